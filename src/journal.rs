@@ -1,0 +1,105 @@
+//! Who a journal belongs to: its id, author name, language and schema version.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::record::JournalId;
+
+/// The schema this praxis writes; journals with a higher number are refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The language of a journal's prompts and screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Language {
+    /// English.
+    #[default]
+    #[serde(rename = "en")]
+    English,
+    /// Danish (dansk).
+    #[serde(rename = "da")]
+    Danish,
+}
+
+impl Language {
+    /// The two-letter code used in flags and files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Danish => "da",
+        }
+    }
+
+    /// The language named by a locale such as `da_DK.UTF-8`, if praxis speaks it.
+    pub fn from_locale(locale: &str) -> Option<Language> {
+        let lower = locale.to_ascii_lowercase();
+        if lower.starts_with("da") {
+            Some(Language::Danish)
+        } else if lower.starts_with("en") {
+            Some(Language::English)
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Language::English => "English",
+            Language::Danish => "Dansk",
+        })
+    }
+}
+
+impl FromStr for Language {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" | "english" => Ok(Language::English),
+            "da" | "danish" | "dansk" => Ok(Language::Danish),
+            other => Err(format!("unknown language '{other}': use en or da")),
+        }
+    }
+}
+
+/// A journal's own description, stored once in the journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JournalMeta {
+    /// The journal's id; every record it writes carries it as author.
+    pub id: JournalId,
+    /// The owner's name, shown to mentors and peers.
+    pub author_name: String,
+    /// The language of prompts and screens.
+    pub language: Language,
+    /// When the journal was made.
+    pub created: DateTime<Utc>,
+}
+
+impl JournalMeta {
+    /// A new journal's description.
+    pub fn new(author_name: impl Into<String>, language: Language, now: DateTime<Utc>) -> Self {
+        JournalMeta {
+            id: JournalId::new_at(now),
+            author_name: author_name.into(),
+            language,
+            created: now,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_parse_from_codes_names_and_locales() {
+        assert_eq!("da".parse::<Language>(), Ok(Language::Danish));
+        assert_eq!("Dansk".parse::<Language>(), Ok(Language::Danish));
+        assert!("sv".parse::<Language>().is_err());
+        assert_eq!(Language::from_locale("da_DK.UTF-8"), Some(Language::Danish));
+        assert_eq!(Language::from_locale("C.UTF-8"), None);
+    }
+}

@@ -1,0 +1,14 @@
+//! praxis: a terminal learning journal for public-sector leaders.
+//!
+//! The domain (records, queries, search, stats, the store) lives here and knows nothing of
+//! terminals; the command line is in [`cli`].
+
+pub mod cli;
+pub mod clock;
+pub mod dates;
+pub mod journal;
+pub mod query;
+pub mod record;
+pub mod search;
+pub mod stats;
+pub mod store;

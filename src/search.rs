@@ -1,0 +1,195 @@
+//! Fuzzy search over everything a record says, ranked, with the matched characters marked.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::record::{Content, Record, RecordId};
+
+/// The part of a record a search hit was found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The title.
+    Title,
+    /// One of the tags.
+    Tag,
+    /// The body text.
+    Body,
+    /// A cycle's challenge question.
+    Question,
+    /// An experiment's people, expectation, signal or outcome.
+    Plan,
+    /// An answer to a prompt question.
+    Answer,
+}
+
+impl Field {
+    /// Titles and tags are short and chosen with care: a match there counts for more.
+    fn weight(self) -> i64 {
+        match self {
+            Field::Title => 3,
+            Field::Tag | Field::Question => 2,
+            Field::Body | Field::Plan | Field::Answer => 1,
+        }
+    }
+}
+
+/// One record that matched, with where and how well.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The record.
+    pub id: RecordId,
+    /// Higher is better.
+    pub score: i64,
+    /// Where the best match was.
+    pub field: Field,
+    /// The text of that field.
+    pub text: String,
+    /// Character positions in `text` that matched the query.
+    pub indices: Vec<usize>,
+}
+
+/// A reusable searcher (the matcher keeps scratch space between queries).
+pub struct Searcher {
+    matcher: SkimMatcherV2,
+}
+
+impl Default for Searcher {
+    fn default() -> Self {
+        Searcher {
+            matcher: SkimMatcherV2::default().smart_case(),
+        }
+    }
+}
+
+impl Searcher {
+    /// The best match of `query` in `record`, if any.
+    pub fn score(&self, record: &Record, query: &str) -> Option<Hit> {
+        let mut best: Option<Hit> = None;
+        for (field, text) in fields(record) {
+            if text.is_empty() {
+                continue;
+            }
+            let Some((score, indices)) = self.matcher.fuzzy_indices(text, query) else {
+                continue;
+            };
+            let score = score * field.weight();
+            if best.as_ref().is_none_or(|b| score > b.score) {
+                best = Some(Hit {
+                    id: record.id,
+                    score,
+                    field,
+                    text: text.to_string(),
+                    indices,
+                });
+            }
+        }
+        best
+    }
+
+    /// The `limit` best matches of `query`, best first; ties go to the newer record.
+    pub fn search<'a>(
+        &self,
+        records: impl IntoIterator<Item = &'a Record>,
+        query: &str,
+        limit: usize,
+    ) -> Vec<Hit> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<Hit> = records
+            .into_iter()
+            .filter_map(|r| self.score(r, query))
+            .collect();
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(b.id.cmp(&a.id)));
+        hits.truncate(limit);
+        hits
+    }
+}
+
+/// Every searchable text of a record, with its field.
+fn fields(r: &Record) -> Vec<(Field, &str)> {
+    let mut out = vec![(Field::Title, r.title.as_str())];
+    out.extend(r.tags.iter().map(|t| (Field::Tag, t.as_str())));
+    out.push((Field::Body, r.body.as_str()));
+    match &r.content {
+        Content::Note => {}
+        Content::Cycle { question, .. } => out.push((Field::Question, question)),
+        Content::Experiment {
+            with,
+            expectation,
+            signal,
+            outcome,
+            ..
+        } => {
+            out.extend(with.iter().map(|w| (Field::Plan, w.as_str())));
+            out.push((Field::Plan, expectation));
+            out.push((Field::Plan, signal));
+            if let Some(o) = outcome {
+                out.push((Field::Plan, o));
+            }
+        }
+        Content::Reflection { answers, .. } => {
+            for a in answers {
+                if let crate::record::AnswerValue::Text(t) | crate::record::AnswerValue::Choice(t) =
+                    &a.value
+                {
+                    out.push((Field::Answer, t));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{Answer, AnswerValue, JournalId};
+    use chrono::{Duration, TimeZone, Utc};
+
+    fn note(n: i64, title: &str, body: &str) -> Record {
+        let at = Utc.with_ymd_and_hms(2026, 11, 1, 8, 0, 0).unwrap() + Duration::hours(n);
+        let mut r = Record::new(JournalId::new_at(at), at, Content::Note);
+        r.title = title.into();
+        r.body = body.into();
+        r
+    }
+
+    #[test]
+    fn a_typo_still_finds_the_title_and_titles_outrank_bodies() {
+        let records = vec![
+            note(1, "Weekly staff meeting", "We talked about the council's budget."),
+            note(2, "Council", "Asked the council what to change first."),
+            note(3, "Garden", "Nothing about it."),
+        ];
+        let hits = Searcher::default().search(&records, "councl", 5);
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].id, records[1].id);
+        assert_eq!(hits[0].field, Field::Title);
+        assert_eq!(hits[0].indices, vec![0, 1, 2, 3, 4, 6]);
+        assert_eq!(hits[1].field, Field::Body);
+    }
+
+    #[test]
+    fn answers_and_tags_are_searched_and_the_limit_holds() {
+        let mut r = note(1, "", "");
+        r.content = Content::Reflection {
+            set: "daily-checkin".into(),
+            cycle: None,
+            experiment: None,
+            answers: vec![Answer {
+                question: "noticed".into(),
+                value: AnswerValue::Text("Relatives brought their own ideas".into()),
+            }],
+        };
+        let mut t = note(2, "Plain", "");
+        t.set_tags(["samskabelse"]);
+        let records = vec![r, t];
+        let s = Searcher::default();
+        assert_eq!(s.search(&records, "relatives ideas", 5)[0].field, Field::Answer);
+        assert_eq!(s.search(&records, "samskab", 5)[0].field, Field::Tag);
+        assert!(s.search(&records, "  ", 5).is_empty());
+        assert_eq!(s.search(&records, "e", 1).len(), 1);
+    }
+}

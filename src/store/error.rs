@@ -1,0 +1,114 @@
+//! What can go wrong with a journal on disk, each phrased so the user knows what to do.
+
+use std::path::PathBuf;
+
+/// An error from the journal store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// There is no journal in the folder yet.
+    #[error(
+        "there is no journal in {dir} yet: add your first record (praxis add note …) or run `praxis init`"
+    )]
+    NoJournal {
+        /// The folder that was looked in.
+        dir: PathBuf,
+    },
+    /// The folder holds other files, not a praxis journal.
+    #[error(
+        "{dir} is not a praxis journal (it has other files but no journal database): \
+         choose an empty or new folder with --journal"
+    )]
+    NotAJournal {
+        /// The folder that was looked in.
+        dir: PathBuf,
+    },
+    /// A journal already exists where a new one was to be made.
+    #[error("there is already a journal in {dir}: use it, or choose another folder with --journal")]
+    AlreadyExists {
+        /// The folder that holds it.
+        dir: PathBuf,
+    },
+    /// Another praxis process holds the journal.
+    #[error(
+        "this journal ({dir}) is open in another praxis{}: close that one first, then try again",
+        pid.map(|p| format!(" (pid {p})")).unwrap_or_default()
+    )]
+    Locked {
+        /// The journal folder.
+        dir: PathBuf,
+        /// The other process, when it could be read from the lock file.
+        pid: Option<u32>,
+    },
+    /// The journal was written by a newer praxis.
+    #[error(
+        "this journal ({dir}) was written by a newer praxis (schema {found}; this praxis knows up to \
+         {supported}): update praxis to open it. Nothing was changed."
+    )]
+    NewerSchema {
+        /// The journal folder.
+        dir: PathBuf,
+        /// The schema version found in the journal.
+        found: u32,
+        /// The newest schema this build understands.
+        supported: u32,
+    },
+    /// The journal's files are damaged.
+    #[error(
+        "the journal in {dir} looks damaged ({detail}). praxis has not changed or deleted anything. \
+         Copy the folder somewhere safe, then restore from your newest backup export into a new folder."
+    )]
+    Corrupt {
+        /// The journal folder.
+        dir: PathBuf,
+        /// What was found wrong.
+        detail: String,
+    },
+    /// No record has an id starting with the given text.
+    #[error("no record has an id starting with '{prefix}': see `praxis list` for ids")]
+    NotFound {
+        /// What was looked for.
+        prefix: String,
+    },
+    /// More than one record has an id starting with the given text.
+    #[error(
+        "'{prefix}' could mean several records ({}): type more of the id",
+        candidates.join(", ")
+    )]
+    Ambiguous {
+        /// What was looked for.
+        prefix: String,
+        /// Some of the ids that start with it.
+        candidates: Vec<String>,
+    },
+    /// A record with this id is already stored.
+    #[error("a record with id {id} is already in the journal")]
+    Duplicate {
+        /// The id.
+        id: String,
+    },
+    /// Reading or writing the disk failed.
+    #[error("could not {action} the journal in {dir}: {source}{}", hint(source))]
+    Io {
+        /// What praxis was doing.
+        action: &'static str,
+        /// The journal folder.
+        dir: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+fn hint(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            ". The disk is full: free some space and try again; what was saved before is safe"
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            ". Check that you may write to that folder, or choose another with --journal"
+        }
+        std::io::ErrorKind::ReadOnlyFilesystem => {
+            ". The disk is read-only: choose another folder with --journal"
+        }
+        _ => "",
+    }
+}

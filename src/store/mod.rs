@@ -1,0 +1,622 @@
+//! The journal on disk: one sled database per journal, typed access to records, indexes for
+//! kind, tag and links, a stored schema version, one process at a time, and every save flushed
+//! before it returns.
+
+mod error;
+mod lock;
+
+use std::path::{Path, PathBuf};
+
+use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
+use sled::{Transactional, Tree};
+
+pub use error::StoreError;
+pub use lock::JournalLock;
+
+use crate::journal::{JournalMeta, SCHEMA_VERSION};
+use crate::query::Filter;
+use crate::record::{Comment, Content, Record, RecordId};
+
+/// sled's page cache, kept small: the default (1 GB) inflates memory for no gain here.
+const CACHE_BYTES: u64 = 16 * 1024 * 1024;
+/// The shortest id prefix lists show.
+const MIN_SHORT_ID: usize = 8;
+const KEY_LEN: usize = 26;
+
+const META_SCHEMA: &[u8] = b"schema";
+const META_JOURNAL: &[u8] = b"journal";
+
+/// An open journal. Holds the lock file until dropped.
+pub struct Journal {
+    dir: PathBuf,
+    db: sled::Db,
+    meta_tree: Tree,
+    records: Tree,
+    by_kind: Tree,
+    by_tag: Tree,
+    by_link: Tree,
+    comments: Tree,
+    meta: JournalMeta,
+    _lock: JournalLock,
+}
+
+/// What a delete did.
+#[derive(Debug)]
+pub struct Deleted {
+    /// The record that is gone.
+    pub record: Record,
+    /// Records that were linked to it and no longer are (they stay in the journal).
+    pub detached: Vec<RecordId>,
+    /// How many comments on it went with it.
+    pub comments: usize,
+}
+
+type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
+
+impl Journal {
+    /// Opens the journal in `dir`; refuses a missing, locked, newer or damaged journal.
+    pub fn open(dir: &Path) -> Result<Journal, StoreError> {
+        let db_path = dir.join("db");
+        if !db_path.exists() {
+            return Err(if folder_has_files_besides_lock(dir) {
+                StoreError::NotAJournal {
+                    dir: dir.to_path_buf(),
+                }
+            } else {
+                StoreError::NoJournal {
+                    dir: dir.to_path_buf(),
+                }
+            });
+        }
+        let lock = JournalLock::acquire(dir)?;
+        let db = open_sled(dir)?;
+        let journal = Journal::from_db(dir, db, lock)?;
+        Ok(journal)
+    }
+
+    /// Makes a new journal in `dir` (created if needed) described by `meta`.
+    pub fn create(dir: &Path, meta: JournalMeta) -> Result<Journal, StoreError> {
+        let io = |action, source| StoreError::Io {
+            action,
+            dir: dir.to_path_buf(),
+            source,
+        };
+        std::fs::create_dir_all(dir).map_err(|e| io("create", e))?;
+        if !dir.join("db").exists() && folder_has_files_besides_lock(dir) {
+            return Err(StoreError::NotAJournal {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let lock = JournalLock::acquire(dir)?;
+        let db = open_sled(dir)?;
+        let meta_tree = db
+            .open_tree("meta")
+            .map_err(|e| sled_error(dir, "create", e))?;
+        let has_records = db
+            .open_tree("records")
+            .map(|t| !t.is_empty())
+            .unwrap_or(true);
+        if meta_tree.get(META_SCHEMA).ok().flatten().is_some() || has_records {
+            return Err(StoreError::AlreadyExists {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let json = serde_json::to_vec(&meta).expect("journal meta serialises");
+        // The description goes first, the schema last: a journal without a schema is unfinished.
+        meta_tree
+            .insert(META_JOURNAL, json)
+            .map_err(|e| sled_error(dir, "create", e))?;
+        meta_tree
+            .insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())
+            .map_err(|e| sled_error(dir, "create", e))?;
+        db.flush().map_err(|e| sled_error(dir, "create", e))?;
+        Journal::from_db(dir, db, lock)
+    }
+
+    fn from_db(dir: &Path, db: sled::Db, lock: JournalLock) -> Result<Journal, StoreError> {
+        let tree = |name: &str| db.open_tree(name).map_err(|e| sled_error(dir, "open", e));
+        let meta_tree = tree("meta")?;
+        let records = tree("records")?;
+        let corrupt = |detail: String| StoreError::Corrupt {
+            dir: dir.to_path_buf(),
+            detail,
+        };
+        let schema = meta_tree
+            .get(META_SCHEMA)
+            .map_err(|e| sled_error(dir, "open", e))?;
+        let Some(schema) = schema else {
+            return Err(if records.is_empty() {
+                // Creation was cut off before it finished: nothing was ever saved here.
+                StoreError::NoJournal {
+                    dir: dir.to_path_buf(),
+                }
+            } else {
+                corrupt("its schema version is missing".into())
+            });
+        };
+        let found = <[u8; 4]>::try_from(schema.as_ref())
+            .map(u32::from_be_bytes)
+            .map_err(|_| corrupt("its schema version is unreadable".into()))?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                dir: dir.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let meta = meta_tree
+            .get(META_JOURNAL)
+            .map_err(|e| sled_error(dir, "open", e))?
+            .ok_or_else(|| corrupt("its description is missing".into()))?;
+        let meta: JournalMeta = serde_json::from_slice(&meta)
+            .map_err(|e| corrupt(format!("its description is unreadable: {e}")))?;
+        Ok(Journal {
+            dir: dir.to_path_buf(),
+            meta_tree,
+            records,
+            by_kind: tree("by_kind")?,
+            by_tag: tree("by_tag")?,
+            by_link: tree("by_link")?,
+            comments: tree("comments")?,
+            meta,
+            db,
+            _lock: lock,
+        })
+    }
+
+    /// The folder this journal lives in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The journal's description.
+    pub fn meta(&self) -> &JournalMeta {
+        &self.meta
+    }
+
+    /// Changes the journal's description (author name, language); durable on return.
+    pub fn set_meta(&mut self, meta: JournalMeta) -> Result<(), StoreError> {
+        let json = serde_json::to_vec(&meta).expect("journal meta serialises");
+        self.meta_tree
+            .insert(META_JOURNAL, json)
+            .map_err(|e| self.sled_error("save", e))?;
+        self.flush()?;
+        self.meta = meta;
+        Ok(())
+    }
+
+    /// How many records the journal holds.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether the journal holds no records.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Saves a new record; durable on return.
+    pub fn insert(&self, record: &Record) -> Result<(), StoreError> {
+        self.write(record, false)
+    }
+
+    /// Saves a changed record over its older version; durable on return.
+    pub fn update(&self, record: &Record) -> Result<(), StoreError> {
+        self.write(record, true)
+    }
+
+    fn write(&self, record: &Record, replace: bool) -> Result<(), StoreError> {
+        let key = record.id.to_key();
+        let exists = self
+            .records
+            .contains_key(&key)
+            .map_err(|e| self.sled_error("read", e))?;
+        if exists != replace {
+            return Err(if replace {
+                StoreError::NotFound { prefix: key }
+            } else {
+                StoreError::Duplicate { id: key }
+            });
+        }
+        self.transact(|t| {
+            let old = t.records.get(&key)?;
+            let old = old.map(|v| self.decode_tx(&v)).transpose()?;
+            t.put(old.as_ref(), Some(record))
+        })?;
+        self.flush()
+    }
+
+    /// Removes a record, its comments, and the links other records had to it; durable on return.
+    pub fn delete(&self, id: RecordId) -> Result<Deleted, StoreError> {
+        let record = self.get(id)?.ok_or_else(|| StoreError::NotFound {
+            prefix: id.to_key(),
+        })?;
+        let linked = self.linked_to(id)?;
+        let mut detached = Vec::new();
+        for child_id in linked {
+            let Some(mut child) = self.get(child_id)? else {
+                continue;
+            };
+            let old = child.clone();
+            unlink(&mut child, id);
+            if child != old {
+                child.touch(record.updated.max(child.updated));
+                detached.push((old, child));
+            }
+        }
+        let comment_keys: Vec<sled::IVec> = self
+            .comments
+            .scan_prefix(id.to_key())
+            .keys()
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.sled_error("read", e))?;
+        self.transact(|t| {
+            t.put(Some(&record), None)?;
+            for (old, new) in &detached {
+                t.put(Some(old), Some(new))?;
+            }
+            for key in &comment_keys {
+                t.comments.remove(key)?;
+            }
+            Ok(())
+        })?;
+        self.flush()?;
+        Ok(Deleted {
+            record,
+            detached: detached.into_iter().map(|(_, new)| new.id).collect(),
+            comments: comment_keys.len(),
+        })
+    }
+
+    /// The record with this id, if stored.
+    pub fn get(&self, id: RecordId) -> Result<Option<Record>, StoreError> {
+        let value = self
+            .records
+            .get(id.to_key())
+            .map_err(|e| self.sled_error("read", e))?;
+        value.map(|v| self.decode(&v)).transpose()
+    }
+
+    /// The one record whose id starts with `prefix` (case-insensitive).
+    pub fn resolve(&self, prefix: &str) -> Result<RecordId, StoreError> {
+        let wanted = prefix.trim().to_ascii_uppercase();
+        let not_found = || StoreError::NotFound {
+            prefix: prefix.trim().to_string(),
+        };
+        if wanted.is_empty() || wanted.len() > KEY_LEN {
+            return Err(not_found());
+        }
+        let found: Vec<sled::IVec> = self
+            .records
+            .scan_prefix(wanted.as_bytes())
+            .keys()
+            .take(4)
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.sled_error("read", e))?;
+        match found.as_slice() {
+            [] => Err(not_found()),
+            [one] => parse_key(one).ok_or_else(|| self.corrupt("a record key is unreadable")),
+            many => Err(StoreError::Ambiguous {
+                prefix: prefix.trim().to_string(),
+                candidates: many
+                    .iter()
+                    .take(3)
+                    .map(|k| String::from_utf8_lossy(k).into_owned())
+                    .collect(),
+            }),
+        }
+    }
+
+    /// The shortest prefix of `id` (at least 8 characters) that no other record shares.
+    pub fn short_id(&self, id: RecordId) -> String {
+        let key = id.to_key();
+        let before = self.records.range(..key.as_bytes()).next_back();
+        let after = self
+            .records
+            .range(key.as_bytes()..)
+            .find(|kv| kv.as_ref().map(|(k, _)| k != key.as_bytes()).unwrap_or(true));
+        let shared = [before, after]
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|(k, _)| common_prefix(&k, key.as_bytes()))
+            .max()
+            .unwrap_or(0);
+        key[..(shared + 1).clamp(MIN_SHORT_ID, KEY_LEN)].to_string()
+    }
+
+    /// Every record, newest first.
+    pub fn newest_first(&self) -> impl Iterator<Item = Result<Record, StoreError>> + '_ {
+        self.records.iter().rev().map(move |kv| {
+            let (_, v) = kv.map_err(|e| self.sled_error("read", e))?;
+            self.decode(&v)
+        })
+    }
+
+    /// The records that pass `filter`, newest first, using the narrowest index it allows.
+    pub fn list(&self, filter: &Filter) -> Result<Vec<Record>, StoreError> {
+        let limit = filter.limit.unwrap_or(usize::MAX);
+        let mut out = Vec::new();
+        let mut keep = |record: Record| {
+            if filter.matches(&record) {
+                out.push(record);
+            }
+            out.len() < limit
+        };
+        let index_prefix = if let Some(tag) = &filter.tag {
+            Some((&self.by_tag, tag_prefix(tag)))
+        } else if let Some(cycle) = filter.cycle {
+            Some((&self.by_link, cycle.to_key().into_bytes()))
+        } else {
+            filter.kind.map(|k| (&self.by_kind, vec![k.code()]))
+        };
+        match index_prefix {
+            Some((tree, prefix)) => {
+                for key in tree.scan_prefix(&prefix).keys().rev() {
+                    let key = key.map_err(|e| self.sled_error("read", e))?;
+                    let id = parse_key(&key[key.len() - KEY_LEN..])
+                        .ok_or_else(|| self.corrupt("an index key is unreadable"))?;
+                    let record = self
+                        .get(id)?
+                        .ok_or_else(|| self.corrupt("an index names a record that is missing"))?;
+                    if !keep(record) {
+                        break;
+                    }
+                }
+            }
+            None => {
+                for record in self.newest_first() {
+                    if !keep(record?) {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The records linked to `id` (a cycle's experiments and reflections, an experiment's
+    /// reflections), oldest first.
+    pub fn linked_to(&self, id: RecordId) -> Result<Vec<RecordId>, StoreError> {
+        self.by_link
+            .scan_prefix(id.to_key())
+            .keys()
+            .map(|k| {
+                let k = k.map_err(|e| self.sled_error("read", e))?;
+                parse_key(&k[KEY_LEN..]).ok_or_else(|| self.corrupt("a link key is unreadable"))
+            })
+            .collect()
+    }
+
+    /// Every tag in use, with how many records carry it.
+    pub fn tags(&self) -> Result<Vec<(String, usize)>, StoreError> {
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for key in self.by_tag.iter().keys() {
+            let key = key.map_err(|e| self.sled_error("read", e))?;
+            let tag = String::from_utf8_lossy(&key[..key.len() - KEY_LEN - 1]).into_owned();
+            match out.last_mut() {
+                Some((last, n)) if *last == tag => *n += 1,
+                _ => out.push((tag, 1)),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Saves a comment on a stored record; durable on return.
+    pub fn add_comment(&self, comment: &Comment) -> Result<(), StoreError> {
+        if self.get(comment.on)?.is_none() {
+            return Err(StoreError::NotFound {
+                prefix: comment.on.to_key(),
+            });
+        }
+        let key = comment_key(comment);
+        let json = serde_json::to_vec(comment).expect("comment serialises");
+        self.comments
+            .insert(key, json)
+            .map_err(|e| self.sled_error("save", e))?;
+        self.flush()
+    }
+
+    /// The comments on a record, oldest first.
+    pub fn comments_on(&self, id: RecordId) -> Result<Vec<Comment>, StoreError> {
+        self.comments
+            .scan_prefix(id.to_key())
+            .values()
+            .map(|v| {
+                let v = v.map_err(|e| self.sled_error("read", e))?;
+                serde_json::from_slice(&v)
+                    .map_err(|e| self.corrupt(&format!("a comment is unreadable: {e}")))
+            })
+            .collect()
+    }
+
+    /// How many comments a record has.
+    pub fn comment_count(&self, id: RecordId) -> usize {
+        self.comments.scan_prefix(id.to_key()).count()
+    }
+
+    fn transact<F>(&self, f: F) -> Result<(), StoreError>
+    where
+        F: Fn(&TxTrees<'_>) -> TxResult<()>,
+    {
+        (
+            &self.records,
+            &self.by_kind,
+            &self.by_tag,
+            &self.by_link,
+            &self.comments,
+        )
+            .transaction(|(records, by_kind, by_tag, by_link, comments)| {
+                f(&TxTrees {
+                    records,
+                    by_kind,
+                    by_tag,
+                    by_link,
+                    comments,
+                })
+            })
+            .map_err(|e| match e {
+                TransactionError::Abort(e) => e,
+                TransactionError::Storage(e) => self.sled_error("save", e),
+            })
+    }
+
+    fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush().map_err(|e| self.sled_error("save", e))?;
+        Ok(())
+    }
+
+    fn decode(&self, bytes: &[u8]) -> Result<Record, StoreError> {
+        serde_json::from_slice(bytes).map_err(|e| self.corrupt(&format!("a record is unreadable: {e}")))
+    }
+
+    fn decode_tx(&self, bytes: &[u8]) -> TxResult<Record> {
+        self.decode(bytes).map_err(ConflictableTransactionError::Abort)
+    }
+
+    fn corrupt(&self, detail: &str) -> StoreError {
+        StoreError::Corrupt {
+            dir: self.dir.clone(),
+            detail: detail.to_string(),
+        }
+    }
+
+    fn sled_error(&self, action: &'static str, e: sled::Error) -> StoreError {
+        sled_error(&self.dir, action, e)
+    }
+}
+
+/// The trees one transaction writes.
+struct TxTrees<'a> {
+    records: &'a TransactionalTree,
+    by_kind: &'a TransactionalTree,
+    by_tag: &'a TransactionalTree,
+    by_link: &'a TransactionalTree,
+    comments: &'a TransactionalTree,
+}
+
+impl TxTrees<'_> {
+    /// Replaces `old` by `new` (either may be absent), keeping every index in step.
+    fn put(&self, old: Option<&Record>, new: Option<&Record>) -> TxResult<()> {
+        if let Some(old) = old {
+            self.records.remove(old.id.to_key().as_bytes())?;
+            for (tree, key) in self.index_entries(old) {
+                tree.remove(key)?;
+            }
+        }
+        if let Some(new) = new {
+            let json = serde_json::to_vec(new).expect("record serialises");
+            self.records.insert(new.id.to_key().as_bytes(), json)?;
+            for (tree, key) in self.index_entries(new) {
+                tree.insert(key, &[])?;
+            }
+        }
+        Ok(())
+    }
+
+    fn index_entries(&self, r: &Record) -> Vec<(&TransactionalTree, Vec<u8>)> {
+        let id = r.id.to_key();
+        let mut out = vec![(self.by_kind, [&[r.kind().code()], id.as_bytes()].concat())];
+        for tag in &r.tags {
+            out.push((self.by_tag, [tag_prefix(tag).as_slice(), id.as_bytes()].concat()));
+        }
+        for target in [r.cycle(), r.experiment()].into_iter().flatten() {
+            out.push((self.by_link, [target.to_key(), id.clone()].concat().into_bytes()));
+        }
+        out
+    }
+}
+
+/// Takes away `r`'s links to `target`.
+fn unlink(r: &mut Record, target: RecordId) {
+    match &mut r.content {
+        Content::Experiment { cycle, .. } => {
+            if *cycle == Some(target) {
+                *cycle = None;
+            }
+        }
+        Content::Reflection {
+            cycle, experiment, ..
+        } => {
+            if *cycle == Some(target) {
+                *cycle = None;
+            }
+            if *experiment == Some(target) {
+                *experiment = None;
+            }
+        }
+        Content::Note | Content::Cycle { .. } => {}
+    }
+}
+
+fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
+    let config = sled::Config::new()
+        .path(dir.join("db"))
+        .cache_capacity(CACHE_BYTES);
+    // sled may panic on some damaged files instead of returning an error; either way the
+    // journal is reported damaged and left as it is.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open())) {
+        Ok(Ok(db)) => Ok(db),
+        Ok(Err(e)) => Err(sled_error(dir, "open", e)),
+        Err(_) => Err(StoreError::Corrupt {
+            dir: dir.to_path_buf(),
+            detail: "the database engine could not read its files".into(),
+        }),
+    }
+}
+
+fn sled_error(dir: &Path, action: &'static str, e: sled::Error) -> StoreError {
+    match e {
+        sled::Error::Io(source) => {
+            if source.to_string().contains("WouldBlock") || source.kind() == std::io::ErrorKind::WouldBlock {
+                StoreError::Locked {
+                    dir: dir.to_path_buf(),
+                    pid: None,
+                }
+            } else {
+                StoreError::Io {
+                    action,
+                    dir: dir.to_path_buf(),
+                    source,
+                }
+            }
+        }
+        sled::Error::Corruption { .. } => StoreError::Corrupt {
+            dir: dir.to_path_buf(),
+            detail: "the database engine found damaged data".into(),
+        },
+        other => StoreError::Corrupt {
+            dir: dir.to_path_buf(),
+            detail: other.to_string(),
+        },
+    }
+}
+
+fn folder_has_files_besides_lock(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .any(|e| e.file_name() != "praxis.lock")
+        })
+        .unwrap_or(false)
+}
+
+fn tag_prefix(tag: &str) -> Vec<u8> {
+    [tag.as_bytes(), &[0]].concat()
+}
+
+fn comment_key(c: &Comment) -> Vec<u8> {
+    [c.on.to_key(), c.id.to_key()].concat().into_bytes()
+}
+
+fn parse_key(bytes: &[u8]) -> Option<RecordId> {
+    std::str::from_utf8(bytes).ok()?.parse().ok()
+}
+
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,315 @@
+use super::*;
+use crate::journal::Language;
+use crate::record::{
+    Answer, AnswerValue, CycleStatus, ExperimentStatus, JournalId, Kind, Visibility,
+};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use tempfile::TempDir;
+
+fn at(minutes: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 2, 8, 0, 0).unwrap() + Duration::minutes(minutes)
+}
+
+fn new_journal() -> (TempDir, Journal) {
+    let dir = TempDir::new().unwrap();
+    let meta = JournalMeta::new("Anna", Language::Danish, at(0));
+    let j = Journal::create(dir.path(), meta).unwrap();
+    (dir, j)
+}
+
+fn record(j: &Journal, minutes: i64, content: Content) -> Record {
+    let mut r = Record::new(j.meta().id, at(minutes), content);
+    r.title = format!("record at {minutes}");
+    r
+}
+
+fn one_of_each(j: &Journal) -> Vec<Record> {
+    let cycle = record(
+        j,
+        1,
+        Content::Cycle {
+            question: "How do I let citizens' ideas shape home care?".into(),
+            status: CycleStatus::Active,
+        },
+    );
+    let mut experiment = record(
+        j,
+        2,
+        Content::Experiment {
+            cycle: Some(cycle.id),
+            with: vec!["citizens".into()],
+            expectation: "ideas".into(),
+            signal: "three ideas used".into(),
+            follow_up: NaiveDate::from_ymd_opt(2026, 12, 1),
+            status: ExperimentStatus::Planned,
+            outcome: None,
+        },
+    );
+    experiment.set_tags(["cocreation", "home care"]);
+    experiment.visibility = Visibility::Mentor;
+    let reflection = record(
+        j,
+        3,
+        Content::Reflection {
+            set: "after-action-review".into(),
+            cycle: Some(cycle.id),
+            experiment: Some(experiment.id),
+            answers: vec![
+                Answer {
+                    question: "intended".into(),
+                    value: AnswerValue::Text("An open office hour".into()),
+                },
+                Answer {
+                    question: "trust".into(),
+                    value: AnswerValue::Scale(4),
+                },
+            ],
+        },
+    );
+    let mut note = record(j, 4, Content::Note);
+    note.body = "Asked the council what to change first.".into();
+    note.set_tags(["cocreation"]);
+    vec![cycle, experiment, reflection, note]
+}
+
+#[test]
+fn every_kind_round_trips_and_survives_reopening() {
+    let (dir, j) = new_journal();
+    let records = one_of_each(&j);
+    for r in &records {
+        j.insert(r).unwrap();
+    }
+    let meta = j.meta().clone();
+    drop(j);
+    let j = Journal::open(dir.path()).unwrap();
+    assert_eq!(j.meta(), &meta);
+    for r in &records {
+        assert_eq!(j.get(r.id).unwrap().as_ref(), Some(r));
+    }
+    let newest: Vec<_> = j.newest_first().map(|r| r.unwrap().id).collect();
+    let mut expected: Vec<_> = records.iter().map(|r| r.id).collect();
+    expected.reverse();
+    assert_eq!(newest, expected);
+}
+
+#[test]
+fn indexes_follow_edits_and_deletes() {
+    let (_dir, j) = new_journal();
+    let records = one_of_each(&j);
+    for r in &records {
+        j.insert(r).unwrap();
+    }
+    let (cycle, experiment, reflection, note) =
+        (&records[0], &records[1], &records[2], &records[3]);
+    let by_tag = |tag: &str| {
+        j.list(&Filter {
+            tag: Some(tag.into()),
+            ..Filter::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(by_tag("cocreation"), vec![note.id, experiment.id]);
+
+    let mut edited = note.clone();
+    edited.set_tags(["trust"]);
+    edited.touch(at(10));
+    j.update(&edited).unwrap();
+    assert_eq!(by_tag("cocreation"), vec![experiment.id]);
+    assert_eq!(by_tag("trust"), vec![note.id]);
+    assert_eq!(j.get(note.id).unwrap().unwrap().revision, 2);
+    assert_eq!(
+        j.tags().unwrap(),
+        vec![
+            ("cocreation".to_string(), 1),
+            ("home care".to_string(), 1),
+            ("trust".to_string(), 1)
+        ]
+    );
+
+    let in_cycle = |j: &Journal| {
+        j.list(&Filter {
+            cycle: Some(cycle.id),
+            ..Filter::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(in_cycle(&j), vec![reflection.id, experiment.id]);
+    assert_eq!(j.linked_to(experiment.id).unwrap(), vec![reflection.id]);
+
+    let deleted = j.delete(experiment.id).unwrap();
+    assert_eq!(deleted.detached, vec![reflection.id]);
+    assert!(j.get(experiment.id).unwrap().is_none());
+    assert!(by_tag("cocreation").is_empty());
+    assert!(by_tag("home care").is_empty());
+    let kept = j.get(reflection.id).unwrap().unwrap();
+    assert_eq!(kept.experiment(), None);
+    assert_eq!(kept.cycle(), Some(cycle.id), "other links stay");
+    assert_eq!(kept.revision, 2);
+    assert_eq!(in_cycle(&j), vec![reflection.id]);
+    let experiments = j
+        .list(&Filter {
+            kind: Some(Kind::Experiment),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert!(experiments.is_empty());
+
+    j.delete(cycle.id).unwrap();
+    assert_eq!(j.get(reflection.id).unwrap().unwrap().cycle(), None);
+    assert!(j.linked_to(cycle.id).unwrap().is_empty());
+    assert_eq!(j.len(), 2);
+}
+
+#[test]
+fn insert_refuses_a_duplicate_and_update_refuses_a_stranger() {
+    let (_dir, j) = new_journal();
+    let r = record(&j, 1, Content::Note);
+    assert!(matches!(j.update(&r), Err(StoreError::NotFound { .. })));
+    j.insert(&r).unwrap();
+    assert!(matches!(j.insert(&r), Err(StoreError::Duplicate { .. })));
+}
+
+#[test]
+fn prefixes_resolve_when_unique_and_short_ids_are_unique() {
+    let (_dir, j) = new_journal();
+    let a = record(&j, 1, Content::Note);
+    let b = record(&j, 1, Content::Note);
+    j.insert(&a).unwrap();
+    j.insert(&b).unwrap();
+    let full = a.id.to_key();
+    assert_eq!(j.resolve(&full.to_lowercase()).unwrap(), a.id);
+    assert!(matches!(
+        j.resolve(&full[..10]),
+        Err(StoreError::Ambiguous { .. })
+    ));
+    assert!(matches!(j.resolve("ZZZ"), Err(StoreError::NotFound { .. })));
+    assert!(matches!(j.resolve(""), Err(StoreError::NotFound { .. })));
+    let (sa, sb) = (j.short_id(a.id), j.short_id(b.id));
+    assert_ne!(sa, sb);
+    assert!(sa.len() > 10, "same millisecond: the random part tells them apart");
+    assert_eq!(j.resolve(&sa).unwrap(), a.id);
+    assert_eq!(j.resolve(&sb).unwrap(), b.id);
+}
+
+#[test]
+fn comments_attach_to_a_record_and_go_with_it() {
+    let (_dir, j) = new_journal();
+    let r = record(&j, 1, Content::Note);
+    j.insert(&r).unwrap();
+    let comment = Comment {
+        id: RecordId::new_at(at(5)),
+        on: r.id,
+        author: JournalId::new_at(at(0)),
+        author_name: "Mentor Mette".into(),
+        created: at(5),
+        text: "What did the relatives say?".into(),
+    };
+    j.add_comment(&comment).unwrap();
+    assert_eq!(j.comments_on(r.id).unwrap(), vec![comment.clone()]);
+    assert_eq!(j.comment_count(r.id), 1);
+    let deleted = j.delete(r.id).unwrap();
+    assert_eq!(deleted.comments, 1);
+    assert!(j.comments_on(r.id).unwrap().is_empty());
+    assert!(matches!(
+        j.add_comment(&comment),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn a_second_opener_is_told_the_journal_is_in_use_with_our_pid() {
+    let (dir, _j) = new_journal();
+    match Journal::open(dir.path()) {
+        Err(StoreError::Locked { pid, .. }) => assert_eq!(pid, Some(std::process::id())),
+        other => panic!("expected Locked, got {:?}", other.err()),
+    }
+}
+
+#[test]
+fn a_journal_from_a_newer_praxis_is_refused_and_left_alone() {
+    let (dir, j) = new_journal();
+    j.insert(&record(&j, 1, Content::Note)).unwrap();
+    j.meta_tree
+        .insert(META_SCHEMA, &(SCHEMA_VERSION + 1).to_be_bytes())
+        .unwrap();
+    j.db.flush().unwrap();
+    drop(j);
+    let err = Journal::open(dir.path()).err().unwrap();
+    assert!(matches!(err, StoreError::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1));
+    assert!(err.to_string().contains("update praxis"));
+}
+
+#[test]
+fn missing_empty_and_foreign_folders_are_told_apart() {
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("nope");
+    assert!(matches!(
+        Journal::open(&missing),
+        Err(StoreError::NoJournal { .. })
+    ));
+    assert!(!missing.exists(), "opening never creates");
+    std::fs::write(dir.path().join("taxes.txt"), "mine").unwrap();
+    assert!(matches!(
+        Journal::open(dir.path()),
+        Err(StoreError::NotAJournal { .. })
+    ));
+    let meta = JournalMeta::new("Anna", Language::English, at(0));
+    assert!(matches!(
+        Journal::create(dir.path(), meta.clone()),
+        Err(StoreError::NotAJournal { .. })
+    ));
+    let fresh = dir.path().join("j");
+    drop(Journal::create(&fresh, meta.clone()).unwrap());
+    assert!(matches!(
+        Journal::create(&fresh, meta),
+        Err(StoreError::AlreadyExists { .. })
+    ));
+}
+
+#[test]
+fn an_unreadable_record_is_reported_as_damage_without_changes() {
+    let (dir, j) = new_journal();
+    let r = record(&j, 1, Content::Note);
+    j.insert(&r).unwrap();
+    j.records.insert(r.id.to_key(), &b"{not json"[..]).unwrap();
+    j.db.flush().unwrap();
+    let err = j.get(r.id).unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }));
+    assert!(err.to_string().contains("has not changed or deleted anything"));
+    drop(j);
+    assert!(dir.path().join("db").exists());
+}
+
+#[test]
+fn damaged_database_files_are_reported_and_not_rewritten() {
+    let (dir, j) = new_journal();
+    for i in 0..50 {
+        j.insert(&record(&j, i, Content::Note)).unwrap();
+    }
+    drop(j);
+    let db_dir = dir.path().join("db");
+    let mut damaged = Vec::new();
+    for entry in std::fs::read_dir(&db_dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let len = std::fs::metadata(&path).unwrap().len() as usize;
+            let garbage: Vec<u8> = (0..len.max(64)).map(|i| (i * 7 + 13) as u8).collect();
+            std::fs::write(&path, &garbage).unwrap();
+            damaged.push((path, garbage));
+        }
+    }
+    let err = Journal::open(dir.path()).err().expect("damage is noticed");
+    assert!(
+        matches!(err, StoreError::Corrupt { .. }),
+        "expected Corrupt, got {err:?}"
+    );
+    for (path, garbage) in damaged {
+        assert_eq!(std::fs::read(&path).unwrap(), garbage, "{path:?} untouched");
+    }
+}
