@@ -79,7 +79,14 @@ mod tests {
     #[test]
     fn refuses_what_it_cannot_read_and_says_what_works() {
         let today = d(2026, 11, 23);
-        for bad in ["2026-13-01", "next friday", "", "+d", "7x", "-99999999999999w"] {
+        for bad in [
+            "2026-13-01",
+            "next friday",
+            "",
+            "+d",
+            "7x",
+            "-99999999999999w",
+        ] {
             let err = parse_date(bad, today).unwrap_err();
             assert!(err.contains("YYYY-MM-DD"), "{bad}: {err}");
         }

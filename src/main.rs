@@ -1,1 +1,44 @@
-fn main(){}
+//! The `praxis` binary: parse the command line, run it, report errors on stderr.
+
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use clap::Parser;
+
+use praxis::cli::{self, Cli, CliError, Context};
+use praxis::clock::{Clock, FixedClock, SystemClock};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Some(dir) = cli.journal.clone().or_else(cli::default_journal_dir) else {
+        eprintln!("praxis: cannot find your data folder: give one with --journal DIR");
+        return ExitCode::FAILURE;
+    };
+    let clock: Box<dyn Clock> = match std::env::var("PRAXIS_NOW") {
+        Ok(text) => match DateTime::parse_from_rfc3339(&text) {
+            Ok(t) => Box::new(FixedClock(t.with_timezone(&Utc))),
+            Err(e) => {
+                eprintln!("praxis: PRAXIS_NOW '{text}' is not an RFC 3339 time ({e}); unset it");
+                return ExitCode::FAILURE;
+            }
+        },
+        Err(_) => Box::new(SystemClock),
+    };
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr();
+    let mut ctx = Context {
+        dir,
+        clock: clock.as_ref(),
+        out: &mut out,
+        err: &mut err,
+    };
+    match cli::run(cli, &mut ctx) {
+        Ok(()) => ExitCode::SUCCESS,
+        // The reader of a pipe (`praxis list | head`) went away: not an error.
+        Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("praxis: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

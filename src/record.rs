@@ -56,7 +56,9 @@ impl fmt::Display for JournalId {
 }
 
 /// Who may see a record beyond its owner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Visibility {
     /// Never leaves the machine, except in a full backup the owner asks for.
@@ -550,8 +552,16 @@ mod tests {
     #[test]
     fn words_parse_case_insensitively_with_helpful_errors() {
         assert_eq!("Mentor".parse::<Visibility>(), Ok(Visibility::Mentor));
-        assert!("public".parse::<Visibility>().unwrap_err().contains("private, mentor or network"));
+        assert!(
+            "public"
+                .parse::<Visibility>()
+                .unwrap_err()
+                .contains("private, mentor or network")
+        );
         assert_eq!("experiments".parse::<Kind>(), Ok(Kind::Experiment));
-        assert_eq!("DONE".parse::<ExperimentStatus>(), Ok(ExperimentStatus::Done));
+        assert_eq!(
+            "DONE".parse::<ExperimentStatus>(),
+            Ok(ExperimentStatus::Done)
+        );
     }
 }

@@ -159,7 +159,11 @@ mod tests {
     #[test]
     fn a_typo_still_finds_the_title_and_titles_outrank_bodies() {
         let records = vec![
-            note(1, "Weekly staff meeting", "We talked about the council's budget."),
+            note(
+                1,
+                "Weekly staff meeting",
+                "We talked about the council's budget.",
+            ),
             note(2, "Council", "Asked the council what to change first."),
             note(3, "Garden", "Nothing about it."),
         ];
@@ -187,7 +191,10 @@ mod tests {
         t.set_tags(["samskabelse"]);
         let records = vec![r, t];
         let s = Searcher::default();
-        assert_eq!(s.search(&records, "relatives ideas", 5)[0].field, Field::Answer);
+        assert_eq!(
+            s.search(&records, "relatives ideas", 5)[0].field,
+            Field::Answer
+        );
         assert_eq!(s.search(&records, "samskab", 5)[0].field, Field::Tag);
         assert!(s.search(&records, "  ", 5).is_empty());
         assert_eq!(s.search(&records, "e", 1).len(), 1);

@@ -1,1 +1,214 @@
-pub fn placeholder() {}
+//! The command line: every action that matters, scriptable, run before any terminal UI.
+
+pub mod args;
+mod change;
+mod format;
+mod view;
+mod write;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+pub use args::Cli;
+use args::{Command, InitArgs, JournalAction};
+
+use crate::clock::Clock;
+use crate::dates::parse_date;
+use crate::journal::{JournalMeta, Language};
+use crate::record::{Kind, RecordId};
+use crate::store::{Journal, StoreError};
+
+/// Something the user can act on, reported on stderr with a non-zero exit.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The journal refused or failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The command's input does not make sense; the text says how to fix it.
+    #[error("{0}")]
+    Invalid(String),
+    /// Printing the result failed (e.g. the reader of a pipe went away).
+    #[error("could not write the output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+/// Shorthand for an input error.
+pub(crate) fn invalid(msg: impl Into<String>) -> CliError {
+    CliError::Invalid(msg.into())
+}
+
+/// What a command runs with: the journal folder, the clock, and where output goes.
+pub struct Context<'a> {
+    /// The journal folder.
+    pub dir: PathBuf,
+    /// Now and today.
+    pub clock: &'a dyn Clock,
+    /// Standard output.
+    pub out: &'a mut dyn Write,
+    /// Messages for the user that are not the command's result.
+    pub err: &'a mut dyn Write,
+}
+
+impl Context<'_> {
+    /// Opens the journal to read or change; never creates one.
+    pub(crate) fn open(&self) -> Result<Journal, CliError> {
+        Ok(Journal::open(&self.dir)?)
+    }
+
+    /// Opens the journal to add to it, making one with defaults on first use.
+    pub(crate) fn open_or_create(&mut self) -> Result<Journal, CliError> {
+        match Journal::open(&self.dir) {
+            Err(StoreError::NoJournal { .. }) => {
+                let meta = JournalMeta::new(default_name(), default_language(), self.clock.now());
+                let journal = Journal::create(&self.dir, meta)?;
+                let m = journal.meta();
+                writeln!(
+                    self.err,
+                    "Started a new journal in {} for {} ({}). Change this with: praxis journal set --name NAME --lang en|da",
+                    self.dir.display(),
+                    m.author_name,
+                    m.language
+                )?;
+                Ok(journal)
+            }
+            other => Ok(other?),
+        }
+    }
+
+    /// Reads a date the user typed, relative to today.
+    pub(crate) fn date(&self, flag: &str, text: &str) -> Result<chrono::NaiveDate, CliError> {
+        parse_date(text, self.clock.today()).map_err(|e| invalid(format!("--{flag}: {e}")))
+    }
+}
+
+/// The journal folder used when neither --journal nor PRAXIS_JOURNAL is given.
+pub fn default_journal_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "praxis").map(|d| d.data_dir().join("journal"))
+}
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
+    let Some(command) = cli.command else {
+        return view::home(ctx);
+    };
+    match command {
+        Command::Init(a) => init(ctx, a),
+        Command::Journal { action } => journal(ctx, action),
+        Command::Add(a) => write::add(ctx, a),
+        Command::List(a) => view::list(ctx, a),
+        Command::Show { id, json } => view::show(ctx, &id, json),
+        Command::Edit(a) => change::edit(ctx, a),
+        Command::Delete { id, yes } => change::delete(ctx, &id, yes),
+        Command::Comment { id, text } => write::comment(ctx, &id, text),
+        Command::Experiment(a) => change::experiment(ctx, a),
+        Command::Due { json } => view::due(ctx, json),
+        Command::Search(a) => view::search(ctx, a),
+        Command::Stats { json } => view::stats(ctx, json),
+    }
+}
+
+fn init(ctx: &mut Context<'_>, a: InitArgs) -> Result<(), CliError> {
+    let language = match a.lang.as_deref() {
+        Some(l) => l.parse().map_err(|e| invalid(format!("--lang: {e}")))?,
+        None => default_language(),
+    };
+    let name = a.name.unwrap_or_else(default_name);
+    let name = non_empty("--name", &name)?;
+    let journal = Journal::create(&ctx.dir, JournalMeta::new(name, language, ctx.clock.now()))?;
+    writeln!(
+        ctx.out,
+        "Started a journal in {} for {} ({}).",
+        ctx.dir.display(),
+        journal.meta().author_name,
+        journal.meta().language
+    )?;
+    Ok(())
+}
+
+fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), CliError> {
+    let mut journal = ctx.open()?;
+    if let Some(JournalAction::Set(a)) = action {
+        let mut meta = journal.meta().clone();
+        if a.name.is_none() && a.lang.is_none() {
+            return Err(invalid(
+                "nothing to change: give --name NAME and/or --lang en|da",
+            ));
+        }
+        if let Some(name) = a.name {
+            meta.author_name = non_empty("--name", &name)?;
+        }
+        if let Some(lang) = a.lang {
+            meta.language = lang.parse().map_err(|e| invalid(format!("--lang: {e}")))?;
+        }
+        journal.set_meta(meta)?;
+    }
+    let m = journal.meta();
+    writeln!(ctx.out, "journal   {}", journal.dir().display())?;
+    writeln!(ctx.out, "id        {}", m.id)?;
+    writeln!(ctx.out, "author    {}", m.author_name)?;
+    writeln!(ctx.out, "language  {} ({})", m.language, m.language.code())?;
+    writeln!(ctx.out, "schema    {}", crate::journal::SCHEMA_VERSION)?;
+    writeln!(ctx.out, "records   {}", journal.len())?;
+    Ok(())
+}
+
+fn non_empty(flag: &str, text: &str) -> Result<String, CliError> {
+    let t = text.trim();
+    if t.is_empty() {
+        Err(invalid(format!("{flag} must not be empty")))
+    } else {
+        Ok(t.to_string())
+    }
+}
+
+fn default_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "me".to_string())
+}
+
+fn default_language() -> Language {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find_map(|l| Language::from_locale(&l))
+        .unwrap_or_default()
+}
+
+/// Text piped on stdin, if stdin is not a terminal and has something.
+pub(crate) fn piped_text() -> Result<Option<String>, CliError> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Ok(None);
+    }
+    let mut text = String::new();
+    stdin
+        .lock()
+        .read_to_string(&mut text)
+        .map_err(|e| invalid(format!("could not read the text piped in: {e}")))?;
+    let text = text.trim_end().to_string();
+    Ok((!text.trim().is_empty()).then_some(text))
+}
+
+/// Resolves an id prefix to a record of the wanted kind.
+pub(crate) fn resolve_kind(
+    journal: &Journal,
+    flag: &str,
+    prefix: &str,
+    want: Kind,
+) -> Result<RecordId, CliError> {
+    let id = journal.resolve(prefix)?;
+    let record = journal.get(id)?.ok_or(StoreError::NotFound {
+        prefix: prefix.to_string(),
+    })?;
+    if record.kind() != want {
+        return Err(invalid(format!(
+            "{flag} {prefix}: that is a {}, not a {} ({})",
+            record.kind().as_str(),
+            want.as_str(),
+            record.display_title()
+        )));
+    }
+    Ok(id)
+}

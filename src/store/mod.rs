@@ -311,10 +311,11 @@ impl Journal {
     pub fn short_id(&self, id: RecordId) -> String {
         let key = id.to_key();
         let before = self.records.range(..key.as_bytes()).next_back();
-        let after = self
-            .records
-            .range(key.as_bytes()..)
-            .find(|kv| kv.as_ref().map(|(k, _)| k != key.as_bytes()).unwrap_or(true));
+        let after = self.records.range(key.as_bytes()..).find(|kv| {
+            kv.as_ref()
+                .map(|(k, _)| k != key.as_bytes())
+                .unwrap_or(true)
+        });
         let shared = [before, after]
             .into_iter()
             .flatten()
@@ -343,22 +344,27 @@ impl Journal {
             }
             out.len() < limit
         };
-        let index_prefix = if let Some(tag) = &filter.tag {
-            Some((&self.by_tag, tag_prefix(tag)))
+        let candidates: Option<Vec<RecordId>> = if let Some(tag) = &filter.tag {
+            Some(self.index_ids(&self.by_tag, &tag_prefix(tag))?)
         } else if let Some(cycle) = filter.cycle {
-            Some((&self.by_link, cycle.to_key().into_bytes()))
+            let mut ids = self.index_ids(&self.by_link, cycle.to_key().as_bytes())?;
+            ids.push(cycle);
+            // Reflections on the cycle's experiments are linked to the cycle too; dedup anyway.
+            ids.sort();
+            ids.dedup();
+            Some(ids)
         } else {
-            filter.kind.map(|k| (&self.by_kind, vec![k.code()]))
+            filter
+                .kind
+                .map(|k| self.index_ids(&self.by_kind, &[k.code()]))
+                .transpose()?
         };
-        match index_prefix {
-            Some((tree, prefix)) => {
-                for key in tree.scan_prefix(&prefix).keys().rev() {
-                    let key = key.map_err(|e| self.sled_error("read", e))?;
-                    let id = parse_key(&key[key.len() - KEY_LEN..])
-                        .ok_or_else(|| self.corrupt("an index key is unreadable"))?;
-                    let record = self
-                        .get(id)?
-                        .ok_or_else(|| self.corrupt("an index names a record that is missing"))?;
+        match candidates {
+            Some(ids) => {
+                for id in ids.into_iter().rev() {
+                    let Some(record) = self.get(id)? else {
+                        continue;
+                    };
                     if !keep(record) {
                         break;
                     }
@@ -373,6 +379,18 @@ impl Journal {
             }
         }
         Ok(out)
+    }
+
+    /// The record ids under `prefix` in an index, oldest first.
+    fn index_ids(&self, tree: &Tree, prefix: &[u8]) -> Result<Vec<RecordId>, StoreError> {
+        tree.scan_prefix(prefix)
+            .keys()
+            .map(|key| {
+                let key = key.map_err(|e| self.sled_error("read", e))?;
+                parse_key(&key[key.len() - KEY_LEN..])
+                    .ok_or_else(|| self.corrupt("an index key is unreadable"))
+            })
+            .collect()
     }
 
     /// The records linked to `id` (a cycle's experiments and reflections, an experiment's
@@ -467,11 +485,13 @@ impl Journal {
     }
 
     fn decode(&self, bytes: &[u8]) -> Result<Record, StoreError> {
-        serde_json::from_slice(bytes).map_err(|e| self.corrupt(&format!("a record is unreadable: {e}")))
+        serde_json::from_slice(bytes)
+            .map_err(|e| self.corrupt(&format!("a record is unreadable: {e}")))
     }
 
     fn decode_tx(&self, bytes: &[u8]) -> TxResult<Record> {
-        self.decode(bytes).map_err(ConflictableTransactionError::Abort)
+        self.decode(bytes)
+            .map_err(ConflictableTransactionError::Abort)
     }
 
     fn corrupt(&self, detail: &str) -> StoreError {
@@ -518,10 +538,16 @@ impl TxTrees<'_> {
         let id = r.id.to_key();
         let mut out = vec![(self.by_kind, [&[r.kind().code()], id.as_bytes()].concat())];
         for tag in &r.tags {
-            out.push((self.by_tag, [tag_prefix(tag).as_slice(), id.as_bytes()].concat()));
+            out.push((
+                self.by_tag,
+                [tag_prefix(tag).as_slice(), id.as_bytes()].concat(),
+            ));
         }
         for target in [r.cycle(), r.experiment()].into_iter().flatten() {
-            out.push((self.by_link, [target.to_key(), id.clone()].concat().into_bytes()));
+            out.push((
+                self.by_link,
+                [target.to_key(), id.clone()].concat().into_bytes(),
+            ));
         }
         out
     }
@@ -568,7 +594,9 @@ fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
 fn sled_error(dir: &Path, action: &'static str, e: sled::Error) -> StoreError {
     match e {
         sled::Error::Io(source) => {
-            if source.to_string().contains("WouldBlock") || source.kind() == std::io::ErrorKind::WouldBlock {
+            if source.to_string().contains("WouldBlock")
+                || source.kind() == std::io::ErrorKind::WouldBlock
+            {
                 StoreError::Locked {
                     dir: dir.to_path_buf(),
                     pid: None,

@@ -1,0 +1,290 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// praxis: a learning journal for leaders who learn co-creation by practice.
+#[derive(Debug, Parser)]
+#[command(name = "praxis", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The journal folder (default: the platform's data folder, e.g. ~/.local/share/praxis/journal).
+    #[arg(long, global = true, env = "PRAXIS_JOURNAL", value_name = "DIR")]
+    pub journal: Option<PathBuf>,
+
+    /// What to do; without one, praxis shows today's overview.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Every subcommand.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a journal: your name and language (done for you on the first `add`).
+    Init(InitArgs),
+    /// Show this journal's details, or change them with `journal set`.
+    Journal {
+        /// Change the author name or language.
+        #[command(subcommand)]
+        action: Option<JournalAction>,
+    },
+    /// Add a note, cycle, experiment or reflection; prints the new id.
+    #[command(subcommand)]
+    Add(AddCommand),
+    /// List records, newest first.
+    List(ListArgs),
+    /// Show one record whole, with its links and comments.
+    Show {
+        /// The record's id (the first characters are enough).
+        id: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change fields of a record; its revision grows.
+    Edit(EditArgs),
+    /// Delete a record (asks first, unless --yes).
+    Delete {
+        /// The record's id (the first characters are enough).
+        id: String,
+        /// Do not ask.
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
+    /// Comment on a record.
+    Comment {
+        /// The record's id (the first characters are enough).
+        id: String,
+        /// The comment (or pipe it in).
+        text: Option<String>,
+    },
+    /// Move an experiment along: start it, log it done, or drop it.
+    #[command(subcommand)]
+    Experiment(ExperimentCommand),
+    /// Open experiments whose follow-up date has come.
+    Due {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fuzzy search over titles, texts, answers and tags.
+    Search(SearchArgs),
+    /// Counts by kind and month, your daily streak, open experiments.
+    Stats {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `praxis init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Your name, as mentors and peers will see it (default: your login name).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Language of prompts and screens: en or da (default: from your locale).
+    #[arg(long, value_name = "en|da")]
+    pub lang: Option<String>,
+}
+
+/// `praxis journal …`.
+#[derive(Debug, Subcommand)]
+pub enum JournalAction {
+    /// Change the author name or language.
+    Set(InitArgs),
+}
+
+/// Fields every kind of record has.
+#[derive(Debug, Args, Default)]
+pub struct CommonFields {
+    /// A short title.
+    #[arg(long, short = 't')]
+    pub title: Option<String>,
+    /// The text (without it, text piped on stdin is used).
+    #[arg(long, short = 'b')]
+    pub body: Option<String>,
+    /// A tag; repeat or separate with commas.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Who may see it beyond you: private (default), mentor or network.
+    #[arg(long, value_name = "private|mentor|network")]
+    pub visibility: Option<String>,
+}
+
+/// `praxis add …`.
+#[derive(Debug, Subcommand)]
+pub enum AddCommand {
+    /// Free text when no prompt fits.
+    Note(CommonFields),
+    /// A learning journey: a theme (the title) and a challenge question.
+    Cycle {
+        /// Shared fields.
+        #[command(flatten)]
+        common: CommonFields,
+        /// The challenge question ("How do I let citizens' ideas shape …?").
+        #[arg(long, short = 'q')]
+        question: Option<String>,
+    },
+    /// Something you will try in practice.
+    Experiment {
+        /// Shared fields.
+        #[command(flatten)]
+        common: CommonFields,
+        /// Plan details.
+        #[command(flatten)]
+        plan: PlanFields,
+    },
+    /// Answers to a prompt set.
+    Reflection {
+        /// Shared fields.
+        #[command(flatten)]
+        common: CommonFields,
+        /// The prompt set answered (e.g. daily-checkin).
+        #[arg(long, value_name = "SET")]
+        set: String,
+        /// Answers.
+        #[command(flatten)]
+        answers: AnswerFields,
+        /// The cycle it belongs to.
+        #[arg(long, value_name = "ID")]
+        cycle: Option<String>,
+        /// The experiment it is about.
+        #[arg(long, value_name = "ID")]
+        experiment: Option<String>,
+    },
+}
+
+/// An experiment's plan.
+#[derive(Debug, Args, Default)]
+pub struct PlanFields {
+    /// The cycle it belongs to (`none` to take it out, in `edit`).
+    #[arg(long, value_name = "ID")]
+    pub cycle: Option<String>,
+    /// With whom: citizens, staff, partners…; repeat or separate with commas.
+    #[arg(long = "with", value_name = "WHO")]
+    pub with: Vec<String>,
+    /// What you expect to happen.
+    #[arg(long = "expect", value_name = "TEXT")]
+    pub expectation: Option<String>,
+    /// How you will know.
+    #[arg(long = "signal", value_name = "TEXT")]
+    pub signal: Option<String>,
+    /// When you will look back (YYYY-MM-DD, today, +14d…; `none` to clear, in `edit`).
+    #[arg(long = "follow-up", value_name = "DATE")]
+    pub follow_up: Option<String>,
+    /// planned (default) or running.
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+}
+
+/// A reflection's answers.
+#[derive(Debug, Args, Default)]
+pub struct AnswerFields {
+    /// A text answer, QUESTION_ID=TEXT; repeat for more.
+    #[arg(long = "answer", value_name = "QUESTION=TEXT")]
+    pub text: Vec<String>,
+    /// A scale answer, QUESTION_ID=NUMBER; repeat for more.
+    #[arg(long = "scale", value_name = "QUESTION=N")]
+    pub scale: Vec<String>,
+}
+
+/// `praxis list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this kind: cycle, experiment, reflection or note.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Only records with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only this cycle and what belongs to it.
+    #[arg(long, value_name = "ID")]
+    pub cycle: Option<String>,
+    /// From this day on (YYYY-MM-DD, today, yesterday, -7d…).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Up to and including this day.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// At most this many records.
+    #[arg(long, short = 'n')]
+    pub limit: Option<usize>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `praxis edit`.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The record's id (the first characters are enough).
+    pub id: String,
+    /// New title.
+    #[arg(long, short = 't')]
+    pub title: Option<String>,
+    /// New text (`-` reads it from stdin).
+    #[arg(long, short = 'b')]
+    pub body: Option<String>,
+    /// Replace all tags; repeat or separate with commas.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Add a tag.
+    #[arg(long = "add-tag", value_name = "TAG")]
+    pub add_tags: Vec<String>,
+    /// Remove a tag.
+    #[arg(long = "remove-tag", value_name = "TAG")]
+    pub remove_tags: Vec<String>,
+    /// private, mentor or network.
+    #[arg(long, value_name = "private|mentor|network")]
+    pub visibility: Option<String>,
+    /// A cycle's challenge question.
+    #[arg(long, short = 'q')]
+    pub question: Option<String>,
+    /// An experiment's plan (cycle, with, expect, signal, follow-up, status).
+    #[command(flatten)]
+    pub plan: PlanFields,
+    /// An experiment's outcome.
+    #[arg(long)]
+    pub outcome: Option<String>,
+    /// Reflection answers to set or replace.
+    #[command(flatten)]
+    pub answers: AnswerFields,
+}
+
+/// `praxis experiment …`.
+#[derive(Debug, Subcommand)]
+pub enum ExperimentCommand {
+    /// Mark an experiment as running.
+    Start {
+        /// The experiment's id.
+        id: String,
+    },
+    /// Log an experiment as done, with what happened.
+    Done(OutcomeArgs),
+    /// Drop an experiment, with why.
+    Drop(OutcomeArgs),
+}
+
+/// The outcome of an experiment.
+#[derive(Debug, Args)]
+pub struct OutcomeArgs {
+    /// The experiment's id.
+    pub id: String,
+    /// What happened (or pipe it in).
+    #[arg(long)]
+    pub outcome: Option<String>,
+}
+
+/// `praxis search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for; typos are forgiven.
+    pub query: String,
+    /// At most this many results.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,281 @@
+//! `praxis edit`, `praxis delete` and `praxis experiment start|done|drop`: changing what is saved.
+
+use std::io::{BufRead, IsTerminal};
+
+use super::args::{EditArgs, ExperimentCommand, OutcomeArgs};
+use super::write::{parse_answers, parse_status, split_list};
+use super::{CliError, Context, invalid, piped_text, resolve_kind};
+use crate::record::{Content, ExperimentStatus, Kind, Record, normalize_tags};
+
+pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
+    let journal = ctx.open()?;
+    let id = journal.resolve(&a.id)?;
+    let before = journal
+        .get(id)?
+        .ok_or_else(|| invalid("that record just went away"))?;
+    let mut r = before.clone();
+    let kind = r.kind();
+
+    if let Some(t) = &a.title {
+        r.title = t.trim().to_string();
+    }
+    if let Some(b) = &a.body {
+        r.body = if b == "-" {
+            piped_text()?.unwrap_or_default()
+        } else {
+            b.clone()
+        };
+    }
+    if !a.tags.is_empty() {
+        r.set_tags(&a.tags);
+    }
+    if !a.add_tags.is_empty() {
+        let mut tags = r.tags.clone();
+        tags.extend(normalize_tags(&a.add_tags));
+        r.set_tags(tags);
+    }
+    if !a.remove_tags.is_empty() {
+        let gone = normalize_tags(&a.remove_tags);
+        r.tags.retain(|t| !gone.contains(t));
+    }
+    if let Some(v) = &a.visibility {
+        r.visibility = v
+            .parse()
+            .map_err(|e| invalid(format!("--visibility: {e}")))?;
+    }
+
+    let plan = &a.plan;
+    // Each kind-specific flag given, with the kinds it belongs to.
+    let given: [(bool, &str, &[Kind]); 10] = [
+        (a.question.is_some(), "--question", &[Kind::Cycle]),
+        (
+            plan.status.is_some(),
+            "--status",
+            &[Kind::Cycle, Kind::Experiment],
+        ),
+        (
+            plan.cycle.is_some(),
+            "--cycle",
+            &[Kind::Experiment, Kind::Reflection],
+        ),
+        (!plan.with.is_empty(), "--with", &[Kind::Experiment]),
+        (plan.expectation.is_some(), "--expect", &[Kind::Experiment]),
+        (plan.signal.is_some(), "--signal", &[Kind::Experiment]),
+        (plan.follow_up.is_some(), "--follow-up", &[Kind::Experiment]),
+        (a.outcome.is_some(), "--outcome", &[Kind::Experiment]),
+        (!a.answers.text.is_empty(), "--answer", &[Kind::Reflection]),
+        (!a.answers.scale.is_empty(), "--scale", &[Kind::Reflection]),
+    ];
+    if let Some((_, flag, kinds)) = given
+        .iter()
+        .find(|(set, _, kinds)| *set && !kinds.contains(&kind))
+    {
+        let wants: Vec<String> = kinds.iter().map(|k| format!("{}s", k.as_str())).collect();
+        return Err(invalid(format!(
+            "{flag} is for {}; {} is a {}. Nothing was saved.",
+            wants.join(" and "),
+            a.id,
+            kind.as_str()
+        )));
+    }
+    let new_cycle = match plan.cycle.as_deref() {
+        None => None,
+        Some("none") => Some(None),
+        Some(c) => Some(Some(resolve_kind(&journal, "--cycle", c, Kind::Cycle)?)),
+    };
+    match &mut r.content {
+        Content::Cycle { question, status } => {
+            if let Some(q) = &a.question {
+                *question = q.trim().to_string();
+            }
+            if let Some(s) = &plan.status {
+                *status = s.parse().map_err(|e| invalid(format!("--status: {e}")))?;
+            }
+        }
+        Content::Experiment {
+            cycle,
+            with,
+            expectation,
+            signal,
+            follow_up,
+            status,
+            outcome,
+        } => {
+            if let Some(c) = new_cycle {
+                *cycle = c;
+            }
+            if !plan.with.is_empty() {
+                *with = split_list(&plan.with);
+            }
+            if let Some(e) = &plan.expectation {
+                *expectation = e.trim().to_string();
+            }
+            if let Some(s) = &plan.signal {
+                *signal = s.trim().to_string();
+            }
+            if let Some(d) = &plan.follow_up {
+                *follow_up = if d == "none" {
+                    None
+                } else {
+                    Some(ctx.date("follow-up", d)?)
+                };
+            }
+            if let Some(s) = &plan.status {
+                *status = parse_status(s)?;
+            }
+            if let Some(o) = &a.outcome {
+                *outcome = Some(o.trim().to_string()).filter(|o| !o.is_empty());
+            }
+        }
+        Content::Reflection { cycle, answers, .. } => {
+            if let Some(c) = new_cycle {
+                *cycle = c;
+            }
+            for new in parse_answers(&a.answers)? {
+                match answers.iter_mut().find(|old| old.question == new.question) {
+                    Some(old) => *old = new,
+                    None => answers.push(new),
+                }
+            }
+        }
+        Content::Note => {}
+    }
+    save_if_changed(ctx, &journal, &before, r)
+}
+
+fn save_if_changed(
+    ctx: &mut Context<'_>,
+    journal: &crate::store::Journal,
+    before: &Record,
+    mut after: Record,
+) -> Result<(), CliError> {
+    if after == *before {
+        writeln!(
+            ctx.err,
+            "Nothing changed: {} is as it was.",
+            journal.short_id(before.id)
+        )?;
+        return Ok(());
+    }
+    if after.title.trim().is_empty() && matches!(after.kind(), Kind::Cycle | Kind::Experiment) {
+        return Err(invalid(
+            "a cycle or experiment needs a title; nothing was saved",
+        ));
+    }
+    after.touch(ctx.clock.now());
+    journal.update(&after)?;
+    writeln!(
+        ctx.out,
+        "Saved {} (revision {}).",
+        journal.short_id(after.id),
+        after.revision
+    )?;
+    Ok(())
+}
+
+pub(super) fn experiment(
+    ctx: &mut Context<'_>,
+    command: ExperimentCommand,
+) -> Result<(), CliError> {
+    let journal = ctx.open()?;
+    let (prefix, status, outcome) = match command {
+        ExperimentCommand::Start { id } => (id, ExperimentStatus::Running, None),
+        ExperimentCommand::Done(OutcomeArgs { id, outcome }) => (
+            id,
+            ExperimentStatus::Done,
+            Some(outcome_text(outcome, "what happened")?),
+        ),
+        ExperimentCommand::Drop(OutcomeArgs { id, outcome }) => (
+            id,
+            ExperimentStatus::Dropped,
+            Some(outcome_text(outcome, "why you dropped it")?),
+        ),
+    };
+    let id = resolve_kind(&journal, "experiment", &prefix, Kind::Experiment)?;
+    let before = journal
+        .get(id)?
+        .ok_or_else(|| invalid("that record just went away"))?;
+    let mut after = before.clone();
+    if let Content::Experiment {
+        status: s,
+        outcome: o,
+        ..
+    } = &mut after.content
+    {
+        *s = status;
+        if outcome.is_some() {
+            *o = outcome;
+        }
+    }
+    save_if_changed(ctx, &journal, &before, after)
+}
+
+fn outcome_text(flag: Option<String>, what: &str) -> Result<String, CliError> {
+    let text = match flag {
+        Some(t) if t != "-" => Some(t),
+        _ => piped_text()?,
+    };
+    match text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) {
+        Some(t) => Ok(t),
+        None => Err(invalid(format!(
+            "say {what}: --outcome \"…\" (or pipe the text in)"
+        ))),
+    }
+}
+
+pub(super) fn delete(ctx: &mut Context<'_>, prefix: &str, yes: bool) -> Result<(), CliError> {
+    let journal = ctx.open()?;
+    let id = journal.resolve(prefix)?;
+    let record = journal
+        .get(id)?
+        .ok_or_else(|| invalid("that record just went away"))?;
+    let linked = journal.linked_to(id)?.len();
+    let comments = journal.comment_count(id);
+    if !yes {
+        let stdin = std::io::stdin();
+        if !stdin.is_terminal() {
+            return Err(invalid(format!(
+                "deleting needs a yes: run `praxis delete {prefix} --yes` to delete it without asking"
+            )));
+        }
+        let mut question = format!(
+            "Delete {} \"{}\" ({})",
+            record.kind().as_str(),
+            record.display_title(),
+            journal.short_id(id)
+        );
+        if comments > 0 {
+            question.push_str(&format!(" and its {comments} comment(s)"));
+        }
+        if linked > 0 {
+            question.push_str(&format!("; {linked} linked record(s) stay, unlinked"));
+        }
+        write!(ctx.err, "{question}? [y/N] ")?;
+        ctx.err.flush()?;
+        let mut answer = String::new();
+        stdin.lock().read_line(&mut answer)?;
+        if !matches!(
+            answer.trim().to_lowercase().as_str(),
+            "y" | "yes" | "j" | "ja"
+        ) {
+            writeln!(ctx.err, "Kept it; nothing was deleted.")?;
+            return Ok(());
+        }
+    }
+    let deleted = journal.delete(id)?;
+    write!(
+        ctx.out,
+        "Deleted {} \"{}\".",
+        deleted.record.kind().as_str(),
+        deleted.record.display_title()
+    )?;
+    if !deleted.detached.is_empty() {
+        write!(
+            ctx.out,
+            " {} linked record(s) kept, unlinked.",
+            deleted.detached.len()
+        )?;
+    }
+    writeln!(ctx.out)?;
+    Ok(())
+}

@@ -1,0 +1,119 @@
+//! Text output that reads well in an 80-column terminal.
+
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::record::{Content, Record, Visibility};
+use crate::store::Journal;
+
+/// The width people's terminals have at the least.
+pub const WIDTH: usize = 80;
+
+/// `text` on one line, cut with `…` to at most `width` columns.
+pub fn fit(text: &str, width: usize) -> String {
+    let flat = one_line(text);
+    if flat.width() <= width {
+        return flat;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in flat.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Whitespace and line breaks collapsed to single spaces.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A local date and time, minutes precision.
+pub fn local_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// "today", "in 3 days", "2 days ago".
+pub fn relative(date: NaiveDate, today: NaiveDate) -> String {
+    match (date - today).num_days() {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        -1 => "yesterday".into(),
+        n if n > 0 => format!("in {n} days"),
+        n => format!("{} days ago", -n),
+    }
+}
+
+/// A record as one list line: short id, day, kind, title, then status, tags and visibility.
+pub fn list_line(journal: &Journal, r: &Record) -> String {
+    let head = format!(
+        "{:<10} {}  {:<10} ",
+        journal.short_id(r.id),
+        r.created.with_timezone(&Local).format("%Y-%m-%d"),
+        r.kind().as_str()
+    );
+    let mut tail = String::new();
+    match &r.content {
+        Content::Experiment {
+            status, follow_up, ..
+        } => {
+            tail.push_str(&format!(" ({}", status.as_str()));
+            if let (Some(d), true) = (follow_up, status.is_open()) {
+                tail.push_str(&format!(", look back {d}"));
+            }
+            tail.push(')');
+        }
+        Content::Cycle { status, .. } => tail.push_str(&format!(" ({})", status.as_str())),
+        _ => {}
+    }
+    for t in &r.tags {
+        tail.push_str(&format!(" #{t}"));
+    }
+    if r.visibility != Visibility::Private {
+        tail.push_str(&format!(" [{}]", r.visibility.as_str()));
+    }
+    let room = WIDTH.saturating_sub(head.width());
+    let title = one_line(&r.display_title());
+    let tail = tail.trim_start();
+    if tail.is_empty() {
+        return format!("{head}{}", fit(&title, room));
+    }
+    if title.width() + 1 + tail.width() <= room {
+        return format!("{head}{title} {tail}");
+    }
+    // The title gives way first; status, tags and visibility keep at least half the room.
+    let tail = fit(tail, tail.width().min(room / 2));
+    let title = fit(&title, room.saturating_sub(tail.width() + 1));
+    format!("{head}{title} {tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_by_columns_and_marks_the_cut() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("a\n  b", 10), "a b");
+        assert_eq!(fit("abcdefghij", 5), "abcd…");
+        assert_eq!(fit("æøåæøå", 4).width(), 4);
+        assert_eq!(fit("日本語テキスト", 6), "日本…");
+    }
+
+    #[test]
+    fn relative_days_read_naturally() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        assert_eq!(relative(d(23), d(23)), "today");
+        assert_eq!(relative(d(26), d(23)), "in 3 days");
+        assert_eq!(relative(d(20), d(23)), "3 days ago");
+        assert_eq!(relative(d(22), d(23)), "yesterday");
+    }
+}

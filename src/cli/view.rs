@@ -1,0 +1,462 @@
+//! Reading the journal: today's overview, list, show, due, search and stats.
+
+use serde_json::json;
+
+use super::args::{ListArgs, SearchArgs};
+use super::format::{WIDTH, fit, list_line, local_time, one_line, relative};
+use super::{CliError, Context, invalid, resolve_kind};
+use crate::query::{Filter, due_experiments};
+use crate::record::{AnswerValue, Content, CycleStatus, Kind, Record};
+use crate::search::Searcher;
+use crate::stats;
+use crate::store::{Journal, StoreError};
+
+/// The prompt set id of the daily check-in.
+pub const DAILY_CHECKIN: &str = "daily-checkin";
+
+pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
+    let journal = match ctx.open() {
+        Err(CliError::Store(StoreError::NoJournal { dir })) => {
+            writeln!(
+                ctx.out,
+                "Welcome to praxis, a learning journal for leading co-creation."
+            )?;
+            writeln!(
+                ctx.out,
+                "There is no journal in {} yet. Start one with",
+                dir.display()
+            )?;
+            writeln!(
+                ctx.out,
+                "  praxis init --name \"Your name\" --lang en   (or --lang da)"
+            )?;
+            writeln!(ctx.out, "or simply write your first note:")?;
+            writeln!(
+                ctx.out,
+                "  praxis add note --title \"What I noticed today\""
+            )?;
+            return Ok(());
+        }
+        other => other?,
+    };
+    let today = ctx.clock.today();
+    let all = all_records(&journal)?;
+    let s = stats::compute(&all, today);
+    writeln!(
+        ctx.out,
+        "{}'s journal — {}",
+        journal.meta().author_name,
+        today.format("%A %-d %B %Y")
+    )?;
+    writeln!(ctx.out)?;
+    let checked_in = all.iter().any(|r| {
+        crate::dates::local_day(r.created) == today
+            && matches!(&r.content, Content::Reflection { set, .. } if set == DAILY_CHECKIN)
+    });
+    writeln!(
+        ctx.out,
+        "Daily check-in   {} · streak {} day{}",
+        if checked_in {
+            "done today"
+        } else {
+            "not done yet today"
+        },
+        s.streak_days,
+        if s.streak_days == 1 { "" } else { "s" }
+    )?;
+    let due = due_experiments(&all, today);
+    if !due.is_empty() {
+        writeln!(ctx.out, "\nDue for follow-up")?;
+        for r in due {
+            writeln!(ctx.out, "{}", due_line(&journal, r, today))?;
+        }
+    }
+    let cycles: Vec<&Record> = all
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.content,
+                Content::Cycle {
+                    status: CycleStatus::Active,
+                    ..
+                }
+            )
+        })
+        .collect();
+    if !cycles.is_empty() {
+        writeln!(ctx.out, "\nActive cycles")?;
+        for c in cycles {
+            let members: Vec<&Record> = all.iter().filter(|r| r.cycle() == Some(c.id)).collect();
+            let count = |k| members.iter().filter(|r| r.kind() == k).count();
+            writeln!(
+                ctx.out,
+                "  {:<10} {}",
+                journal.short_id(c.id),
+                fit(&c.display_title(), WIDTH - 13)
+            )?;
+            if let Content::Cycle { question, .. } = &c.content
+                && !question.is_empty()
+            {
+                writeln!(ctx.out, "             {}", fit(question, WIDTH - 13))?;
+            }
+            writeln!(
+                ctx.out,
+                "             {} experiments, {} reflections",
+                count(Kind::Experiment),
+                count(Kind::Reflection)
+            )?;
+        }
+    }
+    if all.is_empty() {
+        writeln!(
+            ctx.out,
+            "\nYour journal is empty. A good first step is a cycle: the change you are"
+        )?;
+        writeln!(
+            ctx.out,
+            "working on, as a question you want to learn your way into."
+        )?;
+    }
+    writeln!(ctx.out)?;
+    writeln!(
+        ctx.out,
+        "  praxis add reflection --set {DAILY_CHECKIN} …   check in"
+    )?;
+    writeln!(
+        ctx.out,
+        "  praxis add cycle --title … --question …          start a cycle"
+    )?;
+    writeln!(
+        ctx.out,
+        "  praxis add experiment --title … --follow-up +14d plan an experiment"
+    )?;
+    writeln!(
+        ctx.out,
+        "  praxis list · praxis search TEXT · praxis --help"
+    )?;
+    Ok(())
+}
+
+fn all_records(journal: &Journal) -> Result<Vec<Record>, CliError> {
+    Ok(journal.newest_first().collect::<Result<Vec<_>, _>>()?)
+}
+
+pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
+    let journal = ctx.open()?;
+    let filter = Filter {
+        kind: a
+            .kind
+            .map(|k| {
+                k.parse::<Kind>()
+                    .map_err(|e| invalid(format!("--kind: {e}")))
+            })
+            .transpose()?,
+        tag: a
+            .tag
+            .map(|t| crate::record::normalize_tags([t]).pop().unwrap_or_default()),
+        cycle: a
+            .cycle
+            .map(|c| resolve_kind(&journal, "--cycle", &c, Kind::Cycle))
+            .transpose()?,
+        since: a.since.map(|d| ctx.date("since", &d)).transpose()?,
+        until: a.until.map(|d| ctx.date("until", &d)).transpose()?,
+        limit: a.limit,
+    };
+    if let (Some(s), Some(u)) = (filter.since, filter.until)
+        && s > u
+    {
+        return Err(invalid(format!(
+            "--since {s} is after --until {u}: nothing can match"
+        )));
+    }
+    let records = journal.list(&filter)?;
+    if a.json {
+        serde_json::to_writer_pretty(&mut *ctx.out, &records).map_err(std::io::Error::other)?;
+        writeln!(ctx.out)?;
+        return Ok(());
+    }
+    if records.is_empty() {
+        let what = if filter == Filter::default() {
+            "The journal is empty."
+        } else {
+            "No records match."
+        };
+        writeln!(ctx.err, "{what}")?;
+    }
+    for r in &records {
+        writeln!(ctx.out, "{}", list_line(&journal, r))?;
+    }
+    Ok(())
+}
+
+pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result<(), CliError> {
+    let journal = ctx.open()?;
+    let id = journal.resolve(prefix)?;
+    let r = journal
+        .get(id)?
+        .ok_or_else(|| invalid("that record just went away"))?;
+    let comments = journal.comments_on(id)?;
+    let linked: Vec<Record> = journal
+        .linked_to(id)?
+        .into_iter()
+        .filter_map(|l| journal.get(l).transpose())
+        .collect::<Result<_, _>>()?;
+    if as_json {
+        let value = json!({
+            "record": r,
+            "comments": comments,
+            "linked": linked.iter().map(|l| l.id).collect::<Vec<_>>(),
+        });
+        serde_json::to_writer_pretty(&mut *ctx.out, &value).map_err(std::io::Error::other)?;
+        writeln!(ctx.out)?;
+        return Ok(());
+    }
+    let today = ctx.clock.today();
+    let out = &mut *ctx.out;
+    writeln!(out, "{}", r.display_title())?;
+    writeln!(
+        out,
+        "{} · {} · {}",
+        r.kind().as_str(),
+        r.visibility.as_str(),
+        r.id
+    )?;
+    let mut dates = format!("created {}", local_time(r.created));
+    if r.revision > 1 {
+        dates.push_str(&format!(
+            " · edited {} · revision {}",
+            local_time(r.updated),
+            r.revision
+        ));
+    }
+    writeln!(out, "{dates}")?;
+    if !r.tags.is_empty() {
+        writeln!(out, "tags: {}", r.tags.join(", "))?;
+    }
+    let title_of = |id| -> Result<String, CliError> {
+        Ok(match journal.get(id)? {
+            Some(t) => format!("{} ({})", t.display_title(), journal.short_id(id)),
+            None => format!("{id} (no longer in the journal)"),
+        })
+    };
+    match &r.content {
+        Content::Note => {}
+        Content::Cycle { question, status } => {
+            writeln!(out, "status: {}", status.as_str())?;
+            if !question.is_empty() {
+                writeln!(out, "question: {question}")?;
+            }
+        }
+        Content::Experiment {
+            cycle,
+            with,
+            expectation,
+            signal,
+            follow_up,
+            status,
+            outcome,
+        } => {
+            writeln!(out, "status: {}", status.as_str())?;
+            if let Some(c) = cycle {
+                writeln!(out, "cycle: {}", title_of(*c)?)?;
+            }
+            if !with.is_empty() {
+                writeln!(out, "with: {}", with.join(", "))?;
+            }
+            if !expectation.is_empty() {
+                writeln!(out, "I expect: {expectation}")?;
+            }
+            if !signal.is_empty() {
+                writeln!(out, "I will know by: {signal}")?;
+            }
+            if let Some(d) = follow_up {
+                writeln!(out, "look back: {d} ({})", relative(*d, today))?;
+            }
+            if let Some(o) = outcome {
+                writeln!(out, "outcome: {o}")?;
+            }
+        }
+        Content::Reflection {
+            set,
+            cycle,
+            experiment,
+            answers,
+        } => {
+            writeln!(out, "prompt set: {set}")?;
+            if let Some(c) = cycle {
+                writeln!(out, "cycle: {}", title_of(*c)?)?;
+            }
+            if let Some(e) = experiment {
+                writeln!(out, "about: {}", title_of(*e)?)?;
+            }
+            for a in answers {
+                match &a.value {
+                    AnswerValue::Scale(n) => writeln!(out, "\n{}: {n}", a.question)?,
+                    v => writeln!(out, "\n{}:\n{}", a.question, v.to_text())?,
+                }
+            }
+        }
+    }
+    if !r.body.trim().is_empty() {
+        writeln!(out, "\n{}", r.body.trim_end())?;
+    }
+    if !linked.is_empty() {
+        writeln!(out, "\nlinked records:")?;
+        for l in &linked {
+            writeln!(
+                out,
+                "{}",
+                fit(&format!("  {}", list_line(&journal, l)), WIDTH)
+            )?;
+        }
+    }
+    if !comments.is_empty() {
+        writeln!(out, "\ncomments:")?;
+        for c in &comments {
+            writeln!(out, "  {} · {}", c.author_name, local_time(c.created))?;
+            for line in c.text.lines() {
+                writeln!(out, "    {line}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn due_line(journal: &Journal, r: &Record, today: chrono::NaiveDate) -> String {
+    let when = match &r.content {
+        Content::Experiment {
+            follow_up: Some(d), ..
+        } => format!("look back {d} ({})", relative(*d, today)),
+        _ => String::new(),
+    };
+    let head = format!("  {:<10} ", journal.short_id(r.id));
+    let room = WIDTH - head.len() - when.len() - 3;
+    format!("{head}{} — {when}", fit(&r.display_title(), room))
+}
+
+pub(super) fn due(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError> {
+    let journal = ctx.open()?;
+    let experiments = journal.list(&Filter {
+        kind: Some(Kind::Experiment),
+        ..Filter::default()
+    })?;
+    let today = ctx.clock.today();
+    let due = due_experiments(&experiments, today);
+    if as_json {
+        serde_json::to_writer_pretty(&mut *ctx.out, &due).map_err(std::io::Error::other)?;
+        writeln!(ctx.out)?;
+        return Ok(());
+    }
+    if due.is_empty() {
+        writeln!(ctx.err, "No experiment is due for follow-up.")?;
+    }
+    for r in due {
+        writeln!(ctx.out, "{}", due_line(&journal, r, today))?;
+    }
+    Ok(())
+}
+
+pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliError> {
+    if a.query.trim().is_empty() {
+        return Err(invalid(
+            "give something to search for, e.g. praxis search council",
+        ));
+    }
+    let journal = ctx.open()?;
+    let records = all_records(&journal)?;
+    let hits = Searcher::default().search(&records, &a.query, a.limit);
+    let by_id = |id| {
+        records
+            .iter()
+            .find(|r| r.id == id)
+            .expect("hit comes from records")
+    };
+    if a.json {
+        let value: Vec<_> = hits
+            .iter()
+            .map(|h| {
+                json!({
+                    "id": h.id,
+                    "score": h.score,
+                    "field": format!("{:?}", h.field).to_lowercase(),
+                    "text": h.text,
+                    "indices": h.indices,
+                    "record": by_id(h.id),
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *ctx.out, &value).map_err(std::io::Error::other)?;
+        writeln!(ctx.out)?;
+        return Ok(());
+    }
+    if hits.is_empty() {
+        writeln!(ctx.err, "Nothing matches \"{}\".", a.query.trim())?;
+    }
+    for h in &hits {
+        writeln!(ctx.out, "{}", list_line(&journal, by_id(h.id)))?;
+        if h.field != crate::search::Field::Title {
+            writeln!(
+                ctx.out,
+                "           {}",
+                snippet(&h.text, &h.indices, WIDTH - 11)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The part of `text` around its first matched character, on one line.
+fn snippet(text: &str, indices: &[usize], width: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let first = indices.first().copied().unwrap_or(0);
+    let start = first.saturating_sub(width / 4);
+    let piece: String = chars[start.min(chars.len())..].iter().collect();
+    let prefix = if start > 0 { "…" } else { "" };
+    fit(&format!("{prefix}{}", one_line(&piece)), width)
+}
+
+pub(super) fn stats(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError> {
+    let journal = ctx.open()?;
+    let records = all_records(&journal)?;
+    let s = stats::compute(&records, ctx.clock.today());
+    if as_json {
+        serde_json::to_writer_pretty(&mut *ctx.out, &s).map_err(std::io::Error::other)?;
+        writeln!(ctx.out)?;
+        return Ok(());
+    }
+    let out = &mut *ctx.out;
+    let kinds: Vec<String> = s
+        .by_kind
+        .iter()
+        .map(|(k, n)| format!("{} {n}", plural(k.as_str(), *n)))
+        .collect();
+    writeln!(out, "records           {} ({})", s.total, kinds.join(", "))?;
+    writeln!(
+        out,
+        "daily streak      {} day{}",
+        s.streak_days,
+        if s.streak_days == 1 { "" } else { "s" }
+    )?;
+    writeln!(
+        out,
+        "open experiments  {} ({} due for follow-up)",
+        s.open_experiments, s.due_experiments
+    )?;
+    if !s.by_month.is_empty() {
+        writeln!(out, "by month")?;
+        let most = s.by_month.values().copied().max().unwrap_or(1).max(1);
+        for (month, n) in &s.by_month {
+            let bar = "█".repeat((n * 50).div_ceil(most));
+            writeln!(out, "  {month}  {bar} {n}")?;
+        }
+    }
+    Ok(())
+}
+
+fn plural(word: &str, n: usize) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}

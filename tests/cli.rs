@@ -1,0 +1,670 @@
+//! The `praxis` binary run as a user runs it, on temporary journals, with time pinned.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A temporary journal and a way to run praxis on it at a pinned time.
+struct Journal {
+    dir: TempDir,
+    now: String,
+}
+
+impl Journal {
+    fn new() -> Self {
+        Journal {
+            dir: TempDir::new().unwrap(),
+            now: "2026-11-23T09:00:00Z".into(),
+        }
+    }
+
+    fn path(&self) -> std::path::PathBuf {
+        self.dir.path().join("journal")
+    }
+
+    fn at(&mut self, now: &str) -> &mut Self {
+        self.now = now.into();
+        self
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("praxis").unwrap();
+        cmd.args(args)
+            .env("PRAXIS_JOURNAL", self.path())
+            .env("PRAXIS_NOW", &self.now)
+            .env("TZ", "UTC")
+            .env("USER", "Anna")
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        cmd
+    }
+
+    /// Runs and expects success; returns stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "praxis {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs with text on stdin and expects success; returns stdout.
+    fn ok_with_stdin(&self, args: &[&str], stdin: &str) -> String {
+        let out = self.cmd(args).write_stdin(stdin).output().unwrap();
+        assert!(
+            out.status.success(),
+            "praxis {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs and expects failure; returns stderr.
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).output().unwrap();
+        assert!(!out.status.success(), "praxis {args:?} should fail");
+        assert!(out.stdout.is_empty(), "a failure prints no result");
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    fn add(&self, args: &[&str]) -> String {
+        self.ok(args).trim().to_string()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    fn list_json(&self, args: &[&str]) -> Vec<Value> {
+        let mut full = vec!["list", "--json"];
+        full.extend_from_slice(args);
+        match self.json(&full) {
+            Value::Array(v) => v,
+            other => panic!("not an array: {other}"),
+        }
+    }
+}
+
+fn ids(records: &[Value]) -> Vec<String> {
+    records
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_piped_note_is_saved_with_its_tags_and_listed() {
+    let j = Journal::new();
+    let out = j
+        .cmd(&["add", "note", "--title", "Council", "--tag", "CoCreation"])
+        .write_stdin("Asked the council what to change first.\n")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Started a new journal"));
+    let id = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let id = id.trim();
+    assert_eq!(id.len(), 26, "prints the full new id");
+
+    let listed = j.list_json(&[]);
+    assert_eq!(ids(&listed), vec![id]);
+    assert_eq!(listed[0]["kind"], "note");
+    assert_eq!(listed[0]["body"], "Asked the council what to change first.");
+    assert_eq!(listed[0]["tags"], serde_json::json!(["cocreation"]));
+    assert_eq!(listed[0]["visibility"], "private");
+    assert_eq!(listed[0]["revision"], 1);
+    assert_eq!(listed[0]["created"], "2026-11-23T09:00:00Z");
+
+    let text = j.ok(&["list"]);
+    assert!(
+        text.contains("note") && text.contains("Council #cocreation"),
+        "{text}"
+    );
+    assert!(text.lines().all(|l| l.chars().count() <= 80));
+}
+
+#[test]
+fn cycles_experiments_and_reflections_link_up_and_filter() {
+    let mut j = Journal::new();
+    j.at("2026-10-30T08:00:00Z");
+    let cycle = j.add(&[
+        "add",
+        "cycle",
+        "--title",
+        "Let citizens shape home care",
+        "--question",
+        "How do I let citizens' ideas shape our home-care services?",
+    ]);
+    j.at("2026-11-02T08:00:00Z");
+    let experiment = j.add(&[
+        "add",
+        "experiment",
+        "--title",
+        "Open office hour",
+        "--cycle",
+        &cycle[..12],
+        "--follow-up",
+        "2026-12-01",
+        "--visibility",
+        "mentor",
+        "--with",
+        "citizens, staff",
+        "--expect",
+        "Relatives bring ideas",
+        "--signal",
+        "Three ideas tried by January",
+    ]);
+    j.at("2026-11-03T08:00:00Z");
+    let reflection = j.add(&[
+        "add",
+        "reflection",
+        "--set",
+        "after-action-review",
+        "--experiment",
+        &experiment,
+        "--answer",
+        "happened=Nine relatives came",
+        "--scale",
+        "trust=4",
+    ]);
+    j.add(&["add", "note", "--title", "Unrelated"]);
+
+    let experiments = j.list_json(&["--kind", "experiment", "--since", "2026-11-01"]);
+    assert_eq!(ids(&experiments), vec![experiment.clone()]);
+    let e = &experiments[0];
+    assert_eq!(e["cycle"], cycle.as_str());
+    assert_eq!(e["with"], serde_json::json!(["citizens", "staff"]));
+    assert_eq!(e["follow_up"], "2026-12-01");
+    assert_eq!(e["status"], "planned");
+    assert_eq!(e["visibility"], "mentor");
+
+    let in_cycle = j.list_json(&["--cycle", &cycle]);
+    assert_eq!(
+        ids(&in_cycle),
+        vec![reflection.clone(), experiment.clone(), cycle.clone()],
+        "a reflection on an experiment joins the experiment's cycle"
+    );
+    let r = &in_cycle[0];
+    assert_eq!(r["experiment"], experiment.as_str());
+    assert_eq!(
+        r["answers"][1]["value"],
+        serde_json::json!({"kind": "scale", "value": 4})
+    );
+
+    assert!(j.list_json(&["--until", "2026-10-31"]).len() == 1);
+    assert_eq!(j.list_json(&["--limit", "2"]).len(), 2);
+    assert!(
+        j.list_json(&["--kind", "experiment", "--since", "2026-11-03"])
+            .is_empty()
+    );
+
+    let shown = j.ok(&["show", &cycle[..14]]);
+    assert!(shown.contains("question: How do I let citizens"), "{shown}");
+    assert!(
+        shown.contains("linked records:") && shown.contains("Open office hour"),
+        "{shown}"
+    );
+    let shown = j.ok(&["show", &experiment]);
+    assert!(
+        shown.contains("cycle: Let citizens shape home care"),
+        "{shown}"
+    );
+    assert!(shown.contains("look back: 2026-12-01"), "{shown}");
+
+    let err = j.fails(&["add", "experiment", "--title", "X", "--cycle", &experiment]);
+    assert!(
+        err.contains("that is a experiment, not a cycle") || err.contains("not a cycle"),
+        "{err}"
+    );
+}
+
+#[test]
+fn editing_grows_the_revision_and_keeps_indexes_right() {
+    let mut j = Journal::new();
+    let id = j.add(&["add", "note", "--title", "Draft", "--tag", "old"]);
+    j.at("2026-11-24T10:00:00Z");
+    let out = j.ok(&[
+        "edit",
+        &id,
+        "--title",
+        "Council meeting",
+        "--tag",
+        "new,trust",
+        "--visibility",
+        "network",
+    ]);
+    assert!(out.contains("revision 2"), "{out}");
+    let r = j.json(&["show", &id, "--json"]);
+    assert_eq!(r["record"]["title"], "Council meeting");
+    assert_eq!(r["record"]["revision"], 2);
+    assert_eq!(r["record"]["updated"], "2026-11-24T10:00:00Z");
+    assert_eq!(r["record"]["created"], "2026-11-23T09:00:00Z");
+    assert!(j.list_json(&["--tag", "old"]).is_empty());
+    assert_eq!(j.list_json(&["--tag", "trust"]).len(), 1);
+
+    j.ok(&[
+        "edit",
+        &id,
+        "--remove-tag",
+        "new",
+        "--add-tag",
+        "#Samskabelse",
+    ]);
+    let r = j.json(&["show", &id, "--json"]);
+    assert_eq!(
+        r["record"]["tags"],
+        serde_json::json!(["samskabelse", "trust"])
+    );
+    assert_eq!(r["record"]["revision"], 3);
+
+    j.cmd(&["edit", &id, "--title", "Council meeting"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Nothing changed"));
+    assert_eq!(j.json(&["show", &id, "--json"])["record"]["revision"], 3);
+
+    let err = j.fails(&["edit", &id, "--question", "Why?"]);
+    assert!(err.contains("--question is for cycles"), "{err}");
+    let err = j.fails(&["edit", &id, "--visibility", "public"]);
+    assert!(err.contains("use private, mentor or network"), "{err}");
+    assert_eq!(j.json(&["show", &id, "--json"])["record"]["revision"], 3);
+}
+
+#[test]
+fn experiments_come_due_and_are_logged_done_or_dropped() {
+    let mut j = Journal::new();
+    let soon = j.add(&[
+        "add",
+        "experiment",
+        "--title",
+        "Walk with the caretakers",
+        "--follow-up",
+        "+7d",
+    ]);
+    let past = j.add(&[
+        "add",
+        "experiment",
+        "--title",
+        "Ask relatives first",
+        "--follow-up",
+        "yesterday",
+    ]);
+    let today = j.add(&[
+        "add",
+        "experiment",
+        "--title",
+        "Budget meeting",
+        "--follow-up",
+        "today",
+    ]);
+    let due = j.json(&["due", "--json"]);
+    assert_eq!(
+        ids(due.as_array().unwrap()),
+        vec![past.clone(), today.clone()]
+    );
+    let text = j.ok(&["due"]);
+    assert!(
+        text.contains("Ask relatives first") && text.contains("yesterday"),
+        "{text}"
+    );
+
+    j.ok(&["experiment", "start", &past]);
+    assert_eq!(
+        j.json(&["show", &past, "--json"])["record"]["status"],
+        "running"
+    );
+    j.ok(&[
+        "experiment",
+        "done",
+        &past,
+        "--outcome",
+        "Relatives proposed three changes",
+    ]);
+    let r = j.json(&["show", &past, "--json"])["record"].clone();
+    assert_eq!(r["status"], "done");
+    assert_eq!(r["outcome"], "Relatives proposed three changes");
+    assert_eq!(r["revision"], 3);
+    j.ok_with_stdin(
+        &["experiment", "drop", &today],
+        "The meeting was cancelled.\n",
+    );
+    assert_eq!(
+        j.json(&["show", &today, "--json"])["record"]["status"],
+        "dropped"
+    );
+    let err = j.fails(&["experiment", "done", &soon]);
+    assert!(err.contains("--outcome"), "{err}");
+
+    assert!(j.json(&["due", "--json"]).as_array().unwrap().is_empty());
+    j.at("2026-12-01T09:00:00Z");
+    assert_eq!(
+        ids(j.json(&["due", "--json"]).as_array().unwrap()),
+        vec![soon]
+    );
+}
+
+#[test]
+fn search_forgives_typos_ranks_titles_first_and_limits() {
+    let j = Journal::new();
+    j.add(&[
+        "add",
+        "note",
+        "--title",
+        "Staff meeting",
+        "--body",
+        "We spoke of the council's budget.",
+    ]);
+    let council = j.add(&[
+        "add",
+        "note",
+        "--title",
+        "Council",
+        "--body",
+        "Asked what to change first.",
+    ]);
+    j.add(&[
+        "add",
+        "note",
+        "--title",
+        "Garden",
+        "--body",
+        "Nothing here.",
+    ]);
+    j.add(&[
+        "add",
+        "reflection",
+        "--set",
+        "daily-checkin",
+        "--answer",
+        "noticed=The councillor listened",
+    ]);
+
+    let hits = j.json(&["search", "councl", "--json"]);
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 3, "{hits:?}");
+    assert_eq!(hits[0]["id"], council.as_str());
+    assert_eq!(hits[0]["field"], "title");
+    assert!(hits.iter().any(|h| h["field"] == "answer"));
+    assert_eq!(
+        j.json(&["search", "councl", "--limit", "1", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let text = j.ok(&["search", "councl", "--limit", "5"]);
+    assert!(text.lines().next().unwrap().contains("Council"), "{text}");
+    assert!(
+        text.contains("council's budget"),
+        "a body hit shows where: {text}"
+    );
+    j.cmd(&["search", "zzzqqq"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("Nothing matches"));
+}
+
+#[test]
+fn stats_count_kinds_months_streak_and_open_experiments() {
+    let mut j = Journal::new();
+    for day in ["2026-10-30", "2026-11-21", "2026-11-22", "2026-11-23"] {
+        j.at(&format!("{day}T12:00:00Z"));
+        j.add(&["add", "note", "--title", day]);
+    }
+    j.add(&[
+        "add",
+        "experiment",
+        "--title",
+        "Try",
+        "--follow-up",
+        "2026-11-01",
+    ]);
+    j.add(&["add", "cycle", "--title", "Theme"]);
+    let s = j.json(&["stats", "--json"]);
+    assert_eq!(s["total"], 6);
+    assert_eq!(s["by_kind"]["note"], 4);
+    assert_eq!(s["by_kind"]["reflection"], 0);
+    assert_eq!(s["by_month"]["2026-10"], 1);
+    assert_eq!(s["by_month"]["2026-11"], 5);
+    assert_eq!(s["streak_days"], 3);
+    assert_eq!(s["open_experiments"], 1);
+    assert_eq!(s["due_experiments"], 1);
+    let text = j.ok(&["stats"]);
+    assert!(text.contains("daily streak      3 days"), "{text}");
+    j.at("2026-11-25T08:00:00Z");
+    assert_eq!(j.json(&["stats", "--json"])["streak_days"], 0);
+}
+
+#[test]
+fn delete_asks_for_a_yes_and_unlinks_what_pointed_at_it() {
+    let j = Journal::new();
+    let cycle = j.add(&["add", "cycle", "--title", "Theme"]);
+    let experiment = j.add(&["add", "experiment", "--title", "Try", "--cycle", &cycle]);
+    let err = j.fails(&["delete", &cycle]);
+    assert!(err.contains("--yes"), "{err}");
+    assert_eq!(j.list_json(&[]).len(), 2, "nothing deleted without a yes");
+    let out = j.ok(&["delete", &cycle, "--yes"]);
+    assert!(
+        out.contains("Deleted cycle \"Theme\"") && out.contains("1 linked record"),
+        "{out}"
+    );
+    let left = j.list_json(&[]);
+    assert_eq!(ids(&left), vec![experiment]);
+    assert_eq!(left[0]["cycle"], Value::Null);
+    let err = j.fails(&["show", &cycle]);
+    assert!(err.contains("no record has an id starting with"), "{err}");
+}
+
+#[test]
+fn comments_show_under_the_record() {
+    let j = Journal::new();
+    let id = j.add(&["add", "note", "--title", "Council"]);
+    j.add(&["comment", &id, "What did the relatives say?"]);
+    let shown = j.ok(&["show", &id]);
+    assert!(
+        shown.contains("comments:") && shown.contains("What did the relatives say?"),
+        "{shown}"
+    );
+    assert_eq!(
+        j.json(&["show", &id, "--json"])["comments"][0]["author_name"],
+        "Anna"
+    );
+}
+
+#[test]
+fn journal_details_can_be_set_and_init_refuses_twice() {
+    let j = Journal::new();
+    let out = j.ok(&["init", "--name", "Mette Hansen", "--lang", "da"]);
+    assert!(out.contains("Mette Hansen (Dansk)"), "{out}");
+    let err = j.fails(&["init", "--name", "Again"]);
+    assert!(err.contains("already a journal"), "{err}");
+    let out = j.ok(&["journal", "set", "--lang", "en"]);
+    assert!(
+        out.contains("author    Mette Hansen") && out.contains("language  English"),
+        "{out}"
+    );
+    let err = j.fails(&["journal", "set", "--lang", "sv"]);
+    assert!(err.contains("use en or da"), "{err}");
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_and_changes_nothing() {
+    let j = Journal::new();
+    // Reading a journal that does not exist says how to start, and creates nothing.
+    let err = j.fails(&["list"]);
+    assert!(
+        err.contains("no journal in") && err.contains("praxis add note"),
+        "{err}"
+    );
+    assert!(!j.path().exists());
+
+    j.add(&["add", "note", "--title", "First"]);
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &[
+                "add",
+                "experiment",
+                "--title",
+                "X",
+                "--follow-up",
+                "next friday",
+            ],
+            "YYYY-MM-DD",
+        ),
+        (
+            &["add", "experiment", "--follow-up", "today"],
+            "needs a title",
+        ),
+        (&["add", "note"], "nothing to save"),
+        (
+            &["add", "note", "--title", "x", "--visibility", "public"],
+            "private, mentor or network",
+        ),
+        (
+            &[
+                "add",
+                "reflection",
+                "--set",
+                "daily-checkin",
+                "--answer",
+                "no-equals",
+            ],
+            "QUESTION_ID=VALUE",
+        ),
+        (
+            &["add", "reflection", "--set", "x", "--scale", "energy=high"],
+            "whole number",
+        ),
+        (
+            &["list", "--kind", "memo"],
+            "cycle, experiment, reflection or note",
+        ),
+        (
+            &["list", "--since", "2026-12-01", "--until", "2026-11-01"],
+            "nothing can match",
+        ),
+        (
+            &["show", "ZZZZ"],
+            "no record has an id starting with 'ZZZZ'",
+        ),
+        (&["edit", "ZZZZ", "--title", "x"], "no record has an id"),
+        (&["search", "  "], "give something to search for"),
+    ];
+    for (args, expected) in cases {
+        let err = j.fails(args);
+        assert!(err.contains(expected), "praxis {args:?}: {err}");
+        assert!(err.starts_with("praxis: "), "{err}");
+    }
+    assert_eq!(
+        j.list_json(&[]).len(),
+        1,
+        "no failed command saved anything"
+    );
+
+    let other = TempDir::new().unwrap();
+    std::fs::write(other.path().join("budget.xlsx"), "numbers").unwrap();
+    let err = Command::cargo_bin("praxis")
+        .unwrap()
+        .args([
+            "--journal",
+            other.path().to_str().unwrap(),
+            "add",
+            "note",
+            "--title",
+            "x",
+        ])
+        .output()
+        .unwrap();
+    assert!(!err.status.success());
+    assert!(String::from_utf8_lossy(&err.stderr).contains("is not a praxis journal"));
+}
+
+#[test]
+fn a_second_praxis_is_told_the_journal_is_in_use() {
+    let j = Journal::new();
+    j.add(&["add", "note", "--title", "First"]);
+    let held = praxis::store::Journal::open(&j.path()).unwrap();
+    let err = j.fails(&["add", "note", "--title", "Second"]);
+    assert!(
+        err.contains(&format!(
+            "open in another praxis (pid {})",
+            std::process::id()
+        )),
+        "{err}"
+    );
+    drop(held);
+    assert_eq!(j.list_json(&[]).len(), 1);
+}
+
+#[test]
+fn a_journal_from_a_newer_praxis_is_refused_untouched() {
+    let j = Journal::new();
+    j.add(&["add", "note", "--title", "First"]);
+    {
+        let db = sled::open(j.path().join("db")).unwrap();
+        let meta = db.open_tree("meta").unwrap();
+        meta.insert("schema", &99u32.to_be_bytes()).unwrap();
+        db.flush().unwrap();
+    }
+    for args in [&["list"][..], &["add", "note", "--title", "x"]] {
+        let err = j.fails(args);
+        assert!(
+            err.contains("newer praxis (schema 99") && err.contains("update praxis"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn the_overview_shows_checkin_due_experiments_and_cycles() {
+    let j = Journal::new();
+    let out = j.ok(&[]);
+    assert!(out.contains("There is no journal in"), "{out}");
+    let cycle = j.add(&[
+        "add",
+        "cycle",
+        "--title",
+        "Trust-based steering",
+        "--question",
+        "Where can I let go?",
+    ]);
+    j.add(&[
+        "add",
+        "experiment",
+        "--title",
+        "Let the team set the rota",
+        "--cycle",
+        &cycle,
+        "--follow-up",
+        "today",
+    ]);
+    let out = j.ok(&[]);
+    assert!(
+        out.contains("Anna's journal — Monday 23 November 2026"),
+        "{out}"
+    );
+    assert!(out.contains("not done yet today"), "{out}");
+    assert!(
+        out.contains("Due for follow-up") && out.contains("Let the team set the rota"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Where can I let go?") && out.contains("1 experiments"),
+        "{out}"
+    );
+    j.add(&[
+        "add",
+        "reflection",
+        "--set",
+        "daily-checkin",
+        "--answer",
+        "happened=Rota meeting",
+    ]);
+    assert!(j.ok(&[]).contains("done today · streak 1 day"));
+    assert!(j.ok(&[]).lines().all(|l| l.chars().count() <= 80));
+}
