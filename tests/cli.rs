@@ -668,3 +668,27 @@ fn the_overview_shows_checkin_due_experiments_and_cycles() {
     assert!(j.ok(&[]).contains("done today · streak 1 day"));
     assert!(j.ok(&[]).lines().all(|l| l.chars().count() <= 80));
 }
+
+#[test]
+fn long_list_lines_fit_80_columns_and_always_show_visibility() {
+    let j = Journal::new();
+    j.add(&[
+        "add",
+        "experiment",
+        "--title",
+        "Let the night shift plan its own rota for a month, and meet them weekly to hear how it goes",
+        "--follow-up",
+        "+14d",
+        "--tag",
+        "trust,rota,nattevagt",
+        "--visibility",
+        "mentor",
+    ]);
+    let out = j.ok(&["list"]);
+    let line = out.lines().next().unwrap();
+    assert!(line.chars().count() <= 80, "{line}");
+    assert!(
+        line.contains("Let the night shift") && line.ends_with("[mentor]"),
+        "{line}"
+    );
+}

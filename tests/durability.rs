@@ -47,13 +47,24 @@ fn jitter(max_ms: u64) -> u64 {
 #[test]
 fn every_printed_save_survives_sigkill() {
     let dir = tempfile::TempDir::new().unwrap();
-    drop(Journal::create(dir.path(), JournalMeta::new("Anna", Language::English, Utc::now())).unwrap());
+    drop(
+        Journal::create(
+            dir.path(),
+            JournalMeta::new("Anna", Language::English, Utc::now()),
+        )
+        .unwrap(),
+    );
     let exe = std::env::current_exe().unwrap();
     let mut printed: HashSet<RecordId> = HashSet::new();
 
     for round in 0..ROUNDS {
         let mut child = Command::new(&exe)
-            .args(["--exact", "child_saves_until_killed", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "child_saves_until_killed",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(CHILD_ENV, dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -60,37 +60,58 @@ pub fn list_line(journal: &Journal, r: &Record) -> String {
         r.created.with_timezone(&Local).format("%Y-%m-%d"),
         r.kind().as_str()
     );
-    let mut tail = String::new();
-    match &r.content {
+    let (status_long, status_short) = match &r.content {
         Content::Experiment {
             status, follow_up, ..
         } => {
-            tail.push_str(&format!(" ({}", status.as_str()));
-            if let (Some(d), true) = (follow_up, status.is_open()) {
-                tail.push_str(&format!(", look back {d}"));
+            let short = format!("({})", status.as_str());
+            match (follow_up, status.is_open()) {
+                (Some(d), true) => (format!("({}, look back {d})", status.as_str()), short),
+                _ => (short.clone(), short),
             }
-            tail.push(')');
         }
-        Content::Cycle { status, .. } => tail.push_str(&format!(" ({})", status.as_str())),
-        _ => {}
-    }
-    for t in &r.tags {
-        tail.push_str(&format!(" #{t}"));
-    }
-    if r.visibility != Visibility::Private {
-        tail.push_str(&format!(" [{}]", r.visibility.as_str()));
-    }
+        Content::Cycle { status, .. } => {
+            let s = format!("({})", status.as_str());
+            (s.clone(), s)
+        }
+        _ => (String::new(), String::new()),
+    };
+    let tags: Vec<String> = r.tags.iter().map(|t| format!("#{t}")).collect();
+    let visibility = match r.visibility {
+        Visibility::Private => String::new(),
+        v => format!("[{}]", v.as_str()),
+    };
+    let join = |parts: &[&str]| {
+        parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let all_tags = tags.join(" ");
+    let first_tag = match tags.len() {
+        0 => String::new(),
+        1 => tags[0].clone(),
+        n => format!("{} +{}", tags[0], n - 1),
+    };
+    // Ever shorter tails; visibility is never dropped, it says who may see the record.
+    let tails = [
+        join(&[&status_long, &all_tags, &visibility]),
+        join(&[&status_short, &all_tags, &visibility]),
+        join(&[&status_short, &first_tag, &visibility]),
+        join(&[&status_short, &visibility]),
+    ];
     let room = WIDTH.saturating_sub(head.width());
     let title = one_line(&r.display_title());
-    let tail = tail.trim_start();
+    let title_min = title.width().min(room * 3 / 5);
+    let tail = tails
+        .iter()
+        .find(|t| t.is_empty() || title_min + 1 + t.width() <= room)
+        .unwrap_or(&tails[3]);
     if tail.is_empty() {
         return format!("{head}{}", fit(&title, room));
     }
-    if title.width() + 1 + tail.width() <= room {
-        return format!("{head}{title} {tail}");
-    }
-    // The title gives way first; status, tags and visibility keep at least half the room.
-    let tail = fit(tail, tail.width().min(room / 2));
     let title = fit(&title, room.saturating_sub(tail.width() + 1));
     format!("{head}{title} {tail}")
 }

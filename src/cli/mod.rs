@@ -64,10 +64,11 @@ impl Context<'_> {
                 let m = journal.meta();
                 writeln!(
                     self.err,
-                    "Started a new journal in {} for {} ({}). Change this with: praxis journal set --name NAME --lang en|da",
-                    self.dir.display(),
+                    "Started a new journal for {} ({}) in {}.\n\
+                     Change the name or language with: praxis journal set --name NAME --lang en|da",
                     m.author_name,
-                    m.language
+                    m.language,
+                    self.dir.display(),
                 )?;
                 Ok(journal)
             }
