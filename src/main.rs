@@ -29,6 +29,8 @@ fn main() -> ExitCode {
     let mut ctx = Context {
         dir,
         clock: clock.as_ref(),
+        lang: None,
+        config: None,
         out: &mut out,
         err: &mut err,
     };

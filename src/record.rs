@@ -183,6 +183,9 @@ pub struct Answer {
     pub question: String,
     /// What was answered.
     pub value: AnswerValue,
+    /// A short why, for questions that ask for one (e.g. why that score).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
 }
 
 /// The value of an answer, by the question's answer kind.
@@ -520,10 +523,12 @@ mod tests {
                     Answer {
                         question: "happened".into(),
                         value: AnswerValue::Text("Met the council".into()),
+                        why: None,
                     },
                     Answer {
                         question: "energy".into(),
                         value: AnswerValue::Scale(4),
+                        why: Some("They called back the same day".into()),
                     },
                 ],
             },

@@ -3,7 +3,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::record::{Content, Record, RecordId};
+use crate::record::{AnswerValue, Content, Record, RecordId};
 
 /// The part of a record a search hit was found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,10 +131,11 @@ fn fields(r: &Record) -> Vec<(Field, &str)> {
         }
         Content::Reflection { answers, .. } => {
             for a in answers {
-                if let crate::record::AnswerValue::Text(t) | crate::record::AnswerValue::Choice(t) =
-                    &a.value
-                {
+                if let AnswerValue::Text(t) | AnswerValue::Choice(t) = &a.value {
                     out.push((Field::Answer, t));
+                }
+                if let Some(why) = &a.why {
+                    out.push((Field::Answer, why));
                 }
             }
         }
@@ -145,7 +146,7 @@ fn fields(r: &Record) -> Vec<(Field, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::{Answer, AnswerValue, JournalId};
+    use crate::record::{Answer, JournalId};
     use chrono::{Duration, TimeZone, Utc};
 
     fn note(n: i64, title: &str, body: &str) -> Record {
@@ -185,6 +186,7 @@ mod tests {
             answers: vec![Answer {
                 question: "noticed".into(),
                 value: AnswerValue::Text("Relatives brought their own ideas".into()),
+                why: None,
             }],
         };
         let mut t = note(2, "Plain", "");

@@ -4,6 +4,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::journal::Language;
+
+fn parse_language(text: &str) -> Result<Language, String> {
+    text.parse()
+}
+
 /// praxis: a learning journal for leaders who learn co-creation by practice.
 #[derive(Debug, Parser)]
 #[command(name = "praxis", version, about, max_term_width = 100)]
@@ -11,6 +17,16 @@ pub struct Cli {
     /// The journal folder (default: the platform's data folder, e.g. ~/.local/share/praxis/journal).
     #[arg(long, global = true, env = "PRAXIS_JOURNAL", value_name = "DIR")]
     pub journal: Option<PathBuf>,
+
+    /// Language of prompts for this command (en or da); with `init` and `journal set`, the
+    /// journal's language.
+    #[arg(long, global = true, value_name = "en|da", value_parser = parse_language)]
+    pub lang: Option<Language>,
+
+    /// Folder with your own prompt sets in `prompts/` (default: the platform's config folder,
+    /// e.g. ~/.config/praxis).
+    #[arg(long, global = true, env = "PRAXIS_CONFIG", value_name = "DIR")]
+    pub config: Option<PathBuf>,
 
     /// What to do; without one, praxis shows today's overview.
     #[command(subcommand)]
@@ -69,6 +85,9 @@ pub enum Command {
     },
     /// Fuzzy search over titles, texts, answers and tags.
     Search(SearchArgs),
+    /// The prompt sets: list them, show one, check prompt files.
+    #[command(subcommand)]
+    Prompts(PromptsCommand),
     /// Counts by kind and month, your daily streak, open experiments.
     Stats {
         /// Print JSON instead of text.
@@ -83,9 +102,6 @@ pub struct InitArgs {
     /// Your name, as mentors and peers will see it (default: your login name).
     #[arg(long)]
     pub name: Option<String>,
-    /// Language of prompts and screens: en or da (default: from your locale).
-    #[arg(long, value_name = "en|da")]
-    pub lang: Option<String>,
 }
 
 /// `praxis journal …`.
@@ -178,15 +194,42 @@ pub struct PlanFields {
     pub status: Option<String>,
 }
 
-/// A reflection's answers.
+/// A reflection's answers, checked against its prompt set.
 #[derive(Debug, Args, Default)]
 pub struct AnswerFields {
-    /// A text answer, QUESTION_ID=TEXT; repeat for more.
-    #[arg(long = "answer", value_name = "QUESTION=TEXT")]
-    pub text: Vec<String>,
-    /// A scale answer, QUESTION_ID=NUMBER; repeat for more.
-    #[arg(long = "scale", value_name = "QUESTION=N")]
-    pub scale: Vec<String>,
+    /// An answer, QUESTION_ID=VALUE (text, a number on a scale, or a choice); repeat for more.
+    #[arg(long = "answer", value_name = "QUESTION=VALUE")]
+    pub answer: Vec<String>,
+    /// The short why for a question that asks one, QUESTION_ID=TEXT.
+    #[arg(long = "why", value_name = "QUESTION=TEXT")]
+    pub why: Vec<String>,
+    /// A TOML or JSON file of answers: question id = text, number, or { value, why }.
+    #[arg(long = "answers", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+/// `praxis prompts …`.
+#[derive(Debug, Subcommand)]
+pub enum PromptsCommand {
+    /// Every prompt set: id, title, phase, number of questions.
+    List {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One prompt set with all its questions.
+    Show {
+        /// The set's id.
+        id: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check prompt files or folders (default: your prompt folder); fails if any is invalid.
+    Check {
+        /// Files or folders of *.toml prompt files.
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// `praxis list`.

@@ -3,7 +3,7 @@
 use std::io::{BufRead, IsTerminal};
 
 use super::args::{EditArgs, ExperimentCommand, OutcomeArgs};
-use super::write::{parse_answers, parse_status, split_list};
+use super::write::{answers_for, parse_status, split_list};
 use super::{CliError, Context, invalid, piped_text, resolve_kind};
 use crate::record::{Content, ExperimentStatus, Kind, Record, normalize_tags};
 
@@ -46,7 +46,7 @@ pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
 
     let plan = &a.plan;
     // Each kind-specific flag given, with the kinds it belongs to.
-    let given: [(bool, &str, &[Kind]); 10] = [
+    let given: [(bool, &str, &[Kind]); 11] = [
         (a.question.is_some(), "--question", &[Kind::Cycle]),
         (
             plan.status.is_some(),
@@ -63,8 +63,13 @@ pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
         (plan.signal.is_some(), "--signal", &[Kind::Experiment]),
         (plan.follow_up.is_some(), "--follow-up", &[Kind::Experiment]),
         (a.outcome.is_some(), "--outcome", &[Kind::Experiment]),
-        (!a.answers.text.is_empty(), "--answer", &[Kind::Reflection]),
-        (!a.answers.scale.is_empty(), "--scale", &[Kind::Reflection]),
+        (
+            !a.answers.answer.is_empty(),
+            "--answer",
+            &[Kind::Reflection],
+        ),
+        (!a.answers.why.is_empty(), "--why", &[Kind::Reflection]),
+        (a.answers.file.is_some(), "--answers", &[Kind::Reflection]),
     ];
     if let Some((_, flag, kinds)) = given
         .iter()
@@ -127,15 +132,26 @@ pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
                 *outcome = Some(o.trim().to_string()).filter(|o| !o.is_empty());
             }
         }
-        Content::Reflection { cycle, answers, .. } => {
+        Content::Reflection {
+            cycle,
+            answers,
+            set,
+            ..
+        } => {
             if let Some(c) = new_cycle {
                 *cycle = c;
             }
-            for new in parse_answers(&a.answers)? {
-                match answers.iter_mut().find(|old| old.question == new.question) {
-                    Some(old) => *old = new,
-                    None => answers.push(new),
-                }
+            let a = &a.answers;
+            if !a.answer.is_empty() || !a.why.is_empty() || a.file.is_some() {
+                let library = ctx.library()?;
+                let lang = ctx.language(Some(&journal));
+                let set = library.get(set).ok_or_else(|| {
+                    invalid(format!(
+                        "this reflection's prompt set '{set}' is no longer in your library, so its \
+                         answers cannot be checked; put the set's file back to edit them"
+                    ))
+                })?;
+                *answers = answers_for(set, a, answers, lang)?;
             }
         }
         Content::Note => {}

@@ -34,6 +34,27 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `text` wrapped at word boundaries to `width` columns, every line starting with `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let room = width.saturating_sub(indent.width()).max(20);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > room {
+            lines.push(format!("{indent}{line}"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(format!("{indent}{line}"));
+    }
+    lines.join("\n")
+}
+
 /// A local date and time, minutes precision.
 pub fn local_time(at: DateTime<Utc>) -> String {
     at.with_timezone(&Local)
@@ -127,6 +148,20 @@ mod tests {
         assert_eq!(fit("abcdefghij", 5), "abcd…");
         assert_eq!(fit("æøåæøå", 4).width(), 4);
         assert_eq!(fit("日本語テキスト", 6), "日本…");
+    }
+
+    #[test]
+    fn wrap_breaks_between_words_within_the_width() {
+        let text =
+            "Hvordan bliver jeg i stand til at se borgernes ressourcer og indgå i partnerskaber";
+        let wrapped = wrap(text, 30, "  ");
+        assert!(
+            wrapped
+                .lines()
+                .all(|l| l.width() <= 30 && l.starts_with("  ")),
+            "{wrapped}"
+        );
+        assert_eq!(one_line(&wrapped), text);
     }
 
     #[test]

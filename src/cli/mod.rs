@@ -3,6 +3,7 @@
 pub mod args;
 mod change;
 mod format;
+mod prompts;
 mod view;
 mod write;
 
@@ -43,6 +44,10 @@ pub struct Context<'a> {
     pub dir: PathBuf,
     /// Now and today.
     pub clock: &'a dyn Clock,
+    /// The language asked for on the command line, if any.
+    pub lang: Option<Language>,
+    /// The user's config folder (their own prompt sets are in `prompts/` inside it).
+    pub config: Option<PathBuf>,
     /// Standard output.
     pub out: &'a mut dyn Write,
     /// Messages for the user that are not the command's result.
@@ -76,10 +81,33 @@ impl Context<'_> {
         }
     }
 
+    /// The prompt library: built-in sets plus the user's; broken user files are reported on
+    /// stderr and skipped.
+    pub(crate) fn library(&mut self) -> Result<crate::prompts::Library, CliError> {
+        let dir = self.config.as_ref().map(|c| c.join("prompts"));
+        let loaded = crate::prompts::load(dir.as_deref());
+        for problem in &loaded.problems {
+            writeln!(self.err, "praxis: skipped a prompt file: {problem}")?;
+        }
+        Ok(loaded.library)
+    }
+
+    /// The language for this command: the flag, else the journal's, else the locale's.
+    pub(crate) fn language(&self, journal: Option<&Journal>) -> Language {
+        self.lang
+            .or(journal.map(|j| j.meta().language))
+            .unwrap_or_else(default_language)
+    }
+
     /// Reads a date the user typed, relative to today.
     pub(crate) fn date(&self, flag: &str, text: &str) -> Result<chrono::NaiveDate, CliError> {
         parse_date(text, self.clock.today()).map_err(|e| invalid(format!("--{flag}: {e}")))
     }
+}
+
+/// The config folder used when neither --config nor PRAXIS_CONFIG is given.
+pub fn default_config_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "praxis").map(|d| d.config_dir().to_path_buf())
 }
 
 /// The journal folder used when neither --journal nor PRAXIS_JOURNAL is given.
@@ -89,6 +117,10 @@ pub fn default_journal_dir() -> Option<PathBuf> {
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
+    ctx.lang = ctx.lang.or(cli.lang);
+    if ctx.config.is_none() {
+        ctx.config = cli.config.clone().or_else(default_config_dir);
+    }
     let Some(command) = cli.command else {
         return view::home(ctx);
     };
@@ -104,15 +136,13 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
         Command::Experiment(a) => change::experiment(ctx, a),
         Command::Due { json } => view::due(ctx, json),
         Command::Search(a) => view::search(ctx, a),
+        Command::Prompts(a) => prompts::run(ctx, a),
         Command::Stats { json } => view::stats(ctx, json),
     }
 }
 
 fn init(ctx: &mut Context<'_>, a: InitArgs) -> Result<(), CliError> {
-    let language = match a.lang.as_deref() {
-        Some(l) => l.parse().map_err(|e| invalid(format!("--lang: {e}")))?,
-        None => default_language(),
-    };
+    let language = ctx.lang.unwrap_or_else(default_language);
     let name = a.name.unwrap_or_else(default_name);
     let name = non_empty("--name", &name)?;
     let journal = Journal::create(&ctx.dir, JournalMeta::new(name, language, ctx.clock.now()))?;
@@ -130,7 +160,7 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
     let mut journal = ctx.open()?;
     if let Some(JournalAction::Set(a)) = action {
         let mut meta = journal.meta().clone();
-        if a.name.is_none() && a.lang.is_none() {
+        if a.name.is_none() && ctx.lang.is_none() {
             return Err(invalid(
                 "nothing to change: give --name NAME and/or --lang en|da",
             ));
@@ -138,8 +168,8 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
         if let Some(name) = a.name {
             meta.author_name = non_empty("--name", &name)?;
         }
-        if let Some(lang) = a.lang {
-            meta.language = lang.parse().map_err(|e| invalid(format!("--lang: {e}")))?;
+        if let Some(lang) = ctx.lang {
+            meta.language = lang;
         }
         journal.set_meta(meta)?;
     }

@@ -2,8 +2,10 @@
 
 use super::args::{AddCommand, AnswerFields, CommonFields, PlanFields};
 use super::{CliError, Context, invalid, piped_text, resolve_kind};
+use crate::journal::Language;
+use crate::prompts::{PromptSet, build_answers};
 use crate::record::{
-    Answer, AnswerValue, Comment, Content, CycleStatus, ExperimentStatus, Kind, Record, RecordId,
+    Answer, Comment, Content, CycleStatus, ExperimentStatus, Kind, Record, RecordId,
 };
 use crate::store::Journal;
 
@@ -40,12 +42,14 @@ pub(super) fn add(ctx: &mut Context<'_>, command: AddCommand) -> Result<(), CliE
             cycle,
             experiment,
         } => {
-            let set = set.trim().to_string();
-            if set.is_empty() {
-                return Err(invalid(
-                    "--set must name a prompt set, e.g. --set daily-checkin",
-                ));
-            }
+            let library = ctx.library()?;
+            let lang = ctx.language(Some(&journal));
+            let set = library.get(set.trim()).ok_or_else(|| {
+                invalid(format!(
+                    "there is no prompt set '{}': see praxis prompts list",
+                    set.trim()
+                ))
+            })?;
             let experiment = experiment
                 .map(|e| resolve_kind(&journal, "--experiment", &e, Kind::Experiment))
                 .transpose()?;
@@ -58,10 +62,10 @@ pub(super) fn add(ctx: &mut Context<'_>, command: AddCommand) -> Result<(), CliE
                 },
             };
             let content = Content::Reflection {
-                set,
+                set: set.id.clone(),
                 cycle,
                 experiment,
-                answers: parse_answers(&answers)?,
+                answers: answers_for(set, &answers, &[], lang)?,
             };
             (common, content)
         }
@@ -155,38 +159,126 @@ pub(super) fn split_list(values: &[String]) -> Vec<String> {
     out
 }
 
-/// `--answer Q=TEXT` and `--scale Q=N` into answers, in the order given (texts first).
-pub(super) fn parse_answers(fields: &AnswerFields) -> Result<Vec<Answer>, CliError> {
-    let mut answers: Vec<Answer> = Vec::new();
-    let split = |flag: &str, pair: &str| -> Result<(String, String), CliError> {
-        match pair.split_once('=') {
-            Some((q, v)) if !q.trim().is_empty() => Ok((q.trim().to_string(), v.to_string())),
-            _ => Err(invalid(format!(
-                "--{flag} '{pair}': write it as QUESTION_ID=VALUE, e.g. --{flag} happened=…"
-            ))),
-        }
-    };
-    let mut push = |question: String, value: AnswerValue| -> Result<(), CliError> {
-        if answers.iter().any(|a| a.question == question) {
-            return Err(invalid(format!("question '{question}' is answered twice")));
-        }
-        answers.push(Answer { question, value });
-        Ok(())
-    };
-    for pair in &fields.text {
-        let (q, v) = split("answer", pair)?;
-        push(q, AnswerValue::Text(v.trim().to_string()))?;
+/// The answers given by `--answer`, `--why` and `--answers FILE`, on top of `earlier` ones,
+/// checked against `set`.
+pub(super) fn answers_for(
+    set: &PromptSet,
+    fields: &AnswerFields,
+    earlier: &[Answer],
+    lang: Language,
+) -> Result<Vec<Answer>, CliError> {
+    let mut given: Vec<(String, String)> = earlier
+        .iter()
+        .map(|a| (a.question.clone(), a.value.to_text()))
+        .collect();
+    let mut whys: Vec<(String, String)> = earlier
+        .iter()
+        .filter_map(|a| a.why.clone().map(|w| (a.question.clone(), w)))
+        .collect();
+    let mut new_given = Vec::new();
+    let mut new_whys = Vec::new();
+    if let Some(path) = &fields.file {
+        read_answers_file(path, &mut new_given, &mut new_whys)?;
     }
-    for pair in &fields.scale {
-        let (q, v) = split("scale", pair)?;
-        let n: i64 = v.trim().parse().map_err(|_| {
+    for pair in &fields.answer {
+        new_given.push(split_pair("answer", pair)?);
+    }
+    for pair in &fields.why {
+        new_whys.push(split_pair("why", pair)?);
+    }
+    for (i, (q, _)) in new_given.iter().enumerate() {
+        if new_given[..i].iter().any(|(earlier, _)| earlier == q) {
+            return Err(invalid(format!(
+                "question '{q}' is answered twice; nothing was saved"
+            )));
+        }
+    }
+    for (list, new) in [(&mut given, new_given), (&mut whys, new_whys)] {
+        for (q, v) in new {
+            list.retain(|(old, _)| *old != q);
+            list.push((q, v));
+        }
+    }
+    build_answers(set, &given, &whys, lang).map_err(|e| {
+        invalid(format!(
+            "{e}\nNothing was saved; see praxis prompts show {}",
+            set.id
+        ))
+    })
+}
+
+fn split_pair(flag: &str, pair: &str) -> Result<(String, String), CliError> {
+    match pair.split_once('=') {
+        Some((q, v)) if !q.trim().is_empty() => Ok((q.trim().to_string(), v.to_string())),
+        _ => Err(invalid(format!(
+            "--{flag} '{pair}': write it as QUESTION_ID=VALUE, e.g. --{flag} happened=…"
+        ))),
+    }
+}
+
+/// One answer in an answers file.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum FileAnswer {
+    Plain(FileValue),
+    WithWhy {
+        value: FileValue,
+        why: Option<String>,
+    },
+}
+
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum FileValue {
+    Number(i64),
+    Text(String),
+}
+
+impl FileValue {
+    fn into_text(self) -> String {
+        match self {
+            FileValue::Number(n) => n.to_string(),
+            FileValue::Text(t) => t,
+        }
+    }
+}
+
+fn read_answers_file(
+    path: &std::path::Path,
+    given: &mut Vec<(String, String)>,
+    whys: &mut Vec<(String, String)>,
+) -> Result<(), CliError> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| invalid(format!("--answers {shown}: cannot read it: {e}")))?;
+    let is_json =
+        path.extension().is_some_and(|e| e == "json") || text.trim_start().starts_with('{');
+    let map: std::collections::BTreeMap<String, FileAnswer> = if is_json {
+        serde_json::from_str(&text).map_err(|e| {
             invalid(format!(
-                "--scale {q}={v}: a scale answer is a whole number, e.g. {q}=4"
+                "--answers {shown}: not a JSON object of answers ({e}); write {{\"question-id\": \"text\", \"scale-id\": 4}}"
             ))
-        })?;
-        push(q, AnswerValue::Scale(n))?;
+        })?
+    } else {
+        toml::from_str(&text).map_err(|e| {
+            invalid(format!(
+                "--answers {shown}: not a TOML table of answers ({}); write question-id = \"text\" or scale-id = 4",
+                e.message().trim()
+            ))
+        })?
+    };
+    for (q, a) in map {
+        match a {
+            FileAnswer::Plain(v) => given.push((q, v.into_text())),
+            FileAnswer::WithWhy { value, why } => {
+                given.push((q.clone(), value.into_text()));
+                if let Some(w) = why {
+                    whys.push((q, w));
+                }
+            }
+        }
     }
-    Ok(answers)
+    Ok(())
 }
 
 pub(super) fn comment(

@@ -58,10 +58,12 @@ fn one_of_each(j: &Journal) -> Vec<Record> {
                 Answer {
                     question: "intended".into(),
                     value: AnswerValue::Text("An open office hour".into()),
+                    why: None,
                 },
                 Answer {
                     question: "trust".into(),
                     value: AnswerValue::Scale(4),
+                    why: Some("Relatives stayed for coffee".into()),
                 },
             ],
         },
