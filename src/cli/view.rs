@@ -3,8 +3,9 @@
 use serde_json::json;
 
 use super::args::{ListArgs, SearchArgs};
-use super::format::{WIDTH, fit, list_line, local_time, one_line, relative};
+use super::format::{WIDTH, fit, list_line, local_time, one_line, relative, wrap};
 use super::{CliError, Context, invalid, resolve_kind};
+use crate::prompts::AnswerKind;
 use crate::query::{Filter, due_experiments};
 use crate::record::{AnswerValue, Content, CycleStatus, Kind, Record};
 use crate::search::Searcher;
@@ -212,8 +213,22 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
         return Ok(());
     }
     let today = ctx.clock.today();
+    let lang = ctx.language(Some(&journal));
+    let library = match r.kind() {
+        Kind::Reflection => ctx.library()?,
+        _ => Default::default(),
+    };
+    let prompt_set = match &r.content {
+        Content::Reflection { set, .. } => library.get(set),
+        _ => None,
+    };
     let out = &mut *ctx.out;
-    writeln!(out, "{}", r.display_title())?;
+    match prompt_set {
+        Some(set) if r.title.trim().is_empty() && r.body.trim().is_empty() => {
+            writeln!(out, "{}", set.title.get(lang))?
+        }
+        _ => writeln!(out, "{}", r.display_title())?,
+    }
     writeln!(
         out,
         "{} · {} · {}",
@@ -290,9 +305,22 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
                 writeln!(out, "about: {}", title_of(*e)?)?;
             }
             for a in answers {
-                match &a.value {
-                    AnswerValue::Scale(n) => writeln!(out, "\n{}: {n}", a.question)?,
-                    v => writeln!(out, "\n{}:\n{}", a.question, v.to_text())?,
+                let question = prompt_set.and_then(|s| s.question(&a.question));
+                let asked = question.map_or(a.question.as_str(), |q| q.text.get(lang));
+                writeln!(out, "\n{}", wrap(asked, WIDTH, ""))?;
+                let value = match (&a.value, question.map(|q| &q.kind)) {
+                    (AnswerValue::Scale(n), Some(AnswerKind::Scale { max, .. })) => {
+                        format!("{n} of {max}")
+                    }
+                    (AnswerValue::Choice(c), Some(AnswerKind::Choice { options })) => options
+                        .iter()
+                        .find(|o| o.id == *c)
+                        .map_or(c.clone(), |o| o.label.get(lang).to_string()),
+                    (v, _) => v.to_text(),
+                };
+                writeln!(out, "{}", wrap(&value, WIDTH, "  "))?;
+                if let Some(why) = &a.why {
+                    writeln!(out, "{}", wrap(&format!("why: {why}"), WIDTH, "  "))?;
                 }
             }
         }

@@ -36,7 +36,7 @@ pub(super) fn add(ctx: &mut Context<'_>, command: AddCommand) -> Result<(), CliE
             (common, content)
         }
         AddCommand::Reflection {
-            common,
+            mut common,
             set,
             answers,
             cycle,
@@ -61,6 +61,10 @@ pub(super) fn add(ctx: &mut Context<'_>, command: AddCommand) -> Result<(), CliE
                     None => None,
                 },
             };
+            // Untitled reflections are titled by their set, in the journal's language.
+            if common.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                common.title = Some(set.title.get(lang).to_string());
+            }
             let content = Content::Reflection {
                 set: set.id.clone(),
                 cycle,
