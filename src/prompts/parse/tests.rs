@@ -339,3 +339,13 @@ fn answers_are_checked_against_their_set() {
     let skipped = build_answers(&set, &pairs(&[("what", "x"), ("who", "staff")]), &[], en).unwrap();
     assert_eq!(skipped.len(), 2, "an optional question may be skipped");
 }
+
+#[test]
+fn the_example_in_the_docs_is_a_valid_set() {
+    let doc = include_str!("../../../docs/prompts.md");
+    let start = doc.find("```toml\n").expect("docs/prompts.md has a toml example") + 8;
+    let end = start + doc[start..].find("```").unwrap();
+    let set = parse_set("docs/prompts.md", &doc[start..end], Origin::BuiltIn).unwrap();
+    assert_eq!(set.id, "home-visit");
+    assert_eq!(set.questions.len(), 4);
+}
