@@ -13,6 +13,7 @@ use sled::{Transactional, Tree};
 pub use error::StoreError;
 pub use lock::JournalLock;
 
+use crate::flow::{Draft, Finished};
 use crate::journal::{JournalMeta, SCHEMA_VERSION};
 use crate::query::Filter;
 use crate::record::{Comment, Content, Record, RecordId};
@@ -25,6 +26,7 @@ const KEY_LEN: usize = 26;
 
 const META_SCHEMA: &[u8] = b"schema";
 const META_JOURNAL: &[u8] = b"journal";
+const META_DRAFT: &[u8] = b"draft";
 
 /// An open journal. Holds the lock file until dropped.
 pub struct Journal {
@@ -420,6 +422,64 @@ impl Journal {
         Ok(out)
     }
 
+    /// Keeps an unfinished flow so it can be resumed; durable on return. One draft at a time.
+    pub fn save_draft(&self, draft: &Draft) -> Result<(), StoreError> {
+        let json = serde_json::to_vec(draft).expect("draft serialises");
+        self.meta_tree
+            .insert(META_DRAFT, json)
+            .map_err(|e| self.sled_error("save", e))?;
+        self.flush()
+    }
+
+    /// The unfinished flow, if one was kept.
+    pub fn draft(&self) -> Result<Option<Draft>, StoreError> {
+        let value = self
+            .meta_tree
+            .get(META_DRAFT)
+            .map_err(|e| self.sled_error("read", e))?;
+        value
+            .map(|v| {
+                serde_json::from_slice(&v)
+                    .map_err(|e| self.corrupt(&format!("the unfinished draft is unreadable: {e}")))
+            })
+            .transpose()
+    }
+
+    /// Throws the kept draft away; durable on return.
+    pub fn clear_draft(&self) -> Result<(), StoreError> {
+        self.meta_tree
+            .remove(META_DRAFT)
+            .map_err(|e| self.sled_error("save", e))?;
+        self.flush()
+    }
+
+    /// Saves what a finished flow makes and drops its draft, all at once; durable on return.
+    pub fn save_finished(&self, finished: &Finished) -> Result<(), StoreError> {
+        let new_key = finished.new.id.to_key();
+        if self
+            .records
+            .contains_key(&new_key)
+            .map_err(|e| self.sled_error("read", e))?
+        {
+            return Err(StoreError::Duplicate { id: new_key });
+        }
+        let old = match &finished.changed {
+            Some(c) => Some(self.get(c.id)?.ok_or_else(|| StoreError::NotFound {
+                prefix: c.id.to_key(),
+            })?),
+            None => None,
+        };
+        self.transact(|t| {
+            t.put(None, Some(&finished.new))?;
+            if let (Some(old), Some(new)) = (&old, &finished.changed) {
+                t.put(Some(old), Some(new))?;
+            }
+            t.meta.remove(META_DRAFT)?;
+            Ok(())
+        })?;
+        self.flush()
+    }
+
     /// Saves a comment on a stored record; durable on return.
     pub fn add_comment(&self, comment: &Comment) -> Result<(), StoreError> {
         if self.get(comment.on)?.is_none() {
@@ -463,14 +523,16 @@ impl Journal {
             &self.by_tag,
             &self.by_link,
             &self.comments,
+            &self.meta_tree,
         )
-            .transaction(|(records, by_kind, by_tag, by_link, comments)| {
+            .transaction(|(records, by_kind, by_tag, by_link, comments, meta)| {
                 f(&TxTrees {
                     records,
                     by_kind,
                     by_tag,
                     by_link,
                     comments,
+                    meta,
                 })
             })
             .map_err(|e| match e {
@@ -513,6 +575,7 @@ struct TxTrees<'a> {
     by_tag: &'a TransactionalTree,
     by_link: &'a TransactionalTree,
     comments: &'a TransactionalTree,
+    meta: &'a TransactionalTree,
 }
 
 impl TxTrees<'_> {

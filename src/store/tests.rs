@@ -321,3 +321,45 @@ fn damaged_database_files_are_reported_and_not_rewritten() {
         assert_eq!(std::fs::read(&path).unwrap(), garbage, "{path:?} untouched");
     }
 }
+
+#[test]
+fn a_draft_is_kept_until_its_flow_is_saved_with_it_atomically() {
+    use crate::flow::{Finished, Purpose, Step};
+    let (dir, j) = new_journal();
+    assert_eq!(j.draft().unwrap(), None);
+    let draft = Draft {
+        set: "daily-checkin".into(),
+        purpose: Purpose::Reflection {
+            cycle: None,
+            experiment: None,
+        },
+        values: vec!["Met the council".into(), String::new()],
+        whys: vec![String::new(), String::new()],
+        step: Step::Question(1),
+        started: at(1),
+    };
+    j.save_draft(&draft).unwrap();
+    drop(j);
+    let j = Journal::open(dir.path()).unwrap();
+    assert_eq!(j.draft().unwrap(), Some(draft.clone()), "survives reopening");
+
+    let experiment = record(&j, 2, Content::Note);
+    j.insert(&experiment).unwrap();
+    let mut changed = experiment.clone();
+    changed.title = "changed".into();
+    changed.touch(at(3));
+    let finished = Finished {
+        new: record(&j, 3, Content::Note),
+        changed: Some(changed.clone()),
+    };
+    j.save_finished(&finished).unwrap();
+    assert_eq!(j.draft().unwrap(), None, "the draft goes with the save");
+    assert_eq!(j.get(finished.new.id).unwrap().as_ref(), Some(&finished.new));
+    assert_eq!(j.get(changed.id).unwrap().unwrap().title, "changed");
+    // Saving the same flow twice is refused and changes nothing.
+    j.save_draft(&draft).unwrap();
+    assert!(matches!(j.save_finished(&finished), Err(StoreError::Duplicate { .. })));
+    assert_eq!(j.draft().unwrap(), Some(draft));
+    j.clear_draft().unwrap();
+    assert_eq!(j.draft().unwrap(), None);
+}
