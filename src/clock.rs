@@ -7,6 +7,9 @@ pub trait Clock {
     /// The current instant.
     fn now(&self) -> DateTime<Utc>;
 
+    /// An owned copy of this clock, for parts of the app that outlive a borrow.
+    fn boxed(&self) -> Box<dyn Clock>;
+
     /// Today in the user's time zone.
     fn today(&self) -> NaiveDate {
         self.now().with_timezone(&Local).date_naive()
@@ -21,6 +24,10 @@ impl Clock for SystemClock {
     fn now(&self) -> DateTime<Utc> {
         Utc::now()
     }
+
+    fn boxed(&self) -> Box<dyn Clock> {
+        Box::new(*self)
+    }
 }
 
 /// A clock that always says the same instant (tests, reproducible runs).
@@ -30,5 +37,9 @@ pub struct FixedClock(pub DateTime<Utc>);
 impl Clock for FixedClock {
     fn now(&self) -> DateTime<Utc> {
         self.0
+    }
+
+    fn boxed(&self) -> Box<dyn Clock> {
+        Box::new(*self)
     }
 }

@@ -78,6 +78,8 @@ pub struct Flow {
     pub started: DateTime<Utc>,
 }
 
+/// The daily check-in's id; the home screen looks for today's.
+pub const DAILY_CHECKIN: &str = "daily-checkin";
 /// The plan-an-experiment set's id; its answers become an experiment.
 pub const PLAN_SET: &str = "plan-experiment";
 /// The after-action review's id; logging an outcome uses it.
@@ -151,7 +153,10 @@ impl Flow {
 
     /// Whether anything has been typed yet.
     pub fn has_input(&self) -> bool {
-        self.values.iter().chain(&self.whys).any(|v| !v.trim().is_empty())
+        self.values
+            .iter()
+            .chain(&self.whys)
+            .any(|v| !v.trim().is_empty())
     }
 
     /// Why the current answer cannot be accepted, if it cannot (a value off the scale, an
@@ -274,7 +279,10 @@ impl Flow {
                     now,
                     Content::Experiment {
                         cycle: *cycle,
-                        with: vec![self.value_of("with-whom")].into_iter().filter(|w| !w.is_empty()).collect(),
+                        with: vec![self.value_of("with-whom")]
+                            .into_iter()
+                            .filter(|w| !w.is_empty())
+                            .collect(),
                         expectation: self.value_of("expect"),
                         signal: self.value_of("signal"),
                         follow_up: Some(self.look_back(today)),
@@ -286,14 +294,21 @@ impl Flow {
                 let mut body = Vec::new();
                 for q in &self.set.questions {
                     let v = self.value_of(&q.id);
-                    if !v.is_empty() && !matches!(q.id.as_str(), "with-whom" | "expect" | "signal") {
+                    if !v.is_empty() && !matches!(q.id.as_str(), "with-whom" | "expect" | "signal")
+                    {
                         body.push(format!("{}\n{}", q.text.get(lang), v));
                     }
                 }
                 r.body = body.join("\n\n");
-                Finished { new: r, changed: None }
+                Finished {
+                    new: r,
+                    changed: None,
+                }
             }
-            Purpose::LogOutcome { experiment: id, status } => {
+            Purpose::LogOutcome {
+                experiment: id,
+                status,
+            } => {
                 let changed = experiment.filter(|e| e.id == *id).map(|e| {
                     let mut e = e.clone();
                     if let Content::Experiment {
@@ -332,7 +347,11 @@ pub struct Finished {
 }
 
 fn first_line(text: &str, max_chars: usize) -> String {
-    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    let line = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
     if line.chars().count() <= max_chars {
         line.to_string()
     } else {

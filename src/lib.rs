@@ -14,3 +14,4 @@ pub mod record;
 pub mod search;
 pub mod stats;
 pub mod store;
+pub mod tui;

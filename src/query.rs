@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::dates::local_day;
+use crate::prompts::Phase;
 use crate::record::{Content, Kind, Record, RecordId};
 
 /// A list's filters; every one that is set must hold.
@@ -62,6 +63,69 @@ pub fn due_experiments<'a>(
     due
 }
 
+/// Where a cycle stands in the plan → act → observe → reflect → review loop, from its records.
+pub fn cycle_phase(members: &[&Record], today: NaiveDate) -> Phase {
+    let experiments: Vec<&&Record> = members
+        .iter()
+        .filter(|r| r.kind() == Kind::Experiment)
+        .collect();
+    if experiments.is_empty() {
+        return Phase::Plan;
+    }
+    let open: Vec<&&&Record> = experiments
+        .iter()
+        .filter(|r| matches!(&r.content, Content::Experiment { status, .. } if status.is_open()))
+        .collect();
+    if !open.is_empty() {
+        let due = open.iter().any(
+            |r| matches!(&r.content, Content::Experiment { follow_up: Some(d), .. } if *d <= today),
+        );
+        return if due { Phase::Observe } else { Phase::Act };
+    }
+    let last_closed = experiments.iter().map(|r| r.updated).max();
+    let reflected = members
+        .iter()
+        .any(|r| r.kind() == Kind::Reflection && Some(r.created) > last_closed);
+    if reflected {
+        Phase::Review
+    } else {
+        Phase::Reflect
+    }
+}
+
+/// Reads a filter as typed in the timeline: words for kinds (`experiment`), `#tag`,
+/// `since:DATE`, `until:DATE`, `cycle:ID` (resolved by `resolve_cycle`).
+pub fn parse_filter(
+    text: &str,
+    today: NaiveDate,
+    resolve_cycle: impl Fn(&str) -> Result<RecordId, String>,
+) -> Result<Filter, String> {
+    let mut f = Filter::default();
+    for word in text.split_whitespace() {
+        let lower = word.to_lowercase();
+        if let Some(tag) = word.strip_prefix('#') {
+            f.tag = crate::record::normalize_tags([tag]).pop();
+        } else if let Some(d) = lower.strip_prefix("since:").or(lower.strip_prefix("fra:")) {
+            f.since = Some(crate::dates::parse_date(d, today)?);
+        } else if let Some(d) = lower.strip_prefix("until:").or(lower.strip_prefix("til:")) {
+            f.until = Some(crate::dates::parse_date(d, today)?);
+        } else if let Some(id) = lower
+            .strip_prefix("cycle:")
+            .or(lower.strip_prefix("forløb:"))
+        {
+            f.cycle = Some(resolve_cycle(id)?);
+        } else {
+            f.kind = Some(lower.parse::<Kind>().map_err(|_| {
+                format!(
+                    "'{word}' is not a filter: use a kind (cycle, experiment, reflection, note), \
+                     #tag, since:DATE, until:DATE or cycle:ID"
+                )
+            })?);
+        }
+    }
+    Ok(f)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +163,61 @@ mod tests {
         let due = due_experiments(&records, today);
         let ids: Vec<_> = due.iter().map(|r| r.id).collect();
         assert_eq!(ids, vec![records[2].id, records[1].id]);
+    }
+
+    #[test]
+    fn a_typed_filter_reads_kinds_tags_dates_and_cycles() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let cycle = RecordId::new_at(Utc::now());
+        let f = parse_filter(
+            "experiment #Trust since:-7d until:today cycle:01ab",
+            today,
+            |id| {
+                assert_eq!(id, "01ab");
+                Ok(cycle)
+            },
+        )
+        .unwrap();
+        assert_eq!(f.kind, Some(Kind::Experiment));
+        assert_eq!(f.tag.as_deref(), Some("trust"));
+        assert_eq!(f.since, NaiveDate::from_ymd_opt(2026, 11, 16));
+        assert_eq!(f.until, Some(today));
+        assert_eq!(f.cycle, Some(cycle));
+        assert_eq!(
+            parse_filter("", today, |_| Err("no".into())).unwrap(),
+            Filter::default()
+        );
+        assert!(
+            parse_filter("memo", today, |_| Err("no".into()))
+                .unwrap_err()
+                .contains("#tag")
+        );
+        assert!(parse_filter("since:soon", today, |_| Err("no".into())).is_err());
+    }
+
+    #[test]
+    fn a_cycle_moves_through_its_phases() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let cycle = experiment(None, ExperimentStatus::Planned);
+        assert_eq!(cycle_phase(&[], today), Phase::Plan);
+        let later = experiment(
+            NaiveDate::from_ymd_opt(2026, 12, 1),
+            ExperimentStatus::Planned,
+        );
+        assert_eq!(cycle_phase(&[&later], today), Phase::Act);
+        let due = experiment(Some(today), ExperimentStatus::Running);
+        assert_eq!(cycle_phase(&[&later, &due], today), Phase::Observe);
+        let done = experiment(Some(today), ExperimentStatus::Done);
+        assert_eq!(cycle_phase(&[&done], today), Phase::Reflect);
+        let mut reflection = cycle.clone();
+        reflection.content = Content::Reflection {
+            set: "kolb".into(),
+            cycle: None,
+            experiment: None,
+            answers: vec![],
+        };
+        reflection.created = done.updated + chrono::Duration::hours(1);
+        assert_eq!(cycle_phase(&[&done, &reflection], today), Phase::Review);
     }
 
     #[test]

@@ -107,6 +107,56 @@ impl Searcher {
     }
 }
 
+/// A search over a fixed set of records that gets faster as the query grows: a longer query
+/// can only match records the shorter one matched, so only those are searched again.
+pub struct Session {
+    records: Vec<Record>,
+    searcher: Searcher,
+    last_query: String,
+    last_matches: Option<Vec<usize>>,
+}
+
+impl Session {
+    /// A session over `records` (newest first, so ties favour newer records).
+    pub fn new(records: Vec<Record>) -> Self {
+        Session {
+            records,
+            searcher: Searcher::default(),
+            last_query: String::new(),
+            last_matches: None,
+        }
+    }
+
+    /// The records searched.
+    pub fn records(&self) -> &[Record] {
+        &self.records
+    }
+
+    /// The `limit` best matches of `query`, best first.
+    pub fn query(&mut self, query: &str, limit: usize) -> Vec<Hit> {
+        let query = query.trim();
+        if query.is_empty() {
+            self.last_query.clear();
+            self.last_matches = None;
+            return Vec::new();
+        }
+        let narrowed = !self.last_query.is_empty() && query.starts_with(self.last_query.as_str());
+        let candidates: Vec<usize> = match (&self.last_matches, narrowed) {
+            (Some(m), true) => m.clone(),
+            _ => (0..self.records.len()).collect(),
+        };
+        let mut hits: Vec<(usize, Hit)> = candidates
+            .into_iter()
+            .filter_map(|i| self.searcher.score(&self.records[i], query).map(|h| (i, h)))
+            .collect();
+        self.last_query = query.to_string();
+        self.last_matches = Some(hits.iter().map(|(i, _)| *i).collect());
+        hits.sort_by(|(_, a), (_, b)| b.score.cmp(&a.score).then(b.id.cmp(&a.id)));
+        hits.truncate(limit);
+        hits.into_iter().map(|(_, h)| h).collect()
+    }
+}
+
 /// Every searchable text of a record, with its field.
 fn fields(r: &Record) -> Vec<(Field, &str)> {
     let mut out = vec![(Field::Title, r.title.as_str())];
@@ -174,6 +224,36 @@ mod tests {
         assert_eq!(hits[0].field, Field::Title);
         assert_eq!(hits[0].indices, vec![0, 1, 2, 3, 4, 6]);
         assert_eq!(hits[1].field, Field::Body);
+    }
+
+    #[test]
+    fn a_session_narrows_as_the_query_grows_and_gives_the_same_answers() {
+        let records: Vec<Record> = (0..40)
+            .map(|i| {
+                note(
+                    i,
+                    &format!("meeting {i}"),
+                    if i % 3 == 0 {
+                        "council budget"
+                    } else {
+                        "garden"
+                    },
+                )
+            })
+            .collect();
+        let mut session = Session::new(records.clone());
+        let fresh = Searcher::default();
+        for q in [
+            "c", "co", "cou", "coun", "counc", "counci", "council", "counc", "x", "",
+        ] {
+            let got: Vec<_> = session.query(q, 100).into_iter().map(|h| h.id).collect();
+            let want: Vec<_> = fresh
+                .search(&records, q, 100)
+                .into_iter()
+                .map(|h| h.id)
+                .collect();
+            assert_eq!(got, want, "query {q:?}");
+        }
     }
 
     #[test]

@@ -79,6 +79,22 @@ pub fn streak(days: &BTreeSet<NaiveDate>, today: NaiveDate) -> u32 {
     n
 }
 
+/// The streak from record days given newest first, reading no further than the streak goes.
+pub fn streak_newest_first(days: impl IntoIterator<Item = NaiveDate>, today: NaiveDate) -> u32 {
+    let mut seen = BTreeSet::new();
+    for day in days {
+        seen.insert(day);
+        // Once a day is two or more days before the oldest possible streak day, stop.
+        let reach = today
+            .checked_sub_days(Days::new(u64::from(streak(&seen, today)) + 1))
+            .unwrap_or(day);
+        if day < reach {
+            break;
+        }
+    }
+    streak(&seen, today)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +110,15 @@ mod tests {
         assert_eq!(streak(&days, d(23)), 3, "today still open");
         assert_eq!(streak(&days, d(24)), 0, "a missed day ends it");
         assert_eq!(streak(&BTreeSet::new(), d(24)), 0);
+    }
+
+    #[test]
+    fn the_streak_from_newest_days_stops_reading_early() {
+        let mut read = 0;
+        let days = [d(22), d(22), d(21), d(20), d(18), d(17), d(3), d(2), d(1)];
+        let n = streak_newest_first(days.iter().inspect(|_| read += 1).copied(), d(23));
+        assert_eq!(n, 3);
+        assert!(read <= 5, "read {read} days");
+        assert_eq!(streak_newest_first([d(10)], d(23)), 0);
     }
 }

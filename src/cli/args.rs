@@ -28,7 +28,8 @@ pub struct Cli {
     #[arg(long, global = true, env = "PRAXIS_CONFIG", value_name = "DIR")]
     pub config: Option<PathBuf>,
 
-    /// What to do; without one, praxis shows today's overview.
+    /// What to do; without one, praxis opens the terminal app (or, when not on a terminal,
+    /// prints today's overview).
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -36,6 +37,8 @@ pub struct Cli {
 /// Every subcommand.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print today's overview: check-in, experiments due, active cycles.
+    Today,
     /// Start a journal: your name and language (done for you on the first `add`).
     Init(InitArgs),
     /// Show this journal's details, or change them with `journal set`.

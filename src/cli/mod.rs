@@ -122,9 +122,23 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
         ctx.config = cli.config.clone().or_else(default_config_dir);
     }
     let Some(command) = cli.command else {
+        use std::io::IsTerminal;
+        if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+            let library = ctx.library()?;
+            let start = crate::tui::Start {
+                dir: &ctx.dir,
+                clock: ctx.clock.boxed(),
+                lang: ctx.lang,
+                library,
+                default_name: default_name(),
+                default_language: default_language(),
+            };
+            return Ok(crate::tui::run(start)?);
+        }
         return view::home(ctx);
     };
     match command {
+        Command::Today => view::home(ctx),
         Command::Init(a) => init(ctx, a),
         Command::Journal { action } => journal(ctx, action),
         Command::Add(a) => write::add(ctx, a),

@@ -12,8 +12,7 @@ use crate::search::Searcher;
 use crate::stats;
 use crate::store::{Journal, StoreError};
 
-/// The prompt set id of the daily check-in.
-pub const DAILY_CHECKIN: &str = "daily-checkin";
+use crate::flow::DAILY_CHECKIN;
 
 pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
     let journal = match ctx.open() {

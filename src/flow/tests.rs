@@ -46,16 +46,30 @@ fn a_finished_check_in_becomes_a_checked_reflection() {
     let mut f = Flow::new(set("daily-checkin"), reflection(), now());
     f.values[0] = "Met the council".into();
     f.values[1] = "They listened".into();
-    assert!(f.answers(Language::English).is_err(), "try-tomorrow is required");
+    assert!(
+        f.answers(Language::English).is_err(),
+        "try-tomorrow is required"
+    );
     f.values[3] = "Ask relatives".into();
     f.values[2] = "9".into();
     f.go_to(2);
-    assert!(f.current_problem(Language::English).unwrap().contains("1 to 5"));
+    assert!(
+        f.current_problem(Language::English)
+            .unwrap()
+            .contains("1 to 5")
+    );
     f.values[2] = "4".into();
     assert_eq!(f.current_problem(Language::English), None);
     let author = JournalId::new_at(now());
     let done = f
-        .finish(author, "Daily check-in", now(), today(), Language::English, None)
+        .finish(
+            author,
+            "Daily check-in",
+            now(),
+            today(),
+            Language::English,
+            None,
+        )
         .unwrap();
     assert!(done.changed.is_none());
     let r = done.new;
@@ -72,19 +86,37 @@ fn a_finished_check_in_becomes_a_checked_reflection() {
 #[test]
 fn a_plan_becomes_an_experiment_with_its_look_back_date() {
     let cycle = RecordId::new_at(now());
-    let mut f = Flow::new(set(PLAN_SET), Purpose::PlanExperiment { cycle: Some(cycle) }, now());
+    let mut f = Flow::new(
+        set(PLAN_SET),
+        Purpose::PlanExperiment { cycle: Some(cycle) },
+        now(),
+    );
     let value = |f: &mut Flow, id: &str, v: &str| {
         let i = f.set.questions.iter().position(|q| q.id == id).unwrap();
         f.values[i] = v.into();
     };
-    value(&mut f, "try", "Open office hour for relatives\nevery Thursday");
+    value(
+        &mut f,
+        "try",
+        "Open office hour for relatives\nevery Thursday",
+    );
     value(&mut f, "with-whom", "Relatives and two care workers");
     value(&mut f, "expect", "Ideas we have not heard");
     value(&mut f, "signal", "Three ideas tried");
     value(&mut f, "look-back", "On 2026-12-10, with the team.");
-    assert_eq!(f.look_back(today()), NaiveDate::from_ymd_opt(2026, 12, 10).unwrap());
+    assert_eq!(
+        f.look_back(today()),
+        NaiveDate::from_ymd_opt(2026, 12, 10).unwrap()
+    );
     let done = f
-        .finish(JournalId::new_at(now()), "", now(), today(), Language::English, None)
+        .finish(
+            JournalId::new_at(now()),
+            "",
+            now(),
+            today(),
+            Language::English,
+            None,
+        )
         .unwrap();
     let e = done.new;
     assert_eq!(e.title, "Open office hour for relatives");
@@ -106,7 +138,10 @@ fn a_plan_becomes_an_experiment_with_its_look_back_date() {
     }
     assert!(e.body.contains("every Thursday"), "{}", e.body);
     value(&mut f, "look-back", "Soon, with the team");
-    assert_eq!(f.look_back(today()), NaiveDate::from_ymd_opt(2026, 12, 7).unwrap());
+    assert_eq!(
+        f.look_back(today()),
+        NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()
+    );
 }
 
 #[test]
@@ -132,14 +167,26 @@ fn logging_an_outcome_closes_the_experiment_and_links_the_review() {
         status: ExperimentStatus::Done,
     };
     let mut f = Flow::new(set(REVIEW_SET), purpose, now());
-    for (i, v) in ["Ideas", "Nine relatives came", "We called them", "Invite staff"]
-        .iter()
-        .enumerate()
+    for (i, v) in [
+        "Ideas",
+        "Nine relatives came",
+        "We called them",
+        "Invite staff",
+    ]
+    .iter()
+    .enumerate()
     {
         f.values[i] = v.to_string();
     }
     let done = f
-        .finish(author, "After-action review", now(), today(), Language::English, Some(&experiment))
+        .finish(
+            author,
+            "After-action review",
+            now(),
+            today(),
+            Language::English,
+            Some(&experiment),
+        )
         .unwrap();
     let changed = done.changed.unwrap();
     assert_eq!(changed.revision, 2);

@@ -336,11 +336,30 @@ impl Journal {
         })
     }
 
+    /// A handle that reads records from another thread (e.g. a search worker).
+    pub fn reader(&self) -> RecordReader {
+        RecordReader {
+            records: self.records.clone(),
+        }
+    }
+
     /// The records that pass `filter`, newest first, using the narrowest index it allows.
     pub fn list(&self, filter: &Filter) -> Result<Vec<Record>, StoreError> {
         let limit = filter.limit.unwrap_or(usize::MAX);
+        // Ids carry their creation time, so walking newest first can stop a day (a margin for
+        // time zones) before `since`.
+        let oldest_ms = filter.since.map(|d| {
+            d.and_hms_opt(0, 0, 0)
+                .expect("midnight exists")
+                .and_utc()
+                .timestamp_millis()
+                .saturating_sub(86_400_000)
+        });
         let mut out = Vec::new();
         let mut keep = |record: Record| {
+            if oldest_ms.is_some_and(|ms| (record.id.0.timestamp_ms() as i64) < ms) {
+                return false;
+            }
             if filter.matches(&record) {
                 out.push(record);
             }
@@ -565,6 +584,23 @@ impl Journal {
 
     fn sled_error(&self, action: &'static str, e: sled::Error) -> StoreError {
         sled_error(&self.dir, action, e)
+    }
+}
+
+/// Reads records while the journal is open, from any thread.
+#[derive(Clone)]
+pub struct RecordReader {
+    records: Tree,
+}
+
+impl RecordReader {
+    /// Every record, newest first; unreadable ones are skipped (the journal reports them).
+    pub fn newest_first(&self) -> impl Iterator<Item = Record> + '_ {
+        self.records
+            .iter()
+            .rev()
+            .filter_map(Result::ok)
+            .filter_map(|(_, v)| serde_json::from_slice(&v).ok())
     }
 }
 

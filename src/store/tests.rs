@@ -341,7 +341,11 @@ fn a_draft_is_kept_until_its_flow_is_saved_with_it_atomically() {
     j.save_draft(&draft).unwrap();
     drop(j);
     let j = Journal::open(dir.path()).unwrap();
-    assert_eq!(j.draft().unwrap(), Some(draft.clone()), "survives reopening");
+    assert_eq!(
+        j.draft().unwrap(),
+        Some(draft.clone()),
+        "survives reopening"
+    );
 
     let experiment = record(&j, 2, Content::Note);
     j.insert(&experiment).unwrap();
@@ -354,11 +358,17 @@ fn a_draft_is_kept_until_its_flow_is_saved_with_it_atomically() {
     };
     j.save_finished(&finished).unwrap();
     assert_eq!(j.draft().unwrap(), None, "the draft goes with the save");
-    assert_eq!(j.get(finished.new.id).unwrap().as_ref(), Some(&finished.new));
+    assert_eq!(
+        j.get(finished.new.id).unwrap().as_ref(),
+        Some(&finished.new)
+    );
     assert_eq!(j.get(changed.id).unwrap().unwrap().title, "changed");
     // Saving the same flow twice is refused and changes nothing.
     j.save_draft(&draft).unwrap();
-    assert!(matches!(j.save_finished(&finished), Err(StoreError::Duplicate { .. })));
+    assert!(matches!(
+        j.save_finished(&finished),
+        Err(StoreError::Duplicate { .. })
+    ));
     assert_eq!(j.draft().unwrap(), Some(draft));
     j.clear_draft().unwrap();
     assert_eq!(j.draft().unwrap(), None);

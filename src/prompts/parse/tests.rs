@@ -343,7 +343,10 @@ fn answers_are_checked_against_their_set() {
 #[test]
 fn the_example_in_the_docs_is_a_valid_set() {
     let doc = include_str!("../../../docs/prompts.md");
-    let start = doc.find("```toml\n").expect("docs/prompts.md has a toml example") + 8;
+    let start = doc
+        .find("```toml\n")
+        .expect("docs/prompts.md has a toml example")
+        + 8;
     let end = start + doc[start..].find("```").unwrap();
     let set = parse_set("docs/prompts.md", &doc[start..end], Origin::BuiltIn).unwrap();
     assert_eq!(set.id, "home-visit");

@@ -1,0 +1,130 @@
+//! What a key press asks for, decided by the keymap before anything changes.
+
+use crossterm::event::KeyEvent;
+
+use crate::journal::Language;
+
+/// One thing the user asked the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave praxis; an unfinished flow is kept as a draft.
+    Quit,
+    /// Go back to the previous screen.
+    Back,
+    /// Show the keys of the current screen.
+    Help,
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// Move the selection a page up.
+    PageUp,
+    /// Move the selection a page down.
+    PageDown,
+    /// Jump to the first item.
+    Top,
+    /// Jump to the last item.
+    Bottom,
+    /// Open what is selected.
+    Open,
+    /// Start today's daily check-in.
+    CheckIn,
+    /// Choose a prompt set to reflect with (about the open cycle or experiment, if any).
+    Reflect,
+    /// Start a new cycle.
+    NewCycle,
+    /// Plan an experiment (in the selected or open cycle, if any).
+    PlanExperiment,
+    /// Log the outcome of the selected or open experiment as done, with an after-action review.
+    LogDone,
+    /// Drop the selected or open experiment, with an after-action review.
+    LogDropped,
+    /// Take up the kept draft again.
+    ResumeDraft,
+    /// Throw the kept draft away.
+    DiscardDraft,
+    /// Open the timeline of every record.
+    Timeline,
+    /// Open search as you type.
+    Search,
+    /// Edit the timeline's filter.
+    Filter,
+    /// Go to the next question (or the review after the last).
+    NextQuestion,
+    /// Go to the previous question.
+    PrevQuestion,
+    /// Skip a question that may be skipped.
+    Skip,
+    /// Save the finished flow, or the line being edited.
+    Save,
+    /// Open the current answer in $VISUAL or $EDITOR.
+    ExternalEditor,
+    /// Switch between an answer and its why.
+    SwitchField,
+    /// Pick this value on a scale.
+    ScaleValue(i64),
+    /// Lower the scale value by one.
+    ScaleDown,
+    /// Raise the scale value by one.
+    ScaleUp,
+    /// Change who may see the open record: private → mentor → network → private.
+    CycleVisibility,
+    /// Edit the open record's tags.
+    EditTags,
+    /// Ask to delete the open record.
+    Delete,
+    /// Answer yes to the question asked.
+    Confirm,
+    /// Answer no to the question asked.
+    Cancel,
+    /// A key for the text field being edited.
+    Input(KeyEvent),
+}
+
+impl Action {
+    /// What the action does, in a few words for the help screen and footer.
+    pub fn label(&self, lang: Language) -> &'static str {
+        let (en, da) = match self {
+            Action::Quit => ("quit", "afslut"),
+            Action::Back => ("back", "tilbage"),
+            Action::Help => ("help", "hjælp"),
+            Action::Up => ("up", "op"),
+            Action::Down => ("down", "ned"),
+            Action::PageUp => ("page up", "side op"),
+            Action::PageDown => ("page down", "side ned"),
+            Action::Top => ("first", "første"),
+            Action::Bottom => ("last", "sidste"),
+            Action::Open => ("open", "åbn"),
+            Action::CheckIn => ("check in", "check-in"),
+            Action::Reflect => ("reflect", "reflekter"),
+            Action::NewCycle => ("new cycle", "nyt forløb"),
+            Action::PlanExperiment => ("plan experiment", "planlæg eksperiment"),
+            Action::LogDone => ("log outcome", "skriv resultat"),
+            Action::LogDropped => ("drop experiment", "opgiv eksperiment"),
+            Action::ResumeDraft => ("resume draft", "fortsæt kladde"),
+            Action::DiscardDraft => ("discard draft", "kassér kladde"),
+            Action::Timeline => ("timeline", "tidslinje"),
+            Action::Search => ("search", "søg"),
+            Action::Filter => ("filter", "filter"),
+            Action::NextQuestion => ("next", "næste"),
+            Action::PrevQuestion => ("previous", "forrige"),
+            Action::Skip => ("skip", "spring over"),
+            Action::Save => ("save", "gem"),
+            Action::ExternalEditor => ("open in $EDITOR", "åbn i $EDITOR"),
+            Action::SwitchField => ("answer / why", "svar / hvorfor"),
+            Action::ScaleValue(_) => ("pick value", "vælg værdi"),
+            Action::ScaleDown => ("lower", "lavere"),
+            Action::ScaleUp => ("higher", "højere"),
+            Action::CycleVisibility => ("visibility", "synlighed"),
+            Action::EditTags => ("tags", "emner"),
+            Action::Delete => ("delete", "slet"),
+            Action::Confirm => ("yes", "ja"),
+            Action::Cancel => ("no", "nej"),
+            Action::Input(_) => ("type", "skriv"),
+        };
+        match lang {
+            Language::English => en,
+            Language::Danish => da,
+        }
+    }
+}

@@ -1,0 +1,1263 @@
+//! The app's state and `update`: every change happens here, in answer to an [`Action`].
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui_textarea::TextArea;
+
+use super::action::Action;
+use super::keymap::{self, Mode};
+use super::search_worker::{SearchWorker, Shown};
+use super::theme::Theme;
+use super::words::{Words, words};
+use crate::clock::Clock;
+use crate::flow::{DAILY_CHECKIN, Draft, Flow, PLAN_SET, Purpose, REVIEW_SET, Step};
+use crate::journal::Language;
+use crate::prompts::{AnswerKind, Library, Localized, Origin, Phase, PromptSet, Question};
+use crate::query::{Filter, cycle_phase, due_experiments, parse_filter};
+use crate::record::{
+    Comment, Content, CycleStatus, ExperimentStatus, Kind, Record, RecordId, Visibility,
+};
+use crate::stats::streak_newest_first;
+use crate::store::{Journal, StoreError};
+
+/// How many records the timeline reads at a time.
+const PAGE: usize = 200;
+/// How many search results are shown.
+const SEARCH_LIMIT: usize = 50;
+/// The id of the built-in form for a new cycle.
+const NEW_CYCLE_SET: &str = "praxis-new-cycle";
+
+/// An active cycle on the home screen.
+#[derive(Debug, Clone)]
+pub struct CycleSummary {
+    /// The cycle.
+    pub record: Record,
+    /// Where it stands.
+    pub phase: Phase,
+    /// How many experiments it has.
+    pub experiments: usize,
+    /// How many reflections it has.
+    pub reflections: usize,
+}
+
+/// What the home screen shows, read from the journal when it is (re)entered.
+#[derive(Debug, Clone, Default)]
+pub struct HomeData {
+    /// Whether today's check-in is done.
+    pub checked_in: bool,
+    /// Days in a row with a record.
+    pub streak: u32,
+    /// Open experiments whose look-back date has come.
+    pub due: Vec<Record>,
+    /// Active cycles.
+    pub cycles: Vec<CycleSummary>,
+}
+
+/// A one-line input at the bottom of a screen.
+pub struct LineInput {
+    /// What is typed.
+    pub text: TextArea<'static>,
+    /// What it is for.
+    pub purpose: LineFor,
+}
+
+/// What a one-line input edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineFor {
+    /// The timeline's filter.
+    Filter,
+    /// The open record's tags.
+    Tags,
+}
+
+/// A guided flow on screen.
+pub struct FlowView {
+    /// The flow.
+    pub flow: Flow,
+    /// The editor of the current text answer.
+    pub editor: TextArea<'static>,
+    /// The editor of the current why.
+    pub why: TextArea<'static>,
+    /// Whether the why has the focus.
+    pub on_why: bool,
+    /// The highlighted option of a choice question.
+    pub choice: usize,
+    /// The highlighted answer on the review page.
+    pub review_selected: usize,
+    /// The reflection's title.
+    pub title: String,
+    /// The experiment whose outcome is logged, if any.
+    pub experiment: Option<Record>,
+}
+
+/// The timeline on screen.
+pub struct TimelineView {
+    /// The filter in force.
+    pub filter: Filter,
+    /// The filter as typed.
+    pub filter_text: String,
+    /// The records read so far, newest first.
+    pub records: Vec<Record>,
+    /// Whether more records may follow.
+    pub more: bool,
+    /// Comments per record shown.
+    pub comment_counts: HashMap<RecordId, usize>,
+    /// The selected row.
+    pub selected: usize,
+    /// A filter being typed.
+    pub input: Option<LineInput>,
+}
+
+/// One record on screen.
+pub struct DetailView {
+    /// The record.
+    pub record: Record,
+    /// Its comments.
+    pub comments: Vec<Comment>,
+    /// Records linked to it, oldest first.
+    pub linked: Vec<Record>,
+    /// Titles of what it links to (its cycle, its experiment).
+    pub links: Vec<(String, String)>,
+    /// The highlighted linked record.
+    pub selected: usize,
+    /// Asking whether to delete.
+    pub confirm_delete: bool,
+    /// Tags being typed.
+    pub input: Option<LineInput>,
+}
+
+/// Search on screen.
+pub struct SearchView {
+    /// The query.
+    pub query: TextArea<'static>,
+    /// The results for `shown_for`.
+    pub results: Vec<Shown>,
+    /// The query the results are for.
+    pub shown_for: String,
+    /// The selected result.
+    pub selected: usize,
+}
+
+/// A screen of the app.
+pub enum Screen {
+    /// Today: check-in, due experiments, active cycles.
+    Home {
+        /// The selected row (due experiments first, then cycles).
+        selected: usize,
+    },
+    /// Choosing a prompt set.
+    PickSet {
+        /// The selected set.
+        selected: usize,
+        /// What the flow will be for.
+        purpose: Purpose,
+    },
+    /// A guided flow.
+    Flow(Box<FlowView>),
+    /// Every record.
+    Timeline(Box<TimelineView>),
+    /// One record.
+    Detail(Box<DetailView>),
+    /// Search as you type.
+    Search(Box<SearchView>),
+}
+
+/// A message on the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The text.
+    pub text: String,
+    /// Whether it reports a problem.
+    pub error: bool,
+}
+
+/// The whole app.
+pub struct App {
+    pub(super) journal: Journal,
+    pub(super) library: Library,
+    pub(super) clock: Box<dyn Clock>,
+    pub(super) lang: Language,
+    pub(super) theme: Theme,
+    pub(super) screens: Vec<Screen>,
+    pub(super) help: bool,
+    pub(super) orientation: bool,
+    pub(super) message: Option<Message>,
+    pub(super) home: HomeData,
+    pub(super) draft: Option<Draft>,
+    search: Option<SearchWorker>,
+    editor_request: Option<String>,
+    quit: bool,
+}
+
+impl App {
+    /// The app on an open journal; `lang` overrides the journal's language.
+    pub fn new(
+        journal: Journal,
+        library: Library,
+        clock: Box<dyn Clock>,
+        lang: Option<Language>,
+        no_color: bool,
+    ) -> App {
+        let lang = lang.unwrap_or(journal.meta().language);
+        let mut app = App {
+            journal,
+            library,
+            clock,
+            lang,
+            theme: Theme::new(no_color),
+            screens: vec![Screen::Home { selected: 0 }],
+            help: false,
+            orientation: false,
+            message: None,
+            home: HomeData::default(),
+            draft: None,
+            search: None,
+            editor_request: None,
+            quit: false,
+        };
+        app.refresh_home();
+        app.draft = app.journal.draft().unwrap_or_else(|e| {
+            app.message = Some(Message {
+                text: e.to_string(),
+                error: true,
+            });
+            None
+        });
+        app
+    }
+
+    /// Shows the short orientation over the home screen (after the first start).
+    pub fn show_orientation(&mut self) {
+        self.orientation = true;
+    }
+
+    /// Whether the user asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The journal, for reading after the app is done (tests).
+    pub fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
+    /// The status-line message, if any.
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// The text to open in an external editor, if the user asked for one.
+    pub fn take_editor_request(&mut self) -> Option<String> {
+        self.editor_request.take()
+    }
+
+    /// The external editor's result for the current answer.
+    pub fn editor_done(&mut self, result: Result<String, String>) {
+        match result {
+            Ok(text) => {
+                if let Some(Screen::Flow(view)) = self.screens.last_mut() {
+                    let text = text.trim_end().to_string();
+                    let target = if view.on_why {
+                        &mut view.why
+                    } else {
+                        &mut view.editor
+                    };
+                    *target = text_area(&text);
+                }
+                self.store_answer();
+            }
+            Err(e) => self.error(format!("{}: {e}", self.words().editor_failed)),
+        }
+    }
+
+    pub(super) fn words(&self) -> &'static Words {
+        words(self.lang)
+    }
+
+    fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// The key mode of the current screen.
+    pub fn mode(&self) -> Mode {
+        match self.screens.last() {
+            Some(Screen::Home { .. }) | None => Mode::Home,
+            Some(Screen::PickSet { .. }) => Mode::PickSet,
+            Some(Screen::Flow(v)) => match v.flow.step {
+                Step::Review => Mode::Review,
+                Step::Question(i) => match (&v.flow.set.questions[i].kind, v.on_why) {
+                    (_, true) | (AnswerKind::Text, _) => Mode::FlowText,
+                    (AnswerKind::Scale { .. }, _) => Mode::FlowScale,
+                    (AnswerKind::Choice { .. }, _) => Mode::FlowChoice,
+                },
+            },
+            Some(Screen::Timeline(v)) if v.input.is_some() => Mode::LineInput,
+            Some(Screen::Timeline(_)) => Mode::Timeline,
+            Some(Screen::Detail(v)) if v.confirm_delete => Mode::Confirm,
+            Some(Screen::Detail(v)) if v.input.is_some() => Mode::LineInput,
+            Some(Screen::Detail(_)) => Mode::Detail,
+            Some(Screen::Search(_)) => Mode::Search,
+        }
+    }
+
+    /// Handles one terminal event: keys go through the keymap to `update`.
+    pub fn handle_event(&mut self, event: Event) {
+        if let Event::Key(key) = event
+            && key.kind != KeyEventKind::Release
+        {
+            self.handle_key(key);
+        }
+    }
+
+    /// Handles one key press.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if self.help || self.orientation {
+            self.help = false;
+            self.orientation = false;
+            return;
+        }
+        let mode = self.mode();
+        if let Some(action) = keymap::action(mode, key) {
+            self.message = None;
+            self.update(action);
+        }
+    }
+
+    /// Takes in search results that have arrived; call it between events.
+    pub fn tick(&mut self) {
+        let Some(worker) = &self.search else { return };
+        if let Some(result) = worker.latest()
+            && let Some(Screen::Search(view)) = self.screens.last_mut()
+        {
+            view.results = result.shown;
+            view.shown_for = result.query;
+            view.selected = view.selected.min(view.results.len().saturating_sub(1));
+        }
+    }
+
+    /// Waits up to `timeout` for the results of the current query (tests and benchmarks).
+    pub fn wait_for_search(&mut self, timeout: Duration) -> bool {
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            self.tick();
+            if let Some(Screen::Search(view)) = self.screens.last()
+                && view.shown_for == query_text(&view.query)
+            {
+                return true;
+            }
+            if std::time::Instant::now() > deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    /// Does what `action` asks.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit_app(),
+            Action::Help => self.help = true,
+            Action::Back => self.back(),
+            Action::CheckIn => self.start_set(DAILY_CHECKIN, self.context_purpose()),
+            Action::Reflect => {
+                let purpose = self.context_purpose();
+                self.screens.push(Screen::PickSet {
+                    selected: 0,
+                    purpose,
+                });
+            }
+            Action::NewCycle => {
+                let set = self.new_cycle_set();
+                self.open_flow(
+                    set,
+                    Purpose::Reflection {
+                        cycle: None,
+                        experiment: None,
+                    },
+                );
+            }
+            Action::PlanExperiment => {
+                let cycle = self.selected_cycle();
+                self.start_set(PLAN_SET, Purpose::PlanExperiment { cycle });
+            }
+            Action::LogDone => self.log_outcome(ExperimentStatus::Done),
+            Action::LogDropped => self.log_outcome(ExperimentStatus::Dropped),
+            Action::ResumeDraft => self.resume_draft(),
+            Action::DiscardDraft => {
+                if self.draft.is_some() {
+                    match self.journal.clear_draft() {
+                        Ok(()) => {
+                            self.draft = None;
+                            self.info(self.words().draft_discarded);
+                        }
+                        Err(e) => self.error(e.to_string()),
+                    }
+                }
+            }
+            Action::Timeline => self.open_timeline(Filter::default(), String::new()),
+            Action::Search => self.open_search(),
+            Action::Filter => {
+                if let Some(Screen::Timeline(v)) = self.screens.last_mut() {
+                    v.input = Some(LineInput {
+                        text: text_area(&v.filter_text),
+                        purpose: LineFor::Filter,
+                    });
+                }
+            }
+            Action::EditTags => {
+                if let Some(Screen::Detail(v)) = self.screens.last_mut() {
+                    v.input = Some(LineInput {
+                        text: text_area(&v.record.tags.join(", ")),
+                        purpose: LineFor::Tags,
+                    });
+                }
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => self.move_selection(action),
+            Action::Open => self.open(),
+            Action::NextQuestion => self.step(Flow::next),
+            Action::PrevQuestion => self.step(Flow::back),
+            Action::Skip => self.skip(),
+            Action::Save => self.save(),
+            Action::ExternalEditor => {
+                if let Some(Screen::Flow(v)) = self.screens.last() {
+                    let area = if v.on_why { &v.why } else { &v.editor };
+                    self.editor_request = Some(area.lines().join("\n"));
+                }
+            }
+            Action::SwitchField => {
+                if let Some(Screen::Flow(v)) = self.screens.last_mut()
+                    && let Some(i) = v.flow.index()
+                    && v.flow.set.questions[i].why.is_some()
+                {
+                    v.on_why = !v.on_why;
+                }
+            }
+            Action::ScaleValue(n) => self.set_scale(|_, _, _| n),
+            Action::ScaleDown => self.set_scale(|cur, min, _| cur.map_or(min, |c| c - 1)),
+            Action::ScaleUp => self.set_scale(|cur, min, _| cur.map_or(min, |c| c + 1)),
+            Action::CycleVisibility => self.cycle_visibility(),
+            Action::Delete => {
+                if let Some(Screen::Detail(v)) = self.screens.last_mut() {
+                    v.confirm_delete = true;
+                }
+            }
+            Action::Confirm => self.delete_open_record(),
+            Action::Cancel => match self.screens.last_mut() {
+                Some(Screen::Detail(v)) => {
+                    v.confirm_delete = false;
+                    v.input = None;
+                }
+                Some(Screen::Timeline(v)) => v.input = None,
+                _ => {}
+            },
+            Action::Input(key) => self.input(key),
+        }
+    }
+
+    fn quit_app(&mut self) {
+        if let Some(Screen::Flow(_)) = self.screens.last() {
+            self.store_answer();
+        }
+        self.quit = true;
+    }
+
+    fn back(&mut self) {
+        if self.screens.len() <= 1 {
+            return;
+        }
+        if let Some(Screen::Flow(v)) = self.screens.last() {
+            let kept = v.flow.has_input();
+            self.store_answer();
+            if kept {
+                self.info(self.words().draft_kept);
+            } else {
+                let _ = self.journal.clear_draft();
+                self.draft = None;
+            }
+        }
+        self.screens.pop();
+        self.refresh_current();
+    }
+
+    /// Re-reads what the now-current screen shows, after something changed.
+    fn refresh_current(&mut self) {
+        match self.screens.last() {
+            Some(Screen::Home { .. }) => self.refresh_home(),
+            Some(Screen::Timeline(v)) => {
+                let (filter, text) = (v.filter.clone(), v.filter_text.clone());
+                let selected = v.selected;
+                self.screens.pop();
+                self.open_timeline(filter, text);
+                if let Some(Screen::Timeline(v)) = self.screens.last_mut() {
+                    v.selected = selected.min(v.records.len().saturating_sub(1));
+                }
+            }
+            Some(Screen::Detail(v)) => {
+                let id = v.record.id;
+                self.screens.pop();
+                if self.journal.get(id).ok().flatten().is_some() {
+                    self.open_detail(id);
+                } else {
+                    self.refresh_current();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Reads the home screen's numbers from the journal.
+    pub(super) fn refresh_home(&mut self) {
+        match self.read_home() {
+            Ok(home) => self.home = home,
+            Err(e) => self.error(e.to_string()),
+        }
+        if let Some(Screen::Home { selected }) = self.screens.first_mut() {
+            let rows = self.home.due.len() + self.home.cycles.len();
+            *selected = (*selected).min(rows.saturating_sub(1));
+        }
+    }
+
+    fn read_home(&self) -> Result<HomeData, StoreError> {
+        let today = self.today();
+        let checkins = self.journal.list(&Filter {
+            kind: Some(Kind::Reflection),
+            since: Some(today),
+            ..Filter::default()
+        })?;
+        let checked_in = checkins
+            .iter()
+            .any(|r| matches!(&r.content, Content::Reflection { set, .. } if set == DAILY_CHECKIN));
+        let days = self
+            .journal
+            .newest_first()
+            .filter_map(Result::ok)
+            .map(|r| crate::dates::local_day(r.created));
+        let streak = streak_newest_first(days, today);
+        let experiments = self.journal.list(&Filter {
+            kind: Some(Kind::Experiment),
+            ..Filter::default()
+        })?;
+        let due = due_experiments(&experiments, today)
+            .into_iter()
+            .cloned()
+            .collect();
+        let mut cycles = Vec::new();
+        for cycle in self.journal.list(&Filter {
+            kind: Some(Kind::Cycle),
+            ..Filter::default()
+        })? {
+            if !matches!(
+                cycle.content,
+                Content::Cycle {
+                    status: CycleStatus::Active,
+                    ..
+                }
+            ) {
+                continue;
+            }
+            let members: Vec<Record> = self
+                .journal
+                .linked_to(cycle.id)?
+                .into_iter()
+                .filter_map(|id| self.journal.get(id).transpose())
+                .collect::<Result<_, _>>()?;
+            let refs: Vec<&Record> = members.iter().collect();
+            let count = |k| members.iter().filter(|r| r.kind() == k).count();
+            cycles.push(CycleSummary {
+                phase: cycle_phase(&refs, today),
+                experiments: count(Kind::Experiment),
+                reflections: count(Kind::Reflection),
+                record: cycle,
+            });
+        }
+        Ok(HomeData {
+            checked_in,
+            streak,
+            due,
+            cycles,
+        })
+    }
+
+    /// The cycle or experiment the user is looking at, as the purpose of a reflection.
+    fn context_purpose(&self) -> Purpose {
+        match self.screens.last() {
+            Some(Screen::Detail(v)) => match &v.record.content {
+                Content::Cycle { .. } => Purpose::Reflection {
+                    cycle: Some(v.record.id),
+                    experiment: None,
+                },
+                Content::Experiment { cycle, .. } => Purpose::Reflection {
+                    cycle: *cycle,
+                    experiment: Some(v.record.id),
+                },
+                _ => Purpose::Reflection {
+                    cycle: v.record.cycle(),
+                    experiment: None,
+                },
+            },
+            _ => Purpose::Reflection {
+                cycle: None,
+                experiment: None,
+            },
+        }
+    }
+
+    /// The cycle selected on home, or open in the detail view.
+    fn selected_cycle(&self) -> Option<RecordId> {
+        match self.screens.last() {
+            Some(Screen::Home { selected }) => {
+                let i = selected.checked_sub(self.home.due.len())?;
+                self.home.cycles.get(i).map(|c| c.record.id)
+            }
+            Some(Screen::Detail(v)) => match &v.record.content {
+                Content::Cycle { .. } => Some(v.record.id),
+                _ => v.record.cycle(),
+            },
+            _ => None,
+        }
+    }
+
+    /// The experiment selected on home, or open in the detail view.
+    fn selected_experiment(&self) -> Option<Record> {
+        match self.screens.last() {
+            Some(Screen::Home { selected }) => self.home.due.get(*selected).cloned(),
+            Some(Screen::Detail(v)) if v.record.kind() == Kind::Experiment => {
+                Some(v.record.clone())
+            }
+            _ => None,
+        }
+    }
+
+    fn log_outcome(&mut self, status: ExperimentStatus) {
+        let Some(experiment) = self.selected_experiment() else {
+            return;
+        };
+        if !matches!(&experiment.content, Content::Experiment { status, .. } if status.is_open()) {
+            return;
+        }
+        let purpose = Purpose::LogOutcome {
+            experiment: experiment.id,
+            status,
+        };
+        self.start_set(REVIEW_SET, purpose);
+        if let Some(Screen::Flow(v)) = self.screens.last_mut() {
+            v.experiment = Some(experiment);
+        }
+    }
+
+    fn start_set(&mut self, id: &str, purpose: Purpose) {
+        match self.library.get(id).cloned() {
+            Some(set) => self.open_flow(set, purpose),
+            None => self.error(format!("there is no prompt set '{id}'")),
+        }
+    }
+
+    fn open_flow(&mut self, set: PromptSet, purpose: Purpose) {
+        if self.draft.is_some() {
+            // One draft at a time: starting anew replaces the old one, which the home screen
+            // offered to resume.
+            let _ = self.journal.clear_draft();
+            self.draft = None;
+        }
+        let title = set.title.get(self.lang).to_string();
+        let flow = Flow::new(set, purpose, self.clock.now());
+        self.push_flow(flow, title, None);
+    }
+
+    fn push_flow(&mut self, flow: Flow, title: String, experiment: Option<Record>) {
+        let mut view = FlowView {
+            flow,
+            editor: text_area(""),
+            why: text_area(""),
+            on_why: false,
+            choice: 0,
+            review_selected: 0,
+            title,
+            experiment,
+        };
+        load_question(&mut view);
+        self.screens.push(Screen::Flow(Box::new(view)));
+    }
+
+    fn resume_draft(&mut self) {
+        let Some(draft) = self.draft.clone() else {
+            return;
+        };
+        let set = if draft.set == NEW_CYCLE_SET {
+            Some(self.new_cycle_set())
+        } else {
+            self.library.get(&draft.set).cloned()
+        };
+        let experiment = match &draft.purpose {
+            Purpose::LogOutcome { experiment, .. } => self.journal.get(*experiment).ok().flatten(),
+            _ => None,
+        };
+        match set.and_then(|s| Flow::resume(s, draft)) {
+            Some(flow) => {
+                let title = flow.set.title.get(self.lang).to_string();
+                self.push_flow(flow, title, experiment);
+            }
+            None => {
+                self.error("the draft's prompt set has changed or is gone; x throws the draft away")
+            }
+        }
+    }
+
+    /// The small built-in form that starts a cycle.
+    fn new_cycle_set(&self) -> PromptSet {
+        let w = (&super::words::EN, &super::words::DA);
+        let loc = |en: &str, da: &str| Localized {
+            en: en.to_string(),
+            da: da.to_string(),
+        };
+        let q = |id: &str, text: Localized, hint: Localized, optional| Question {
+            id: id.to_string(),
+            text,
+            hint: Some(hint),
+            why: None,
+            kind: AnswerKind::Text,
+            optional,
+        };
+        PromptSet {
+            id: NEW_CYCLE_SET.to_string(),
+            title: loc(w.0.new_cycle, w.1.new_cycle),
+            purpose: loc("", ""),
+            phase: Phase::Plan,
+            cadence: None,
+            source: "praxis".into(),
+            questions: vec![
+                q(
+                    "theme",
+                    loc(w.0.cycle_theme, w.1.cycle_theme),
+                    loc(w.0.cycle_theme_hint, w.1.cycle_theme_hint),
+                    false,
+                ),
+                q(
+                    "question",
+                    loc(w.0.cycle_question, w.1.cycle_question),
+                    loc(w.0.cycle_question_hint, w.1.cycle_question_hint),
+                    true,
+                ),
+            ],
+            origin: Origin::BuiltIn,
+        }
+    }
+
+    /// Saves the current answer into the flow and the flow as a draft.
+    fn store_answer(&mut self) {
+        let Some(Screen::Flow(view)) = self.screens.last_mut() else {
+            return;
+        };
+        if let Some(i) = view.flow.index() {
+            match &view.flow.set.questions[i].kind {
+                AnswerKind::Text => view.flow.values[i] = view.editor.lines().join("\n"),
+                AnswerKind::Choice { options } => {
+                    if let Some(o) = options.get(view.choice)
+                        && !view.flow.values[i].is_empty()
+                    {
+                        view.flow.values[i] = o.id.clone();
+                    }
+                }
+                AnswerKind::Scale { .. } => {}
+            }
+            view.flow.whys[i] = view.why.lines().join("\n");
+        }
+        let draft = view.flow.to_draft();
+        match self.journal.save_draft(&draft) {
+            Ok(()) => self.draft = Some(draft),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn step(&mut self, go: fn(&mut Flow)) {
+        if let Some(Screen::Flow(view)) = self.screens.last_mut()
+            && let Some(i) = view.flow.index()
+            && let AnswerKind::Choice { options } = &view.flow.set.questions[i].kind
+            && let Some(o) = options.get(view.choice)
+        {
+            view.flow.values[i] = o.id.clone();
+        }
+        self.store_answer();
+        let lang = self.lang;
+        let Some(Screen::Flow(view)) = self.screens.last_mut() else {
+            return;
+        };
+        if let Some(problem) = view.flow.current_problem(lang) {
+            self.error(problem);
+            return;
+        }
+        go(&mut view.flow);
+        load_question(view);
+        self.store_answer();
+    }
+
+    fn skip(&mut self) {
+        let Some(Screen::Flow(view)) = self.screens.last_mut() else {
+            return;
+        };
+        if !view.flow.can_skip() {
+            return;
+        }
+        if let Some(i) = view.flow.index() {
+            view.flow.values[i].clear();
+            view.flow.whys[i].clear();
+        }
+        view.flow.next();
+        load_question(view);
+        self.store_answer();
+    }
+
+    fn set_scale(&mut self, pick: impl Fn(Option<i64>, i64, i64) -> i64) {
+        let Some(Screen::Flow(view)) = self.screens.last_mut() else {
+            return;
+        };
+        let Some(i) = view.flow.index() else { return };
+        if let AnswerKind::Scale { min, max, .. } = view.flow.set.questions[i].kind {
+            let current = view.flow.values[i].trim().parse::<i64>().ok();
+            let value = pick(current, min, max);
+            if (min..=max).contains(&value) {
+                view.flow.values[i] = value.to_string();
+            }
+        }
+        self.store_answer();
+    }
+
+    fn input(&mut self, key: KeyEvent) {
+        match self.screens.last_mut() {
+            Some(Screen::Flow(view)) => {
+                let area = if view.on_why {
+                    &mut view.why
+                } else {
+                    &mut view.editor
+                };
+                if area.input(key) {
+                    self.store_answer();
+                }
+            }
+            Some(Screen::Search(view)) => {
+                if key.code == crossterm::event::KeyCode::Enter {
+                    return;
+                }
+                if view.query.input(key) {
+                    view.selected = 0;
+                    let q = query_text(&view.query);
+                    if let Some(worker) = &self.search {
+                        worker.ask(&q);
+                    }
+                }
+            }
+            Some(Screen::Timeline(v)) => line_input(&mut v.input, key),
+            Some(Screen::Detail(v)) => line_input(&mut v.input, key),
+            _ => {}
+        }
+    }
+
+    fn save(&mut self) {
+        match self.screens.last_mut() {
+            Some(Screen::Flow(_)) => self.finish_flow(),
+            Some(Screen::Timeline(v)) => {
+                let Some(line) = v.input.take() else { return };
+                let text = query_text(&line.text);
+                let today = self.clock.today();
+                let journal = &self.journal;
+                let parsed = parse_filter(&text, today, |id| {
+                    journal.resolve(id).map_err(|e| e.to_string())
+                });
+                match parsed {
+                    Ok(filter) => {
+                        self.screens.pop();
+                        self.open_timeline(filter, text);
+                    }
+                    Err(e) => {
+                        v.input = Some(line);
+                        self.error(e);
+                    }
+                }
+            }
+            Some(Screen::Detail(v)) => {
+                let Some(line) = v.input.take() else { return };
+                let mut record = v.record.clone();
+                record.set_tags([query_text(&line.text)]);
+                self.save_record_change(record);
+            }
+            _ => {}
+        }
+    }
+
+    fn finish_flow(&mut self) {
+        self.store_answer();
+        let lang = self.lang;
+        let now = self.clock.now();
+        let today = self.today();
+        let author = self.journal.meta().id;
+        let Some(Screen::Flow(view)) = self.screens.last_mut() else {
+            return;
+        };
+        if view.flow.set.id == NEW_CYCLE_SET {
+            return self.finish_new_cycle();
+        }
+        let finished = view.flow.finish(
+            author,
+            &view.title,
+            now,
+            today,
+            lang,
+            view.experiment.as_ref(),
+        );
+        match finished {
+            Err(e) => {
+                view.flow.step = Step::Review;
+                self.error(e.to_string());
+            }
+            Ok(finished) => match self.journal.save_finished(&finished) {
+                Ok(()) => {
+                    self.draft = None;
+                    self.screens.pop();
+                    self.refresh_current();
+                    self.info(self.words().saved);
+                }
+                Err(e) => self.error(e.to_string()),
+            },
+        }
+    }
+
+    fn finish_new_cycle(&mut self) {
+        let Some(Screen::Flow(view)) = self.screens.last_mut() else {
+            return;
+        };
+        let theme = view.flow.values[0].trim().to_string();
+        if theme.is_empty() {
+            view.flow.step = Step::Question(0);
+            load_question(view);
+            let text = self.words().cycle_theme;
+            self.error(text);
+            return;
+        }
+        let mut cycle = Record::new(
+            self.journal.meta().id,
+            self.clock.now(),
+            Content::Cycle {
+                question: view.flow.values[1].trim().to_string(),
+                status: CycleStatus::Active,
+            },
+        );
+        cycle.title = theme;
+        let finished = crate::flow::Finished {
+            new: cycle,
+            changed: None,
+        };
+        match self.journal.save_finished(&finished) {
+            Ok(()) => {
+                self.draft = None;
+                self.screens.pop();
+                self.refresh_current();
+                self.info(self.words().saved);
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn move_selection(&mut self, action: Action) {
+        let home_rows = self.home.due.len() + self.home.cycles.len();
+        let sets = self.library.sets().len();
+        let more = |v: &TimelineView| v.more;
+        let (selected, len): (&mut usize, usize) = match self.screens.last_mut() {
+            Some(Screen::Home { selected }) => (selected, home_rows),
+            Some(Screen::PickSet { selected, .. }) => (selected, sets),
+            Some(Screen::Timeline(v)) => {
+                let len = v.records.len();
+                let wants_more = more(v)
+                    && matches!(action, Action::Down | Action::PageDown | Action::Bottom)
+                    && v.selected + 60 >= len;
+                if wants_more {
+                    self.load_more();
+                    return self.move_selection(action);
+                }
+                let Some(Screen::Timeline(v)) = self.screens.last_mut() else {
+                    return;
+                };
+                (&mut v.selected, v.records.len())
+            }
+            Some(Screen::Detail(v)) => (&mut v.selected, v.linked.len()),
+            Some(Screen::Search(v)) => (&mut v.selected, v.results.len()),
+            Some(Screen::Flow(v)) => match (&v.flow.step, v.flow.current_kind()) {
+                (Step::Review, _) => (&mut v.review_selected, v.flow.len()),
+                (_, Some(AnswerKind::Choice { options })) => {
+                    let n = options.len();
+                    (&mut v.choice, n)
+                }
+                _ => return,
+            },
+            None => return,
+        };
+        if len == 0 {
+            *selected = 0;
+            return;
+        }
+        let last = len - 1;
+        *selected = match action {
+            Action::Up => selected.saturating_sub(1),
+            Action::Down => (*selected + 1).min(last),
+            Action::PageUp => selected.saturating_sub(10),
+            Action::PageDown => (*selected + 10).min(last),
+            Action::Top => 0,
+            _ => last,
+        };
+        if let Some(Screen::Flow(v)) = self.screens.last_mut()
+            && let Some(i) = v.flow.index()
+            && let AnswerKind::Choice { options } = &v.flow.set.questions[i].kind
+        {
+            v.flow.values[i] = options[v.choice].id.clone();
+            self.store_answer();
+        }
+    }
+
+    fn open(&mut self) {
+        let target = match self.screens.last() {
+            Some(Screen::Home { selected }) => {
+                let due = self.home.due.len();
+                if *selected < due {
+                    self.home.due.get(*selected).map(|r| r.id)
+                } else {
+                    self.home.cycles.get(selected - due).map(|c| c.record.id)
+                }
+            }
+            Some(Screen::PickSet { selected, purpose }) => {
+                let (selected, purpose) = (*selected, purpose.clone());
+                if let Some(set) = self.library.sets().get(selected).cloned() {
+                    self.screens.pop();
+                    self.open_flow(set, purpose);
+                }
+                return;
+            }
+            Some(Screen::Timeline(v)) => v.records.get(v.selected).map(|r| r.id),
+            Some(Screen::Detail(v)) => v.linked.get(v.selected).map(|r| r.id),
+            Some(Screen::Search(v)) => v.results.get(v.selected).map(|r| r.id),
+            Some(Screen::Flow(v)) => {
+                if v.flow.step == Step::Review {
+                    let i = v.review_selected;
+                    if let Some(Screen::Flow(v)) = self.screens.last_mut() {
+                        v.flow.go_to(i);
+                        load_question(v);
+                    }
+                    self.store_answer();
+                }
+                return;
+            }
+            None => None,
+        };
+        if let Some(id) = target {
+            self.open_detail(id);
+        }
+    }
+
+    fn open_detail(&mut self, id: RecordId) {
+        let read = || -> Result<DetailView, StoreError> {
+            let record = self.journal.get(id)?.ok_or(StoreError::NotFound {
+                prefix: id.to_key(),
+            })?;
+            let comments = self.journal.comments_on(id)?;
+            let linked = self
+                .journal
+                .linked_to(id)?
+                .into_iter()
+                .filter_map(|l| self.journal.get(l).transpose())
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut links = Vec::new();
+            for (label, target) in [
+                ("cycle", record.cycle()),
+                ("experiment", record.experiment()),
+            ] {
+                if let Some(t) = target {
+                    let title = self
+                        .journal
+                        .get(t)?
+                        .map_or_else(|| t.to_key(), |r| r.display_title());
+                    links.push((label.to_string(), title));
+                }
+            }
+            Ok(DetailView {
+                record,
+                comments,
+                linked,
+                links,
+                selected: 0,
+                confirm_delete: false,
+                input: None,
+            })
+        };
+        match read() {
+            Ok(view) => self.screens.push(Screen::Detail(Box::new(view))),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn open_timeline(&mut self, filter: Filter, filter_text: String) {
+        let mut view = TimelineView {
+            filter,
+            filter_text,
+            records: Vec::new(),
+            more: true,
+            comment_counts: HashMap::new(),
+            selected: 0,
+            input: None,
+        };
+        if let Err(e) = self.read_page(&mut view) {
+            self.error(e.to_string());
+        }
+        self.screens.push(Screen::Timeline(Box::new(view)));
+    }
+
+    fn read_page(&self, view: &mut TimelineView) -> Result<(), StoreError> {
+        let want = view.records.len() + PAGE;
+        let filter = Filter {
+            limit: Some(want),
+            ..view.filter.clone()
+        };
+        let records = self.journal.list(&filter)?;
+        view.more = records.len() == want;
+        for r in &records[view.records.len()..] {
+            let n = self.journal.comment_count(r.id);
+            if n > 0 {
+                view.comment_counts.insert(r.id, n);
+            }
+        }
+        view.records = records;
+        Ok(())
+    }
+
+    fn load_more(&mut self) {
+        let Some(Screen::Timeline(mut view)) = self.screens.pop() else {
+            return;
+        };
+        if let Err(e) = self.read_page(&mut view) {
+            view.more = false;
+            self.error(e.to_string());
+        }
+        self.screens.push(Screen::Timeline(view));
+    }
+
+    fn open_search(&mut self) {
+        if self.search.is_none() {
+            self.search = Some(SearchWorker::start(self.journal.reader(), SEARCH_LIMIT));
+        }
+        self.screens.push(Screen::Search(Box::new(SearchView {
+            query: text_area(""),
+            results: Vec::new(),
+            shown_for: String::new(),
+            selected: 0,
+        })));
+    }
+
+    fn cycle_visibility(&mut self) {
+        let Some(Screen::Detail(v)) = self.screens.last() else {
+            return;
+        };
+        let mut record = v.record.clone();
+        record.visibility = match record.visibility {
+            Visibility::Private => Visibility::Mentor,
+            Visibility::Mentor => Visibility::Network,
+            Visibility::Network => Visibility::Private,
+        };
+        self.save_record_change(record);
+    }
+
+    fn save_record_change(&mut self, mut record: Record) {
+        let Some(Screen::Detail(v)) = self.screens.last() else {
+            return;
+        };
+        if record == v.record {
+            return;
+        }
+        record.touch(self.clock.now());
+        match self.journal.update(&record) {
+            Ok(()) => {
+                self.search = None; // its copy of the records is stale
+                self.refresh_current();
+                self.info(self.words().saved);
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn delete_open_record(&mut self) {
+        let Some(Screen::Detail(v)) = self.screens.last() else {
+            return;
+        };
+        let id = v.record.id;
+        match self.journal.delete(id) {
+            Ok(_) => {
+                self.search = None;
+                self.screens.pop();
+                self.refresh_current();
+                self.info(self.words().deleted);
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+}
+
+/// Types into a one-line input (Enter is the save key, never a new line).
+fn line_input(input: &mut Option<LineInput>, key: KeyEvent) {
+    if let Some(line) = input
+        && key.code != crossterm::event::KeyCode::Enter
+    {
+        line.text.input(key);
+    }
+}
+
+/// Puts the current question's saved answer into the editors.
+fn load_question(view: &mut FlowView) {
+    view.on_why = false;
+    let Some(i) = view.flow.index() else {
+        view.review_selected = 0;
+        return;
+    };
+    view.editor = text_area(&view.flow.values[i]);
+    view.why = text_area(&view.flow.whys[i]);
+    if let AnswerKind::Choice { options } = &view.flow.set.questions[i].kind {
+        view.choice = options
+            .iter()
+            .position(|o| o.id == view.flow.values[i])
+            .unwrap_or(0);
+    }
+}
+
+/// A text area holding `text`, with the cursor at its end.
+pub(super) fn text_area(text: &str) -> TextArea<'static> {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.lines().map(str::to_string).collect()
+    };
+    let mut area = TextArea::new(lines);
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+/// A one-line text area's text.
+pub(super) fn query_text(area: &TextArea<'_>) -> String {
+    area.lines().join(" ")
+}

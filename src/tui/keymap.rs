@@ -1,0 +1,323 @@
+//! Which key does what on which screen: one table, read by the app and by the help screen.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// The kinds of screen, as far as keys are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The home screen.
+    Home,
+    /// Choosing a prompt set.
+    PickSet,
+    /// A text question.
+    FlowText,
+    /// A scale question.
+    FlowScale,
+    /// A choice question.
+    FlowChoice,
+    /// The review page of a flow.
+    Review,
+    /// The timeline.
+    Timeline,
+    /// One record.
+    Detail,
+    /// Search as you type.
+    Search,
+    /// A one-line input (filter, tags).
+    LineInput,
+    /// A yes/no question.
+    Confirm,
+}
+
+/// A key, written as the help screen shows it.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// How the key is shown.
+    pub keys: &'static str,
+    /// What it does.
+    pub action: Action,
+    /// Shown in the footer, not only in the help.
+    pub footer: bool,
+}
+
+const fn b(keys: &'static str, action: Action, footer: bool) -> Binding {
+    Binding {
+        keys,
+        action,
+        footer,
+    }
+}
+
+const LIST_MOVES: [Binding; 4] = [
+    b("↑/k", Action::Up, false),
+    b("↓/j", Action::Down, false),
+    b("PgUp/PgDn", Action::PageDown, false),
+    b("g/G", Action::Top, false),
+];
+
+/// The keys of a mode, for help and footer.
+pub fn bindings(mode: Mode) -> Vec<Binding> {
+    let mut v = match mode {
+        Mode::Home => vec![
+            b("c", Action::CheckIn, true),
+            b("e", Action::PlanExperiment, true),
+            b("n", Action::NewCycle, true),
+            b("R", Action::Reflect, false),
+            b("o", Action::LogDone, false),
+            b("t", Action::Timeline, true),
+            b("/", Action::Search, true),
+            b("r", Action::ResumeDraft, false),
+            b("x", Action::DiscardDraft, false),
+            b("Enter", Action::Open, false),
+        ],
+        Mode::PickSet => vec![b("Enter", Action::Open, true)],
+        Mode::FlowText => vec![
+            b("Tab", Action::NextQuestion, true),
+            b("Shift-Tab", Action::PrevQuestion, true),
+            b("Ctrl-o", Action::SwitchField, false),
+            b("Ctrl-e", Action::ExternalEditor, true),
+            b("Ctrl-s", Action::Save, false),
+        ],
+        Mode::FlowScale => vec![
+            b("1-9", Action::ScaleValue(0), true),
+            b("←/→", Action::ScaleUp, false),
+            b("Tab/Enter", Action::NextQuestion, true),
+            b("Shift-Tab", Action::PrevQuestion, true),
+            b("Ctrl-o", Action::SwitchField, false),
+            b("Ctrl-s", Action::Save, false),
+        ],
+        Mode::FlowChoice => vec![
+            b("↑/↓", Action::Down, false),
+            b("Tab/Enter", Action::NextQuestion, true),
+            b("Shift-Tab", Action::PrevQuestion, true),
+            b("Ctrl-s", Action::Save, false),
+        ],
+        Mode::Review => vec![
+            b("Ctrl-s/s", Action::Save, true),
+            b("Enter", Action::Open, true),
+            b("Shift-Tab", Action::PrevQuestion, false),
+        ],
+        Mode::Timeline => vec![
+            b("Enter", Action::Open, true),
+            b("f", Action::Filter, true),
+            b("/", Action::Search, true),
+        ],
+        Mode::Detail => vec![
+            b("v", Action::CycleVisibility, true),
+            b("T", Action::EditTags, false),
+            b("d", Action::Delete, true),
+            b("R", Action::Reflect, false),
+            b("e", Action::PlanExperiment, false),
+            b("o", Action::LogDone, false),
+            b("x", Action::LogDropped, false),
+            b("Enter", Action::Open, false),
+        ],
+        Mode::Search => vec![b("Enter", Action::Open, true)],
+        Mode::LineInput => vec![
+            b("Enter", Action::Save, true),
+            b("Esc", Action::Cancel, true),
+        ],
+        Mode::Confirm => vec![
+            b("y", Action::Confirm, true),
+            b("n/Esc", Action::Cancel, true),
+        ],
+    };
+    if matches!(
+        mode,
+        Mode::Home | Mode::PickSet | Mode::Timeline | Mode::Detail | Mode::Search | Mode::Review
+    ) {
+        if mode != Mode::Search {
+            v.extend(LIST_MOVES);
+        } else {
+            v.push(b("↑/↓", Action::Down, false));
+        }
+    }
+    match mode {
+        Mode::Home => v.push(b("q", Action::Quit, true)),
+        Mode::LineInput | Mode::Confirm => {}
+        Mode::FlowText | Mode::FlowScale | Mode::FlowChoice => {
+            v.push(b("Ctrl-k", Action::Skip, false));
+            v.push(b("Esc", Action::Back, true));
+        }
+        _ => v.push(b("Esc/q", Action::Back, true)),
+    }
+    if !matches!(
+        mode,
+        Mode::LineInput | Mode::Confirm | Mode::FlowText | Mode::Search
+    ) {
+        v.push(b("?", Action::Help, true));
+    } else if matches!(mode, Mode::FlowText | Mode::Search) {
+        v.push(b("F1", Action::Help, false));
+    }
+    v
+}
+
+/// The action a key asks for in a mode, if any.
+pub fn action(mode: Mode, key: KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && matches!(key.code, KeyCode::Char('c')) {
+        return Some(Action::Quit);
+    }
+    if key.code == KeyCode::F(1) {
+        return Some(Action::Help);
+    }
+    let text_like = matches!(mode, Mode::FlowText | Mode::Search | Mode::LineInput);
+    if !text_like && let Some(a) = list_key(mode, key) {
+        return Some(a);
+    }
+    use KeyCode::*;
+    let a = match (mode, key.code) {
+        (Mode::Home, Char('q')) => Action::Quit,
+        (Mode::Home, Char('c')) => Action::CheckIn,
+        (Mode::Home, Char('e')) => Action::PlanExperiment,
+        (Mode::Home, Char('n')) => Action::NewCycle,
+        (Mode::Home, Char('R')) => Action::Reflect,
+        (Mode::Home, Char('o')) => Action::LogDone,
+        (Mode::Home, Char('t')) => Action::Timeline,
+        (Mode::Home, Char('/')) => Action::Search,
+        (Mode::Home, Char('r')) => Action::ResumeDraft,
+        (Mode::Home, Char('x')) => Action::DiscardDraft,
+        (Mode::Home, Char('?')) => Action::Help,
+        (Mode::Home, Enter) => Action::Open,
+
+        (Mode::PickSet | Mode::Timeline | Mode::Detail, Esc | Char('q')) => Action::Back,
+        (Mode::PickSet | Mode::Timeline | Mode::Detail | Mode::Review, Char('?')) => Action::Help,
+        (Mode::PickSet | Mode::Timeline | Mode::Detail | Mode::Search, Enter) => Action::Open,
+        (Mode::Timeline, Char('f')) => Action::Filter,
+        (Mode::Timeline, Char('/')) => Action::Search,
+        (Mode::Detail, Char('v')) => Action::CycleVisibility,
+        (Mode::Detail, Char('T')) => Action::EditTags,
+        (Mode::Detail, Char('d')) => Action::Delete,
+        (Mode::Detail, Char('R')) => Action::Reflect,
+        (Mode::Detail, Char('e')) => Action::PlanExperiment,
+        (Mode::Detail, Char('o')) => Action::LogDone,
+        (Mode::Detail, Char('x')) => Action::LogDropped,
+
+        (Mode::FlowText | Mode::FlowScale | Mode::FlowChoice, Tab) => Action::NextQuestion,
+        (Mode::FlowScale | Mode::FlowChoice, Enter) => Action::NextQuestion,
+        (Mode::FlowText | Mode::FlowScale | Mode::FlowChoice | Mode::Review, BackTab) => {
+            Action::PrevQuestion
+        }
+        (Mode::FlowText | Mode::FlowScale | Mode::FlowChoice, Esc) => Action::Back,
+        (Mode::FlowText | Mode::FlowScale | Mode::FlowChoice | Mode::Review, Char('s')) if ctrl => {
+            Action::Save
+        }
+        (Mode::FlowText | Mode::FlowScale | Mode::FlowChoice, Char('k')) if ctrl => Action::Skip,
+        (Mode::FlowText | Mode::FlowScale, Char('o')) if ctrl => Action::SwitchField,
+        (Mode::FlowText, Char('e')) if ctrl => Action::ExternalEditor,
+        (Mode::FlowScale, Char(d)) if d.is_ascii_digit() && d != '0' => {
+            Action::ScaleValue(i64::from(d as u8 - b'0'))
+        }
+        (Mode::FlowScale, Char('?')) => Action::Help,
+        (Mode::FlowScale, Left | Char('h')) => Action::ScaleDown,
+        (Mode::FlowScale, Right | Char('l')) => Action::ScaleUp,
+        (Mode::FlowChoice, Char('?')) => Action::Help,
+
+        (Mode::Review, Char('s')) => Action::Save,
+        (Mode::Review, Enter) => Action::Open,
+        (Mode::Review, Esc | Char('q')) => Action::Back,
+
+        (Mode::Search, Esc) => Action::Back,
+        (Mode::Search, Up) => Action::Up,
+        (Mode::Search, Down) => Action::Down,
+
+        (Mode::LineInput, Enter) => Action::Save,
+        (Mode::LineInput, Esc) => Action::Cancel,
+
+        (Mode::Confirm, Char('y') | Char('Y') | Char('j') | Char('J')) => Action::Confirm,
+        (Mode::Confirm, _) => Action::Cancel,
+
+        (Mode::FlowText | Mode::Search | Mode::LineInput, _) => Action::Input(key),
+        _ => return None,
+    };
+    Some(a)
+}
+
+/// Moving through a list: arrows, vim keys, pages, ends. Not in the scale and confirm modes,
+/// where h/l and letters mean something else.
+fn list_key(mode: Mode, key: KeyEvent) -> Option<Action> {
+    if matches!(mode, Mode::FlowScale | Mode::Confirm) {
+        return None;
+    }
+    let choice = mode == Mode::FlowChoice;
+    Some(match key.code {
+        KeyCode::Up => Action::Up,
+        KeyCode::Down => Action::Down,
+        KeyCode::Char('k') if !choice || key.modifiers.is_empty() => Action::Up,
+        KeyCode::Char('j') if !choice || key.modifiers.is_empty() => Action::Down,
+        KeyCode::PageUp if !choice => Action::PageUp,
+        KeyCode::PageDown if !choice => Action::PageDown,
+        KeyCode::Home | KeyCode::Char('g') if !choice => Action::Top,
+        KeyCode::End | KeyCode::Char('G') if !choice => Action::Bottom,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn letters_are_text_in_a_text_answer_and_commands_elsewhere() {
+        let q = key(KeyCode::Char('q'));
+        assert_eq!(action(Mode::Home, q), Some(Action::Quit));
+        assert_eq!(action(Mode::FlowText, q), Some(Action::Input(q)));
+        assert_eq!(
+            action(Mode::Search, key(KeyCode::Char('j'))),
+            Some(Action::Input(key(KeyCode::Char('j'))))
+        );
+        assert_eq!(
+            action(Mode::Timeline, key(KeyCode::Char('j'))),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            action(Mode::FlowScale, key(KeyCode::Char('4'))),
+            Some(Action::ScaleValue(4))
+        );
+        assert_eq!(
+            action(
+                Mode::FlowText,
+                KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action(Mode::FlowText, key(KeyCode::Tab)),
+            Some(Action::NextQuestion)
+        );
+        assert_eq!(
+            action(Mode::Confirm, key(KeyCode::Char('x'))),
+            Some(Action::Cancel)
+        );
+    }
+
+    #[test]
+    fn every_mode_offers_help_and_a_way_out() {
+        for mode in [
+            Mode::Home,
+            Mode::PickSet,
+            Mode::FlowText,
+            Mode::FlowScale,
+            Mode::FlowChoice,
+            Mode::Review,
+            Mode::Timeline,
+            Mode::Detail,
+            Mode::Search,
+        ] {
+            let keys = bindings(mode);
+            assert!(keys.iter().any(|b| b.action == Action::Help), "{mode:?}");
+            assert!(
+                keys.iter()
+                    .any(|b| matches!(b.action, Action::Back | Action::Quit)),
+                "{mode:?}"
+            );
+            assert!(action(mode, key(KeyCode::F(1))) == Some(Action::Help));
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The terminal app: `praxis` with no subcommand. A key goes event → keymap → action → update;
+//! drawing only reads the state.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod onboarding;
+mod search_worker;
+mod theme;
+mod view;
+pub mod words;
+
+use std::io;
+use std::path::Path;
+use std::time::Duration;
+
+use crossterm::event;
+use ratatui::{DefaultTerminal, Frame};
+
+pub use app::App;
+use onboarding::{Onboarding, Outcome};
+pub use theme::Theme;
+
+use crate::clock::Clock;
+use crate::journal::{JournalMeta, Language};
+use crate::prompts::Library;
+use crate::store::{Journal, StoreError};
+
+impl App {
+    /// Paints the app into a frame.
+    pub fn draw(&self, frame: &mut Frame) {
+        view::draw(self, frame);
+    }
+}
+
+/// What the terminal app needs from the command line.
+pub struct Start<'a> {
+    /// The journal folder.
+    pub dir: &'a Path,
+    /// The clock.
+    pub clock: Box<dyn Clock>,
+    /// The language asked for, if any.
+    pub lang: Option<Language>,
+    /// The prompt library.
+    pub library: Library,
+    /// Suggested author name for a new journal.
+    pub default_name: String,
+    /// Suggested language for a new journal.
+    pub default_language: Language,
+}
+
+/// Runs the terminal app until the user quits. The journal is opened (and so locked) before the
+/// terminal is touched, so refusals are plain messages.
+pub fn run(start: Start<'_>) -> Result<(), StoreError> {
+    let no_color = Theme::no_color_from_env();
+    let opened = match Journal::open(start.dir) {
+        Ok(j) => Some(j),
+        Err(StoreError::NoJournal { .. }) => None,
+        Err(e) => return Err(e),
+    };
+    let mut terminal = ratatui::init();
+    let result = (|| -> Result<(), StoreError> {
+        let (journal, first) = match opened {
+            Some(j) => (j, false),
+            None => {
+                let lang = start.lang.unwrap_or(start.default_language);
+                let mut onboarding = Onboarding::new(&start.default_name, lang, no_color);
+                let Some((name, lang)) =
+                    ask(&mut terminal, &mut onboarding).map_err(|e| io_error(start.dir, e))?
+                else {
+                    return Ok(());
+                };
+                let meta = JournalMeta::new(name, lang, start.clock.now());
+                (Journal::create(start.dir, meta)?, true)
+            }
+        };
+        let mut app = App::new(journal, start.library, start.clock, start.lang, no_color);
+        if first {
+            app.show_orientation();
+        }
+        event_loop(&mut terminal, &mut app).map_err(|e| io_error(start.dir, e))
+    })();
+    ratatui::restore();
+    result
+}
+
+fn io_error(dir: &Path, source: io::Error) -> StoreError {
+    StoreError::Io {
+        action: "show",
+        dir: dir.to_path_buf(),
+        source,
+    }
+}
+
+fn ask(
+    terminal: &mut DefaultTerminal,
+    onboarding: &mut Onboarding,
+) -> io::Result<Option<(String, Language)>> {
+    loop {
+        terminal.draw(|f| onboarding.draw(f))?;
+        if let event::Event::Key(key) = event::read()?
+            && key.kind != event::KeyEventKind::Release
+        {
+            match onboarding.handle_key(key) {
+                Outcome::Asking => {}
+                Outcome::Done(name, lang) => return Ok(Some((name, lang))),
+                Outcome::Cancelled => return Ok(None),
+            }
+        }
+    }
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    loop {
+        terminal.draw(|f| app.draw(f))?;
+        if event::poll(Duration::from_millis(40))? {
+            app.handle_event(event::read()?);
+        }
+        app.tick();
+        if let Some(text) = app.take_editor_request() {
+            ratatui::restore();
+            let result = external_editor(&text);
+            *terminal = ratatui::init();
+            terminal.clear()?;
+            app.editor_done(result);
+        }
+        if app.should_quit() {
+            return Ok(());
+        }
+    }
+}
+
+/// Opens `text` in $VISUAL or $EDITOR (vi if neither is set) and returns what was saved.
+fn external_editor(text: &str) -> Result<String, String> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".to_string());
+    let path = std::env::temp_dir().join(format!("praxis-answer-{}.md", std::process::id()));
+    std::fs::write(&path, text).map_err(|e| e.to_string())?;
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("praxis-editor")
+        .arg(&path)
+        .status();
+    let result = match status {
+        Ok(s) if s.success() => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
+        Ok(s) => Err(format!(
+            "{editor} ended with {s}; the answer was not changed"
+        )),
+        Err(e) => Err(format!("{editor}: {e}")),
+    };
+    let _ = std::fs::remove_file(&path);
+    result
+}

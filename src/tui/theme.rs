@@ -1,0 +1,58 @@
+//! Colours and emphasis; with NO_COLOR set, emphasis only (bold, reverse, underline).
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles the screens use.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    /// Screen and section titles.
+    pub title: Style,
+    /// The selected row.
+    pub selected: Style,
+    /// Quiet text: dates, hints, ids.
+    pub dim: Style,
+    /// Matched characters in search results.
+    pub matched: Style,
+    /// Error messages.
+    pub error: Style,
+    /// Confirmations and good news.
+    pub ok: Style,
+    /// Keys in the footer and help.
+    pub key: Style,
+    /// Records shared beyond the owner.
+    pub shared: Style,
+}
+
+impl Theme {
+    /// The theme for this terminal: plain when `no_color` (the NO_COLOR convention).
+    pub fn new(no_color: bool) -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        if no_color {
+            return Theme {
+                title: bold,
+                selected: Style::new().add_modifier(Modifier::REVERSED),
+                dim: Style::new(),
+                matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                error: bold,
+                ok: Style::new(),
+                key: bold,
+                shared: Style::new(),
+            };
+        }
+        Theme {
+            title: bold.fg(Color::Cyan),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            dim: Style::new().fg(Color::DarkGray),
+            matched: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            error: bold.fg(Color::Red),
+            ok: Style::new().fg(Color::Green),
+            key: bold.fg(Color::Cyan),
+            shared: Style::new().fg(Color::Magenta),
+        }
+    }
+
+    /// Whether NO_COLOR asks for no colour (set and not empty).
+    pub fn no_color_from_env() -> bool {
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+    }
+}

@@ -1,0 +1,193 @@
+//! One record whole: its fields, answers, links, linked records and comments.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+use super::home::relative;
+use super::{draw_line_input, frame_block};
+use crate::prompts::AnswerKind;
+use crate::record::{AnswerValue, Content};
+use crate::tui::app::{App, DetailView};
+
+pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
+    let w = app.words();
+    let t = &app.theme;
+    let r = &view.record;
+    let lang = app.lang;
+    let mut lines = vec![Line::from(vec![
+        Span::styled(r.kind().as_str(), t.dim),
+        Span::styled(
+            format!(" · {} {}", w.visibility, r.visibility.as_str()),
+            t.shared,
+        ),
+        Span::styled(
+            format!(
+                " · {}",
+                r.created
+                    .with_timezone(&chrono::Local)
+                    .format("%Y-%m-%d %H:%M")
+            ),
+            t.dim,
+        ),
+    ])];
+    if !r.tags.is_empty() {
+        let tags: Vec<String> = r.tags.iter().map(|x| format!("#{x}")).collect();
+        lines.push(Line::from(Span::styled(
+            format!("{}: {}", w.tags, tags.join(" ")),
+            t.dim,
+        )));
+    }
+    for (label, title) in &view.links {
+        lines.push(Line::from(Span::styled(format!("{label}: {title}"), t.dim)));
+    }
+    lines.push(Line::raw(""));
+    let field = |label: &str, value: &str| {
+        Line::from(vec![
+            Span::styled(format!("{label}: "), t.title),
+            Span::raw(value.to_string()),
+        ])
+    };
+    match &r.content {
+        Content::Note => {}
+        Content::Cycle { question, status } => {
+            lines.push(field(w.status, status.as_str()));
+            if !question.is_empty() {
+                lines.push(Line::from(Span::styled(question.clone(), t.title)));
+            }
+        }
+        Content::Experiment {
+            with,
+            expectation,
+            signal,
+            follow_up,
+            status,
+            outcome,
+            ..
+        } => {
+            lines.push(field(w.status, status.as_str()));
+            if !with.is_empty() {
+                lines.push(field(w.with, &with.join(", ")));
+            }
+            if !expectation.is_empty() {
+                lines.push(field(w.expect, expectation));
+            }
+            if !signal.is_empty() {
+                lines.push(field(w.signal, signal));
+            }
+            if let Some(d) = follow_up {
+                lines.push(field(
+                    w.look_back,
+                    &format!("{d} ({})", relative(*d, app.clock.today(), app)),
+                ));
+            }
+            if let Some(o) = outcome {
+                lines.push(field(w.outcome, o));
+            }
+        }
+        Content::Reflection { set, answers, .. } => {
+            let prompt_set = app.library.get(set);
+            for a in answers {
+                let q = prompt_set.and_then(|s| s.question(&a.question));
+                let asked = q.map_or(a.question.clone(), |q| q.text.get(lang).to_string());
+                lines.push(Line::from(Span::styled(asked, t.title)));
+                let value = match (&a.value, q.map(|q| &q.kind)) {
+                    (AnswerValue::Scale(n), Some(AnswerKind::Scale { max, .. })) => {
+                        format!("{n} / {max}")
+                    }
+                    (AnswerValue::Choice(c), Some(AnswerKind::Choice { options })) => options
+                        .iter()
+                        .find(|o| o.id == *c)
+                        .map_or(c.clone(), |o| o.label.get(lang).to_string()),
+                    (v, _) => v.to_text(),
+                };
+                for l in value.lines() {
+                    lines.push(Line::raw(format!("  {l}")));
+                }
+                if let Some(why) = &a.why {
+                    lines.push(Line::from(Span::styled(
+                        format!("  {} {why}", w.why),
+                        t.dim,
+                    )));
+                }
+            }
+        }
+    }
+    if !r.body.trim().is_empty() {
+        lines.push(Line::raw(""));
+        lines.extend(r.body.lines().map(|l| Line::raw(l.to_string())));
+    }
+    if !view.comments.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(w.comments, t.title)));
+        for c in &view.comments {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "  {} · {}",
+                    c.author_name,
+                    c.created
+                        .with_timezone(&chrono::Local)
+                        .format("%Y-%m-%d %H:%M")
+                ),
+                t.key,
+            )));
+            lines.extend(c.text.lines().map(|l| Line::raw(format!("    {l}"))));
+        }
+    }
+
+    let linked_height = if view.linked.is_empty() {
+        0
+    } else {
+        (view.linked.len() as u16 + 2).min(area.height / 3)
+    };
+    let [text_area, linked_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(linked_height)]).areas(area);
+    let title = r.display_title();
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(frame_block(&title, t))
+            .wrap(Wrap { trim: false }),
+        text_area,
+    );
+    if !view.linked.is_empty() {
+        let items: Vec<ListItem> = view
+            .linked
+            .iter()
+            .map(|l| {
+                ListItem::new(Line::from(vec![
+                    Span::styled(
+                        format!(
+                            "{} {:<11}",
+                            l.created.with_timezone(&chrono::Local).format("%Y-%m-%d"),
+                            l.kind().as_str()
+                        ),
+                        t.dim,
+                    ),
+                    Span::raw(l.display_title()),
+                ]))
+            })
+            .collect();
+        let list = List::new(items)
+            .block(frame_block(w.linked, t))
+            .highlight_style(t.selected);
+        let mut state = ListState::default().with_selected(Some(view.selected));
+        frame.render_stateful_widget(list, linked_area, &mut state);
+    }
+    if view.confirm_delete {
+        let rect = Rect::new(
+            area.x,
+            area.y + area.height.saturating_sub(3),
+            area.width,
+            3.min(area.height),
+        );
+        frame.render_widget(ratatui::widgets::Clear, rect);
+        frame.render_widget(
+            Paragraph::new(Span::styled(w.delete_confirm, t.error)).block(frame_block("?", t)),
+            rect,
+        );
+    }
+    if let Some(input) = &view.input {
+        draw_line_input(frame, area, w.tags_prompt, input, t);
+    }
+}

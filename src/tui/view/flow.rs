@@ -1,0 +1,220 @@
+//! A guided flow: one question at a time with its hint and progress, then the review page.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::frame_block;
+use crate::flow::Step;
+use crate::prompts::AnswerKind;
+use crate::tui::app::{App, FlowView};
+use crate::tui::words::fill;
+
+pub(super) fn draw(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
+    match view.flow.step {
+        Step::Question(i) => question(app, view, i, frame, area),
+        Step::Review => review(app, view, frame, area),
+    }
+}
+
+fn question(app: &App, view: &FlowView, i: usize, frame: &mut Frame, area: Rect) {
+    let w = app.words();
+    let t = &app.theme;
+    let q = &view.flow.set.questions[i];
+    let progress = fill(
+        w.question_of,
+        &[
+            ("n", &(i + 1).to_string()),
+            ("total", &view.flow.len().to_string()),
+        ],
+    );
+    let block = frame_block(&view.title, t)
+        .title_bottom(Line::from(Span::styled(format!(" {progress} "), t.key)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let mut head = vec![Line::from(Span::styled(
+        q.text.get(app.lang).to_string(),
+        t.title,
+    ))];
+    if let Some(hint) = &q.hint {
+        head.push(Line::from(Span::styled(
+            hint.get(app.lang).to_string(),
+            t.dim,
+        )));
+    }
+    if q.optional {
+        head.push(Line::from(Span::styled(format!("({})", w.optional), t.dim)));
+    }
+    let head_height = wrapped_height(&head, inner.width)
+        .min(inner.height / 2)
+        .max(1);
+    let why_height = if q.why.is_some() { 4 } else { 0 };
+    let [head_area, input_area, why_area] = Layout::vertical([
+        Constraint::Length(head_height + 1),
+        Constraint::Fill(1),
+        Constraint::Length(why_height),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), head_area);
+
+    let focus = |on: bool| if on { t.key } else { t.dim };
+    match &q.kind {
+        AnswerKind::Text => {
+            let block = Block::default()
+                .borders(Borders::TOP)
+                .border_style(focus(!view.on_why));
+            let inside = block.inner(input_area);
+            frame.render_widget(block, input_area);
+            frame.render_widget(&view.editor, inside);
+        }
+        AnswerKind::Scale {
+            min,
+            max,
+            low,
+            high,
+        } => {
+            let current = view.flow.values[i].trim().parse::<i64>().ok();
+            let mut spans = vec![Span::raw("  ")];
+            for n in *min..=*max {
+                let style = if Some(n) == current {
+                    t.selected
+                } else {
+                    Style::new()
+                };
+                spans.push(Span::styled(format!(" {n} "), style));
+                spans.push(Span::raw(" "));
+            }
+            let mut lines = vec![Line::raw(""), Line::from(spans)];
+            let label = |l: &Option<crate::prompts::Localized>| {
+                l.as_ref()
+                    .map(|l| l.get(app.lang).to_string())
+                    .unwrap_or_default()
+            };
+            if low.is_some() || high.is_some() {
+                lines.push(Line::from(Span::styled(
+                    format!("  {min} = {}   ·   {max} = {}", label(low), label(high)),
+                    t.dim,
+                )));
+            }
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), input_area);
+        }
+        AnswerKind::Choice { options } => {
+            let lines: Vec<Line> = options
+                .iter()
+                .enumerate()
+                .map(|(n, o)| {
+                    let chosen = n == view.choice;
+                    let mark = if chosen { "(•) " } else { "( ) " };
+                    let style = if chosen { t.selected } else { Style::new() };
+                    Line::from(Span::styled(
+                        format!("  {mark}{}", o.label.get(app.lang)),
+                        style,
+                    ))
+                })
+                .collect();
+            let mut all = vec![Line::raw("")];
+            all.extend(lines);
+            frame.render_widget(Paragraph::new(all), input_area);
+        }
+    }
+    if let Some(why) = &q.why {
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .border_style(focus(view.on_why))
+            .title(Span::styled(
+                format!(" {} ", why.get(app.lang)),
+                focus(view.on_why),
+            ));
+        let inside = block.inner(why_area);
+        frame.render_widget(block, why_area);
+        frame.render_widget(&view.why, inside);
+    }
+}
+
+fn review(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
+    let w = app.words();
+    let t = &app.theme;
+    let block = frame_block(w.review, t);
+    let inner = block.inner(area);
+    frame.render_widget(
+        block.title_bottom(Line::from(Span::styled(format!(" {} ", view.title), t.dim))),
+        area,
+    );
+    let mut lines = vec![
+        Line::from(Span::styled(w.review_intro, t.dim)),
+        Line::raw(""),
+    ];
+    for (i, q) in view.flow.set.questions.iter().enumerate() {
+        let selected = i == view.review_selected;
+        let style = if selected { t.selected } else { t.title };
+        lines.push(Line::from(Span::styled(
+            format!("{}. {}", i + 1, q.text.get(app.lang)),
+            style,
+        )));
+        let value = view.flow.values[i].trim();
+        let shown = if value.is_empty() {
+            let missing = if q.optional {
+                w.skipped
+            } else {
+                w.not_answered
+            };
+            Span::styled(
+                format!("   {missing}"),
+                if q.optional { t.dim } else { t.error },
+            )
+        } else {
+            let text = match &q.kind {
+                AnswerKind::Scale { max, .. } => format!("{value} / {max}"),
+                AnswerKind::Choice { options } => options
+                    .iter()
+                    .find(|o| o.id == value)
+                    .map_or(value.to_string(), |o| o.label.get(app.lang).to_string()),
+                AnswerKind::Text => value.to_string(),
+            };
+            Span::raw(indent(&text))
+        };
+        lines.push(Line::from(shown));
+        let why = view.flow.whys[i].trim();
+        if !why.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!("   {} {}", w.why, why),
+                t.dim,
+            )));
+        }
+    }
+    // Keep the selected answer in view.
+    let before: u16 = lines
+        .iter()
+        .take(2 + view.review_selected * 2)
+        .count()
+        .try_into()
+        .unwrap_or(u16::MAX);
+    let scroll = before.saturating_sub(inner.height / 2);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("   {l}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How many rows `lines` take when wrapped at `width`.
+fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(width))
+        .sum::<usize>()
+        .try_into()
+        .unwrap_or(u16::MAX)
+}

@@ -1,0 +1,146 @@
+//! The home screen: today's check-in and streak, experiments due, active cycles, a kept draft.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::frame_block;
+use crate::record::Content;
+use crate::tui::app::App;
+use crate::tui::words::fill;
+
+pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
+    let w = app.words();
+    let t = &app.theme;
+    let today = app.clock.today();
+    let home = &app.home;
+    let mut lines: Vec<Line> = Vec::new();
+
+    if let Some(draft) = &app.draft {
+        let title = app
+            .library
+            .get(&draft.set)
+            .map_or(draft.set.clone(), |s| s.title.get(app.lang).to_string());
+        let at = match draft.step {
+            crate::flow::Step::Question(i) => i + 1,
+            crate::flow::Step::Review => draft.values.len(),
+        };
+        let text = fill(
+            w.draft_waiting,
+            &[
+                ("title", &title),
+                ("n", &at.to_string()),
+                ("total", &draft.values.len().to_string()),
+            ],
+        );
+        lines.push(Line::from(Span::styled(text, t.key)));
+        lines.push(Line::raw(""));
+    }
+
+    let streak_word = if home.streak == 1 { w.day } else { w.days };
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}: ", w.checkin), t.title),
+        if home.checked_in {
+            Span::styled(w.checkin_done, t.ok)
+        } else {
+            Span::raw(w.checkin_open)
+        },
+        Span::styled(
+            format!("  ·  {} {} {}", w.streak, home.streak, streak_word),
+            t.dim,
+        ),
+    ]));
+    lines.push(Line::raw(""));
+
+    lines.push(Line::from(Span::styled(w.due, t.title)));
+    if home.due.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", w.nothing_due),
+            t.dim,
+        )));
+    }
+    for (i, r) in home.due.iter().enumerate() {
+        let when = match &r.content {
+            Content::Experiment {
+                follow_up: Some(d), ..
+            } => relative(*d, today, app),
+            _ => String::new(),
+        };
+        let style = if i == selected {
+            t.selected
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} ", r.display_title()), style),
+            Span::styled(format!(" {} {when}", w.look_back), t.dim),
+        ]));
+    }
+    lines.push(Line::raw(""));
+
+    lines.push(Line::from(Span::styled(w.active_cycles, t.title)));
+    if home.cycles.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", w.no_cycles),
+            t.dim,
+        )));
+    }
+    for (j, c) in home.cycles.iter().enumerate() {
+        let row = home.due.len() + j;
+        let style = if row == selected {
+            t.selected
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {} ", c.record.display_title()), style),
+            Span::styled(
+                format!(
+                    " {}: {} · {} {} · {} {}",
+                    w.phase,
+                    c.phase.label(app.lang),
+                    c.experiments,
+                    w.experiments,
+                    c.reflections,
+                    w.reflections
+                ),
+                t.dim,
+            ),
+        ]));
+        if let Content::Cycle { question, .. } = &c.record.content
+            && !question.is_empty()
+        {
+            lines.push(Line::from(Span::styled(format!("    {question}"), t.dim)));
+        }
+    }
+
+    let block = frame_block(w.today, t);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+/// "in 3 days", "3 days ago", in the app's language.
+pub(super) fn relative(date: chrono::NaiveDate, today: chrono::NaiveDate, app: &App) -> String {
+    let n = (date - today).num_days();
+    match app.lang {
+        crate::journal::Language::English => match n {
+            0 => "today".into(),
+            1 => "tomorrow".into(),
+            -1 => "yesterday".into(),
+            n if n > 0 => format!("in {n} days"),
+            n => format!("{} days ago", -n),
+        },
+        crate::journal::Language::Danish => match n {
+            0 => "i dag".into(),
+            1 => "i morgen".into(),
+            -1 => "i går".into(),
+            n if n > 0 => format!("om {n} dage"),
+            n => format!("for {} dage siden", -n),
+        },
+    }
+}

@@ -1,0 +1,182 @@
+//! The list screens: choosing a prompt set, the timeline grouped by day, and search results.
+
+use chrono::Local;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState};
+
+use super::{draw_line_input, frame_block, highlighted};
+use crate::record::{Record, Visibility};
+use crate::search::Field;
+use crate::tui::app::{App, SearchView, TimelineView, query_text};
+
+pub(super) fn pick_set(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
+    let t = &app.theme;
+    let items: Vec<ListItem> = app
+        .library
+        .sets()
+        .iter()
+        .map(|s| {
+            ListItem::new(vec![
+                Line::from(vec![
+                    Span::styled(s.title.get(app.lang).to_string(), t.title),
+                    Span::styled(
+                        format!("  {} · {}", s.phase.label(app.lang), s.questions.len()),
+                        t.dim,
+                    ),
+                ]),
+                Line::from(Span::styled(
+                    format!("  {}", s.purpose.get(app.lang)),
+                    t.dim,
+                )),
+            ])
+        })
+        .collect();
+    let list = List::new(items)
+        .block(frame_block(app.words().pick_set, t))
+        .highlight_style(t.selected);
+    let mut state = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// A record as one row: kind, title, tags, who may see it, comments.
+fn record_row<'a>(app: &App, r: &Record, comments: usize) -> Line<'a> {
+    let t = &app.theme;
+    let mut spans = vec![
+        Span::styled(format!("  {:<11}", r.kind().as_str()), t.dim),
+        Span::raw(r.display_title()),
+    ];
+    for tag in &r.tags {
+        spans.push(Span::styled(format!(" #{tag}"), t.dim));
+    }
+    if r.visibility != Visibility::Private {
+        spans.push(Span::styled(
+            format!(" [{}]", r.visibility.as_str()),
+            t.shared,
+        ));
+    }
+    if comments > 0 {
+        spans.push(Span::styled(format!(" 💬{comments}"), t.key));
+    }
+    Line::from(spans)
+}
+
+pub(super) fn timeline(app: &App, view: &TimelineView, frame: &mut Frame, area: Rect) {
+    let w = app.words();
+    let t = &app.theme;
+    let mut title = w.timeline.to_string();
+    if !view.filter_text.trim().is_empty() {
+        title = format!("{title} — {}: {}", w.filter, view.filter_text.trim());
+    }
+    let mut items = Vec::new();
+    let mut selected_row = 0;
+    let mut last_day = None;
+    for (i, r) in view.records.iter().enumerate() {
+        let day = r.created.with_timezone(&Local).date_naive();
+        if last_day != Some(day) {
+            items.push(ListItem::new(Line::from(Span::styled(
+                day.format("%Y-%m-%d %a").to_string(),
+                t.title,
+            ))));
+            last_day = Some(day);
+        }
+        if i == view.selected {
+            selected_row = items.len();
+        }
+        let comments = view.comment_counts.get(&r.id).copied().unwrap_or(0);
+        items.push(ListItem::new(record_row(app, r, comments)));
+    }
+    if items.is_empty() {
+        items.push(ListItem::new(Span::styled(
+            format!("  {}", w.no_records),
+            t.dim,
+        )));
+    }
+    let list = List::new(items)
+        .block(frame_block(&title, t))
+        .highlight_style(t.selected);
+    let mut state =
+        ListState::default().with_selected((!view.records.is_empty()).then_some(selected_row));
+    frame.render_stateful_widget(list, area, &mut state);
+    if let Some(input) = &view.input {
+        draw_line_input(frame, area, w.filter_help, input, t);
+    }
+}
+
+pub(super) fn search(app: &App, view: &SearchView, frame: &mut Frame, area: Rect) {
+    let w = app.words();
+    let t = &app.theme;
+    let [query_area, results_area] =
+        Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
+    let query_block = frame_block(w.search, t);
+    let inside = query_block.inner(query_area);
+    frame.render_widget(query_block, query_area);
+    frame.render_widget(&view.query, inside);
+
+    let query = query_text(&view.query);
+    let waiting = view.shown_for.trim() != query.trim();
+    let note = if query.trim().is_empty() {
+        w.search_hint
+    } else if waiting {
+        w.searching
+    } else if view.results.is_empty() {
+        w.no_matches
+    } else {
+        ""
+    };
+    let items: Vec<ListItem> = view
+        .results
+        .iter()
+        .map(|s| {
+            let date = s
+                .created
+                .with_timezone(&Local)
+                .format("%Y-%m-%d")
+                .to_string();
+            let mut first = vec![Span::styled(
+                format!("{date} {:<11}", s.kind.as_str()),
+                t.dim,
+            )];
+            if s.field == Field::Title {
+                first.extend(highlighted(&s.title, &s.indices, Style::new(), t.matched));
+                ListItem::new(Line::from(first))
+            } else {
+                first.push(Span::raw(s.title.clone()));
+                let (text, indices) = window(
+                    &s.text,
+                    &s.indices,
+                    usize::from(area.width).saturating_sub(8),
+                );
+                let mut second = vec![Span::raw("      ")];
+                second.extend(highlighted(&text, &indices, t.dim, t.matched));
+                ListItem::new(vec![Line::from(first), Line::from(second)])
+            }
+        })
+        .collect();
+    let block = frame_block(note, t);
+    let list = List::new(items).block(block).highlight_style(t.selected);
+    let mut state =
+        ListState::default().with_selected((!view.results.is_empty()).then_some(view.selected));
+    frame.render_stateful_widget(list, results_area, &mut state);
+}
+
+/// The part of `text` around its first match that fits `width` characters, with the match
+/// positions moved to fit.
+fn window(text: &str, indices: &[usize], width: usize) -> (String, Vec<usize>) {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let first = indices.first().copied().unwrap_or(0);
+    let start = first.saturating_sub(width / 4).min(chars.len());
+    let end = (start + width).min(chars.len());
+    let piece: String = chars[start..end].iter().collect();
+    let moved = indices
+        .iter()
+        .filter(|i| (start..end).contains(i))
+        .map(|i| i - start)
+        .collect();
+    (piece, moved)
+}

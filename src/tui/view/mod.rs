@@ -1,0 +1,167 @@
+//! Drawing: reads the app's state and paints it; never changes anything.
+
+mod detail;
+mod flow;
+mod help;
+mod home;
+mod lists;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::{App, LineInput, Screen};
+use super::keymap::bindings;
+use super::theme::Theme;
+
+/// The smallest window praxis draws in.
+const MIN_WIDTH: u16 = 40;
+const MIN_HEIGHT: u16 = 12;
+
+/// Paints the whole screen.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        frame.render_widget(
+            Paragraph::new(app.words().too_small).wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [top, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_top(app, frame, top);
+    match app.screens.last() {
+        Some(Screen::Home { selected }) => home::draw(app, frame, body, *selected),
+        None => home::draw(app, frame, body, 0),
+        Some(Screen::PickSet { selected, .. }) => lists::pick_set(app, frame, body, *selected),
+        Some(Screen::Flow(v)) => flow::draw(app, v, frame, body),
+        Some(Screen::Timeline(v)) => lists::timeline(app, v, frame, body),
+        Some(Screen::Detail(v)) => detail::draw(app, v, frame, body),
+        Some(Screen::Search(v)) => lists::search(app, v, frame, body),
+    }
+    draw_status(app, frame, status);
+    draw_footer(app, frame, footer);
+    if app.help {
+        help::draw(app, frame, body);
+    } else if app.orientation {
+        help::orientation(app, frame, body);
+    }
+}
+
+fn draw_top(app: &App, frame: &mut Frame, area: Rect) {
+    let meta = app.journal.meta();
+    let date = match app.lang {
+        crate::journal::Language::English => app.clock.today().format("%A %-d %B %Y").to_string(),
+        crate::journal::Language::Danish => danish_date(app.clock.today()),
+    };
+    let line = Line::from(vec![
+        Span::styled(format!(" {} ", app.words().app_name), app.theme.title),
+        Span::raw("· "),
+        Span::raw(meta.author_name.clone()),
+        Span::styled(format!(" · {date}"), app.theme.dim),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// "mandag 23. november 2026".
+fn danish_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const DAYS: [&str; 7] = [
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    ];
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    format!(
+        "{} {}. {} {}",
+        DAYS[d.weekday().num_days_from_monday() as usize],
+        d.day(),
+        MONTHS[d.month0() as usize],
+        d.year()
+    )
+}
+
+fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
+    if let Some(m) = &app.message {
+        let style = if m.error {
+            app.theme.error
+        } else {
+            app.theme.ok
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {}", m.text), style)),
+            area,
+        );
+    }
+}
+
+fn draw_footer(app: &App, frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    for b in bindings(app.mode()).into_iter().filter(|b| b.footer) {
+        spans.push(Span::styled(format!(" {}", b.keys), app.theme.key));
+        spans.push(Span::styled(
+            format!(" {} ", b.action.label(app.lang)),
+            app.theme.dim,
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A titled box around a screen's body.
+fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {title} "), theme.title))
+}
+
+/// A one-line input box over the bottom of `area`.
+fn draw_line_input(frame: &mut Frame, area: Rect, label: &str, input: &LineInput, theme: &Theme) {
+    let h = 3.min(area.height);
+    let rect = Rect::new(area.x, area.y + area.height - h, area.width, h);
+    frame.render_widget(Clear, rect);
+    let block = frame_block(label, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(&input.text, inner);
+}
+
+/// `text` with the characters at `indices` in the matched style.
+fn highlighted(text: &str, indices: &[usize], base: Style, matched: Style) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_matched = false;
+    for (i, c) in text.chars().enumerate() {
+        let m = indices.binary_search(&i).is_ok();
+        if m != run_matched && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_matched { matched } else { base },
+            ));
+        }
+        run_matched = m;
+        run.push(if c == '\n' { ' ' } else { c });
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_matched { matched } else { base }));
+    }
+    spans
+}
