@@ -27,6 +27,8 @@ pub enum Action {
     Bottom,
     /// Open what is selected.
     Open,
+    /// Go back to the selected answer to change it.
+    EditAnswer,
     /// Start today's daily check-in.
     CheckIn,
     /// Choose a prompt set to reflect with (about the open cycle or experiment, if any).
@@ -95,6 +97,7 @@ impl Action {
             Action::Top => ("first", "første"),
             Action::Bottom => ("last", "sidste"),
             Action::Open => ("open", "åbn"),
+            Action::EditAnswer => ("change answer", "ret svar"),
             Action::CheckIn => ("check in", "check-in"),
             Action::Reflect => ("reflect", "reflekter"),
             Action::NewCycle => ("new cycle", "nyt forløb"),

@@ -126,6 +126,8 @@ pub struct DetailView {
     pub confirm_delete: bool,
     /// Tags being typed.
     pub input: Option<LineInput>,
+    /// Where a cycle stands.
+    pub phase: Option<Phase>,
 }
 
 /// Search on screen.
@@ -434,7 +436,7 @@ impl App {
             | Action::PageDown
             | Action::Top
             | Action::Bottom => self.move_selection(action),
-            Action::Open => self.open(),
+            Action::Open | Action::EditAnswer => self.open(),
             Action::NextQuestion => self.step(Flow::next),
             Action::PrevQuestion => self.step(Flow::back),
             Action::Skip => self.skip(),
@@ -1097,7 +1099,12 @@ impl App {
                     links.push((label.to_string(), title));
                 }
             }
+            let phase = (record.kind() == Kind::Cycle).then(|| {
+                let refs: Vec<&Record> = linked.iter().collect();
+                cycle_phase(&refs, self.clock.today())
+            });
             Ok(DetailView {
+                phase,
                 record,
                 comments,
                 linked,

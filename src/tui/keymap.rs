@@ -50,11 +50,13 @@ const fn b(keys: &'static str, action: Action, footer: bool) -> Binding {
     }
 }
 
-const LIST_MOVES: [Binding; 4] = [
+const LIST_MOVES: [Binding; 6] = [
     b("↑/k", Action::Up, false),
     b("↓/j", Action::Down, false),
-    b("PgUp/PgDn", Action::PageDown, false),
-    b("g/G", Action::Top, false),
+    b("PgUp", Action::PageUp, false),
+    b("PgDn", Action::PageDown, false),
+    b("g/Home", Action::Top, false),
+    b("G/End", Action::Bottom, false),
 ];
 
 /// The keys of a mode, for help and footer.
@@ -63,7 +65,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
         Mode::Home => vec![
             b("c", Action::CheckIn, true),
             b("e", Action::PlanExperiment, true),
-            b("n", Action::NewCycle, true),
+            b("n", Action::NewCycle, false),
             b("R", Action::Reflect, false),
             b("o", Action::LogDone, false),
             b("t", Action::Timeline, true),
@@ -96,7 +98,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
         ],
         Mode::Review => vec![
             b("Ctrl-s/s", Action::Save, true),
-            b("Enter", Action::Open, true),
+            b("Enter", Action::EditAnswer, true),
             b("Shift-Tab", Action::PrevQuestion, false),
         ],
         Mode::Timeline => vec![
@@ -108,8 +110,8 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b("v", Action::CycleVisibility, true),
             b("T", Action::EditTags, false),
             b("d", Action::Delete, true),
-            b("R", Action::Reflect, false),
-            b("e", Action::PlanExperiment, false),
+            b("e", Action::PlanExperiment, true),
+            b("R", Action::Reflect, true),
             b("o", Action::LogDone, false),
             b("x", Action::LogDropped, false),
             b("Enter", Action::Open, false),
@@ -137,8 +139,10 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
     match mode {
         Mode::Home => v.push(b("q", Action::Quit, true)),
         Mode::LineInput | Mode::Confirm => {}
-        Mode::FlowText | Mode::FlowScale | Mode::FlowChoice => {
-            v.push(b("Ctrl-k", Action::Skip, false));
+        Mode::FlowText | Mode::FlowScale | Mode::FlowChoice | Mode::Search => {
+            if mode != Mode::Search {
+                v.push(b("Ctrl-k", Action::Skip, false));
+            }
             v.push(b("Esc", Action::Back, true));
         }
         _ => v.push(b("Esc/q", Action::Back, true)),
@@ -216,7 +220,7 @@ pub fn action(mode: Mode, key: KeyEvent) -> Option<Action> {
         (Mode::FlowChoice, Char('?')) => Action::Help,
 
         (Mode::Review, Char('s')) => Action::Save,
-        (Mode::Review, Enter) => Action::Open,
+        (Mode::Review, Enter) => Action::EditAnswer,
         (Mode::Review, Esc | Char('q')) => Action::Back,
 
         (Mode::Search, Esc) => Action::Back,

@@ -111,10 +111,17 @@ fn ask(
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    // The end-to-end tests prove the terminal is given back after a panic: with this set,
+    // F12 panics on purpose.
+    let panic_key = std::env::var_os("PRAXIS_TEST_PANIC_KEY").is_some();
     loop {
         terminal.draw(|f| app.draw(f))?;
         if event::poll(Duration::from_millis(40))? {
-            app.handle_event(event::read()?);
+            let ev = event::read()?;
+            if panic_key && matches!(ev, event::Event::Key(k) if k.code == event::KeyCode::F(12)) {
+                panic!("panic asked for by PRAXIS_TEST_PANIC_KEY");
+            }
+            app.handle_event(ev);
         }
         app.tick();
         if let Some(text) = app.take_editor_request() {

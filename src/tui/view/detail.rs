@@ -53,6 +53,9 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
         Content::Note => {}
         Content::Cycle { question, status } => {
             lines.push(field(w.status, status.as_str()));
+            if let Some(p) = view.phase {
+                lines.push(field(w.phase, p.label(lang)));
+            }
             if !question.is_empty() {
                 lines.push(Line::from(Span::styled(question.clone(), t.title)));
             }

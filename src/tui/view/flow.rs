@@ -155,16 +155,14 @@ fn review(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
             style,
         )));
         let value = view.flow.values[i].trim();
-        let shown = if value.is_empty() {
+        if value.is_empty() {
             let missing = if q.optional {
                 w.skipped
             } else {
                 w.not_answered
             };
-            Span::styled(
-                format!("   {missing}"),
-                if q.optional { t.dim } else { t.error },
-            )
+            let style = if q.optional { t.dim } else { t.error };
+            lines.push(Line::from(Span::styled(format!("   {missing}"), style)));
         } else {
             let text = match &q.kind {
                 AnswerKind::Scale { max, .. } => format!("{value} / {max}"),
@@ -174,9 +172,8 @@ fn review(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
                     .map_or(value.to_string(), |o| o.label.get(app.lang).to_string()),
                 AnswerKind::Text => value.to_string(),
             };
-            Span::raw(indent(&text))
-        };
-        lines.push(Line::from(shown));
+            lines.extend(text.lines().map(|l| Line::raw(format!("   {l}"))));
+        }
         let why = view.flow.whys[i].trim();
         if !why.is_empty() {
             lines.push(Line::from(Span::styled(
@@ -199,13 +196,6 @@ fn review(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
             .scroll((scroll, 0)),
         inner,
     );
-}
-
-fn indent(text: &str) -> String {
-    text.lines()
-        .map(|l| format!("   {l}"))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// How many rows `lines` take when wrapped at `width`.

@@ -44,8 +44,13 @@ pub(super) fn orientation(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn overlay(app: &App, frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let width = area.width.saturating_sub(4).min(76);
+    let width = area.width.saturating_sub(4).min(80);
+    let text_width = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(text_width))
+        .sum();
+    let height = (rows as u16 + 2).min(area.height);
     let rect = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,

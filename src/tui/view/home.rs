@@ -47,7 +47,13 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
             Span::raw(w.checkin_open)
         },
         Span::styled(
-            format!("  ·  {} {} {}", w.streak, home.streak, streak_word),
+            format!(
+                "  ·  {}",
+                fill(
+                    w.streak,
+                    &[("n", &home.streak.to_string()), ("unit", streak_word)]
+                )
+            ),
             t.dim,
         ),
     ]));

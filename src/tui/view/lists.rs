@@ -58,7 +58,9 @@ fn record_row<'a>(app: &App, r: &Record, comments: usize) -> Line<'a> {
         ));
     }
     if comments > 0 {
-        spans.push(Span::styled(format!(" 💬{comments}"), t.key));
+        let text =
+            crate::tui::words::fill(app.words().comment_count, &[("n", &comments.to_string())]);
+        spans.push(Span::styled(format!(" {text}"), t.key));
     }
     Line::from(spans)
 }

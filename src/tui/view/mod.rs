@@ -116,7 +116,13 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
 
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
-    for b in bindings(app.mode()).into_iter().filter(|b| b.footer) {
+    // Help first: whatever else the width cuts, the way to every key stays visible.
+    let mut keys: Vec<_> = bindings(app.mode())
+        .into_iter()
+        .filter(|b| b.footer)
+        .collect();
+    keys.sort_by_key(|b| b.action != super::action::Action::Help);
+    for b in keys {
         spans.push(Span::styled(format!(" {}", b.keys), app.theme.key));
         spans.push(Span::styled(
             format!(" {} ", b.action.label(app.lang)),

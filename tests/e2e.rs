@@ -1,0 +1,214 @@
+//! The real binary in a pseudo-terminal: first start, a check-in typed key by key, quit; the
+//! record is there for `praxis list --json`, and the terminal is given back — after a quit and
+//! after a panic.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Tty {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Tty {
+    fn start(journal: &Path, extra_env: &[(&str, &str)]) -> Tty {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
+        cmd.env("PRAXIS_JOURNAL", journal);
+        cmd.env("PRAXIS_CONFIG", journal.with_extension("config"));
+        cmd.env("PRAXIS_NOW", "2026-11-23T15:00:00Z");
+        cmd.env("TZ", "UTC");
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("NO_COLOR", "1");
+        cmd.env("USER", "");
+        for (k, v) in extra_env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            24.try_into().unwrap(),
+            80.try_into().unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let (p, r) = (parser.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        // Keep the master open for the child's lifetime.
+        std::mem::forget(pty.master);
+        Tty {
+            parser,
+            raw,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !self.screen().contains(text) {
+            assert!(
+                Instant::now() < deadline,
+                "waited for {text:?}; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                std::thread::sleep(Duration::from_millis(100));
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "praxis did not exit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The terminal is usable again: main screen, cursor shown, raw mode and the alternate
+    /// screen left (the escape sequences that leave them were written last).
+    fn assert_restored(&self) {
+        let parser = self.parser.lock().unwrap();
+        assert!(
+            !parser.screen().alternate_screen(),
+            "still on the alternate screen"
+        );
+        assert!(!parser.screen().hide_cursor(), "cursor still hidden");
+        let raw = String::from_utf8_lossy(&self.raw.lock().unwrap()).to_string();
+        let entered = raw
+            .rfind("\x1b[?1049h")
+            .expect("entered the alternate screen");
+        let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+        assert!(left > entered);
+    }
+}
+
+const ESC: &str = "\x1b";
+const TAB: &str = "\t";
+
+fn list_json(journal: &Path) -> serde_json::Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_praxis"))
+        .args(["list", "--json"])
+        .env("PRAXIS_JOURNAL", journal)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn first_start_a_check_in_and_quit_leave_the_record_and_a_usable_terminal() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let journal = dir.path().join("journal");
+    let mut tty = Tty::start(&journal, &[]);
+    tty.wait_for("Your name");
+    tty.send("Anna Jensen");
+    tty.send("\r");
+    tty.wait_for("praxis guides you");
+    tty.send(" ");
+    tty.wait_for("not done yet");
+    tty.send("c");
+    tty.wait_for("1 of 4");
+    tty.send("Met three relatives at the day centre.");
+    tty.send(TAB);
+    tty.wait_for("2 of 4");
+    tty.send("They had ideas.");
+    tty.send(TAB);
+    tty.send("4");
+    tty.send(TAB);
+    tty.send("Ask them to run the café.");
+    tty.send(TAB);
+    tty.wait_for("Look over your answers");
+    tty.send("\x13"); // Ctrl-s
+    tty.wait_for("done today");
+    tty.send("q");
+    let status = tty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    tty.assert_restored();
+
+    let records = list_json(&journal);
+    let records = records.as_array().unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["set"], "daily-checkin");
+    assert_eq!(
+        records[0]["answers"][0]["value"]["value"],
+        "Met three relatives at the day centre."
+    );
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back_and_keeps_the_draft() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let journal = dir.path().join("journal");
+    let init = std::process::Command::new(env!("CARGO_BIN_EXE_praxis"))
+        .args(["init", "--name", "Anna", "--lang", "en"])
+        .env("PRAXIS_JOURNAL", &journal)
+        .output()
+        .unwrap();
+    assert!(init.status.success());
+    let mut tty = Tty::start(&journal, &[("PRAXIS_TEST_PANIC_KEY", "1")]);
+    tty.wait_for("not done yet");
+    tty.send("c");
+    tty.wait_for("1 of 4");
+    tty.send("Words typed before the crash");
+    tty.send("\x1b[24~"); // F12
+    let status = tty.wait_exit();
+    assert!(!status.success());
+    tty.assert_restored();
+
+    // The draft is offered at the next start, with the words typed.
+    let mut tty = Tty::start(&journal, &[]);
+    tty.wait_for("Unfinished: Daily check-in");
+    tty.send("r");
+    tty.wait_for("Words typed before the crash");
+    tty.send(ESC);
+    tty.wait_for("Your answers are kept as a draft");
+    tty.send("q");
+    assert!(tty.wait_exit().success());
+    tty.assert_restored();
+}

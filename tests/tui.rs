@@ -1,0 +1,463 @@
+//! The terminal app driven by key events into a test backend: screens snapshotted with insta,
+//! flows checked by what they leave in the journal. Time and data are pinned.
+
+use std::sync::Once;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use praxis::clock::FixedClock;
+use praxis::journal::{JournalMeta, Language};
+use praxis::prompts::load;
+use praxis::record::{
+    Comment, Content, CycleStatus, ExperimentStatus, Kind, Record, RecordId, Visibility,
+};
+use praxis::store::Journal;
+use praxis::tui::App;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tempfile::TempDir;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).unwrap()
+}
+
+fn at(day: u32, hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
+}
+
+/// Dates on screen are local; the tests see them in UTC.
+fn utc() {
+    static ONCE: Once = Once::new();
+    // SAFETY: set once, before any test here reads the time zone, to the same value.
+    ONCE.call_once(|| unsafe { std::env::set_var("TZ", "UTC") });
+}
+
+struct Harness {
+    dir: TempDir,
+    app: Option<App>,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Harness {
+    fn new(lang: Language, fill: impl FnOnce(&Journal)) -> Harness {
+        utc();
+        let dir = TempDir::new().unwrap();
+        let journal =
+            Journal::create(dir.path(), JournalMeta::new("Anna Jensen", lang, at(1, 8))).unwrap();
+        fill(&journal);
+        let mut h = Harness {
+            dir,
+            app: None,
+            terminal: Terminal::new(TestBackend::new(80, 24)).unwrap(),
+        };
+        h.app = Some(App::new(
+            journal,
+            load(None).library,
+            Box::new(FixedClock(now())),
+            None,
+            true,
+        ));
+        h
+    }
+
+    /// Closes the app (as a quit does) and opens it again on the same journal.
+    fn reopen(&mut self) {
+        drop(self.app.take());
+        let journal = Journal::open(self.dir.path()).unwrap();
+        self.app = Some(App::new(
+            journal,
+            load(None).library,
+            Box::new(FixedClock(now())),
+            None,
+            true,
+        ));
+    }
+
+    fn app(&mut self) -> &mut App {
+        self.app.as_mut().unwrap()
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.app()
+            .handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        self
+    }
+
+    fn ctrl(&mut self, c: char) -> &mut Self {
+        self.app()
+            .handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        self
+    }
+
+    fn shift_tab(&mut self) -> &mut Self {
+        self.app()
+            .handle_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+        self
+    }
+
+    fn text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            self.app()
+                .handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        }
+        self
+    }
+
+    fn screen(&mut self) -> String {
+        let app = self.app.as_ref().unwrap();
+        self.terminal.draw(|f| app.draw(f)).unwrap();
+        let buffer = self.terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buffer.area.height {
+            let mut line = String::new();
+            for x in 0..buffer.area.width {
+                line.push_str(buffer[(x, y)].symbol());
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    fn records(&mut self, kind: Kind) -> Vec<Record> {
+        let filter = praxis::query::Filter {
+            kind: Some(kind),
+            ..Default::default()
+        };
+        self.app().journal().list(&filter).unwrap()
+    }
+}
+
+fn record(j: &Journal, when: DateTime<Utc>, title: &str, content: Content) -> Record {
+    let mut r = Record::new(j.meta().id, when, content);
+    r.title = title.into();
+    j.insert(&r).unwrap();
+    r
+}
+
+/// A manager three weeks into a cycle: one experiment due, one running, reflections, a comment.
+fn busy(j: &Journal) {
+    let cycle = record(
+        j,
+        at(2, 9),
+        "Let citizens shape home care",
+        Content::Cycle {
+            question: "How do I let citizens' ideas shape our home-care services?".into(),
+            status: CycleStatus::Active,
+        },
+    );
+    let experiment = |day: u32, status| Content::Experiment {
+        cycle: Some(cycle.id),
+        with: vec!["relatives".into(), "care workers".into()],
+        expectation: "Ideas we have not heard before".into(),
+        signal: "Three ideas tried by January".into(),
+        follow_up: NaiveDate::from_ymd_opt(2026, 11, day),
+        status,
+        outcome: None,
+    };
+    let mut due = Record::new(
+        j.meta().id,
+        at(3, 10),
+        experiment(20, ExperimentStatus::Running),
+    );
+    due.title = "Open office hour for relatives".into();
+    due.visibility = Visibility::Mentor;
+    due.set_tags(["cocreation"]);
+    j.insert(&due).unwrap();
+    record(
+        j,
+        at(10, 10),
+        "Let the night shift plan its own rota",
+        experiment(30, ExperimentStatus::Planned),
+    );
+    let mut note = record(j, at(20, 16), "Council budget hearing", Content::Note);
+    note.body = "The councillors asked what relatives think. I had no answer yet.".into();
+    note.set_tags(["council"]);
+    note.touch(at(20, 17));
+    j.update(&note).unwrap();
+    j.add_comment(&Comment {
+        id: RecordId::new_at(at(21, 9)),
+        on: note.id,
+        author: praxis::record::JournalId::new_at(at(1, 1)),
+        author_name: "Mette (mentor)".into(),
+        created: at(21, 9),
+        text: "What would it take to ask them before the next hearing?".into(),
+    })
+    .unwrap();
+    for day in [21, 22] {
+        let content = Content::Reflection {
+            set: "daily-checkin".into(),
+            cycle: Some(cycle.id),
+            experiment: None,
+            answers: vec![praxis::record::Answer {
+                question: "happened".into(),
+                value: praxis::record::AnswerValue::Text(format!("Day {day} at the day centre")),
+                why: None,
+            }],
+        };
+        record(j, at(day, 17), "Daily check-in", content);
+    }
+}
+
+#[test]
+fn home_on_an_empty_journal() {
+    let mut h = Harness::new(Language::English, |_| {});
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn home_on_a_busy_journal_in_danish_and_english() {
+    let mut h = Harness::new(Language::Danish, busy);
+    insta::assert_snapshot!("home_busy_da", h.screen());
+    let mut h = Harness::new(Language::English, busy);
+    insta::assert_snapshot!("home_busy_en", h.screen());
+}
+
+#[test]
+fn a_full_daily_check_in_is_saved_as_one_reflection() {
+    let mut h = Harness::new(Language::English, |_| {});
+    h.key(KeyCode::Char('c'));
+    insta::assert_snapshot!("flow_text_question", h.screen());
+    h.text("Met three relatives at the day centre.\nThey stayed for coffee.");
+    h.key(KeyCode::Tab)
+        .text("They had ideas for Friday activities.")
+        .key(KeyCode::Tab);
+    insta::assert_snapshot!("flow_scale_question", h.screen());
+    h.key(KeyCode::Char('4'))
+        .key(KeyCode::Tab)
+        .text("Ask them to run the Friday café.")
+        .key(KeyCode::Tab);
+    insta::assert_snapshot!("flow_review", h.screen());
+    h.ctrl('s');
+    let saved = h.records(Kind::Reflection);
+    assert_eq!(saved.len(), 1);
+    let Content::Reflection { set, answers, .. } = &saved[0].content else {
+        panic!()
+    };
+    assert_eq!(set, "daily-checkin");
+    assert_eq!(answers.len(), 4);
+    assert_eq!(
+        answers[0].value.to_text(),
+        "Met three relatives at the day centre.\nThey stayed for coffee."
+    );
+    assert_eq!(answers[2].value, praxis::record::AnswerValue::Scale(4));
+    assert_eq!(saved[0].title, "Daily check-in");
+    assert!(
+        h.app().journal().draft().unwrap().is_none(),
+        "no draft left after saving"
+    );
+    let screen = h.screen();
+    assert!(
+        screen.contains("done today") && screen.contains("Saved."),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_required_answer_is_asked_for_on_the_review_page_and_nothing_is_saved() {
+    let mut h = Harness::new(Language::English, |_| {});
+    h.key(KeyCode::Char('c'))
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab);
+    h.ctrl('s');
+    assert!(h.records(Kind::Reflection).is_empty());
+    let screen = h.screen();
+    assert!(screen.contains("'happened' needs an answer"), "{screen}");
+    assert!(screen.contains("(not answered)"), "{screen}");
+    // Going back with Shift-Tab and skipping an optional question work too.
+    h.shift_tab().shift_tab();
+    h.ctrl('k');
+    assert!(h.screen().contains("4 of 4"));
+}
+
+#[test]
+fn a_draft_survives_a_quit_and_is_resumed() {
+    let mut h = Harness::new(Language::English, |_| {});
+    h.key(KeyCode::Char('c'))
+        .text("Met the council")
+        .key(KeyCode::Tab)
+        .text("They listened");
+    h.ctrl('c');
+    assert!(h.app().should_quit());
+    h.reopen();
+    let screen = h.screen();
+    assert!(
+        screen.contains("Unfinished: Daily check-in, question 2 of 4"),
+        "{screen}"
+    );
+    h.key(KeyCode::Char('r'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("They listened"),
+        "the typed words are back: {screen}"
+    );
+    h.shift_tab();
+    assert!(h.screen().contains("Met the council"));
+    h.key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .text("Call the chair")
+        .key(KeyCode::Tab)
+        .ctrl('s');
+    assert_eq!(h.records(Kind::Reflection).len(), 1);
+    h.reopen();
+    assert!(!h.screen().contains("Unfinished"));
+}
+
+#[test]
+fn an_experiment_is_planned_in_a_cycle_then_its_outcome_logged() {
+    let mut h = Harness::new(Language::English, |j| {
+        record(
+            j,
+            at(2, 9),
+            "Trust-based steering",
+            Content::Cycle {
+                question: "Where can I let go?".into(),
+                status: CycleStatus::Active,
+            },
+        );
+    });
+    // The cycle is selected on home; e plans an experiment in it.
+    h.key(KeyCode::Char('e'));
+    h.text("Let the night shift plan its own rota")
+        .key(KeyCode::Tab);
+    h.key(KeyCode::Tab); // why: optional, left empty
+    h.text("The night shift and the union rep")
+        .key(KeyCode::Tab);
+    h.text("Fewer swaps, more ownership").key(KeyCode::Tab);
+    h.text("Swap requests in the log").key(KeyCode::Tab);
+    h.key(KeyCode::Tab); // risk: optional
+    h.text("2026-12-07 with the team").key(KeyCode::Tab);
+    h.ctrl('s');
+    let experiments = h.records(Kind::Experiment);
+    assert_eq!(experiments.len(), 1, "{}", h.screen());
+    let e = &experiments[0];
+    assert_eq!(e.title, "Let the night shift plan its own rota");
+    let cycle = h.records(Kind::Cycle)[0].id;
+    assert_eq!(e.cycle(), Some(cycle));
+    assert!(
+        matches!(&e.content, Content::Experiment { follow_up: Some(d), .. } if *d == NaiveDate::from_ymd_opt(2026, 12, 7).unwrap())
+    );
+    let screen = h.screen();
+    assert!(screen.contains("phase: act · 1 experiments"), "{screen}");
+
+    // Open the cycle, then its experiment, and log the outcome.
+    h.key(KeyCode::Enter);
+    insta::assert_snapshot!("cycle_detail", h.screen());
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('o'));
+    h.text("Fewer swaps").key(KeyCode::Tab);
+    h.text("Swaps halved; two nurses took the lead")
+        .key(KeyCode::Tab);
+    h.text("They knew the constraints better than I did")
+        .key(KeyCode::Tab);
+    h.text("Try it on the day shift").key(KeyCode::Tab);
+    insta::assert_snapshot!("flow_choice_question", h.screen());
+    h.key(KeyCode::Down).key(KeyCode::Enter);
+    h.ctrl('s');
+    let e = &h.records(Kind::Experiment)[0];
+    assert!(matches!(
+        &e.content,
+        Content::Experiment { status: ExperimentStatus::Done, outcome: Some(o), .. } if o == "Swaps halved; two nurses took the lead"
+    ));
+    let reviews = h.records(Kind::Reflection);
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(reviews[0].experiment(), Some(e.id));
+    assert_eq!(reviews[0].cycle(), Some(cycle));
+    let Content::Reflection { answers, .. } = &reviews[0].content else {
+        panic!()
+    };
+    assert_eq!(
+        answers[4].value,
+        praxis::record::AnswerValue::Choice("adjust".into())
+    );
+}
+
+#[test]
+fn a_new_cycle_is_started_from_home() {
+    let mut h = Harness::new(Language::English, |_| {});
+    h.key(KeyCode::Char('n'))
+        .text("Let citizens shape home care")
+        .key(KeyCode::Tab);
+    h.text("How do I let citizens' ideas count?")
+        .key(KeyCode::Tab)
+        .ctrl('s');
+    let cycles = h.records(Kind::Cycle);
+    assert_eq!(cycles.len(), 1);
+    assert_eq!(cycles[0].title, "Let citizens shape home care");
+    assert!(h.screen().contains("phase: plan"));
+}
+
+#[test]
+fn the_timeline_groups_by_day_filters_and_opens_a_record_with_comments() {
+    let mut h = Harness::new(Language::English, busy);
+    h.key(KeyCode::Char('t'));
+    insta::assert_snapshot!("timeline", h.screen());
+    h.key(KeyCode::Char('f'))
+        .text("note #council")
+        .key(KeyCode::Enter);
+    insta::assert_snapshot!("timeline_filtered", h.screen());
+    h.key(KeyCode::Enter);
+    insta::assert_snapshot!("detail_with_comments", h.screen());
+    // Visibility and tags change from the detail view, and the revision grows.
+    h.key(KeyCode::Char('v'));
+    let note = h.records(Kind::Note).remove(0);
+    assert_eq!(note.visibility, Visibility::Mentor);
+    assert_eq!(note.revision, 3);
+    h.key(KeyCode::Char('T'));
+    for _ in 0..10 {
+        h.key(KeyCode::Backspace);
+    }
+    h.text("budget, trust").key(KeyCode::Enter);
+    assert_eq!(h.records(Kind::Note)[0].tags, vec!["budget", "trust"]);
+    // Delete asks first.
+    h.key(KeyCode::Char('d')).key(KeyCode::Char('n'));
+    assert_eq!(h.records(Kind::Note).len(), 1);
+    h.key(KeyCode::Char('d')).key(KeyCode::Char('y'));
+    assert!(h.records(Kind::Note).is_empty());
+    let err_filter = {
+        h.key(KeyCode::Char('f')).text(" memo").key(KeyCode::Enter);
+        h.screen()
+    };
+    assert!(
+        err_filter.contains("'memo' is not a filter"),
+        "{err_filter}"
+    );
+}
+
+#[test]
+fn search_as_you_type_highlights_and_opens() {
+    let mut h = Harness::new(Language::English, busy);
+    h.key(KeyCode::Char('/')).text("councl");
+    assert!(h.app().wait_for_search(Duration::from_secs(10)));
+    insta::assert_snapshot!("search", h.screen());
+    h.key(KeyCode::Enter);
+    assert!(h.screen().contains("What would it take to ask them"));
+}
+
+#[test]
+fn help_lists_the_keys_of_the_screen() {
+    let mut h = Harness::new(Language::English, |_| {});
+    h.key(KeyCode::Char('?'));
+    insta::assert_snapshot!("help_home", h.screen());
+    h.key(KeyCode::Char('x'));
+    assert!(!h.screen().contains("Any key closes"));
+}
+
+#[test]
+fn a_small_window_is_told_to_grow_and_a_resize_relays_out() {
+    let mut h = Harness::new(Language::English, busy);
+    h.terminal = Terminal::new(TestBackend::new(30, 8)).unwrap();
+    assert!(h.screen().contains("Make the window at least"));
+    h.terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    let wide = h.screen();
+    assert!(wide.lines().any(|l| l.chars().count() > 100), "{wide}");
+}
