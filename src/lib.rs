@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clock;
 pub mod dates;
 pub mod flow;
+pub mod generate;
 pub mod journal;
 pub mod prompts;
 pub mod query;

@@ -64,26 +64,40 @@ impl Default for Searcher {
 impl Searcher {
     /// The best match of `query` in `record`, if any.
     pub fn score(&self, record: &Record, query: &str) -> Option<Hit> {
-        let mut best: Option<Hit> = None;
-        for (field, text) in fields(record) {
+        let (score, field) = self.rank(record, query)?;
+        self.hit(record, query, score, field)
+    }
+
+    /// The best weighted score of `query` over `record`'s fields, and which field (by its
+    /// place in [`fields`]). Cheaper than [`Searcher::score`]: no match positions.
+    fn rank(&self, record: &Record, query: &str) -> Option<(i64, usize)> {
+        let mut best: Option<(i64, usize)> = None;
+        for (n, (field, text)) in fields(record).into_iter().enumerate() {
             if text.is_empty() {
                 continue;
             }
-            let Some((score, indices)) = self.matcher.fuzzy_indices(text, query) else {
+            let Some(score) = self.matcher.fuzzy_match(text, query) else {
                 continue;
             };
             let score = score * field.weight();
-            if best.as_ref().is_none_or(|b| score > b.score) {
-                best = Some(Hit {
-                    id: record.id,
-                    score,
-                    field,
-                    text: text.to_string(),
-                    indices,
-                });
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, n));
             }
         }
         best
+    }
+
+    /// The hit for field number `n` of `record`, with the matched positions.
+    fn hit(&self, record: &Record, query: &str, score: i64, n: usize) -> Option<Hit> {
+        let (field, text) = fields(record).into_iter().nth(n)?;
+        let (_, indices) = self.matcher.fuzzy_indices(text, query)?;
+        Some(Hit {
+            id: record.id,
+            score,
+            field,
+            text: text.to_string(),
+            indices,
+        })
     }
 
     /// The `limit` best matches of `query`, best first; ties go to the newer record.
@@ -97,20 +111,32 @@ impl Searcher {
         if query.is_empty() {
             return Vec::new();
         }
-        let mut hits: Vec<Hit> = records
+        let ranked: Vec<(&Record, i64, usize)> = records
             .into_iter()
-            .filter_map(|r| self.score(r, query))
+            .filter_map(|r| self.rank(r, query).map(|(s, n)| (r, s, n)))
             .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(b.id.cmp(&a.id)));
-        hits.truncate(limit);
-        hits
+        self.top(ranked, query, limit)
+    }
+
+    /// The best `limit` of ranked records, as hits with match positions.
+    fn top(&self, mut ranked: Vec<(&Record, i64, usize)>, query: &str, limit: usize) -> Vec<Hit> {
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.id.cmp(&a.0.id)));
+        ranked
+            .into_iter()
+            .take(limit)
+            .filter_map(|(r, s, n)| self.hit(r, query, s, n))
+            .collect()
     }
 }
 
 /// A search over a fixed set of records that gets faster as the query grows: a longer query
-/// can only match records the shorter one matched, so only those are searched again.
+/// can only match records the shorter one matched, so only those are searched again; and a
+/// record whose text does not hold the query's letters in order is passed over before the
+/// (costlier) fuzzy scoring.
 pub struct Session {
     records: Vec<Record>,
+    /// Every record's searchable text, lower-case, fields joined by line breaks.
+    haystacks: Vec<String>,
     searcher: Searcher,
     last_query: String,
     last_matches: Option<Vec<usize>>,
@@ -119,8 +145,19 @@ pub struct Session {
 impl Session {
     /// A session over `records` (newest first, so ties favour newer records).
     pub fn new(records: Vec<Record>) -> Self {
+        let haystacks = records
+            .iter()
+            .map(|r| {
+                fields(r)
+                    .into_iter()
+                    .map(|(_, t)| t.to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect();
         Session {
             records,
+            haystacks,
             searcher: Searcher::default(),
             last_query: String::new(),
             last_matches: None,
@@ -145,16 +182,39 @@ impl Session {
             (Some(m), true) => m.clone(),
             _ => (0..self.records.len()).collect(),
         };
-        let mut hits: Vec<(usize, Hit)> = candidates
+        let letters: Vec<char> = query.to_lowercase().chars().collect();
+        let ranked: Vec<(usize, i64, usize)> = candidates
             .into_iter()
-            .filter_map(|i| self.searcher.score(&self.records[i], query).map(|h| (i, h)))
+            .filter(|i| holds_in_order(&self.haystacks[*i], &letters))
+            .filter_map(|i| {
+                self.searcher
+                    .rank(&self.records[i], query)
+                    .map(|(s, n)| (i, s, n))
+            })
             .collect();
         self.last_query = query.to_string();
-        self.last_matches = Some(hits.iter().map(|(i, _)| *i).collect());
-        hits.sort_by(|(_, a), (_, b)| b.score.cmp(&a.score).then(b.id.cmp(&a.id)));
-        hits.truncate(limit);
-        hits.into_iter().map(|(_, h)| h).collect()
+        self.last_matches = Some(ranked.iter().map(|(i, _, _)| *i).collect());
+        let ranked = ranked
+            .into_iter()
+            .map(|(i, s, n)| (&self.records[i], s, n))
+            .collect();
+        self.searcher.top(ranked, query, limit)
     }
+}
+
+/// Whether `haystack` holds `letters` in order (not necessarily together).
+fn holds_in_order(haystack: &str, letters: &[char]) -> bool {
+    let mut wanted = letters.iter().peekable();
+    for c in haystack.chars() {
+        match wanted.peek() {
+            Some(w) if **w == c => {
+                wanted.next();
+            }
+            Some(_) => {}
+            None => return true,
+        }
+    }
+    wanted.peek().is_none()
 }
 
 /// Every searchable text of a record, with its field.

@@ -79,20 +79,32 @@ pub fn streak(days: &BTreeSet<NaiveDate>, today: NaiveDate) -> u32 {
     n
 }
 
-/// The streak from record days given newest first, reading no further than the streak goes.
+/// The streak from record days given newest first (as ids are stored), reading no further than
+/// the streak goes: one pass, however long the streak.
 pub fn streak_newest_first(days: impl IntoIterator<Item = NaiveDate>, today: NaiveDate) -> u32 {
-    let mut seen = BTreeSet::new();
+    let yesterday = today.checked_sub_days(Days::new(1));
+    let mut streak = 0;
+    let mut wanted: Option<NaiveDate> = None;
     for day in days {
-        seen.insert(day);
-        // Once a day is two or more days before the oldest possible streak day, stop.
-        let reach = today
-            .checked_sub_days(Days::new(u64::from(streak(&seen, today)) + 1))
-            .unwrap_or(day);
-        if day < reach {
+        match wanted {
+            None if day > today => continue,
+            None if day == today || Some(day) == yesterday => {
+                streak = 1;
+                wanted = day.checked_sub_days(Days::new(1));
+            }
+            None => break,
+            Some(w) if day == w => {
+                streak += 1;
+                wanted = day.checked_sub_days(Days::new(1));
+            }
+            Some(w) if day > w => continue,
+            Some(_) => break,
+        }
+        if wanted.is_none() {
             break;
         }
     }
-    streak(&seen, today)
+    streak
 }
 
 #[cfg(test)]
@@ -120,5 +132,13 @@ mod tests {
         assert_eq!(n, 3);
         assert!(read <= 5, "read {read} days");
         assert_eq!(streak_newest_first([d(10)], d(23)), 0);
+        assert_eq!(
+            streak_newest_first([d(22), d(21)], d(23)),
+            2,
+            "today still open"
+        );
+        assert_eq!(streak_newest_first([d(24), d(23), d(23), d(22)], d(23)), 2);
+        let long: Vec<_> = (0..5000u64).map(|n| d(23) - Days::new(n)).collect();
+        assert_eq!(streak_newest_first(long, d(23)), 5000);
     }
 }

@@ -7,6 +7,7 @@ mod lock;
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, NaiveDate, Utc};
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 use sled::{Transactional, Tree};
 
@@ -16,7 +17,7 @@ pub use lock::JournalLock;
 use crate::flow::{Draft, Finished};
 use crate::journal::{JournalMeta, SCHEMA_VERSION};
 use crate::query::Filter;
-use crate::record::{Comment, Content, Record, RecordId};
+use crate::record::{Comment, Content, Kind, Record, RecordId};
 
 /// sled's page cache, kept small: the default (1 GB) inflates memory for no gain here.
 const CACHE_BYTES: u64 = 16 * 1024 * 1024;
@@ -27,6 +28,9 @@ const KEY_LEN: usize = 26;
 const META_SCHEMA: &[u8] = b"schema";
 const META_JOURNAL: &[u8] = b"journal";
 const META_DRAFT: &[u8] = b"draft";
+const META_INDEXES: &[u8] = b"indexes";
+/// The layout of the index trees; a journal whose indexes have another is re-indexed on open.
+const INDEX_VERSION: u32 = 2;
 
 /// An open journal. Holds the lock file until dropped.
 pub struct Journal {
@@ -37,6 +41,7 @@ pub struct Journal {
     by_kind: Tree,
     by_tag: Tree,
     by_link: Tree,
+    by_due: Tree,
     comments: Tree,
     meta: JournalMeta,
     _lock: JournalLock,
@@ -152,18 +157,52 @@ impl Journal {
             .ok_or_else(|| corrupt("its description is missing".into()))?;
         let meta: JournalMeta = serde_json::from_slice(&meta)
             .map_err(|e| corrupt(format!("its description is unreadable: {e}")))?;
-        Ok(Journal {
+        let journal = Journal {
             dir: dir.to_path_buf(),
             meta_tree,
             records,
             by_kind: tree("by_kind")?,
             by_tag: tree("by_tag")?,
             by_link: tree("by_link")?,
+            by_due: tree("by_due")?,
             comments: tree("comments")?,
             meta,
             db,
             _lock: lock,
-        })
+        };
+        journal.ensure_indexes()?;
+        Ok(journal)
+    }
+
+    /// Rebuilds every index from the records when they were built by another version of this
+    /// code (or never); the records themselves are not touched.
+    fn ensure_indexes(&self) -> Result<(), StoreError> {
+        let stored = self
+            .meta_tree
+            .get(META_INDEXES)
+            .map_err(|e| self.sled_error("open", e))?;
+        if stored.as_deref() == Some(&INDEX_VERSION.to_be_bytes()[..]) {
+            return Ok(());
+        }
+        for tree in [&self.by_kind, &self.by_tag, &self.by_link, &self.by_due] {
+            tree.clear().map_err(|e| self.sled_error("open", e))?;
+        }
+        for record in self.newest_first() {
+            for (index, key) in index_keys(&record?) {
+                let tree = match index {
+                    Index::Kind => &self.by_kind,
+                    Index::Tag => &self.by_tag,
+                    Index::Link => &self.by_link,
+                    Index::Due => &self.by_due,
+                };
+                tree.insert(key, &[])
+                    .map_err(|e| self.sled_error("open", e))?;
+            }
+        }
+        self.meta_tree
+            .insert(META_INDEXES, &INDEX_VERSION.to_be_bytes())
+            .map_err(|e| self.sled_error("open", e))?;
+        self.flush()
     }
 
     /// The folder this journal lives in.
@@ -200,6 +239,29 @@ impl Journal {
     /// Saves a new record; durable on return.
     pub fn insert(&self, record: &Record) -> Result<(), StoreError> {
         self.write(record, false)
+    }
+
+    /// Saves many new records at once (generated journals, imports), a transaction per thousand
+    /// and one flush at the end; durable on return. Refuses ids already stored.
+    pub fn insert_batch(&self, records: &[Record]) -> Result<(), StoreError> {
+        for chunk in records.chunks(1000) {
+            for r in chunk {
+                if self
+                    .records
+                    .contains_key(r.id.to_key())
+                    .map_err(|e| self.sled_error("read", e))?
+                {
+                    return Err(StoreError::Duplicate { id: r.id.to_key() });
+                }
+            }
+            self.transact(|t| {
+                for r in chunk {
+                    t.put(None, Some(r))?;
+                }
+                Ok(())
+            })?;
+        }
+        self.flush()
     }
 
     /// Saves a changed record over its older version; durable on return.
@@ -365,41 +427,56 @@ impl Journal {
             }
             out.len() < limit
         };
-        let candidates: Option<Vec<RecordId>> = if let Some(tag) = &filter.tag {
-            Some(self.index_ids(&self.by_tag, &tag_prefix(tag))?)
-        } else if let Some(cycle) = filter.cycle {
-            let mut ids = self.index_ids(&self.by_link, cycle.to_key().as_bytes())?;
-            ids.push(cycle);
-            // Reflections on the cycle's experiments are linked to the cycle too; dedup anyway.
-            ids.sort();
-            ids.dedup();
-            Some(ids)
-        } else {
-            filter
-                .kind
-                .map(|k| self.index_ids(&self.by_kind, &[k.code()]))
-                .transpose()?
-        };
-        match candidates {
-            Some(ids) => {
-                for id in ids.into_iter().rev() {
-                    let Some(record) = self.get(id)? else {
-                        continue;
-                    };
-                    if !keep(record) {
-                        break;
-                    }
-                }
-            }
-            None => {
+        // Newest first from the narrowest index, read lazily so a limit or `since` stops early.
+        let newest_ids: Box<dyn Iterator<Item = Result<RecordId, StoreError>> + '_> =
+            if let Some(cycle) = filter.cycle {
+                let mut ids = self.index_ids(&self.by_link, cycle.to_key().as_bytes())?;
+                ids.push(cycle);
+                ids.sort();
+                ids.dedup();
+                Box::new(ids.into_iter().rev().map(Ok))
+            } else if let Some(tag) = &filter.tag {
+                Box::new(self.index_newest_first(&self.by_tag, tag_prefix(tag)))
+            } else if let Some(k) = filter.kind {
+                Box::new(self.index_newest_first(&self.by_kind, vec![k.code()]))
+            } else {
                 for record in self.newest_first() {
                     if !keep(record?) {
                         break;
                     }
                 }
+                return Ok(out);
+            };
+        for id in newest_ids {
+            let Some(record) = self.get(id?)? else {
+                continue;
+            };
+            if !keep(record) {
+                break;
             }
         }
         Ok(out)
+    }
+
+    /// The record ids under `prefix` in an index, newest first, read as they are needed.
+    fn index_newest_first(
+        &self,
+        tree: &Tree,
+        prefix: Vec<u8>,
+    ) -> impl Iterator<Item = Result<RecordId, StoreError>> + '_ {
+        tree.scan_prefix(prefix).keys().rev().map(move |key| {
+            let key = key.map_err(|e| self.sled_error("read", e))?;
+            parse_key(&key[key.len() - KEY_LEN..])
+                .ok_or_else(|| self.corrupt("an index key is unreadable"))
+        })
+    }
+
+    /// When each record was made, newest first, read from the ids alone (no record is decoded).
+    pub fn creation_times_newest_first(&self) -> impl Iterator<Item = DateTime<Utc>> + '_ {
+        self.records.iter().keys().rev().filter_map(|k| {
+            let id = parse_key(&k.ok()?)?;
+            DateTime::from_timestamp_millis(id.0.timestamp_ms() as i64)
+        })
     }
 
     /// The record ids under `prefix` in an index, oldest first.
@@ -417,12 +494,29 @@ impl Journal {
     /// The records linked to `id` (a cycle's experiments and reflections, an experiment's
     /// reflections), oldest first.
     pub fn linked_to(&self, id: RecordId) -> Result<Vec<RecordId>, StoreError> {
-        self.by_link
-            .scan_prefix(id.to_key())
+        let mut ids = self.index_ids(&self.by_link, id.to_key().as_bytes())?;
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// The records of `kind` linked to `id`, oldest first (read from the index alone).
+    pub fn linked_of_kind(&self, id: RecordId, kind: Kind) -> Result<Vec<RecordId>, StoreError> {
+        let prefix = [id.to_key().as_bytes(), &[kind.code()]].concat();
+        self.index_ids(&self.by_link, &prefix)
+    }
+
+    /// Open experiments whose look-back date is `today` or earlier, earliest date first.
+    pub fn due_experiments(&self, today: NaiveDate) -> Result<Vec<Record>, StoreError> {
+        let end = [today.format("%Y-%m-%d").to_string().as_bytes(), &[0xff]].concat();
+        self.by_due
+            .range(..end)
             .keys()
             .map(|k| {
                 let k = k.map_err(|e| self.sled_error("read", e))?;
-                parse_key(&k[KEY_LEN..]).ok_or_else(|| self.corrupt("a link key is unreadable"))
+                let id = parse_key(&k[k.len() - KEY_LEN..])
+                    .ok_or_else(|| self.corrupt("an index key is unreadable"))?;
+                self.get(id)?
+                    .ok_or_else(|| self.corrupt("an index names a record that is missing"))
             })
             .collect()
     }
@@ -541,19 +635,23 @@ impl Journal {
             &self.by_kind,
             &self.by_tag,
             &self.by_link,
+            &self.by_due,
             &self.comments,
             &self.meta_tree,
         )
-            .transaction(|(records, by_kind, by_tag, by_link, comments, meta)| {
-                f(&TxTrees {
-                    records,
-                    by_kind,
-                    by_tag,
-                    by_link,
-                    comments,
-                    meta,
-                })
-            })
+            .transaction(
+                |(records, by_kind, by_tag, by_link, by_due, comments, meta)| {
+                    f(&TxTrees {
+                        records,
+                        by_kind,
+                        by_tag,
+                        by_link,
+                        by_due,
+                        comments,
+                        meta,
+                    })
+                },
+            )
             .map_err(|e| match e {
                 TransactionError::Abort(e) => e,
                 TransactionError::Storage(e) => self.sled_error("save", e),
@@ -610,6 +708,7 @@ struct TxTrees<'a> {
     by_kind: &'a TransactionalTree,
     by_tag: &'a TransactionalTree,
     by_link: &'a TransactionalTree,
+    by_due: &'a TransactionalTree,
     comments: &'a TransactionalTree,
     meta: &'a TransactionalTree,
 }
@@ -634,22 +733,66 @@ impl TxTrees<'_> {
     }
 
     fn index_entries(&self, r: &Record) -> Vec<(&TransactionalTree, Vec<u8>)> {
-        let id = r.id.to_key();
-        let mut out = vec![(self.by_kind, [&[r.kind().code()], id.as_bytes()].concat())];
-        for tag in &r.tags {
-            out.push((
-                self.by_tag,
-                [tag_prefix(tag).as_slice(), id.as_bytes()].concat(),
-            ));
-        }
-        for target in [r.cycle(), r.experiment()].into_iter().flatten() {
-            out.push((
-                self.by_link,
-                [target.to_key(), id.clone()].concat().into_bytes(),
-            ));
-        }
-        out
+        index_keys(r)
+            .into_iter()
+            .map(|(index, key)| {
+                let tree = match index {
+                    Index::Kind => self.by_kind,
+                    Index::Tag => self.by_tag,
+                    Index::Link => self.by_link,
+                    Index::Due => self.by_due,
+                };
+                (tree, key)
+            })
+            .collect()
     }
+}
+
+/// The index trees.
+#[derive(Debug, Clone, Copy)]
+enum Index {
+    /// kind code + id.
+    Kind,
+    /// tag + 0 + id.
+    Tag,
+    /// linked-to id + kind code + id: a cycle's or experiment's records.
+    Link,
+    /// look-back date (YYYY-MM-DD) + id, for open experiments with a look-back date.
+    Due,
+}
+
+/// Every index entry a record has.
+fn index_keys(r: &Record) -> Vec<(Index, Vec<u8>)> {
+    let id = r.id.to_key();
+    let kind = r.kind().code();
+    let mut out = vec![(Index::Kind, [&[kind], id.as_bytes()].concat())];
+    for tag in &r.tags {
+        out.push((
+            Index::Tag,
+            [tag_prefix(tag).as_slice(), id.as_bytes()].concat(),
+        ));
+    }
+    for target in [r.cycle(), r.experiment()].into_iter().flatten() {
+        out.push((
+            Index::Link,
+            [target.to_key().as_bytes(), &[kind], id.as_bytes()].concat(),
+        ));
+    }
+    if let Content::Experiment {
+        follow_up: Some(date),
+        status,
+        ..
+    } = &r.content
+        && status.is_open()
+    {
+        out.push((
+            Index::Due,
+            [date.format("%Y-%m-%d").to_string(), id]
+                .concat()
+                .into_bytes(),
+        ));
+    }
+    out
 }
 
 /// Takes away `r`'s links to `target`.

@@ -373,3 +373,88 @@ fn a_draft_is_kept_until_its_flow_is_saved_with_it_atomically() {
     j.clear_draft().unwrap();
     assert_eq!(j.draft().unwrap(), None);
 }
+
+#[test]
+fn the_due_index_follows_status_and_date_changes() {
+    let (_dir, j) = new_journal();
+    let d = |day| NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+    let experiment = |minutes, follow_up| {
+        record(
+            &j,
+            minutes,
+            Content::Experiment {
+                cycle: None,
+                with: vec![],
+                expectation: String::new(),
+                signal: String::new(),
+                follow_up: Some(follow_up),
+                status: ExperimentStatus::Planned,
+                outcome: None,
+            },
+        )
+    };
+    let late = experiment(1, d(20));
+    let early = experiment(2, d(10));
+    let later = experiment(3, d(30));
+    for r in [&late, &early, &later] {
+        j.insert(r).unwrap();
+    }
+    let ids = |j: &Journal, day| {
+        j.due_experiments(d(day))
+            .unwrap()
+            .into_iter()
+            .map(|r| r.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&j, 23), vec![early.id, late.id], "earliest date first");
+    assert_eq!(
+        ids(&j, 20),
+        vec![early.id, late.id],
+        "the day itself counts"
+    );
+    let mut done = early.clone();
+    if let Content::Experiment { status, .. } = &mut done.content {
+        *status = ExperimentStatus::Done;
+    }
+    done.touch(at(5));
+    j.update(&done).unwrap();
+    let mut moved = later.clone();
+    if let Content::Experiment { follow_up, .. } = &mut moved.content {
+        *follow_up = Some(d(15));
+    }
+    moved.touch(at(5));
+    j.update(&moved).unwrap();
+    assert_eq!(ids(&j, 23), vec![later.id, late.id]);
+    j.delete(late.id).unwrap();
+    assert_eq!(ids(&j, 23), vec![later.id]);
+}
+
+#[test]
+fn indexes_are_rebuilt_when_missing_or_from_another_layout() {
+    let (dir, j) = new_journal();
+    let records = one_of_each(&j);
+    for r in &records {
+        j.insert(r).unwrap();
+    }
+    j.by_kind.clear().unwrap();
+    j.by_link.clear().unwrap();
+    j.meta_tree.remove(META_INDEXES).unwrap();
+    j.db.flush().unwrap();
+    drop(j);
+    let j = Journal::open(dir.path()).unwrap();
+    let notes = j
+        .list(&Filter {
+            kind: Some(Kind::Note),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(
+        j.linked_to(records[0].id).unwrap(),
+        vec![records[1].id, records[2].id]
+    );
+    assert_eq!(
+        j.linked_of_kind(records[0].id, Kind::Reflection).unwrap(),
+        vec![records[2].id]
+    );
+}

@@ -15,7 +15,7 @@ use crate::clock::Clock;
 use crate::flow::{DAILY_CHECKIN, Draft, Flow, PLAN_SET, Purpose, REVIEW_SET, Step};
 use crate::journal::Language;
 use crate::prompts::{AnswerKind, Library, Localized, Origin, Phase, PromptSet, Question};
-use crate::query::{Filter, cycle_phase, due_experiments, parse_filter};
+use crate::query::{Filter, cycle_phase, parse_filter};
 use crate::record::{
     Comment, Content, CycleStatus, ExperimentStatus, Kind, Record, RecordId, Visibility,
 };
@@ -26,6 +26,8 @@ use crate::store::{Journal, StoreError};
 const PAGE: usize = 200;
 /// How many search results are shown.
 const SEARCH_LIMIT: usize = 50;
+/// The most active cycles the home screen lists (newest first).
+const MAX_HOME_CYCLES: usize = 20;
 /// The id of the built-in form for a new cycle.
 const NEW_CYCLE_SET: &str = "praxis-new-cycle";
 
@@ -552,44 +554,46 @@ impl App {
             .any(|r| matches!(&r.content, Content::Reflection { set, .. } if set == DAILY_CHECKIN));
         let days = self
             .journal
-            .newest_first()
-            .filter_map(Result::ok)
-            .map(|r| crate::dates::local_day(r.created));
+            .creation_times_newest_first()
+            .map(crate::dates::local_day);
         let streak = streak_newest_first(days, today);
-        let experiments = self.journal.list(&Filter {
-            kind: Some(Kind::Experiment),
-            ..Filter::default()
-        })?;
-        let due = due_experiments(&experiments, today)
-            .into_iter()
-            .cloned()
-            .collect();
+        let due = self.journal.due_experiments(today)?;
         let mut cycles = Vec::new();
-        for cycle in self.journal.list(&Filter {
-            kind: Some(Kind::Cycle),
-            ..Filter::default()
-        })? {
-            if !matches!(
-                cycle.content,
-                Content::Cycle {
-                    status: CycleStatus::Active,
-                    ..
-                }
-            ) {
-                continue;
-            }
-            let members: Vec<Record> = self
+        let active = self
+            .journal
+            .list(&Filter {
+                kind: Some(Kind::Cycle),
+                ..Filter::default()
+            })?
+            .into_iter()
+            .filter(|c| {
+                matches!(
+                    c.content,
+                    Content::Cycle {
+                        status: CycleStatus::Active,
+                        ..
+                    }
+                )
+            })
+            .take(MAX_HOME_CYCLES);
+        for cycle in active {
+            // A cycle's phase needs its experiments and only its newest reflection.
+            let experiments: Vec<Record> = self
                 .journal
-                .linked_to(cycle.id)?
+                .linked_of_kind(cycle.id, Kind::Experiment)?
                 .into_iter()
                 .filter_map(|id| self.journal.get(id).transpose())
                 .collect::<Result<_, _>>()?;
-            let refs: Vec<&Record> = members.iter().collect();
-            let count = |k| members.iter().filter(|r| r.kind() == k).count();
+            let reflections = self.journal.linked_of_kind(cycle.id, Kind::Reflection)?;
+            let newest = match reflections.last() {
+                Some(id) => self.journal.get(*id)?,
+                None => None,
+            };
+            let members: Vec<&Record> = experiments.iter().chain(newest.as_ref()).collect();
             cycles.push(CycleSummary {
-                phase: cycle_phase(&refs, today),
-                experiments: count(Kind::Experiment),
-                reflections: count(Kind::Reflection),
+                phase: cycle_phase(&members, today),
+                experiments: experiments.len(),
+                reflections: reflections.len(),
                 record: cycle,
             });
         }

@@ -58,8 +58,11 @@ fn record_row<'a>(app: &App, r: &Record, comments: usize) -> Line<'a> {
         ));
     }
     if comments > 0 {
-        let text =
-            crate::tui::words::fill(app.words().comment_count, &[("n", &comments.to_string())]);
+        let w = app.words();
+        let text = match comments {
+            1 => w.comment_one.to_string(),
+            n => crate::tui::words::fill(w.comment_count, &[("n", &n.to_string())]),
+        };
         spans.push(Span::styled(format!(" {text}"), t.key));
     }
     Line::from(spans)

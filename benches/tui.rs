@@ -1,0 +1,144 @@
+//! `cargo bench --bench tui [-- SIZES…]`: time to the first frame and per-keystroke search
+//! latency on generated journals (default 1,000, 10,000 and 50,000 records).
+//! Targets at 50,000: first frame under 100 ms, a keystroke's results under 16 ms median.
+
+use std::time::{Duration, Instant};
+
+use chrono::{TimeZone, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use praxis::clock::FixedClock;
+use praxis::journal::{JournalMeta, Language};
+use praxis::prompts::load;
+use praxis::search::Session;
+use praxis::store::Journal;
+use praxis::tui::App;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const QUERY: &str = "council relatives";
+
+fn median(v: &mut [Duration]) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn p95(v: &mut [Duration]) -> Duration {
+    v.sort();
+    v[(v.len() * 95 / 100).min(v.len() - 1)]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![1_000, 10_000, 50_000]
+    } else {
+        sizes
+    };
+    let end = Utc.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).unwrap();
+    let library = load(None).library;
+    println!(
+        "{:>8}  {:>12}  {:>12}  {:>14}  {:>14}  {:>14}  {:>14}",
+        "records",
+        "first frame",
+        "search ready",
+        "key median",
+        "key p95",
+        "session median",
+        "full search"
+    );
+    for n in sizes {
+        let dir = tempfile::TempDir::new().unwrap();
+        {
+            let meta = JournalMeta::new("Bench", Language::English, end);
+            let j = Journal::create(dir.path(), meta).unwrap();
+            let records = praxis::generate::journal(42, n, j.meta().id, end, None, &library);
+            j.insert_batch(&records).unwrap();
+        }
+
+        // Open the journal, load the prompts, build the app and draw the first frame.
+        let mut frames = Vec::new();
+        for _ in 0..7 {
+            let t = Instant::now();
+            let journal = Journal::open(dir.path()).unwrap();
+            let library = load(None).library;
+            let app = App::new(journal, library, Box::new(FixedClock(end)), None, true);
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            terminal.draw(|f| app.draw(f)).unwrap();
+            frames.push(t.elapsed());
+        }
+
+        // Type a query key by key; each key's time is from the key press to its results.
+        let journal = Journal::open(dir.path()).unwrap();
+        let mut app = App::new(
+            journal,
+            library.clone(),
+            Box::new(FixedClock(end)),
+            None,
+            true,
+        );
+        let t = Instant::now();
+        app.handle_key(key('/'));
+        app.handle_key(key(' '));
+        assert!(app.wait_for_search(Duration::from_secs(120)));
+        let ready = t.elapsed();
+        app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        let mut keys = Vec::new();
+        for round in 0..3 {
+            for c in QUERY.chars() {
+                let t = Instant::now();
+                app.handle_key(key(c));
+                assert!(app.wait_for_search(Duration::from_secs(120)));
+                keys.push(t.elapsed());
+            }
+            for _ in 0..QUERY.chars().count() {
+                app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+            }
+            assert!(
+                app.wait_for_search(Duration::from_secs(120)),
+                "round {round}"
+            );
+        }
+
+        // The same keystrokes on the search session alone (no thread hop), and a full search.
+        let records: Vec<_> = app.journal().reader().newest_first().collect();
+        let mut session = Session::new(records);
+        let mut direct = Vec::new();
+        for _ in 0..3 {
+            for i in 1..=QUERY.len() {
+                let t = Instant::now();
+                session.query(&QUERY[..i], 50);
+                direct.push(t.elapsed());
+            }
+            session.query("", 50);
+        }
+        let mut full = Vec::new();
+        for _ in 0..3 {
+            let mut fresh = Session::new(session.records().to_vec());
+            let t = Instant::now();
+            fresh.query(QUERY, 50);
+            full.push(t.elapsed());
+        }
+
+        println!(
+            "{:>8}  {:>12}  {:>12}  {:>14}  {:>14}  {:>14}  {:>14}",
+            n,
+            ms(median(&mut frames)),
+            ms(ready),
+            ms(median(&mut keys)),
+            ms(p95(&mut keys)),
+            ms(median(&mut direct)),
+            ms(median(&mut full)),
+        );
+    }
+}
