@@ -124,15 +124,156 @@ const WITH: &[&str] = &[
 
 /// Text of `sentences` sentences in `lang`.
 fn prose(rng: &mut Rng, lang: Language, sentences: usize) -> String {
-    let bank = match lang {
-        Language::English => SENTENCES_EN,
-        Language::Danish => SENTENCES_DA,
+    let (bank, parts) = match lang {
+        Language::English => (SENTENCES_EN, &PARTS_EN),
+        Language::Danish => (SENTENCES_DA, &PARTS_DA),
     };
     (0..sentences.max(1))
-        .map(|_| *rng.pick(bank))
+        .map(|_| {
+            if rng.chance(30) {
+                rng.pick(bank).to_string()
+            } else {
+                let [who, did, what, place] = parts.map(|list| *rng.pick(list));
+                format!("{who} {did} {what} {place}.")
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Sentence parts (who, did, what, where) for varied generated text.
+const PARTS_EN: [&[&str]; 4] = [
+    &[
+        "The team",
+        "Two care workers",
+        "A relative",
+        "The unit manager",
+        "Our volunteers",
+        "The night shift",
+        "A resident",
+        "The physiotherapist",
+        "The citizens' panel",
+        "A colleague from the job centre",
+        "The district nurse",
+        "Marianne from finance",
+    ],
+    &[
+        "suggested",
+        "questioned",
+        "took over",
+        "rearranged",
+        "asked about",
+        "tested",
+        "pushed back on",
+        "drew a map of",
+        "wrote down",
+        "laughed about",
+        "rethought",
+        "offered to lead",
+    ],
+    &[
+        "the visiting hours",
+        "the weekly rota",
+        "the handover notes",
+        "the Friday café",
+        "the transport plan",
+        "the meal times",
+        "the exercise group",
+        "the waiting list",
+        "the budget for activities",
+        "the discharge meeting",
+        "the shared calendar",
+        "the garden project",
+        "the welcome letter",
+        "the home visits",
+        "the evening walk",
+        "the new booking system",
+        "the complaint from last week",
+        "the training day",
+        "the pilot with the library",
+        "the questionnaire",
+    ],
+    &[
+        "at the morning meeting",
+        "in the corridor",
+        "over coffee",
+        "at the residents' council",
+        "on the phone",
+        "during the home visit",
+        "in the staff room",
+        "at the district office",
+        "after the hearing",
+        "on the ward",
+        "in the car park",
+        "by email",
+    ],
+];
+const PARTS_DA: [&[&str]; 4] = [
+    &[
+        "Teamet",
+        "To sosu-assistenter",
+        "En pårørende",
+        "Afdelingslederen",
+        "Vores frivillige",
+        "Nattevagten",
+        "En beboer",
+        "Fysioterapeuten",
+        "Borgerpanelet",
+        "En kollega fra jobcentret",
+        "Distriktssygeplejersken",
+        "Marianne fra økonomi",
+    ],
+    &[
+        "foreslog",
+        "stillede spørgsmål ved",
+        "overtog",
+        "lavede om på",
+        "spurgte til",
+        "afprøvede",
+        "protesterede mod",
+        "tegnede et kort over",
+        "skrev ned",
+        "grinede af",
+        "gentænkte",
+        "tilbød at stå for",
+    ],
+    &[
+        "besøgstiderne",
+        "vagtplanen",
+        "overleveringsnoterne",
+        "fredagscaféen",
+        "kørselsplanen",
+        "spisetiderne",
+        "træningsholdet",
+        "ventelisten",
+        "budgettet til aktiviteter",
+        "udskrivningsmødet",
+        "den fælles kalender",
+        "haveprojektet",
+        "velkomstbrevet",
+        "hjemmebesøgene",
+        "aftenturen",
+        "det nye bookingsystem",
+        "klagen fra sidste uge",
+        "temadagen",
+        "forsøget med biblioteket",
+        "spørgeskemaet",
+    ],
+    &[
+        "på morgenmødet",
+        "på gangen",
+        "over en kop kaffe",
+        "i beboerrådet",
+        "i telefonen",
+        "under hjemmebesøget",
+        "i personalestuen",
+        "på distriktskontoret",
+        "efter samrådet",
+        "på afdelingen",
+        "på parkeringspladsen",
+        "på mail",
+    ],
+];
 
 fn visibility(rng: &mut Rng) -> Visibility {
     match rng.below(10) {

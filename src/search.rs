@@ -1,4 +1,9 @@
 //! Fuzzy search over everything a record says, ranked, with the matched characters marked.
+//!
+//! A query is split into words; a record matches when every word matches one of its fields
+//! (fuzzily: typos and left-out letters are forgiven). Words of one or two letters only look at
+//! the short fields (titles, tags, questions); in long text a word's letters must stand close
+//! together, so letters strewn over a paragraph do not count as a match.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -61,39 +66,133 @@ impl Default for Searcher {
     }
 }
 
+/// Fields longer than this (in bytes) are "long": only words of three letters or more look at
+/// them, and only where the word's letters stand close together.
+const SHORT_FIELD: usize = 64;
+/// Words shorter than this only look at short fields.
+const MIN_LONG_WORD: usize = 3;
+
+/// One word of a query.
+struct Word<'q> {
+    text: &'q str,
+    lower: String,
+    letters: Vec<char>,
+}
+
+impl<'q> Word<'q> {
+    fn all(query: &'q str) -> Vec<Word<'q>> {
+        query
+            .split_whitespace()
+            .map(|text| {
+                let lower = text.to_lowercase();
+                Word {
+                    text,
+                    letters: lower.chars().collect(),
+                    lower,
+                }
+            })
+            .collect()
+    }
+
+    fn reads_long_fields(&self) -> bool {
+        self.letters.len() >= MIN_LONG_WORD
+    }
+}
+
+/// How a record ranks for a query: the summed score, and the field to show.
+#[derive(Debug, Clone, Copy)]
+struct Rank {
+    score: i64,
+    field: usize,
+}
+
 impl Searcher {
     /// The best match of `query` in `record`, if any.
     pub fn score(&self, record: &Record, query: &str) -> Option<Hit> {
-        let (score, field) = self.rank(record, query)?;
-        self.hit(record, query, score, field)
+        let words = Word::all(query);
+        let rank = self.rank(record, &words, None)?;
+        self.hit(record, &words, rank)
     }
 
-    /// The best weighted score of `query` over `record`'s fields, and which field (by its
-    /// place in [`fields`]). Cheaper than [`Searcher::score`]: no match positions.
-    fn rank(&self, record: &Record, query: &str) -> Option<(i64, usize)> {
-        let mut best: Option<(i64, usize)> = None;
-        for (n, (field, text)) in fields(record).into_iter().enumerate() {
-            if text.is_empty() {
-                continue;
+    /// How `record` ranks for `words`, if every word matches; `lowered` is every field's
+    /// lower-case text when worked out beforehand.
+    fn rank(
+        &self,
+        record: &Record,
+        words: &[Word<'_>],
+        lowered: Option<&[String]>,
+    ) -> Option<Rank> {
+        if words.is_empty() {
+            return None;
+        }
+        let fields = fields(record);
+        let mut total = 0;
+        let mut shown: Option<(i64, usize)> = None;
+        for word in words {
+            let mut best: Option<(i64, usize)> = None;
+            for (n, (field, text)) in fields.iter().enumerate() {
+                if text.is_empty() {
+                    continue;
+                }
+                let found = if text.len() > SHORT_FIELD {
+                    if !word.reads_long_fields() {
+                        continue;
+                    }
+                    // Long text is scored on the stretch where the word's letters stand close.
+                    let owned;
+                    let lower = match lowered.and_then(|l| l.get(n)) {
+                        Some(lower) => lower.as_str(),
+                        None => {
+                            owned = text.to_lowercase();
+                            owned.as_str()
+                        }
+                    };
+                    close_window(lower, &word.letters)
+                        .and_then(|w| self.matcher.fuzzy_match(&lower[w], &word.lower))
+                } else {
+                    self.matcher.fuzzy_match(text, word.text)
+                };
+                if let Some(score) = found {
+                    let score = score * field.weight();
+                    if best.is_none_or(|(b, _)| score > b) {
+                        best = Some((score, n));
+                    }
+                }
             }
-            let Some(score) = self.matcher.fuzzy_match(text, query) else {
-                continue;
-            };
-            let score = score * field.weight();
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, n));
+            let (score, n) = best?;
+            total += score;
+            if shown.is_none_or(|(b, _)| score > b) {
+                shown = Some((score, n));
             }
         }
-        best
+        shown.map(|(_, field)| Rank {
+            score: total,
+            field,
+        })
     }
 
-    /// The hit for field number `n` of `record`, with the matched positions.
-    fn hit(&self, record: &Record, query: &str, score: i64, n: usize) -> Option<Hit> {
-        let (field, text) = fields(record).into_iter().nth(n)?;
-        let (_, indices) = self.matcher.fuzzy_indices(text, query)?;
+    /// The hit for `rank`, with every word's matched positions in the field shown.
+    fn hit(&self, record: &Record, words: &[Word<'_>], rank: Rank) -> Option<Hit> {
+        let (field, text) = fields(record).into_iter().nth(rank.field)?;
+        let lower = text.to_lowercase();
+        let mut indices: Vec<usize> = words
+            .iter()
+            .filter_map(|w| {
+                if text.len() <= SHORT_FIELD {
+                    return self.matcher.fuzzy_indices(text, w.text).map(|(_, i)| i);
+                }
+                let window = close_window(&lower, &w.letters)?;
+                let offset = lower[..window.start].chars().count();
+                let (_, i) = self.matcher.fuzzy_indices(&lower[window], &w.lower)?;
+                Some(i.into_iter().map(|x| x + offset).collect())
+            })
+            .flatten()
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
         Some(Hit {
             id: record.id,
-            score,
+            score: rank.score,
             field,
             text: text.to_string(),
             indices,
@@ -107,56 +206,84 @@ impl Searcher {
         query: &str,
         limit: usize,
     ) -> Vec<Hit> {
-        let query = query.trim();
-        if query.is_empty() {
-            return Vec::new();
-        }
-        let ranked: Vec<(&Record, i64, usize)> = records
+        let words = Word::all(query);
+        let ranked: Vec<(&Record, Rank)> = records
             .into_iter()
-            .filter_map(|r| self.rank(r, query).map(|(s, n)| (r, s, n)))
+            .filter_map(|r| self.rank(r, &words, None).map(|k| (r, k)))
             .collect();
-        self.top(ranked, query, limit)
+        self.top(ranked, &words, limit)
     }
 
     /// The best `limit` of ranked records, as hits with match positions.
-    fn top(&self, mut ranked: Vec<(&Record, i64, usize)>, query: &str, limit: usize) -> Vec<Hit> {
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.id.cmp(&a.0.id)));
+    fn top(&self, mut ranked: Vec<(&Record, Rank)>, words: &[Word<'_>], limit: usize) -> Vec<Hit> {
+        ranked.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(b.0.id.cmp(&a.0.id)));
         ranked
             .into_iter()
             .take(limit)
-            .filter_map(|(r, s, n)| self.hit(r, query, s, n))
+            .filter_map(|(r, k)| self.hit(r, words, k))
             .collect()
     }
 }
 
+/// Where `letters` first occur in order in `text` within a short stretch (at most twice the
+/// word's length plus a few characters): the byte range of that stretch.
+fn close_window(text: &str, letters: &[char]) -> Option<std::ops::Range<usize>> {
+    let first = letters.first()?;
+    let span = letters.len() * 2 + 4;
+    text.char_indices().find_map(|(at, c)| {
+        if c != *first {
+            return None;
+        }
+        let start_rest = at + c.len_utf8();
+        let mut wanted = letters[1..].iter().peekable();
+        let mut end = start_rest;
+        for (i, c) in text[start_rest..].char_indices().take(span) {
+            if wanted.peek().is_none() {
+                break;
+            }
+            if **wanted.peek()? == c {
+                wanted.next();
+                end = start_rest + i + c.len_utf8();
+            }
+        }
+        wanted.peek().is_none().then_some(at..end)
+    })
+}
+
 /// A search over a fixed set of records that gets faster as the query grows: a longer query
 /// can only match records the shorter one matched, so only those are searched again; and a
-/// record whose text does not hold the query's letters in order is passed over before the
-/// (costlier) fuzzy scoring.
+/// record whose text does not hold a word's letters in order is passed over before the
+/// (costlier) fuzzy scoring. A search can be given up half-way when a newer query is waiting.
 pub struct Session {
     records: Vec<Record>,
-    /// Every record's searchable text, lower-case, fields joined by line breaks.
+    /// Every record's fields, lower-case, in [`fields`] order.
+    lowered: Vec<Vec<String>>,
+    /// The same, joined by line breaks.
     haystacks: Vec<String>,
     searcher: Searcher,
     last_query: String,
     last_matches: Option<Vec<usize>>,
 }
 
+/// How often (in records) a search checks whether it should give up.
+const CHECK_EVERY: usize = 1024;
+
 impl Session {
     /// A session over `records` (newest first, so ties favour newer records).
     pub fn new(records: Vec<Record>) -> Self {
-        let haystacks = records
+        let lowered: Vec<Vec<String>> = records
             .iter()
             .map(|r| {
                 fields(r)
                     .into_iter()
                     .map(|(_, t)| t.to_lowercase())
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                    .collect()
             })
             .collect();
+        let haystacks = lowered.iter().map(|f| f.join("\n")).collect();
         Session {
             records,
+            lowered,
             haystacks,
             searcher: Searcher::default(),
             last_query: String::new(),
@@ -169,36 +296,93 @@ impl Session {
         &self.records
     }
 
+    /// How many records the last query matched (before the limit).
+    pub fn matched(&self) -> usize {
+        self.last_matches.as_ref().map_or(0, Vec::len)
+    }
+
     /// The `limit` best matches of `query`, best first.
     pub fn query(&mut self, query: &str, limit: usize) -> Vec<Hit> {
-        let query = query.trim();
-        if query.is_empty() {
+        self.query_until(query, limit, || false)
+            .expect("never given up")
+    }
+
+    /// Like [`Session::query`], but gives up (returning `None`) as soon as `give_up` says so.
+    pub fn query_until(
+        &mut self,
+        query: &str,
+        limit: usize,
+        give_up: impl Fn() -> bool,
+    ) -> Option<Vec<Hit>> {
+        self.query_progressively(query, limit, usize::MAX, give_up, |_| {})
+    }
+
+    /// Like [`Session::query_until`], and after every `every` records (newest first) hands the
+    /// best matches so far to `partial`, so a screen can show them before the search is done.
+    pub fn query_progressively(
+        &mut self,
+        query: &str,
+        limit: usize,
+        every: usize,
+        give_up: impl Fn() -> bool,
+        mut partial: impl FnMut(Vec<Hit>),
+    ) -> Option<Vec<Hit>> {
+        let words = Word::all(query);
+        if words.is_empty() {
             self.last_query.clear();
             self.last_matches = None;
-            return Vec::new();
+            return Some(Vec::new());
         }
-        let narrowed = !self.last_query.is_empty() && query.starts_with(self.last_query.as_str());
-        let candidates: Vec<usize> = match (&self.last_matches, narrowed) {
+        let candidates: Vec<usize> = match (&self.last_matches, self.narrows(query)) {
             (Some(m), true) => m.clone(),
             _ => (0..self.records.len()).collect(),
         };
-        let letters: Vec<char> = query.to_lowercase().chars().collect();
-        let ranked: Vec<(usize, i64, usize)> = candidates
-            .into_iter()
-            .filter(|i| holds_in_order(&self.haystacks[*i], &letters))
-            .filter_map(|i| {
-                self.searcher
-                    .rank(&self.records[i], query)
-                    .map(|(s, n)| (i, s, n))
-            })
-            .collect();
+        let total = candidates.len();
+        let mut ranked: Vec<(usize, Rank)> = Vec::new();
+        for (n, i) in candidates.into_iter().enumerate() {
+            if n % CHECK_EVERY == CHECK_EVERY - 1 && give_up() {
+                return None;
+            }
+            if n > 0 && n % every.max(1) == 0 && n < total {
+                let so_far = ranked
+                    .iter()
+                    .map(|(i, k)| (&self.records[*i], *k))
+                    .collect();
+                partial(self.searcher.top(so_far, &words, limit));
+            }
+            if !words
+                .iter()
+                .all(|w| holds_in_order(&self.haystacks[i], &w.letters))
+            {
+                continue;
+            }
+            if let Some(rank) = self
+                .searcher
+                .rank(&self.records[i], &words, Some(&self.lowered[i]))
+            {
+                ranked.push((i, rank));
+            }
+        }
         self.last_query = query.to_string();
-        self.last_matches = Some(ranked.iter().map(|(i, _, _)| *i).collect());
+        self.last_matches = Some(ranked.iter().map(|(i, _)| *i).collect());
         let ranked = ranked
             .into_iter()
-            .map(|(i, s, n)| (&self.records[i], s, n))
+            .map(|(i, k)| (&self.records[i], k))
             .collect();
-        self.searcher.top(ranked, query, limit)
+        Some(self.searcher.top(ranked, &words, limit))
+    }
+
+    /// Whether `query` can only match what the last query matched: it extends it, and no word
+    /// grew from short (titles only) to long enough to read long fields.
+    fn narrows(&self, query: &str) -> bool {
+        if self.last_query.is_empty() || !query.starts_with(self.last_query.as_str()) {
+            return false;
+        }
+        let old: Vec<&str> = self.last_query.split_whitespace().collect();
+        let new: Vec<&str> = query.split_whitespace().collect();
+        old.iter().zip(&new).all(|(o, n)| {
+            o == n || o.chars().count() >= MIN_LONG_WORD || n.chars().count() < MIN_LONG_WORD
+        })
     }
 }
 
@@ -314,6 +498,48 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "query {q:?}");
         }
+    }
+
+    #[test]
+    fn every_word_must_match_short_words_read_titles_and_strewn_letters_do_not_count() {
+        let long = "We met relatives and care workers at the day centre to talk about what the \
+                    council could change in the coming year and who would lead it";
+        let records = vec![
+            note(1, "Council hearing", "Relatives asked for evening visits."),
+            note(2, "Garden", long),
+            note(3, "Relatives' evening", "Nothing more."),
+        ];
+        let s = Searcher::default();
+        let ids = |q| {
+            s.search(&records, q, 10)
+                .into_iter()
+                .map(|h| h.id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids("council relatives"),
+            vec![records[0].id, records[1].id],
+            "both words"
+        );
+        assert_eq!(ids("relatives council").len(), 2, "in any order");
+        assert_eq!(
+            ids("ga"),
+            vec![records[1].id],
+            "a short word reads titles only"
+        );
+        assert!(ids("wmrcw").is_empty(), "letters strewn over a paragraph");
+        let hit = s.score(&records[0], "counc hear").unwrap();
+        assert_eq!(hit.field, Field::Title);
+        assert_eq!(
+            hit.indices,
+            vec![0, 1, 2, 3, 4, 8, 9, 10, 11],
+            "both words marked"
+        );
+        let mut session = Session::new(records.clone());
+        assert!(
+            session.query_until("council", 10, || true).is_some(),
+            "small sets finish before the first check"
+        );
     }
 
     #[test]

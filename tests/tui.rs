@@ -437,7 +437,7 @@ fn the_timeline_groups_by_day_filters_and_opens_a_record_with_comments() {
 fn search_as_you_type_highlights_and_opens() {
     let mut h = Harness::new(Language::English, busy);
     h.key(KeyCode::Char('/')).text("councl");
-    assert!(h.app().wait_for_search(Duration::from_secs(10)));
+    assert!(h.app().wait_for_search(Duration::from_secs(10), true));
     insta::assert_snapshot!("search", h.screen());
     h.key(KeyCode::Enter);
     assert!(h.screen().contains("What would it take to ask them"));

@@ -140,6 +140,8 @@ pub struct SearchView {
     pub results: Vec<Shown>,
     /// The query the results are for.
     pub shown_for: String,
+    /// Whether the results are complete (not only the newest records).
+    pub complete: bool,
     /// The selected result.
     pub selected: usize,
 }
@@ -351,17 +353,20 @@ impl App {
         {
             view.results = result.shown;
             view.shown_for = result.query;
+            view.complete = result.complete;
             view.selected = view.selected.min(view.results.len().saturating_sub(1));
         }
     }
 
-    /// Waits up to `timeout` for the results of the current query (tests and benchmarks).
-    pub fn wait_for_search(&mut self, timeout: Duration) -> bool {
+    /// Waits up to `timeout` for results of the current query — the first ones, or only
+    /// `complete` ones (tests and benchmarks).
+    pub fn wait_for_search(&mut self, timeout: Duration, complete: bool) -> bool {
         let deadline = std::time::Instant::now() + timeout;
         loop {
             self.tick();
             if let Some(Screen::Search(view)) = self.screens.last()
                 && view.shown_for == query_text(&view.query)
+                && (view.complete || !complete)
             {
                 return true;
             }
@@ -1177,6 +1182,7 @@ impl App {
             query: text_area(""),
             results: Vec::new(),
             shown_for: String::new(),
+            complete: true,
             selected: 0,
         })));
     }

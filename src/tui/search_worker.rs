@@ -2,12 +2,14 @@
 //! newest query is worked on, so the screen never waits for a search.
 
 use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use chrono::{DateTime, Utc};
 
 use crate::record::{Kind, RecordId};
-use crate::search::{Field, Session};
+use crate::search::{Field, Hit, Session};
 use crate::store::RecordReader;
 
 /// One result as the screen shows it.
@@ -36,59 +38,92 @@ pub struct Results {
     pub query: String,
     /// The best matches, best first.
     pub shown: Vec<Shown>,
+    /// False while only the newest records have been searched.
+    pub complete: bool,
 }
+
+/// How many records (newest first) are searched before the first results are shown.
+const FIRST_RESULTS_AFTER: usize = 2048;
 
 /// A search thread over a snapshot of the journal's records.
 pub struct SearchWorker {
-    ask: Sender<String>,
+    ask: Sender<(u64, String)>,
     answers: Receiver<Results>,
+    /// The number of the newest query; a search for an older one gives up.
+    newest: Arc<AtomicU64>,
 }
 
 impl SearchWorker {
     /// Starts the thread; it reads the records itself, so starting costs the UI nothing.
     pub fn start(reader: RecordReader, limit: usize) -> SearchWorker {
-        let (ask, questions) = channel::<String>();
+        let (ask, questions) = channel::<(u64, String)>();
         let (reply, answers) = channel();
+        let newest = Arc::new(AtomicU64::new(0));
+        let current = newest.clone();
         std::thread::spawn(move || {
             let mut session = Session::new(reader.newest_first().collect());
-            let by_id: HashMap<RecordId, usize> = session
+            let info: HashMap<RecordId, (Kind, String, DateTime<Utc>)> = session
                 .records()
                 .iter()
-                .enumerate()
-                .map(|(i, r)| (r.id, i))
+                .map(|r| (r.id, (r.kind(), r.display_title(), r.created)))
                 .collect();
-            while let Ok(mut query) = questions.recv() {
-                // Only the newest query matters; skip the ones typed past meanwhile.
-                while let Ok(newer) = questions.try_recv() {
-                    query = newer;
-                }
-                let hits = session.query(&query, limit);
-                let shown = hits
-                    .into_iter()
+            let show = |hits: Vec<Hit>| -> Vec<Shown> {
+                hits.into_iter()
                     .map(|h| {
-                        let r = &session.records()[by_id[&h.id]];
+                        let (kind, title, created) = info[&h.id].clone();
                         Shown {
                             id: h.id,
-                            kind: r.kind(),
-                            title: r.display_title(),
-                            created: r.created,
+                            kind,
+                            title,
+                            created,
                             field: h.field,
                             text: h.text,
                             indices: h.indices,
                         }
                     })
-                    .collect();
-                if reply.send(Results { query, shown }).is_err() {
+                    .collect()
+            };
+            while let Ok(mut asked) = questions.recv() {
+                // Only the newest query matters; skip the ones typed past meanwhile.
+                while let Ok(newer) = questions.try_recv() {
+                    asked = newer;
+                }
+                let (number, query) = asked;
+                let stale = || current.load(Ordering::Relaxed) != number;
+                let send = |shown, complete| {
+                    reply.send(Results {
+                        query: query.clone(),
+                        shown,
+                        complete,
+                    })
+                };
+                let done = session.query_progressively(
+                    &query,
+                    limit,
+                    FIRST_RESULTS_AFTER,
+                    stale,
+                    |hits| {
+                        let _ = send(show(hits), false);
+                    },
+                );
+                if let Some(hits) = done
+                    && send(show(hits), true).is_err()
+                {
                     break;
                 }
             }
         });
-        SearchWorker { ask, answers }
+        SearchWorker {
+            ask,
+            answers,
+            newest,
+        }
     }
 
-    /// Asks for the results of `query`.
+    /// Asks for the results of `query`; a search still running for an older query gives up.
     pub fn ask(&self, query: &str) {
-        let _ = self.ask.send(query.to_string());
+        let number = self.newest.fetch_add(1, Ordering::Relaxed) + 1;
+        let _ = self.ask.send((number, query.to_string()));
     }
 
     /// The newest results that have arrived, if any.

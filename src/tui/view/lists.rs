@@ -121,7 +121,7 @@ pub(super) fn search(app: &App, view: &SearchView, frame: &mut Frame, area: Rect
     frame.render_widget(&view.query, inside);
 
     let query = query_text(&view.query);
-    let waiting = view.shown_for.trim() != query.trim();
+    let waiting = view.shown_for.trim() != query.trim() || !view.complete;
     let note = if query.trim().is_empty() {
         w.search_hint
     } else if waiting {
