@@ -347,7 +347,10 @@ fn an_experiment_is_planned_in_a_cycle_then_its_outcome_logged() {
         matches!(&e.content, Content::Experiment { follow_up: Some(d), .. } if *d == NaiveDate::from_ymd_opt(2026, 12, 7).unwrap())
     );
     let screen = h.screen();
-    assert!(screen.contains("phase: act · 1 experiments"), "{screen}");
+    assert!(
+        screen.contains("phase: act · 1 experiment · 0 reflections"),
+        "{screen}"
+    );
 
     // Open the cycle, then its experiment, and log the outcome.
     h.key(KeyCode::Enter);

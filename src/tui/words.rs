@@ -17,8 +17,6 @@ pub struct Words {
     pub nothing_due: &'static str,
     pub active_cycles: &'static str,
     pub no_cycles: &'static str,
-    pub experiments: &'static str,
-    pub reflections: &'static str,
     pub phase: &'static str,
     pub draft_waiting: &'static str,
     pub question_of: &'static str,
@@ -85,8 +83,6 @@ pub const EN: Words = Words {
     nothing_due: "Nothing is due. Plan a small experiment with e.",
     active_cycles: "Active cycles",
     no_cycles: "No cycle yet. Start one with n: the change you are working on, as a question.",
-    experiments: "experiments",
-    reflections: "reflections",
     phase: "phase",
     draft_waiting: "Unfinished: {title}, question {n} of {total}. r resumes it, x throws it away.",
     question_of: "{n} of {total}",
@@ -163,8 +159,6 @@ pub const DA: Words = Words {
     nothing_due: "Intet at følge op på. Planlæg et lille eksperiment med e.",
     active_cycles: "Aktive forløb",
     no_cycles: "Intet forløb endnu. Start et med n: den forandring, du arbejder med, som et spørgsmål.",
-    experiments: "eksperimenter",
-    reflections: "refleksioner",
     phase: "fase",
     draft_waiting: "Ikke færdig: {title}, spørgsmål {n} af {total}. r fortsætter, x kasserer.",
     question_of: "{n} af {total}",
@@ -242,4 +236,72 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
+}
+
+use crate::record::{CycleStatus, ExperimentStatus, Kind, Visibility};
+
+/// A record kind as the screens name it.
+pub fn kind(kind: Kind, lang: Language) -> &'static str {
+    match (kind, lang) {
+        (Kind::Cycle, Language::English) => "cycle",
+        (Kind::Experiment, Language::English) => "experiment",
+        (Kind::Reflection, Language::English) => "reflection",
+        (Kind::Note, Language::English) => "note",
+        (Kind::Cycle, Language::Danish) => "forløb",
+        (Kind::Experiment, Language::Danish) => "eksperiment",
+        (Kind::Reflection, Language::Danish) => "refleksion",
+        (Kind::Note, Language::Danish) => "note",
+    }
+}
+
+/// Who may see a record, as the screens name it.
+pub fn visibility(v: Visibility, lang: Language) -> &'static str {
+    match (v, lang) {
+        (Visibility::Private, Language::English) => "private",
+        (Visibility::Mentor, Language::English) => "mentor",
+        (Visibility::Network, Language::English) => "network",
+        (Visibility::Private, Language::Danish) => "privat",
+        (Visibility::Mentor, Language::Danish) => "mentor",
+        (Visibility::Network, Language::Danish) => "netværk",
+    }
+}
+
+/// An experiment's status, as the screens name it.
+pub fn experiment_status(s: ExperimentStatus, lang: Language) -> &'static str {
+    match (s, lang) {
+        (ExperimentStatus::Planned, Language::English) => "planned",
+        (ExperimentStatus::Running, Language::English) => "running",
+        (ExperimentStatus::Done, Language::English) => "done",
+        (ExperimentStatus::Dropped, Language::English) => "dropped",
+        (ExperimentStatus::Planned, Language::Danish) => "planlagt",
+        (ExperimentStatus::Running, Language::Danish) => "i gang",
+        (ExperimentStatus::Done, Language::Danish) => "gennemført",
+        (ExperimentStatus::Dropped, Language::Danish) => "opgivet",
+    }
+}
+
+/// A cycle's status, as the screens name it.
+pub fn cycle_status(s: CycleStatus, lang: Language) -> &'static str {
+    match (s, lang) {
+        (CycleStatus::Active, Language::English) => "active",
+        (CycleStatus::Concluded, Language::English) => "concluded",
+        (CycleStatus::Active, Language::Danish) => "aktivt",
+        (CycleStatus::Concluded, Language::Danish) => "afsluttet",
+    }
+}
+
+/// "1 experiment", "3 experiments", in the language.
+pub fn count(n: usize, what: Kind, lang: Language) -> String {
+    let word = match (what, lang, n == 1) {
+        (Kind::Experiment, Language::English, true) => "experiment",
+        (Kind::Experiment, Language::English, false) => "experiments",
+        (Kind::Reflection, Language::English, true) => "reflection",
+        (Kind::Reflection, Language::English, false) => "reflections",
+        (Kind::Experiment, Language::Danish, true) => "eksperiment",
+        (Kind::Experiment, Language::Danish, false) => "eksperimenter",
+        (Kind::Reflection, Language::Danish, true) => "refleksion",
+        (Kind::Reflection, Language::Danish, false) => "refleksioner",
+        (k, l, _) => kind(k, l),
+    };
+    format!("{n} {word}")
 }

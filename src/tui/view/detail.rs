@@ -10,6 +10,7 @@ use super::{draw_line_input, frame_block};
 use crate::prompts::AnswerKind;
 use crate::record::{AnswerValue, Content};
 use crate::tui::app::{App, DetailView};
+use crate::tui::words;
 
 pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
     let w = app.words();
@@ -17,9 +18,13 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
     let r = &view.record;
     let lang = app.lang;
     let mut lines = vec![Line::from(vec![
-        Span::styled(r.kind().as_str(), t.dim),
+        Span::styled(words::kind(r.kind(), lang), t.dim),
         Span::styled(
-            format!(" · {} {}", w.visibility, r.visibility.as_str()),
+            format!(
+                " · {} {}",
+                w.visibility,
+                words::visibility(r.visibility, lang)
+            ),
             t.shared,
         ),
         Span::styled(
@@ -52,7 +57,7 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
     match &r.content {
         Content::Note => {}
         Content::Cycle { question, status } => {
-            lines.push(field(w.status, status.as_str()));
+            lines.push(field(w.status, words::cycle_status(*status, lang)));
             if let Some(p) = view.phase {
                 lines.push(field(w.phase, p.label(lang)));
             }
@@ -69,7 +74,7 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
             outcome,
             ..
         } => {
-            lines.push(field(w.status, status.as_str()));
+            lines.push(field(w.status, words::experiment_status(*status, lang)));
             if !with.is_empty() {
                 lines.push(field(w.with, &with.join(", ")));
             }
@@ -118,7 +123,9 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
         }
     }
     if !r.body.trim().is_empty() {
-        lines.push(Line::raw(""));
+        if lines.last().is_some_and(|l| l.width() > 0) {
+            lines.push(Line::raw(""));
+        }
         lines.extend(r.body.lines().map(|l| Line::raw(l.to_string())));
     }
     if !view.comments.is_empty() {
@@ -163,7 +170,7 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
                         format!(
                             "{} {:<11}",
                             l.created.with_timezone(&chrono::Local).format("%Y-%m-%d"),
-                            l.kind().as_str()
+                            words::kind(l.kind(), lang)
                         ),
                         t.dim,
                     ),

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::frame_block;
-use crate::record::Content;
+use crate::record::{Content, Kind};
 use crate::tui::app::App;
 use crate::tui::words::fill;
 
@@ -103,13 +103,11 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
             Span::styled(format!("  {} ", c.record.display_title()), style),
             Span::styled(
                 format!(
-                    " {}: {} · {} {} · {} {}",
+                    " {}: {} · {} · {}",
                     w.phase,
                     c.phase.label(app.lang),
-                    c.experiments,
-                    w.experiments,
-                    c.reflections,
-                    w.reflections
+                    crate::tui::words::count(c.experiments, Kind::Experiment, app.lang),
+                    crate::tui::words::count(c.reflections, Kind::Reflection, app.lang),
                 ),
                 t.dim,
             ),

@@ -11,6 +11,7 @@ use super::{draw_line_input, frame_block, highlighted};
 use crate::record::{Record, Visibility};
 use crate::search::Field;
 use crate::tui::app::{App, SearchView, TimelineView, query_text};
+use crate::tui::words;
 
 pub(super) fn pick_set(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let t = &app.theme;
@@ -45,7 +46,7 @@ pub(super) fn pick_set(app: &App, frame: &mut Frame, area: Rect, selected: usize
 fn record_row<'a>(app: &App, r: &Record, comments: usize) -> Line<'a> {
     let t = &app.theme;
     let mut spans = vec![
-        Span::styled(format!("  {:<11}", r.kind().as_str()), t.dim),
+        Span::styled(format!("  {:<11}", words::kind(r.kind(), app.lang)), t.dim),
         Span::raw(r.display_title()),
     ];
     for tag in &r.tags {
@@ -53,7 +54,7 @@ fn record_row<'a>(app: &App, r: &Record, comments: usize) -> Line<'a> {
     }
     if r.visibility != Visibility::Private {
         spans.push(Span::styled(
-            format!(" [{}]", r.visibility.as_str()),
+            format!(" [{}]", words::visibility(r.visibility, app.lang)),
             t.shared,
         ));
     }
@@ -141,7 +142,7 @@ pub(super) fn search(app: &App, view: &SearchView, frame: &mut Frame, area: Rect
                 .format("%Y-%m-%d")
                 .to_string();
             let mut first = vec![Span::styled(
-                format!("{date} {:<11}", s.kind.as_str()),
+                format!("{date} {:<11}", words::kind(s.kind, app.lang)),
                 t.dim,
             )];
             if s.field == Field::Title {
