@@ -168,7 +168,7 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
                 ListItem::new(Line::from(vec![
                     Span::styled(
                         format!(
-                            "{} {:<11}",
+                            "{} {:<11} ",
                             l.created.with_timezone(&chrono::Local).format("%Y-%m-%d"),
                             words::kind(l.kind(), lang)
                         ),

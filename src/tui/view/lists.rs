@@ -46,7 +46,7 @@ pub(super) fn pick_set(app: &App, frame: &mut Frame, area: Rect, selected: usize
 fn record_row<'a>(app: &App, r: &Record, comments: usize) -> Line<'a> {
     let t = &app.theme;
     let mut spans = vec![
-        Span::styled(format!("  {:<11}", words::kind(r.kind(), app.lang)), t.dim),
+        Span::styled(format!("  {:<11} ", words::kind(r.kind(), app.lang)), t.dim),
         Span::raw(r.display_title()),
     ];
     for tag in &r.tags {
@@ -83,7 +83,7 @@ pub(super) fn timeline(app: &App, view: &TimelineView, frame: &mut Frame, area: 
         let day = r.created.with_timezone(&Local).date_naive();
         if last_day != Some(day) {
             items.push(ListItem::new(Line::from(Span::styled(
-                day.format("%Y-%m-%d %a").to_string(),
+                super::long_date(day, app.lang),
                 t.title,
             ))));
             last_day = Some(day);
@@ -142,7 +142,7 @@ pub(super) fn search(app: &App, view: &SearchView, frame: &mut Frame, area: Rect
                 .format("%Y-%m-%d")
                 .to_string();
             let mut first = vec![Span::styled(
-                format!("{date} {:<11}", words::kind(s.kind, app.lang)),
+                format!("{date} {:<11} ", words::kind(s.kind, app.lang)),
                 t.dim,
             )];
             if s.field == Field::Title {

@@ -58,10 +58,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 fn draw_top(app: &App, frame: &mut Frame, area: Rect) {
     let meta = app.journal.meta();
-    let date = match app.lang {
-        crate::journal::Language::English => app.clock.today().format("%A %-d %B %Y").to_string(),
-        crate::journal::Language::Danish => danish_date(app.clock.today()),
-    };
+    let date = long_date(app.clock.today(), app.lang);
     let line = Line::from(vec![
         Span::styled(format!(" {} ", app.words().app_name), app.theme.title),
         Span::raw("· "),
@@ -69,6 +66,14 @@ fn draw_top(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(format!(" · {date}"), app.theme.dim),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// "Monday 23 November 2026", "mandag 23. november 2026".
+fn long_date(d: chrono::NaiveDate, lang: crate::journal::Language) -> String {
+    match lang {
+        crate::journal::Language::English => d.format("%A %-d %B %Y").to_string(),
+        crate::journal::Language::Danish => danish_date(d),
+    }
 }
 
 /// "mandag 23. november 2026".
