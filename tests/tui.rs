@@ -421,6 +421,22 @@ fn the_timeline_groups_by_day_filters_and_opens_a_record_with_comments() {
     }
     h.text("budget, trust").key(KeyCode::Enter);
     assert_eq!(h.records(Kind::Note)[0].tags, vec!["budget", "trust"]);
+    // Title and text are edited in $EDITOR: the app asks, the runner opens it, the app saves.
+    h.key(KeyCode::Char('E'));
+    let asked = h.app().take_editor_request().unwrap();
+    assert!(
+        asked.starts_with("Council budget hearing\n\nThe councillors asked"),
+        "{asked}"
+    );
+    h.app().editor_done(Ok(
+        "Budget hearing, part one\n\nThey asked about relatives.\n".into(),
+    ));
+    let note = h.records(Kind::Note).remove(0);
+    assert_eq!(note.title, "Budget hearing, part one");
+    assert_eq!(note.body, "They asked about relatives.");
+    h.app()
+        .editor_done(Err("vi ended with exit status 1".into()));
+    assert!(h.screen().contains("Could not open the editor: vi ended"));
     // Delete asks first.
     h.key(KeyCode::Char('d')).key(KeyCode::Char('n'));
     assert_eq!(h.records(Kind::Note).len(), 1);
@@ -442,6 +458,17 @@ fn search_as_you_type_highlights_and_opens() {
     h.key(KeyCode::Char('/')).text("councl");
     assert!(h.app().wait_for_search(Duration::from_secs(10), true));
     insta::assert_snapshot!("search", h.screen());
+    // The matched letters are marked (bold and underlined without colour).
+    let buffer = h.terminal.backend().buffer().clone();
+    let marked: String = (0..buffer.area.height)
+        .flat_map(|y| (0..buffer.area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            let m = buffer[(x, y)].modifier;
+            m.contains(ratatui::style::Modifier::UNDERLINED) && y > 3
+        })
+        .map(|(x, y)| buffer[(x, y)].symbol().to_string())
+        .collect();
+    assert_eq!(marked, "Councl", "the letters of the query in the title");
     h.key(KeyCode::Enter);
     assert!(h.screen().contains("What would it take to ask them"));
 }

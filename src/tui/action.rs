@@ -73,6 +73,8 @@ pub enum Action {
     CycleVisibility,
     /// Edit the open record's tags.
     EditTags,
+    /// Edit the open record's title and text in $VISUAL or $EDITOR.
+    EditText,
     /// Ask to delete the open record.
     Delete,
     /// Answer yes to the question asked.
@@ -120,6 +122,7 @@ impl Action {
             Action::ScaleUp => ("higher", "højere"),
             Action::CycleVisibility => ("visibility", "synlighed"),
             Action::EditTags => ("tags", "emner"),
+            Action::EditText => ("edit text in $EDITOR", "ret tekst i $EDITOR"),
             Action::Delete => ("delete", "slet"),
             Action::Confirm => ("yes", "ja"),
             Action::Cancel => ("no", "nej"),

@@ -259,9 +259,19 @@ impl App {
         self.editor_request.take()
     }
 
-    /// The external editor's result for the current answer.
+    /// The external editor's result: the current answer, or the open record's title and text.
     pub fn editor_done(&mut self, result: Result<String, String>) {
         match result {
+            Ok(text) if matches!(self.screens.last(), Some(Screen::Detail(_))) => {
+                let Some(Screen::Detail(v)) = self.screens.last() else {
+                    return;
+                };
+                let mut record = v.record.clone();
+                let (title, body) = split_title_body(&text);
+                record.title = title;
+                record.body = body;
+                self.save_record_change(record);
+            }
             Ok(text) => {
                 if let Some(Screen::Flow(view)) = self.screens.last_mut() {
                     let text = text.trim_end().to_string();
@@ -452,6 +462,12 @@ impl App {
                 if let Some(Screen::Flow(v)) = self.screens.last() {
                     let area = if v.on_why { &v.why } else { &v.editor };
                     self.editor_request = Some(area.lines().join("\n"));
+                }
+            }
+            Action::EditText => {
+                if let Some(Screen::Detail(v)) = self.screens.last() {
+                    let r = &v.record;
+                    self.editor_request = Some(format!("{}\n\n{}", r.title, r.body));
                 }
             }
             Action::SwitchField => {
@@ -1242,6 +1258,15 @@ fn line_input(input: &mut Option<LineInput>, key: KeyEvent) {
     {
         line.text.input(key);
     }
+}
+
+/// Title and text from an edited record: the first line is the title, the rest (after blank
+/// lines) the text.
+fn split_title_body(text: &str) -> (String, String) {
+    let mut lines = text.lines();
+    let title = lines.next().unwrap_or("").trim().to_string();
+    let rest: Vec<&str> = lines.skip_while(|l| l.trim().is_empty()).collect();
+    (title, rest.join("\n").trim_end().to_string())
 }
 
 /// Puts the current question's saved answer into the editors.

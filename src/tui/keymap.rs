@@ -109,6 +109,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
         Mode::Detail => vec![
             b("v", Action::CycleVisibility, true),
             b("T", Action::EditTags, false),
+            b("E", Action::EditText, false),
             b("d", Action::Delete, true),
             b("e", Action::PlanExperiment, true),
             b("R", Action::Reflect, true),
@@ -193,6 +194,7 @@ pub fn action(mode: Mode, key: KeyEvent) -> Option<Action> {
         (Mode::Timeline, Char('/')) => Action::Search,
         (Mode::Detail, Char('v')) => Action::CycleVisibility,
         (Mode::Detail, Char('T')) => Action::EditTags,
+        (Mode::Detail, Char('E')) => Action::EditText,
         (Mode::Detail, Char('d')) => Action::Delete,
         (Mode::Detail, Char('R')) => Action::Reflect,
         (Mode::Detail, Char('e')) => Action::PlanExperiment,

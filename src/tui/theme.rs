@@ -56,3 +56,25 @@ impl Theme {
         std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_uses_emphasis_only() {
+        let plain = Theme::new(true);
+        for style in [
+            plain.title,
+            plain.selected,
+            plain.dim,
+            plain.matched,
+            plain.error,
+            plain.key,
+        ] {
+            assert_eq!(style.fg, None);
+            assert_eq!(style.bg, None);
+        }
+        assert_ne!(Theme::new(false).title.fg, None);
+    }
+}
