@@ -5,9 +5,9 @@ use serde_json::json;
 use super::args::{ListArgs, SearchArgs};
 use super::format::{WIDTH, fit, list_line, local_time, one_line, relative, wrap};
 use super::{CliError, Context, invalid, resolve_kind};
-use crate::prompts::AnswerKind;
+use crate::prompts::show_answer;
 use crate::query::{Filter, due_experiments};
-use crate::record::{AnswerValue, Content, CycleStatus, Kind, Record};
+use crate::record::{Content, CycleStatus, Kind, Record};
 use crate::search::Searcher;
 use crate::stats;
 use crate::store::{Journal, StoreError};
@@ -304,19 +304,8 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
                 writeln!(out, "about: {}", title_of(*e)?)?;
             }
             for a in answers {
-                let question = prompt_set.and_then(|s| s.question(&a.question));
-                let asked = question.map_or(a.question.as_str(), |q| q.text.get(lang));
-                writeln!(out, "\n{}", wrap(asked, WIDTH, ""))?;
-                let value = match (&a.value, question.map(|q| &q.kind)) {
-                    (AnswerValue::Scale(n), Some(AnswerKind::Scale { max, .. })) => {
-                        format!("{n} of {max}")
-                    }
-                    (AnswerValue::Choice(c), Some(AnswerKind::Choice { options })) => options
-                        .iter()
-                        .find(|o| o.id == *c)
-                        .map_or(c.clone(), |o| o.label.get(lang).to_string()),
-                    (v, _) => v.to_text(),
-                };
+                let (asked, value) = show_answer(prompt_set, a, lang);
+                writeln!(out, "\n{}", wrap(&asked, WIDTH, ""))?;
                 writeln!(out, "{}", wrap(&value, WIDTH, "  "))?;
                 if let Some(why) = &a.why {
                     writeln!(out, "{}", wrap(&format!("why: {why}"), WIDTH, "  "))?;

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::journal::Language;
+use crate::record::Answer;
 
 pub use answers::{AnswerError, build_answers};
 pub use library::{Library, Loaded, builtin_files, check_paths, load};
@@ -162,6 +163,31 @@ pub struct Question {
     pub kind: AnswerKind,
     /// Whether it may be skipped.
     pub optional: bool,
+}
+
+impl Question {
+    /// A stored value as people read it: "4 / 5" on a scale, an option's label for a choice.
+    pub fn show_value(&self, value: &str, lang: Language) -> String {
+        match &self.kind {
+            AnswerKind::Scale { max, .. } => format!("{value} / {max}"),
+            AnswerKind::Choice { options } => options
+                .iter()
+                .find(|o| o.id == value)
+                .map_or(value.to_string(), |o| o.label.get(lang).to_string()),
+            AnswerKind::Text => value.to_string(),
+        }
+    }
+}
+
+/// An answer as people read it: its question (the id, when the set is gone) and its value.
+pub fn show_answer(set: Option<&PromptSet>, answer: &Answer, lang: Language) -> (String, String) {
+    match set.and_then(|s| s.question(&answer.question)) {
+        Some(q) => (
+            q.text.get(lang).to_string(),
+            q.show_value(&answer.value.to_text(), lang),
+        ),
+        None => (answer.question.clone(), answer.value.to_text()),
+    }
 }
 
 /// Where a set was loaded from.

@@ -7,8 +7,8 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::home::relative;
 use super::{draw_line_input, frame_block};
-use crate::prompts::AnswerKind;
-use crate::record::{AnswerValue, Content};
+use crate::prompts::show_answer;
+use crate::record::Content;
 use crate::tui::app::{App, DetailView};
 use crate::tui::words;
 
@@ -97,19 +97,8 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
         Content::Reflection { set, answers, .. } => {
             let prompt_set = app.library.get(set);
             for a in answers {
-                let q = prompt_set.and_then(|s| s.question(&a.question));
-                let asked = q.map_or(a.question.clone(), |q| q.text.get(lang).to_string());
+                let (asked, value) = show_answer(prompt_set, a, lang);
                 lines.push(Line::from(Span::styled(asked, t.title)));
-                let value = match (&a.value, q.map(|q| &q.kind)) {
-                    (AnswerValue::Scale(n), Some(AnswerKind::Scale { max, .. })) => {
-                        format!("{n} / {max}")
-                    }
-                    (AnswerValue::Choice(c), Some(AnswerKind::Choice { options })) => options
-                        .iter()
-                        .find(|o| o.id == *c)
-                        .map_or(c.clone(), |o| o.label.get(lang).to_string()),
-                    (v, _) => v.to_text(),
-                };
                 for l in value.lines() {
                     lines.push(Line::raw(format!("  {l}")));
                 }

@@ -164,14 +164,7 @@ fn review(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
             let style = if q.optional { t.dim } else { t.error };
             lines.push(Line::from(Span::styled(format!("   {missing}"), style)));
         } else {
-            let text = match &q.kind {
-                AnswerKind::Scale { max, .. } => format!("{value} / {max}"),
-                AnswerKind::Choice { options } => options
-                    .iter()
-                    .find(|o| o.id == value)
-                    .map_or(value.to_string(), |o| o.label.get(app.lang).to_string()),
-                AnswerKind::Text => value.to_string(),
-            };
+            let text = q.show_value(value, app.lang);
             lines.extend(text.lines().map(|l| Line::raw(format!("   {l}"))));
         }
         let why = view.flow.whys[i].trim();
