@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod clock;
 pub mod dates;
+pub mod exchange;
 pub mod flow;
 pub mod generate;
 pub mod journal;

@@ -88,6 +88,21 @@ pub enum Command {
     },
     /// Fuzzy search over titles, texts, answers and tags.
     Search(SearchArgs),
+    /// Write records for your mentor, your network, or a full backup (JSON or Markdown).
+    Export(ExportArgs),
+    /// Read an exchange file (or a jrnl / tui-journal export) into this journal.
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// Only say what would be added, updated, skipped or in conflict.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Rebuild a journal from a backup export, into a new folder (--journal).
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+    },
     /// The prompt sets: list them, show one, check prompt files.
     #[command(subcommand)]
     Prompts(PromptsCommand),
@@ -320,6 +335,33 @@ pub struct OutcomeArgs {
     /// What happened (or pipe it in).
     #[arg(long)]
     pub outcome: Option<String>,
+}
+
+/// `praxis export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Who it is for: mentor (mentor and network records), network (network records), or
+    /// backup (everything, private records too).
+    #[arg(long = "for", value_name = "mentor|network|backup")]
+    pub scope: String,
+    /// Only this cycle and what belongs to it.
+    #[arg(long, value_name = "ID")]
+    pub cycle: Option<String>,
+    /// Only records with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// From this day on.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Up to and including this day.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// json (the exchange format, for importing) or markdown (to read).
+    #[arg(long, default_value = "json", value_name = "json|markdown")]
+    pub format: String,
 }
 
 /// `praxis search`.

@@ -2,6 +2,7 @@
 
 pub mod args;
 mod change;
+mod exchange;
 mod format;
 mod prompts;
 mod view;
@@ -151,6 +152,9 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
         Command::Due { json } => view::due(ctx, json),
         Command::Search(a) => view::search(ctx, a),
         Command::Prompts(a) => prompts::run(ctx, a),
+        Command::Export(a) => exchange::export(ctx, a),
+        Command::Import { file, dry_run } => exchange::import(ctx, &file, dry_run),
+        Command::Restore { file } => exchange::restore(ctx, &file),
         Command::Stats { json } => view::stats(ctx, json),
     }
 }

@@ -3,6 +3,7 @@
 //! before it returns.
 
 mod error;
+mod import;
 mod lock;
 
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 use sled::{Transactional, Tree};
 
 pub use error::StoreError;
+pub use import::ImportReport;
 pub use lock::JournalLock;
 
 use crate::flow::{Draft, Finished};
@@ -43,6 +45,12 @@ pub struct Journal {
     by_link: Tree,
     by_due: Tree,
     comments: Tree,
+    /// Records from other journals (imported), kept apart and read-only; no indexes.
+    foreign: Tree,
+    /// Versions that arrived with the same revision as a stored record but other content.
+    conflicts: Tree,
+    /// Other journals' authors' names, by journal id.
+    peers: Tree,
     meta: JournalMeta,
     _lock: JournalLock,
 }
@@ -166,6 +174,9 @@ impl Journal {
             by_link: tree("by_link")?,
             by_due: tree("by_due")?,
             comments: tree("comments")?,
+            foreign: tree("foreign")?,
+            conflicts: tree("conflicts")?,
+            peers: tree("peers")?,
             meta,
             db,
             _lock: lock,
@@ -638,9 +649,12 @@ impl Journal {
             &self.by_due,
             &self.comments,
             &self.meta_tree,
+            &self.foreign,
+            &self.conflicts,
+            &self.peers,
         )
             .transaction(
-                |(records, by_kind, by_tag, by_link, by_due, comments, meta)| {
+                |(records, by_kind, by_tag, by_link, by_due, comments, meta, foreign, conflicts, peers)| {
                     f(&TxTrees {
                         records,
                         by_kind,
@@ -649,6 +663,9 @@ impl Journal {
                         by_due,
                         comments,
                         meta,
+                        foreign,
+                        conflicts,
+                        peers,
                     })
                 },
             )
@@ -711,6 +728,9 @@ struct TxTrees<'a> {
     by_due: &'a TransactionalTree,
     comments: &'a TransactionalTree,
     meta: &'a TransactionalTree,
+    foreign: &'a TransactionalTree,
+    conflicts: &'a TransactionalTree,
+    peers: &'a TransactionalTree,
 }
 
 impl TxTrees<'_> {

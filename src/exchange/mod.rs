@@ -1,0 +1,391 @@
+//! The exchange format (version 1): one JSON file that carries records and comments between
+//! journals — for a mentor, for the learning network, or as a full backup — with a SHA-256
+//! checksum over its content. Also the files of other journaling tools that praxis reads to let
+//! people move in with their history. See `docs/exchange-format.md`.
+
+mod markdown;
+mod moving_in;
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub use markdown::to_markdown;
+
+use crate::journal::{JournalMeta, Language};
+use crate::query::{Filter, belongs_to_cycle};
+use crate::record::{Comment, JournalId, Record, RecordId, Visibility};
+
+/// The format's name, first field of every file.
+pub const FORMAT: &str = "praxis-exchange";
+/// The version this praxis writes and reads.
+pub const VERSION: u32 = 1;
+
+/// Who a file is for, and so what it may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// For the owner's mentor: `mentor` and `network` records, and their comments.
+    Mentor,
+    /// For the learning network: `network` records only.
+    Network,
+    /// Everything, private records included: only when the owner asks for it by name.
+    Backup,
+    /// Comments only (a mentor's or peer's remarks on records they were shown).
+    Comments,
+}
+
+impl Scope {
+    /// Whether a record of this visibility may leave in a file of this scope.
+    pub fn admits(self, v: Visibility) -> bool {
+        match self {
+            Scope::Backup => true,
+            Scope::Mentor => matches!(v, Visibility::Mentor | Visibility::Network),
+            Scope::Network => v == Visibility::Network,
+            Scope::Comments => false,
+        }
+    }
+
+    /// The word used in flags and files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Mentor => "mentor",
+            Scope::Network => "network",
+            Scope::Backup => "backup",
+            Scope::Comments => "comments",
+        }
+    }
+}
+
+/// The journal a file comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Exporter {
+    /// Its id.
+    pub journal: JournalId,
+    /// Its owner's name.
+    pub author_name: String,
+    /// Its language.
+    pub language: Language,
+}
+
+/// Everything in a file but its checksum, in the order it is hashed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Content {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The format version.
+    pub version: u32,
+    /// Who exported it.
+    pub exported_by: Exporter,
+    /// When.
+    pub exported_at: DateTime<Utc>,
+    /// For whom.
+    pub scope: Scope,
+    /// The records, oldest first.
+    pub records: Vec<Record>,
+    /// The comments, oldest first.
+    pub comments: Vec<Comment>,
+    /// Names of the other journals whose records a backup carries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub peers: Vec<Peer>,
+}
+
+/// Another journal's author, as a backup remembers them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Peer {
+    /// Their journal.
+    pub journal: JournalId,
+    /// Their name.
+    pub author_name: String,
+}
+
+/// A whole exchange file: its content and the content's checksum.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExchangeFile {
+    /// What the file carries.
+    #[serde(flatten)]
+    pub content: Content,
+    /// `sha256:` and the hex SHA-256 of the content serialised as compact JSON.
+    pub checksum: String,
+}
+
+impl ExchangeFile {
+    /// A file over `content`, with its checksum.
+    pub fn seal(content: Content) -> ExchangeFile {
+        let checksum = checksum(&content);
+        ExchangeFile { content, checksum }
+    }
+
+    /// The file as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("exchange file serialises")
+    }
+}
+
+/// `sha256:<hex>` of the content's compact JSON.
+pub fn checksum(content: &Content) -> String {
+    let bytes = serde_json::to_vec(content).expect("content serialises");
+    let digest = Sha256::digest(&bytes);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// What to put in an export.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Only this cycle and what belongs to it.
+    pub cycle: Option<RecordId>,
+    /// Only records with this tag.
+    pub tag: Option<String>,
+    /// Created on or after this day.
+    pub since: Option<NaiveDate>,
+    /// Created on or before this day.
+    pub until: Option<NaiveDate>,
+}
+
+/// The file for `scope` from a journal's own records (newest first or any order) and comments;
+/// records the scope does not admit are left out, and so are comments on records left out.
+pub fn export(
+    meta: &JournalMeta,
+    scope: Scope,
+    selection: &Selection,
+    records: impl IntoIterator<Item = Record>,
+    comments: impl IntoIterator<Item = Comment>,
+    now: DateTime<Utc>,
+) -> ExchangeFile {
+    let filter = Filter {
+        tag: selection.tag.clone(),
+        since: selection.since,
+        until: selection.until,
+        ..Filter::default()
+    };
+    let mut records: Vec<Record> = records
+        .into_iter()
+        .filter(|r| scope.admits(r.visibility))
+        .filter(|r| filter.matches(r))
+        .filter(|r| selection.cycle.is_none_or(|c| belongs_to_cycle(r, c)))
+        .collect();
+    records.sort_by_key(|r| r.id);
+    let kept: std::collections::HashSet<RecordId> = records.iter().map(|r| r.id).collect();
+    let mut comments: Vec<Comment> = match scope {
+        Scope::Network => Vec::new(),
+        _ => comments.into_iter().filter(|c| kept.contains(&c.on)).collect(),
+    };
+    comments.sort_by_key(|c| c.id);
+    ExchangeFile::seal(Content {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        exported_by: Exporter {
+            journal: meta.id,
+            author_name: meta.author_name.clone(),
+            language: meta.language,
+        },
+        exported_at: now,
+        scope,
+        records,
+        comments,
+        peers: Vec::new(),
+    })
+}
+
+/// A file of comments written on someone else's records (a mentor's review).
+pub fn comments_file(by: Exporter, comments: Vec<Comment>, now: DateTime<Utc>) -> ExchangeFile {
+    ExchangeFile::seal(Content {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        exported_by: by,
+        exported_at: now,
+        scope: Scope::Comments,
+        records: Vec::new(),
+        comments,
+        peers: Vec::new(),
+    })
+}
+
+/// Why a file cannot be read; nothing is imported.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    /// Not JSON at all, or cut off.
+    #[error("{file} is not valid JSON (line {line}, column {column}: {detail}); was it cut off while copying? Nothing was imported")]
+    NotJson {
+        /// The file.
+        file: String,
+        /// Where.
+        line: usize,
+        /// Where.
+        column: usize,
+        /// What the parser said.
+        detail: String,
+    },
+    /// JSON, but no format praxis knows.
+    #[error("{file} is not a file praxis can import: it is neither a praxis exchange file nor a jrnl or tui-journal export. Nothing was imported")]
+    Unknown {
+        /// The file.
+        file: String,
+    },
+    /// A praxis file from a newer praxis.
+    #[error("{file} is exchange format version {found}; this praxis reads version {VERSION}: update praxis. Nothing was imported")]
+    NewerVersion {
+        /// The file.
+        file: String,
+        /// Its version.
+        found: u32,
+    },
+    /// A praxis file whose fields do not fit the format.
+    #[error("{file} does not fit the exchange format ({detail}). Nothing was imported")]
+    Malformed {
+        /// The file.
+        file: String,
+        /// What is wrong and where.
+        detail: String,
+    },
+    /// A praxis file whose content was changed after export.
+    #[error("{file} was changed after it was exported (its checksum does not match its content): ask for a fresh export. Nothing was imported")]
+    Tampered {
+        /// The file.
+        file: String,
+    },
+    /// A file that breaks the scope's rule (e.g. private records in a network file).
+    #[error("{file} is a {scope} file but carries {what}: refusing it. Nothing was imported")]
+    WrongScope {
+        /// The file.
+        file: String,
+        /// Its scope.
+        scope: &'static str,
+        /// What it should not carry.
+        what: String,
+    },
+}
+
+/// A file read and checked, ready to be imported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incoming {
+    /// Which kind of file it was.
+    pub source: Source,
+    /// Who exported it (for praxis files).
+    pub exported_by: Option<Exporter>,
+    /// The records.
+    pub records: Vec<Record>,
+    /// The comments.
+    pub comments: Vec<Comment>,
+    /// Other journals' authors named in the file.
+    pub peers: Vec<Peer>,
+}
+
+/// The kinds of file praxis imports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A praxis exchange file of this scope.
+    Praxis(Scope),
+    /// jrnl's JSON export.
+    Jrnl,
+    /// tui-journal's JSON file.
+    TuiJournal,
+    /// tui-journal's transfer file.
+    TuiJournalTransfer,
+}
+
+/// Reads an importable file: a praxis exchange file (checked: format, version, checksum, scope)
+/// or another tool's export, whose entries become notes by `owner`.
+pub fn read(file: &str, text: &str, owner: JournalId) -> Result<Incoming, ReadError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson {
+        file: file.to_string(),
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })?;
+    if value.get("format").and_then(|f| f.as_str()) == Some(FORMAT) {
+        return read_praxis(file, value);
+    }
+    moving_in::read(file, &value, owner).ok_or_else(|| ReadError::Unknown {
+        file: file.to_string(),
+    })
+}
+
+fn read_praxis(file: &str, value: serde_json::Value) -> Result<Incoming, ReadError> {
+    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+    if version > VERSION {
+        return Err(ReadError::NewerVersion {
+            file: file.to_string(),
+            found: version,
+        });
+    }
+    let parsed: ExchangeFile =
+        serde_json::from_value(value).map_err(|e| ReadError::Malformed {
+            file: file.to_string(),
+            detail: e.to_string(),
+        })?;
+    if parsed.content.version != VERSION {
+        return Err(ReadError::Malformed {
+            file: file.to_string(),
+            detail: format!("version {} is not one praxis knows", parsed.content.version),
+        });
+    }
+    if checksum(&parsed.content) != parsed.checksum {
+        return Err(ReadError::Tampered {
+            file: file.to_string(),
+        });
+    }
+    let c = parsed.content;
+    let wrong = |what: String| ReadError::WrongScope {
+        file: file.to_string(),
+        scope: c.scope.as_str(),
+        what,
+    };
+    if let Some(r) = c.records.iter().find(|r| !c.scope.admits(r.visibility)) {
+        return Err(wrong(format!(
+            "a {} record ({})",
+            r.visibility.as_str(),
+            r.id
+        )));
+    }
+    if c.scope != Scope::Backup
+        && let Some(r) = c.records.iter().find(|r| r.author != c.exported_by.journal)
+    {
+        return Err(wrong(format!(
+            "a record by another journal ({}); only backups carry those",
+            r.author
+        )));
+    }
+    Ok(Incoming {
+        source: Source::Praxis(c.scope),
+        exported_by: Some(c.exported_by),
+        records: c.records,
+        comments: c.comments,
+        peers: c.peers,
+    })
+}
+
+/// Writes `text` to `path` so that a crash leaves either the old file or the whole new one:
+/// a temporary file beside it, synced, then renamed over it, then the folder synced.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests;

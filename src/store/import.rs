@@ -1,0 +1,255 @@
+//! Importing an exchange file: all or nothing in one transaction; the same file twice changes
+//! nothing; a higher revision replaces the older; same revision with other content is a
+//! conflict and both versions stay readable; other journals' records are kept apart.
+
+use std::collections::HashSet;
+
+use sha2::{Digest, Sha256};
+
+use super::{Journal, StoreError, TxResult, comment_key, parse_key};
+use crate::exchange::Incoming;
+use crate::record::{Comment, JournalId, Record, RecordId};
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// New records.
+    pub added: usize,
+    /// Records replaced by a higher revision.
+    pub updated: usize,
+    /// Records already there as they are.
+    pub unchanged: usize,
+    /// Records already there in a higher revision (the older one is not taken).
+    pub older: usize,
+    /// Records with the same revision but other content: both versions are kept.
+    pub conflicts: Vec<RecordId>,
+    /// New comments.
+    pub comments_added: usize,
+    /// Comments already there.
+    pub comments_unchanged: usize,
+    /// Comments on records this journal does not have (not imported).
+    pub comments_orphaned: usize,
+}
+
+/// What to do with one incoming record.
+enum Step {
+    Add(Record),
+    Replace(Record, Record),
+    Conflict(Record),
+    Nothing,
+}
+
+impl Journal {
+    /// Imports `incoming`: everything or, on any error, nothing. With `dry_run`, only reports.
+    pub fn import(&self, incoming: &Incoming, dry_run: bool) -> Result<ImportReport, StoreError> {
+        let own = self.meta().id;
+        let mut report = ImportReport::default();
+        let mut steps = Vec::new();
+        let mut seen: HashSet<RecordId> = HashSet::new();
+        for r in &incoming.records {
+            if !seen.insert(r.id) {
+                continue;
+            }
+            let existing = self.stored_copy(r.id, r.author == own)?;
+            let step = match existing {
+                None => {
+                    report.added += 1;
+                    Step::Add(r.clone())
+                }
+                Some(e) if e == *r => {
+                    report.unchanged += 1;
+                    Step::Nothing
+                }
+                Some(e) if r.revision > e.revision => {
+                    report.updated += 1;
+                    Step::Replace(e, r.clone())
+                }
+                Some(e) if r.revision < e.revision => {
+                    report.older += 1;
+                    Step::Nothing
+                }
+                Some(_) => {
+                    if self.conflicts.contains_key(conflict_key(r)).map_err(|e| self.sled_error("read", e))? {
+                        report.unchanged += 1;
+                        Step::Nothing
+                    } else {
+                        report.conflicts.push(r.id);
+                        Step::Conflict(r.clone())
+                    }
+                }
+            };
+            steps.push(step);
+        }
+        let arriving: HashSet<RecordId> = incoming.records.iter().map(|r| r.id).collect();
+        let mut comments: Vec<&Comment> = Vec::new();
+        for c in &incoming.comments {
+            let key = comment_key(c);
+            if self.comments.contains_key(&key).map_err(|e| self.sled_error("read", e))? {
+                report.comments_unchanged += 1;
+            } else if arriving.contains(&c.on) || self.get_any(c.on)?.is_some() {
+                report.comments_added += 1;
+                comments.push(c);
+            } else {
+                report.comments_orphaned += 1;
+            }
+        }
+        if dry_run {
+            return Ok(report);
+        }
+        let peer = incoming
+            .exported_by
+            .as_ref()
+            .filter(|by| by.journal != own)
+            .map(|by| (by.journal, by.author_name.clone()));
+        let named: Vec<(JournalId, String)> = incoming
+            .peers
+            .iter()
+            .filter(|p| p.journal != own)
+            .map(|p| (p.journal, p.author_name.clone()))
+            .collect();
+        self.transact(|t| {
+            for step in &steps {
+                match step {
+                    Step::Add(r) if r.author == own => t.put(None, Some(r))?,
+                    Step::Replace(old, new) if new.author == own => t.put(Some(old), Some(new))?,
+                    Step::Add(r) | Step::Replace(_, r) => put_foreign(t.foreign, r)?,
+                    Step::Conflict(r) => {
+                        let json = serde_json::to_vec(r).expect("record serialises");
+                        t.conflicts.insert(conflict_key(r), json)?;
+                    }
+                    Step::Nothing => {}
+                }
+            }
+            for c in &comments {
+                let json = serde_json::to_vec(c).expect("comment serialises");
+                t.comments.insert(comment_key(c), json)?;
+            }
+            for (journal, name) in peer.iter().chain(&named) {
+                t.peers.insert(journal.to_string().as_bytes(), name.as_bytes())?;
+            }
+            Ok(())
+        })?;
+        self.flush()?;
+        Ok(report)
+    }
+
+    /// The stored copy of a record: among this journal's own or among the foreign ones.
+    fn stored_copy(&self, id: RecordId, own: bool) -> Result<Option<Record>, StoreError> {
+        if own {
+            return self.get(id);
+        }
+        self.get_foreign(id)
+    }
+
+    /// A record from another journal, if stored.
+    pub fn get_foreign(&self, id: RecordId) -> Result<Option<Record>, StoreError> {
+        let value = self
+            .foreign
+            .get(id.to_key())
+            .map_err(|e| self.sled_error("read", e))?;
+        value.map(|v| self.decode(&v)).transpose()
+    }
+
+    /// A record by id, this journal's own or another's.
+    pub fn get_any(&self, id: RecordId) -> Result<Option<Record>, StoreError> {
+        match self.get(id)? {
+            Some(r) => Ok(Some(r)),
+            None => self.get_foreign(id),
+        }
+    }
+
+    /// Every record from other journals, newest first.
+    pub fn foreign_newest_first(&self) -> Result<Vec<Record>, StoreError> {
+        self.foreign
+            .iter()
+            .rev()
+            .map(|kv| self.decode(&kv.map_err(|e| self.sled_error("read", e))?.1))
+            .collect()
+    }
+
+    /// Every other journal's author this journal knows of.
+    pub fn peers(&self) -> Result<Vec<(JournalId, String)>, StoreError> {
+        self.peers
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv.map_err(|e| self.sled_error("read", e))?;
+                let id = std::str::from_utf8(&k)
+                    .ok()
+                    .and_then(|s| s.parse().ok())
+                    .map(JournalId)
+                    .ok_or_else(|| self.corrupt("a peer key is unreadable"))?;
+                Ok((id, String::from_utf8_lossy(&v).into_owned()))
+            })
+            .collect()
+    }
+
+    /// The name another journal's author gave, if known.
+    pub fn peer_name(&self, journal: JournalId) -> Option<String> {
+        self.peers
+            .get(journal.to_string().as_bytes())
+            .ok()
+            .flatten()
+            .map(|v| String::from_utf8_lossy(&v).into_owned())
+    }
+
+    /// Versions of a record that arrived in conflict with the stored one.
+    pub fn conflicting_versions(&self, id: RecordId) -> Result<Vec<Record>, StoreError> {
+        self.conflicts
+            .scan_prefix(id.to_key())
+            .values()
+            .map(|v| self.decode(&v.map_err(|e| self.sled_error("read", e))?))
+            .collect()
+    }
+
+    /// Every stored comment, oldest first by record.
+    pub fn all_comments(&self) -> Result<Vec<Comment>, StoreError> {
+        self.comments
+            .iter()
+            .values()
+            .map(|v| {
+                let v = v.map_err(|e| self.sled_error("read", e))?;
+                serde_json::from_slice(&v)
+                    .map_err(|e| self.corrupt(&format!("a comment is unreadable: {e}")))
+            })
+            .collect()
+    }
+
+    /// Resolves an id prefix among this journal's records and then other journals'.
+    pub fn resolve_any(&self, prefix: &str) -> Result<RecordId, StoreError> {
+        match self.resolve(prefix) {
+            Err(StoreError::NotFound { .. }) => {
+                let wanted = prefix.trim().to_ascii_uppercase();
+                let found: Vec<_> = self
+                    .foreign
+                    .scan_prefix(wanted.as_bytes())
+                    .keys()
+                    .take(2)
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| self.sled_error("read", e))?;
+                match found.as_slice() {
+                    [one] if !wanted.is_empty() => parse_key(one).ok_or_else(|| self.corrupt("a record key is unreadable")),
+                    [] | [_] => Err(StoreError::NotFound { prefix: prefix.trim().to_string() }),
+                    many => Err(StoreError::Ambiguous {
+                        prefix: prefix.trim().to_string(),
+                        candidates: many.iter().map(|k| String::from_utf8_lossy(k).into_owned()).collect(),
+                    }),
+                }
+            }
+            other => other,
+        }
+    }
+}
+
+fn put_foreign(tree: &sled::transaction::TransactionalTree, r: &Record) -> TxResult<()> {
+    let json = serde_json::to_vec(r).expect("record serialises");
+    tree.insert(r.id.to_key().as_bytes(), json)?;
+    Ok(())
+}
+
+/// id + the hash of the conflicting version, so the same version is kept once.
+fn conflict_key(r: &Record) -> Vec<u8> {
+    let json = serde_json::to_vec(r).expect("record serialises");
+    let digest = Sha256::digest(&json);
+    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    [r.id.to_key(), hex].concat().into_bytes()
+}
