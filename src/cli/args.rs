@@ -98,6 +98,12 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Review what a manager shared with you: comment on records and save the comments as a
+    /// file to send back.
+    Review(ReviewArgs),
+    /// Exchange network records with peers through a shared folder.
+    #[command(subcommand)]
+    Network(NetworkCommand),
     /// Rebuild a journal from a backup export, into a new folder (--journal).
     Restore {
         /// The backup file.
@@ -271,6 +277,9 @@ pub struct ListArgs {
     /// At most this many records.
     #[arg(long, short = 'n')]
     pub limit: Option<usize>,
+    /// Records shared with you by your mentor and network peers (read-only), with their author.
+    #[arg(long)]
+    pub peers: bool,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -362,6 +371,33 @@ pub struct ExportArgs {
     /// json (the exchange format, for importing) or markdown (to read).
     #[arg(long, default_value = "json", value_name = "json|markdown")]
     pub format: String,
+}
+
+/// `praxis review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The export you were sent (praxis export --for mentor).
+    pub file: PathBuf,
+    /// A comment, RECORD_ID=TEXT (the first characters of the id are enough); repeat for more.
+    #[arg(long = "comment", value_name = "ID=TEXT")]
+    pub comments: Vec<String>,
+    /// Where to write the comments file (default: beside the export, .comments.json).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Your name, if you have no praxis journal of your own.
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+/// `praxis network …`.
+#[derive(Debug, Subcommand)]
+pub enum NetworkCommand {
+    /// Write this journal's network records to DIR/<journal-id>.praxis.json and import every
+    /// other journal's file there. DIR can be carried by git, Syncthing or a network drive.
+    Sync {
+        /// The shared folder.
+        dir: PathBuf,
+    },
 }
 
 /// `praxis search`.

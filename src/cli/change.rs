@@ -9,7 +9,7 @@ use crate::record::{Content, ExperimentStatus, Kind, Record, normalize_tags};
 
 pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
     let journal = ctx.open()?;
-    let id = journal.resolve(&a.id)?;
+    let id = super::resolve_own(&journal, &a.id)?;
     let before = journal
         .get(id)?
         .ok_or_else(|| invalid("that record just went away"))?;
@@ -241,7 +241,7 @@ fn outcome_text(flag: Option<String>, what: &str) -> Result<String, CliError> {
 
 pub(super) fn delete(ctx: &mut Context<'_>, prefix: &str, yes: bool) -> Result<(), CliError> {
     let journal = ctx.open()?;
-    let id = journal.resolve(prefix)?;
+    let id = super::resolve_own(&journal, prefix)?;
     let record = journal
         .get(id)?
         .ok_or_else(|| invalid("that record just went away"))?;

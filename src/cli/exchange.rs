@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use super::args::ExportArgs;
+use super::args::{ExportArgs, ReviewArgs};
 use super::{CliError, Context, invalid, resolve_kind};
-use crate::exchange::{self, Peer, Scope, Selection, Source};
+use crate::exchange::{self, Exporter, Peer, Scope, Selection, Source};
 use crate::journal::JournalMeta;
-use crate::record::Kind;
+use crate::record::{Comment, JournalId, Kind, RecordId};
 use crate::store::{ImportReport, Journal, StoreError};
 
 pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliError> {
@@ -32,7 +32,9 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
             .cycle
             .map(|c| resolve_kind(&journal, "--cycle", &c, Kind::Cycle))
             .transpose()?,
-        tag: a.tag.map(|t| crate::record::normalize_tags([t]).pop().unwrap_or_default()),
+        tag: a
+            .tag
+            .map(|t| crate::record::normalize_tags([t]).pop().unwrap_or_default()),
         since: a.since.map(|d| ctx.date("since", &d)).transpose()?,
         until: a.until.map(|d| ctx.date("until", &d)).transpose()?,
     };
@@ -93,10 +95,7 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
     Ok(())
 }
 
-fn read_file(
-    path: &Path,
-    owner: crate::record::JournalId,
-) -> Result<exchange::Incoming, CliError> {
+fn read_file(path: &Path, owner: crate::record::JournalId) -> Result<exchange::Incoming, CliError> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path)
         .map_err(|e| invalid(format!("cannot read {shown}: {e}. Nothing was imported")))?;
@@ -104,11 +103,17 @@ fn read_file(
 }
 
 pub(super) fn import(ctx: &mut Context<'_>, path: &Path, dry_run: bool) -> Result<(), CliError> {
-    let journal = if dry_run { ctx.open()? } else { ctx.open_or_create()? };
+    let journal = if dry_run {
+        ctx.open()?
+    } else {
+        ctx.open_or_create()?
+    };
     let incoming = read_file(path, journal.meta().id)?;
     let report = journal.import(&incoming, dry_run)?;
     let from = match (&incoming.source, &incoming.exported_by) {
-        (Source::Praxis(scope), Some(by)) => format!("{}'s {} export", by.author_name, scope.as_str()),
+        (Source::Praxis(scope), Some(by)) => {
+            format!("{}'s {} export", by.author_name, scope.as_str())
+        }
         (Source::Jrnl, _) => "a jrnl export".to_string(),
         (Source::TuiJournal | Source::TuiJournalTransfer, _) => "a tui-journal file".to_string(),
         _ => "the file".to_string(),
@@ -123,7 +128,11 @@ pub(super) fn import(ctx: &mut Context<'_>, path: &Path, dry_run: bool) -> Resul
 }
 
 fn print_report(ctx: &mut Context<'_>, r: &ImportReport) -> Result<(), CliError> {
-    writeln!(ctx.out, "  {} added, {} updated, {} already here, {} older than ours", r.added, r.updated, r.unchanged, r.older)?;
+    writeln!(
+        ctx.out,
+        "  {} added, {} updated, {} already here, {} older than ours",
+        r.added, r.updated, r.unchanged, r.older
+    )?;
     if !r.conflicts.is_empty() {
         writeln!(
             ctx.out,
@@ -159,8 +168,12 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
         .map_err(|e| invalid(format!("cannot read {}: {e}", path.display())))?;
     let shown = path.display().to_string();
     // Read it as if by its own journal: the exporter is found in the file.
-    let probe = exchange::read(&shown, &text, crate::record::JournalId::new_at(ctx.clock.now()))
-        .map_err(|e| invalid(e.to_string()))?;
+    let probe = exchange::read(
+        &shown,
+        &text,
+        crate::record::JournalId::new_at(ctx.clock.now()),
+    )
+    .map_err(|e| invalid(e.to_string()))?;
     let (Source::Praxis(Scope::Backup), Some(by)) = (&probe.source, &probe.exported_by) else {
         return Err(invalid(format!(
             "{shown} is not a backup export (praxis export --for backup); use praxis import for other files"
@@ -178,5 +191,200 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
         report.added,
         report.comments_added
     )?;
+    Ok(())
+}
+
+pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliError> {
+    let shown = a.file.display().to_string();
+    let text = std::fs::read_to_string(&a.file)
+        .map_err(|e| invalid(format!("cannot read {shown}: {e}")))?;
+    let reviewer = match Journal::open(&ctx.dir) {
+        Ok(j) => Exporter {
+            journal: j.meta().id,
+            author_name: a
+                .name
+                .clone()
+                .unwrap_or_else(|| j.meta().author_name.clone()),
+            language: j.meta().language,
+        },
+        Err(StoreError::NoJournal { .. }) => {
+            let Some(name) = a.name.clone() else {
+                return Err(invalid(
+                    "you have no praxis journal here: give your name with --name, so the manager sees who commented",
+                ));
+            };
+            Exporter {
+                journal: JournalId::new_at(ctx.clock.now()),
+                author_name: name,
+                language: ctx.lang.unwrap_or_default(),
+            }
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let shared =
+        exchange::read(&shown, &text, reviewer.journal).map_err(|e| invalid(e.to_string()))?;
+    if !matches!(
+        shared.source,
+        Source::Praxis(Scope::Mentor | Scope::Network)
+    ) {
+        return Err(invalid(format!(
+            "{shown} is not an export shared for review (praxis export --for mentor)"
+        )));
+    }
+    if a.comments.is_empty() {
+        // Without comments: show what there is to review.
+        for r in &shared.records {
+            writeln!(
+                ctx.out,
+                "{}  {:<10} {}",
+                &r.id.to_key()[..12],
+                r.kind().as_str(),
+                r.display_title()
+            )?;
+        }
+        writeln!(
+            ctx.err,
+            "Comment with: praxis review {shown} --comment ID=\"…\" (the mentor-review prompt set has questions to start from: praxis prompts show mentor-review)"
+        )?;
+        return Ok(());
+    }
+    let mut comments = Vec::new();
+    for pair in &a.comments {
+        let Some((prefix, text)) = pair.split_once('=') else {
+            return Err(invalid(format!("--comment '{pair}': write it as ID=TEXT")));
+        };
+        let wanted = prefix.trim().to_ascii_uppercase();
+        let matching: Vec<_> = shared
+            .records
+            .iter()
+            .filter(|r| !wanted.is_empty() && r.id.to_key().starts_with(&wanted))
+            .collect();
+        let on = match matching.as_slice() {
+            [one] => one.id,
+            [] => {
+                return Err(invalid(format!(
+                    "no record in {shown} has an id starting with '{prefix}'"
+                )));
+            }
+            _ => {
+                return Err(invalid(format!(
+                    "'{prefix}' could mean several records in {shown}: type more of the id"
+                )));
+            }
+        };
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(invalid(format!(
+                "--comment {prefix}=…: the comment is empty"
+            )));
+        }
+        let now = ctx.clock.now() + chrono::Duration::milliseconds(comments.len() as i64);
+        comments.push(Comment {
+            id: RecordId::new_at(now),
+            on,
+            author: reviewer.journal,
+            author_name: reviewer.author_name.clone(),
+            created: now,
+            text: text.to_string(),
+        });
+    }
+    let out_path = a
+        .output
+        .clone()
+        .unwrap_or_else(|| a.file.with_extension("comments.json"));
+    let count = comments.len();
+    let file = exchange::comments_file(reviewer, comments, ctx.clock.now());
+    exchange::write_atomically(&out_path, &(file.to_json() + "\n"))
+        .map_err(|e| invalid(format!("could not write {}: {e}", out_path.display())))?;
+    writeln!(
+        ctx.out,
+        "Wrote {count} comment(s) to {}: send it back; the manager runs praxis import on it.",
+        out_path.display()
+    )?;
+    Ok(())
+}
+
+pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
+    if !dir.is_dir() {
+        return Err(invalid(format!(
+            "{} is not a folder: give the shared network folder",
+            dir.display()
+        )));
+    }
+    let journal = ctx.open()?;
+    let own_name = format!("{}.praxis.json", journal.meta().id);
+    let records: Vec<_> = journal.newest_first().collect::<Result<_, _>>()?;
+    let file = exchange::export(
+        journal.meta(),
+        Scope::Network,
+        &Selection::default(),
+        records,
+        Vec::new(),
+        ctx.clock.now(),
+    );
+    exchange::write_atomically(&dir.join(&own_name), &(file.to_json() + "\n"))
+        .map_err(|e| invalid(format!("could not write into {}: {e}", dir.display())))?;
+    writeln!(
+        ctx.out,
+        "Shared {} network record(s) as {own_name}.",
+        file.content.records.len()
+    )?;
+    let mut others: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| invalid(format!("cannot read {}: {e}", dir.display())))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.ends_with(".praxis.json") && n != own_name && !n.starts_with('.')
+            })
+        })
+        .collect();
+    others.sort();
+    let mut failed = 0;
+    for path in others {
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let result = read_file(&path, journal.meta().id).and_then(|incoming| {
+            if incoming.source != Source::Praxis(Scope::Network) {
+                return Err(invalid(format!(
+                    "{name} is not a network export; only network files belong in the shared folder"
+                )));
+            }
+            Ok((journal.import(&incoming, false)?, incoming))
+        });
+        match result {
+            Ok((report, incoming)) => {
+                let who = incoming
+                    .exported_by
+                    .map(|b| b.author_name)
+                    .unwrap_or_default();
+                writeln!(
+                    ctx.out,
+                    "{who}: {} new, {} updated, {} unchanged{}",
+                    report.added,
+                    report.updated,
+                    report.unchanged,
+                    if report.conflicts.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {} in conflict", report.conflicts.len())
+                    }
+                )?;
+            }
+            Err(e) => {
+                failed += 1;
+                writeln!(ctx.err, "praxis: skipped {name}: {e}")?;
+            }
+        }
+    }
+    if failed > 0 {
+        return Err(invalid(format!(
+            "{failed} file(s) in {} could not be imported (see above); the others were",
+            dir.display()
+        )));
+    }
     Ok(())
 }

@@ -9,9 +9,14 @@ use crate::store::Journal;
 /// The width people's terminals have at the least.
 pub const WIDTH: usize = 80;
 
-/// `text` on one line, cut with `…` to at most `width` columns.
+/// `text` on one line (line breaks become spaces; other spacing is kept), cut with `…` to at
+/// most `width` columns.
 pub fn fit(text: &str, width: usize) -> String {
-    let flat = one_line(text);
+    let flat: String = text
+        .trim()
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
     if flat.width() <= width {
         return flat;
     }
@@ -144,7 +149,12 @@ mod tests {
     #[test]
     fn fit_cuts_by_columns_and_marks_the_cut() {
         assert_eq!(fit("short", 10), "short");
-        assert_eq!(fit("a\n  b", 10), "a b");
+        assert_eq!(fit("a\nb", 10), "a b");
+        assert_eq!(
+            fit("id   date", 20),
+            "id   date",
+            "columns keep their spacing"
+        );
         assert_eq!(fit("abcdefghij", 5), "abcd…");
         assert_eq!(fit("æøåæøå", 4).width(), 4);
         assert_eq!(fit("日本語テキスト", 6), "日本…");

@@ -155,6 +155,8 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
         Command::Export(a) => exchange::export(ctx, a),
         Command::Import { file, dry_run } => exchange::import(ctx, &file, dry_run),
         Command::Restore { file } => exchange::restore(ctx, &file),
+        Command::Review(a) => exchange::review(ctx, a),
+        Command::Network(args::NetworkCommand::Sync { dir }) => exchange::sync(ctx, &dir),
         Command::Stats { json } => view::stats(ctx, json),
     }
 }
@@ -238,6 +240,28 @@ pub(crate) fn piped_text() -> Result<Option<String>, CliError> {
         .map_err(|e| invalid(format!("could not read the text piped in: {e}")))?;
     let text = text.trim_end().to_string();
     Ok((!text.trim().is_empty()).then_some(text))
+}
+
+/// Resolves an id prefix to one of this journal's own records; another journal's record is
+/// refused as read-only.
+pub(crate) fn resolve_own(journal: &Journal, prefix: &str) -> Result<RecordId, CliError> {
+    match journal.resolve(prefix) {
+        Err(StoreError::NotFound { .. }) => {
+            let id = journal.resolve_any(prefix)?;
+            let author = journal
+                .get_foreign(id)?
+                .map(|r| {
+                    journal
+                        .peer_name(r.author)
+                        .unwrap_or_else(|| r.author.to_string())
+                })
+                .unwrap_or_default();
+            Err(invalid(format!(
+                "that record is from {author}'s journal and is read-only here; you can comment on it (praxis comment)"
+            )))
+        }
+        other => Ok(other?),
+    }
 }
 
 /// Resolves an id prefix to a record of the wanted kind.

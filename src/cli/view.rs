@@ -169,7 +169,17 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
             "--since {s} is after --until {u}: nothing can match"
         )));
     }
-    let records = journal.list(&filter)?;
+    let records = if a.peers {
+        let mut found: Vec<Record> = journal
+            .foreign_newest_first()?
+            .into_iter()
+            .filter(|r| filter.matches(r))
+            .collect();
+        found.truncate(filter.limit.unwrap_or(usize::MAX));
+        found
+    } else {
+        journal.list(&filter)?
+    };
     if a.json {
         serde_json::to_writer_pretty(&mut *ctx.out, &records).map_err(std::io::Error::other)?;
         writeln!(ctx.out)?;
@@ -184,17 +194,30 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         writeln!(ctx.err, "{what}")?;
     }
     for r in &records {
-        writeln!(ctx.out, "{}", list_line(&journal, r))?;
+        if a.peers {
+            let name = journal
+                .peer_name(r.author)
+                .unwrap_or_else(|| r.author.to_string());
+            writeln!(
+                ctx.out,
+                "{}",
+                fit(&format!("{name}: {}", list_line(&journal, r)), WIDTH)
+            )?;
+        } else {
+            writeln!(ctx.out, "{}", list_line(&journal, r))?;
+        }
     }
     Ok(())
 }
 
 pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result<(), CliError> {
     let journal = ctx.open()?;
-    let id = journal.resolve(prefix)?;
+    let id = journal.resolve_any(prefix)?;
     let r = journal
-        .get(id)?
+        .get_any(id)?
         .ok_or_else(|| invalid("that record just went away"))?;
+    let foreign = r.author != journal.meta().id;
+    let conflicts = journal.conflicting_versions(id)?;
     let comments = journal.comments_on(id)?;
     let linked: Vec<Record> = journal
         .linked_to(id)?
@@ -204,6 +227,8 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
     if as_json {
         let value = json!({
             "record": r,
+            "from": foreign.then(|| journal.peer_name(r.author)),
+            "conflicts": conflicts,
             "comments": comments,
             "linked": linked.iter().map(|l| l.id).collect::<Vec<_>>(),
         });
@@ -235,6 +260,12 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
         r.visibility.as_str(),
         r.id
     )?;
+    if foreign {
+        let name = journal
+            .peer_name(r.author)
+            .unwrap_or_else(|| r.author.to_string());
+        writeln!(out, "from {name}'s journal (read-only)")?;
+    }
     let mut dates = format!("created {}", local_time(r.created));
     if r.revision > 1 {
         dates.push_str(&format!(
@@ -248,7 +279,7 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
         writeln!(out, "tags: {}", r.tags.join(", "))?;
     }
     let title_of = |id| -> Result<String, CliError> {
-        Ok(match journal.get(id)? {
+        Ok(match journal.get_any(id)? {
             Some(t) => format!("{} ({})", t.display_title(), journal.short_id(id)),
             None => format!("{id} (no longer in the journal)"),
         })
@@ -324,6 +355,18 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
                 "{}",
                 fit(&format!("  {}", list_line(&journal, l)), WIDTH)
             )?;
+        }
+    }
+    for c in &conflicts {
+        writeln!(
+            out,
+            "\nanother version with the same revision ({}) arrived, edited {}:",
+            c.revision,
+            local_time(c.updated)
+        )?;
+        writeln!(out, "  {}", c.display_title())?;
+        if !c.body.trim().is_empty() {
+            writeln!(out, "{}", wrap(&c.body, WIDTH, "  "))?;
         }
     }
     if !comments.is_empty() {

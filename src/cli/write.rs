@@ -291,7 +291,7 @@ pub(super) fn comment(
     text: Option<String>,
 ) -> Result<(), CliError> {
     let journal = ctx.open()?;
-    let on = journal.resolve(prefix)?;
+    let on = journal.resolve_any(prefix)?;
     let text = match text {
         Some(t) if t != "-" => t,
         _ => piped_text()?.unwrap_or_default(),

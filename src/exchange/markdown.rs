@@ -20,10 +20,16 @@ pub fn to_markdown(file: &FileContent, library: &Library) -> String {
     let records = &file.records;
     let in_cycle = |r: &Record, c: RecordId| r.cycle() == Some(c);
     let mut shown: Vec<RecordId> = Vec::new();
-    for cycle in records.iter().filter(|r| matches!(r.content, Content::Cycle { .. })) {
+    for cycle in records
+        .iter()
+        .filter(|r| matches!(r.content, Content::Cycle { .. }))
+    {
         record(&mut out, cycle, 2, file, library);
         shown.push(cycle.id);
-        for e in records.iter().filter(|r| in_cycle(r, cycle.id) && matches!(r.content, Content::Experiment { .. })) {
+        for e in records
+            .iter()
+            .filter(|r| in_cycle(r, cycle.id) && matches!(r.content, Content::Experiment { .. }))
+        {
             record(&mut out, e, 3, file, library);
             shown.push(e.id);
             for r in records.iter().filter(|r| r.experiment() == Some(e.id)) {

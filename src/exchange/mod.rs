@@ -171,7 +171,10 @@ pub fn export(
     let kept: std::collections::HashSet<RecordId> = records.iter().map(|r| r.id).collect();
     let mut comments: Vec<Comment> = match scope {
         Scope::Network => Vec::new(),
-        _ => comments.into_iter().filter(|c| kept.contains(&c.on)).collect(),
+        _ => comments
+            .into_iter()
+            .filter(|c| kept.contains(&c.on))
+            .collect(),
     };
     comments.sort_by_key(|c| c.id);
     ExchangeFile::seal(Content {
@@ -208,7 +211,9 @@ pub fn comments_file(by: Exporter, comments: Vec<Comment>, now: DateTime<Utc>) -
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
     /// Not JSON at all, or cut off.
-    #[error("{file} is not valid JSON (line {line}, column {column}: {detail}); was it cut off while copying? Nothing was imported")]
+    #[error(
+        "{file} is not valid JSON (line {line}, column {column}: {detail}); was it cut off while copying? Nothing was imported"
+    )]
     NotJson {
         /// The file.
         file: String,
@@ -220,13 +225,17 @@ pub enum ReadError {
         detail: String,
     },
     /// JSON, but no format praxis knows.
-    #[error("{file} is not a file praxis can import: it is neither a praxis exchange file nor a jrnl or tui-journal export. Nothing was imported")]
+    #[error(
+        "{file} is not a file praxis can import: it is neither a praxis exchange file nor a jrnl or tui-journal export. Nothing was imported"
+    )]
     Unknown {
         /// The file.
         file: String,
     },
     /// A praxis file from a newer praxis.
-    #[error("{file} is exchange format version {found}; this praxis reads version {VERSION}: update praxis. Nothing was imported")]
+    #[error(
+        "{file} is exchange format version {found}; this praxis reads version {VERSION}: update praxis. Nothing was imported"
+    )]
     NewerVersion {
         /// The file.
         file: String,
@@ -242,7 +251,9 @@ pub enum ReadError {
         detail: String,
     },
     /// A praxis file whose content was changed after export.
-    #[error("{file} was changed after it was exported (its checksum does not match its content): ask for a fresh export. Nothing was imported")]
+    #[error(
+        "{file} was changed after it was exported (its checksum does not match its content): ask for a fresh export. Nothing was imported"
+    )]
     Tampered {
         /// The file.
         file: String,
@@ -312,11 +323,10 @@ fn read_praxis(file: &str, value: serde_json::Value) -> Result<Incoming, ReadErr
             found: version,
         });
     }
-    let parsed: ExchangeFile =
-        serde_json::from_value(value).map_err(|e| ReadError::Malformed {
-            file: file.to_string(),
-            detail: e.to_string(),
-        })?;
+    let parsed: ExchangeFile = serde_json::from_value(value).map_err(|e| ReadError::Malformed {
+        file: file.to_string(),
+        detail: e.to_string(),
+    })?;
     if parsed.content.version != VERSION {
         return Err(ReadError::Malformed {
             file: file.to_string(),

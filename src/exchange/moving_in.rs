@@ -64,7 +64,11 @@ pub(super) fn read(_file: &str, value: &Value, owner: JournalId) -> Option<Incom
             Source::Jrnl => {
                 let e: JrnlEntry = serde_json::from_value(entry.clone()).ok()?;
                 let created = jrnl_time(&e.date, e.time.as_deref())?;
-                let mut tags: Vec<String> = e.tags.iter().map(|t| t.trim_start_matches('@').to_string()).collect();
+                let mut tags: Vec<String> = e
+                    .tags
+                    .iter()
+                    .map(|t| t.trim_start_matches('@').to_string())
+                    .collect();
                 if e.starred {
                     tags.push("starred".into());
                 }
@@ -72,12 +76,22 @@ pub(super) fn read(_file: &str, value: &Value, owner: JournalId) -> Option<Incom
             }
             _ => {
                 let e: TuiEntry = serde_json::from_value(entry.clone()).ok()?;
-                let created = DateTime::parse_from_rfc3339(&e.date).ok()?.with_timezone(&Utc);
+                let created = DateTime::parse_from_rfc3339(&e.date)
+                    .ok()?
+                    .with_timezone(&Utc);
                 let mut tags = e.tags.clone();
                 if let Some(p) = e.priority {
                     tags.push(format!("priority-{p}"));
                 }
-                note(owner, "tui-journal", created, &e.title, &e.content, &e.date, tags)
+                note(
+                    owner,
+                    "tui-journal",
+                    created,
+                    &e.title,
+                    &e.content,
+                    &e.date,
+                    tags,
+                )
             }
         };
         if !records.iter().any(|r: &Record| r.id == note.id) {
@@ -121,7 +135,9 @@ fn note(
     tags: Vec<String>,
 ) -> Record {
     let digest = Sha256::digest(format!("{tool}\n{date}\n{title}\n{body}").as_bytes());
-    let random = digest[..10].iter().fold(0u128, |acc, b| (acc << 8) | u128::from(*b));
+    let random = digest[..10]
+        .iter()
+        .fold(0u128, |acc, b| (acc << 8) | u128::from(*b));
     let ms = created.timestamp_millis().max(0) as u64;
     let mut r = Record::new(owner, created, Content::Note);
     r.id = RecordId(Ulid::from_parts(ms, random));

@@ -1,1 +1,342 @@
+use super::*;
+use crate::generate;
+use crate::journal::JournalMeta;
+use crate::prompts::load;
+use crate::record::Content as Kind;
+use crate::store::Journal;
+use chrono::TimeZone;
+use proptest::prelude::*;
+use tempfile::TempDir;
 
+fn end() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+}
+
+fn journal(name: &str) -> (TempDir, Journal) {
+    let dir = TempDir::new().unwrap();
+    let j = Journal::create(dir.path(), JournalMeta::new(name, Language::English, end())).unwrap();
+    (dir, j)
+}
+
+/// A generated journal in which every private record (and every comment on one) carries a
+/// marker that must never leave in a mentor or network export.
+fn marked_journal(seed: u64, size: usize) -> (TempDir, Journal) {
+    let (dir, j) = journal("Anna");
+    let library = load(None).library;
+    let mut records = generate::journal(seed, size, j.meta().id, end(), None, &library);
+    for (n, r) in records.iter_mut().enumerate() {
+        if r.visibility == Visibility::Private {
+            r.body = format!("{} PRIVATE-{n}", r.body);
+        }
+    }
+    j.insert_batch(&records).unwrap();
+    for (n, r) in records.iter().enumerate().step_by(3) {
+        let marker = if r.visibility == Visibility::Private {
+            format!(" PRIVATE-c{n}")
+        } else {
+            String::new()
+        };
+        j.add_comment(&Comment {
+            id: RecordId::new_at(end() + chrono::Duration::seconds(n as i64)),
+            on: r.id,
+            author: JournalId::new_at(end()),
+            author_name: "Mette".into(),
+            created: end(),
+            text: format!("A question{marker}"),
+        })
+        .unwrap();
+    }
+    (dir, j)
+}
+
+fn own_export(j: &Journal, scope: Scope) -> ExchangeFile {
+    let records: Vec<Record> = j.newest_first().map(Result::unwrap).collect();
+    export(
+        j.meta(),
+        scope,
+        &Selection::default(),
+        records,
+        j.all_comments().unwrap(),
+        end(),
+    )
+}
+
+/// Everything a journal holds, to compare before and after.
+fn snapshot(j: &Journal) -> (Vec<Record>, Vec<Record>, Vec<Comment>) {
+    (
+        j.newest_first().map(Result::unwrap).collect(),
+        j.foreign_newest_first().unwrap(),
+        j.all_comments().unwrap(),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn mentor_and_network_exports_never_carry_private_text(seed in 0u64..10_000, size in 1usize..80) {
+        let (_dir, j) = marked_journal(seed, size);
+        for scope in [Scope::Mentor, Scope::Network] {
+            let json = own_export(&j, scope).to_json();
+            prop_assert!(!json.contains("PRIVATE-"), "{scope:?} export leaked private text");
+        }
+        let backup = own_export(&j, Scope::Backup).to_json();
+        let privates = j.newest_first().map(Result::unwrap).filter(|r| r.visibility == Visibility::Private).count();
+        prop_assert_eq!(privates > 0, backup.contains("PRIVATE-"), "a backup carries everything");
+    }
+
+    #[test]
+    fn a_backup_restores_exactly_and_every_kind_round_trips(seed in 0u64..10_000, size in 1usize..80) {
+        let (_dir, j) = marked_journal(seed, size);
+        let file = own_export(&j, Scope::Backup);
+        let text = file.to_json();
+        let incoming = read("backup.json", &text, JournalId::new_at(end())).unwrap();
+        let target = TempDir::new().unwrap();
+        let mut meta = j.meta().clone();
+        meta.created = end();
+        let restored = Journal::create(target.path(), meta).unwrap();
+        let report = restored.import(&incoming, false).unwrap();
+        prop_assert_eq!(report.added, size);
+        prop_assert_eq!(snapshot(&restored), snapshot(&j));
+        // And a second import of the same file changes nothing.
+        let again = restored.import(&incoming, false).unwrap();
+        prop_assert_eq!(again.added + again.updated, 0);
+        prop_assert_eq!(again.unchanged, size);
+    }
+}
+
+#[test]
+fn every_refusal_names_the_problem_and_changes_nothing() {
+    let (_dir, source) = marked_journal(3, 30);
+    let (_dir2, target) = journal("Mette");
+    let before = snapshot(&target);
+    let good = own_export(&source, Scope::Mentor).to_json();
+    let tampered = good.replacen("\"title\": \"", "\"title\": \"X", 1);
+    let newer = good.replacen("\"version\": 1", "\"version\": 2", 1);
+    let mut wrong_scope_file = own_export(&source, Scope::Backup);
+    wrong_scope_file.content.scope = Scope::Network;
+    let wrong_scope = ExchangeFile::seal(wrong_scope_file.content).to_json();
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("bad json", "{ not json".into(), "not valid JSON"),
+        (
+            "truncated",
+            good[..good.len() / 2].to_string(),
+            "not valid JSON",
+        ),
+        ("tampered", tampered, "changed after it was exported"),
+        ("unknown version", newer, "version 2"),
+        (
+            "wrong scope",
+            wrong_scope,
+            "network file but carries a private record",
+        ),
+        (
+            "unknown",
+            "{\"hello\": 1}".into(),
+            "not a file praxis can import",
+        ),
+        (
+            "malformed",
+            good.replacen("\"revision\": 1", "\"revision\": \"one\"", 1),
+            "does not fit",
+        ),
+    ];
+    for (what, text, words) in cases {
+        let err = read("shared.json", &text, target.meta().id).unwrap_err();
+        assert!(err.to_string().contains(words), "{what}: {err}");
+        assert!(
+            err.to_string().contains("Nothing was imported"),
+            "{what}: {err}"
+        );
+    }
+    assert_eq!(snapshot(&target), before);
+}
+
+#[test]
+fn revisions_replace_older_and_same_revision_changes_are_conflicts_kept_side_by_side() {
+    let (_d1, anna) = journal("Anna");
+    let (_d2, mette) = journal("Mette");
+    let mut r = Record::new(anna.meta().id, end(), Kind::Note);
+    r.title = "Council".into();
+    r.visibility = Visibility::Mentor;
+    anna.insert(&r).unwrap();
+    let first = read(
+        "1.json",
+        &own_export(&anna, Scope::Mentor).to_json(),
+        mette.meta().id,
+    )
+    .unwrap();
+    assert_eq!(mette.import(&first, false).unwrap().added, 1);
+    assert_eq!(mette.peer_name(anna.meta().id).as_deref(), Some("Anna"));
+
+    let mut edited = r.clone();
+    edited.title = "Council, second meeting".into();
+    edited.touch(end());
+    anna.update(&edited).unwrap();
+    let second = read(
+        "2.json",
+        &own_export(&anna, Scope::Mentor).to_json(),
+        mette.meta().id,
+    )
+    .unwrap();
+    let report = mette.import(&second, true).unwrap();
+    assert_eq!(report.updated, 1, "a dry run reports");
+    assert_eq!(
+        mette.get_foreign(r.id).unwrap().unwrap().title,
+        "Council",
+        "…and changes nothing"
+    );
+    mette.import(&second, false).unwrap();
+    assert_eq!(
+        mette.get_foreign(r.id).unwrap().unwrap().title,
+        "Council, second meeting"
+    );
+    assert_eq!(
+        mette.import(&first, false).unwrap().older,
+        1,
+        "the older file is not taken"
+    );
+    assert!(
+        mette.get(r.id).unwrap().is_none(),
+        "kept apart from Mette's own records"
+    );
+
+    // Same revision, other content: a conflict; both stay readable, and once is enough.
+    let mut other = edited.clone();
+    other.title = "Council (edited elsewhere)".into();
+    let mut content = own_export(&anna, Scope::Mentor).content;
+    content.records = vec![other.clone()];
+    let clash = read(
+        "3.json",
+        &ExchangeFile::seal(content).to_json(),
+        mette.meta().id,
+    )
+    .unwrap();
+    let report = mette.import(&clash, false).unwrap();
+    assert_eq!(report.conflicts, vec![r.id]);
+    assert_eq!(
+        mette.get_foreign(r.id).unwrap().unwrap().title,
+        "Council, second meeting"
+    );
+    assert_eq!(mette.conflicting_versions(r.id).unwrap(), vec![other]);
+    assert!(mette.import(&clash, false).unwrap().conflicts.is_empty());
+}
+
+#[test]
+fn comments_from_a_mentor_attach_to_the_owners_records() {
+    let (_d1, anna) = journal("Anna");
+    let mut r = Record::new(anna.meta().id, end(), Kind::Note);
+    r.visibility = Visibility::Mentor;
+    anna.insert(&r).unwrap();
+    let mette = Exporter {
+        journal: JournalId::new_at(end()),
+        author_name: "Mette".into(),
+        language: Language::Danish,
+    };
+    let comment = Comment {
+        id: RecordId::new_at(end()),
+        on: r.id,
+        author: mette.journal,
+        author_name: "Mette".into(),
+        created: end(),
+        text: "What did the relatives say?".into(),
+    };
+    let stray = Comment {
+        on: RecordId::new_at(end()),
+        id: RecordId::new_at(end()),
+        ..comment.clone()
+    };
+    let file = comments_file(mette, vec![comment.clone(), stray], end());
+    let incoming = read("c.json", &file.to_json(), anna.meta().id).unwrap();
+    let report = anna.import(&incoming, false).unwrap();
+    assert_eq!((report.comments_added, report.comments_orphaned), (1, 1));
+    assert_eq!(anna.comments_on(r.id).unwrap(), vec![comment]);
+    assert_eq!(anna.import(&incoming, false).unwrap().comments_unchanged, 1);
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn jrnl_and_tui_journal_files_move_in_as_notes_once() {
+    let (_d, j) = journal("Anna");
+    let jrnl = read("jrnl.json", &fixture("jrnl.json"), j.meta().id).unwrap();
+    assert_eq!(jrnl.source, Source::Jrnl);
+    assert_eq!(jrnl.records.len(), 2);
+    let first = &jrnl.records[0];
+    assert_eq!(first.title, "Met the council about home care.");
+    assert_eq!(
+        first.body,
+        "They asked what relatives think.\nI promised to find out."
+    );
+    assert_eq!(first.tags, vec!["council", "relatives", "starred"]);
+    assert_eq!(
+        crate::dates::local_day(first.created),
+        NaiveDate::from_ymd_opt(2026, 10, 2).unwrap()
+    );
+    assert_eq!(j.import(&jrnl, false).unwrap().added, 2);
+    assert_eq!(
+        j.import(&jrnl, false).unwrap().unchanged,
+        2,
+        "the same file twice adds nothing"
+    );
+    let again = read("jrnl.json", &fixture("jrnl.json"), j.meta().id).unwrap();
+    assert_eq!(again.records[0].id, first.id, "ids come from the entries");
+
+    let tui = read("tj.json", &fixture("tui-journal.json"), j.meta().id).unwrap();
+    assert_eq!(tui.source, Source::TuiJournal);
+    assert_eq!(tui.records[0].tags, vec!["priority-1", "trust"]);
+    assert_eq!(
+        tui.records[0].created,
+        Utc.with_ymd_and_hms(2026, 9, 14, 7, 30, 0).unwrap()
+    );
+    let transfer = read("t.json", &fixture("tui-journal-transfer.json"), j.meta().id).unwrap();
+    assert_eq!(transfer.source, Source::TuiJournalTransfer);
+    assert_eq!(transfer.records[0].body, "Users want Sunday opening.");
+    j.import(&tui, false).unwrap();
+    j.import(&transfer, false).unwrap();
+    assert_eq!(j.len(), 5);
+    assert!(
+        j.newest_first()
+            .all(|r| r.unwrap().kind() == crate::record::Kind::Note)
+    );
+}
+
+#[test]
+fn markdown_reads_as_cycles_with_their_experiments_and_answers() {
+    let (_d, j) = journal("Anna");
+    let library = load(None).library;
+    let records = generate::journal(5, 40, j.meta().id, end(), Some(Language::English), &library);
+    j.insert_batch(&records).unwrap();
+    let file = own_export(&j, Scope::Backup);
+    let md = to_markdown(&file.content, &library);
+    assert!(md.starts_with("# Anna — praxis journal (backup)"));
+    assert!(md.contains("## Cycle: "));
+    assert!(
+        md.contains("\n**"),
+        "questions in bold with their answers: {md}"
+    );
+    let cycles = records
+        .iter()
+        .filter(|r| matches!(r.content, Kind::Cycle { .. }))
+        .count();
+    assert_eq!(md.matches("## Cycle: ").count(), cycles);
+}
+
+#[test]
+fn files_are_replaced_whole() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("out.json");
+    std::fs::write(&path, "old").unwrap();
+    write_atomically(&path, "new content").unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "new content");
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 1, "no temporary file left behind");
+    let missing = dir.path().join("no/such/dir/out.json");
+    assert!(write_atomically(&missing, "x").is_err());
+}

@@ -34,7 +34,7 @@ pub struct ImportReport {
 /// What to do with one incoming record.
 enum Step {
     Add(Record),
-    Replace(Record, Record),
+    Replace(Box<(Record, Record)>),
     Conflict(Record),
     Nothing,
 }
@@ -62,14 +62,18 @@ impl Journal {
                 }
                 Some(e) if r.revision > e.revision => {
                     report.updated += 1;
-                    Step::Replace(e, r.clone())
+                    Step::Replace(Box::new((e, r.clone())))
                 }
                 Some(e) if r.revision < e.revision => {
                     report.older += 1;
                     Step::Nothing
                 }
                 Some(_) => {
-                    if self.conflicts.contains_key(conflict_key(r)).map_err(|e| self.sled_error("read", e))? {
+                    if self
+                        .conflicts
+                        .contains_key(conflict_key(r))
+                        .map_err(|e| self.sled_error("read", e))?
+                    {
                         report.unchanged += 1;
                         Step::Nothing
                     } else {
@@ -84,7 +88,11 @@ impl Journal {
         let mut comments: Vec<&Comment> = Vec::new();
         for c in &incoming.comments {
             let key = comment_key(c);
-            if self.comments.contains_key(&key).map_err(|e| self.sled_error("read", e))? {
+            if self
+                .comments
+                .contains_key(&key)
+                .map_err(|e| self.sled_error("read", e))?
+            {
                 report.comments_unchanged += 1;
             } else if arriving.contains(&c.on) || self.get_any(c.on)?.is_some() {
                 report.comments_added += 1;
@@ -111,8 +119,11 @@ impl Journal {
             for step in &steps {
                 match step {
                     Step::Add(r) if r.author == own => t.put(None, Some(r))?,
-                    Step::Replace(old, new) if new.author == own => t.put(Some(old), Some(new))?,
-                    Step::Add(r) | Step::Replace(_, r) => put_foreign(t.foreign, r)?,
+                    Step::Replace(pair) if pair.1.author == own => {
+                        t.put(Some(&pair.0), Some(&pair.1))?
+                    }
+                    Step::Add(r) => put_foreign(t.foreign, r)?,
+                    Step::Replace(pair) => put_foreign(t.foreign, &pair.1)?,
                     Step::Conflict(r) => {
                         let json = serde_json::to_vec(r).expect("record serialises");
                         t.conflicts.insert(conflict_key(r), json)?;
@@ -125,7 +136,8 @@ impl Journal {
                 t.comments.insert(comment_key(c), json)?;
             }
             for (journal, name) in peer.iter().chain(&named) {
-                t.peers.insert(journal.to_string().as_bytes(), name.as_bytes())?;
+                t.peers
+                    .insert(journal.to_string().as_bytes(), name.as_bytes())?;
             }
             Ok(())
         })?;
@@ -227,11 +239,18 @@ impl Journal {
                     .collect::<Result<_, _>>()
                     .map_err(|e| self.sled_error("read", e))?;
                 match found.as_slice() {
-                    [one] if !wanted.is_empty() => parse_key(one).ok_or_else(|| self.corrupt("a record key is unreadable")),
-                    [] | [_] => Err(StoreError::NotFound { prefix: prefix.trim().to_string() }),
+                    [one] if !wanted.is_empty() => {
+                        parse_key(one).ok_or_else(|| self.corrupt("a record key is unreadable"))
+                    }
+                    [] | [_] => Err(StoreError::NotFound {
+                        prefix: prefix.trim().to_string(),
+                    }),
                     many => Err(StoreError::Ambiguous {
                         prefix: prefix.trim().to_string(),
-                        candidates: many.iter().map(|k| String::from_utf8_lossy(k).into_owned()).collect(),
+                        candidates: many
+                            .iter()
+                            .map(|k| String::from_utf8_lossy(k).into_owned())
+                            .collect(),
                     }),
                 }
             }

@@ -385,8 +385,14 @@ impl Journal {
     /// The shortest prefix of `id` (at least 8 characters) that no other record shares.
     pub fn short_id(&self, id: RecordId) -> String {
         let key = id.to_key();
-        let before = self.records.range(..key.as_bytes()).next_back();
-        let after = self.records.range(key.as_bytes()..).find(|kv| {
+        // Another journal's record is told apart from the others of its kind.
+        let tree = if self.foreign.contains_key(&key).unwrap_or(false) {
+            &self.foreign
+        } else {
+            &self.records
+        };
+        let before = tree.range(..key.as_bytes()).next_back();
+        let after = tree.range(key.as_bytes()..).find(|kv| {
             kv.as_ref()
                 .map(|(k, _)| k != key.as_bytes())
                 .unwrap_or(true)
@@ -606,7 +612,7 @@ impl Journal {
 
     /// Saves a comment on a stored record; durable on return.
     pub fn add_comment(&self, comment: &Comment) -> Result<(), StoreError> {
-        if self.get(comment.on)?.is_none() {
+        if self.get_any(comment.on)?.is_none() {
             return Err(StoreError::NotFound {
                 prefix: comment.on.to_key(),
             });
@@ -654,7 +660,18 @@ impl Journal {
             &self.peers,
         )
             .transaction(
-                |(records, by_kind, by_tag, by_link, by_due, comments, meta, foreign, conflicts, peers)| {
+                |(
+                    records,
+                    by_kind,
+                    by_tag,
+                    by_link,
+                    by_due,
+                    comments,
+                    meta,
+                    foreign,
+                    conflicts,
+                    peers,
+                )| {
                     f(&TxTrees {
                         records,
                         by_kind,
