@@ -340,3 +340,26 @@ fn files_are_replaced_whole() {
     let missing = dir.path().join("no/such/dir/out.json");
     assert!(write_atomically(&missing, "x").is_err());
 }
+
+#[test]
+fn the_example_in_the_docs_is_a_valid_file_and_the_schema_names_its_fields() {
+    let doc = include_str!("../../docs/exchange-format.md");
+    let start = doc.find("```json\n").unwrap() + 8;
+    let end = start + doc[start..].find("```").unwrap();
+    let incoming = read("docs", &doc[start..end], JournalId::new_at(self::end())).unwrap();
+    assert_eq!(incoming.source, Source::Praxis(Scope::Mentor));
+    assert_eq!(incoming.records.len(), 2);
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../docs/exchange-format.schema.json")).unwrap();
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let file: serde_json::Value = serde_json::from_str(&doc[start..end]).unwrap();
+    for field in &required {
+        assert!(file.get(*field).is_some(), "{field}");
+    }
+    assert_eq!(file.as_object().unwrap().len(), required.len());
+}
