@@ -25,6 +25,11 @@ pub enum Purpose {
         /// The cycle it belongs to.
         cycle: Option<RecordId>,
     },
+    /// A comment on another journal's record (a mentor's review): the answers become its text.
+    Comment {
+        /// The record commented on.
+        on: RecordId,
+    },
     /// The outcome of an experiment, with an after-action review.
     LogOutcome {
         /// The experiment.
@@ -268,6 +273,10 @@ impl Flow {
             r
         };
         Ok(match &self.purpose {
+            Purpose::Comment { .. } => Finished {
+                new: reflection(None, None),
+                changed: None,
+            },
             Purpose::Reflection { cycle, experiment } => Finished {
                 new: reflection(*cycle, *experiment),
                 changed: None,
@@ -329,6 +338,22 @@ impl Flow {
                 }
             }
         })
+    }
+
+    /// The answers as plain text, question by question (what a comment says).
+    pub fn as_text(&self, lang: Language) -> Result<String, AnswerError> {
+        let answers = self.answers(lang)?;
+        Ok(answers
+            .iter()
+            .map(|a| {
+                let (q, v) = crate::prompts::show_answer(Some(&self.set), a, lang);
+                match &a.why {
+                    Some(why) => format!("{q}\n{v} ({why})"),
+                    None => format!("{q}\n{v}"),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n"))
     }
 
     /// The answer kind of the current question.

@@ -18,6 +18,10 @@ struct Tty {
 
 impl Tty {
     fn start(journal: &Path, extra_env: &[(&str, &str)]) -> Tty {
+        Tty::start_with(journal, &[], extra_env)
+    }
+
+    fn start_with(journal: &Path, args: &[&str], extra_env: &[(&str, &str)]) -> Tty {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -27,6 +31,7 @@ impl Tty {
             })
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
+        cmd.args(args);
         cmd.env("PRAXIS_JOURNAL", journal);
         cmd.env("PRAXIS_CONFIG", journal.with_extension("config"));
         cmd.env("PRAXIS_NOW", "2026-11-23T15:00:00Z");
@@ -211,4 +216,63 @@ fn a_panic_gives_the_terminal_back_and_keeps_the_draft() {
     tty.send("q");
     assert!(tty.wait_exit().success());
     tty.assert_restored();
+}
+
+#[test]
+fn a_mentor_reviews_in_the_app_and_the_comments_file_is_written_on_quit() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let anna = dir.path().join("anna");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_praxis"))
+            .args(args)
+            .env("PRAXIS_JOURNAL", &anna)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&["init", "--name", "Anna", "--lang", "en"]);
+    let id = run(&[
+        "add",
+        "note",
+        "--title",
+        "Council hearing",
+        "--visibility",
+        "mentor",
+    ]);
+    let export = dir.path().join("for-mette.json");
+    run(&["export", "--for", "mentor", "-o", export.to_str().unwrap()]);
+
+    let mette = dir.path().join("mette");
+    let mut tty = Tty::start_with(
+        &mette,
+        &["review", export.to_str().unwrap(), "--name", "Mette"],
+        &[],
+    );
+    tty.wait_for("Shared with me");
+    tty.wait_for("Anna: Council hearing");
+    tty.send("\r");
+    tty.wait_for("from Anna");
+    tty.send("c");
+    tty.wait_for("Your comment");
+    tty.send("Ask the relatives before the next hearing.");
+    tty.send("\r");
+    tty.wait_for("Mette ·");
+    tty.send("q");
+    tty.send("q");
+    tty.send("q");
+    assert!(tty.wait_exit().success());
+    tty.assert_restored();
+    let comments = export.with_extension("comments.json");
+    assert!(comments.exists(), "the comments file is written on quit");
+    run(&["import", comments.to_str().unwrap()]);
+    let shown = run(&["show", id.trim()]);
+    assert!(
+        shown.contains("Mette") && shown.contains("Ask the relatives before the next hearing."),
+        "{shown}"
+    );
 }

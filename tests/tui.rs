@@ -491,3 +491,99 @@ fn a_small_window_is_told_to_grow_and_a_resize_relays_out() {
     let wide = h.screen();
     assert!(wide.lines().any(|l| l.chars().count() > 100), "{wide}");
 }
+
+/// A journal that was shared a mentor export of `busy`'s records by "Anna Jensen".
+fn shared_with_mette(j: &Journal) {
+    let dir = TempDir::new().unwrap();
+    let anna = Journal::create(
+        dir.path(),
+        JournalMeta::new("Anna Jensen", Language::English, at(1, 8)),
+    )
+    .unwrap();
+    busy(&anna);
+    let records: Vec<Record> = anna.newest_first().map(Result::unwrap).collect();
+    let file = praxis::exchange::export(
+        anna.meta(),
+        praxis::exchange::Scope::Mentor,
+        &praxis::exchange::Selection::default(),
+        records,
+        Vec::new(),
+        now(),
+    );
+    let incoming = praxis::exchange::read("shared.json", &file.to_json(), j.meta().id).unwrap();
+    j.import(&incoming, false).unwrap();
+}
+
+#[test]
+fn a_mentor_reads_shared_records_read_only_and_comments_on_them() {
+    utc();
+    let dir = TempDir::new().unwrap();
+    let journal = Journal::create(
+        dir.path(),
+        JournalMeta::new("Mette", Language::English, at(1, 8)),
+    )
+    .unwrap();
+    shared_with_mette(&journal);
+    let mut h = Harness {
+        dir,
+        app: Some(App::new(
+            journal,
+            load(None).library,
+            Box::new(FixedClock(now())),
+            None,
+            true,
+        )),
+        terminal: Terminal::new(TestBackend::new(80, 24)).unwrap(),
+    };
+    h.key(KeyCode::Char('p'));
+    insta::assert_snapshot!("peers", h.screen());
+    h.key(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(screen.contains("from Anna Jensen"), "{screen}");
+    h.key(KeyCode::Char('v'));
+    assert!(
+        h.screen().contains("read-only here"),
+        "changing someone else's record is refused"
+    );
+    // A short comment…
+    h.key(KeyCode::Char('c'))
+        .text("Good start. Who else could you ask?")
+        .key(KeyCode::Enter);
+    let experiment = h.app().journal().foreign_newest_first().unwrap()[0].clone();
+    let comments = h.app().journal().comments_on(experiment.id).unwrap();
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].author_name, "Mette");
+    // …and the mentor's review, whose answers become a comment.
+    h.key(KeyCode::Char('R'));
+    assert!(h.screen().contains("Mentor's review"), "{}", h.screen());
+    for answer in [
+        "An office hour for relatives",
+        "You asked them in person",
+        "What did the staff think?",
+        "",
+        "Invite the staff next time",
+    ] {
+        if answer.is_empty() {
+            h.ctrl('k');
+        } else {
+            h.text(answer).key(KeyCode::Tab);
+        }
+    }
+    h.ctrl('s');
+    let comments = h.app().journal().comments_on(experiment.id).unwrap();
+    assert_eq!(comments.len(), 2, "{}", h.screen());
+    let review = comments
+        .iter()
+        .find(|c| c.text.contains("Invite the staff next time"))
+        .expect("the review is a comment");
+    assert!(
+        review.text.contains("What do you read in this"),
+        "{}",
+        review.text
+    );
+    let screen = h.screen();
+    assert!(
+        screen.contains("Comments") && screen.contains("Mette ·"),
+        "back on the record, its comments shown: {screen}"
+    );
+}

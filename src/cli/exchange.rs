@@ -231,6 +231,14 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
             "{shown} is not an export shared for review (praxis export --for mentor)"
         )));
     }
+    let out_path = a
+        .output
+        .clone()
+        .unwrap_or_else(|| a.file.with_extension("comments.json"));
+    use std::io::IsTerminal;
+    if a.comments.is_empty() && std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        return review_in_the_app(ctx, &a.file, &shared, reviewer, &out_path);
+    }
     if a.comments.is_empty() {
         // Without comments: show what there is to review.
         for r in &shared.records {
@@ -288,10 +296,6 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
             text: text.to_string(),
         });
     }
-    let out_path = a
-        .output
-        .clone()
-        .unwrap_or_else(|| a.file.with_extension("comments.json"));
     let count = comments.len();
     let file = exchange::comments_file(reviewer, comments, ctx.clock.now());
     exchange::write_atomically(&out_path, &(file.to_json() + "\n"))
@@ -301,6 +305,51 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
         "Wrote {count} comment(s) to {}: send it back; the manager runs praxis import on it.",
         out_path.display()
     )?;
+    Ok(())
+}
+
+/// The review in the terminal app, on a review journal kept beside the export (so a review
+/// can be left and taken up again); the comments file is written when the app closes.
+fn review_in_the_app(
+    ctx: &mut Context<'_>,
+    file: &Path,
+    shared: &exchange::Incoming,
+    reviewer: Exporter,
+    out: &Path,
+) -> Result<(), CliError> {
+    let dir = file.with_extension("review");
+    let journal = match Journal::open(&dir) {
+        Ok(j) => j,
+        Err(StoreError::NoJournal { .. }) => {
+            let mut meta = JournalMeta::new(
+                reviewer.author_name.clone(),
+                reviewer.language,
+                ctx.clock.now(),
+            );
+            meta.id = reviewer.journal;
+            Journal::create(&dir, meta)?
+        }
+        Err(e) => return Err(e.into()),
+    };
+    journal.import(shared, false)?;
+    drop(journal);
+    let start = crate::tui::Start {
+        dir: &dir,
+        clock: ctx.clock.boxed(),
+        lang: ctx.lang,
+        library: ctx.library()?,
+        default_name: reviewer.author_name.clone(),
+        default_language: reviewer.language,
+        review_out: Some(out.to_path_buf()),
+    };
+    crate::tui::run(start)?;
+    if out.exists() {
+        writeln!(
+            ctx.out,
+            "Your comments are in {}: send it back; the manager runs praxis import on it.",
+            out.display()
+        )?;
+    }
     Ok(())
 }
 

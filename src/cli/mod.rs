@@ -133,6 +133,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
                 library,
                 default_name: default_name(),
                 default_language: default_language(),
+                review_out: None,
             };
             return Ok(crate::tui::run(start)?);
         }

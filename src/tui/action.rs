@@ -47,6 +47,10 @@ pub enum Action {
     DiscardDraft,
     /// Open the timeline of every record.
     Timeline,
+    /// Open what mentors and peers shared with this journal (read-only).
+    Peers,
+    /// Write a comment on the open record.
+    Comment,
     /// Open search as you type.
     Search,
     /// Edit the timeline's filter.
@@ -109,6 +113,8 @@ impl Action {
             Action::ResumeDraft => ("resume draft", "fortsæt kladde"),
             Action::DiscardDraft => ("discard draft", "kassér kladde"),
             Action::Timeline => ("timeline", "tidslinje"),
+            Action::Peers => ("shared with me", "delt med mig"),
+            Action::Comment => ("comment", "kommentér"),
             Action::Search => ("search", "søg"),
             Action::Filter => ("filter", "filter"),
             Action::NextQuestion => ("next", "næste"),

@@ -17,7 +17,7 @@ use crate::journal::Language;
 use crate::prompts::{AnswerKind, Library, Localized, Origin, Phase, PromptSet, Question};
 use crate::query::{Filter, cycle_phase, parse_filter};
 use crate::record::{
-    Comment, Content, CycleStatus, ExperimentStatus, Kind, Record, RecordId, Visibility,
+    Comment, Content, CycleStatus, ExperimentStatus, JournalId, Kind, Record, RecordId, Visibility,
 };
 use crate::stats::streak_newest_first;
 use crate::store::{Journal, StoreError};
@@ -28,6 +28,8 @@ const PAGE: usize = 200;
 const SEARCH_LIMIT: usize = 50;
 /// The most active cycles the home screen lists (newest first).
 const MAX_HOME_CYCLES: usize = 20;
+/// The prompt set offered for commenting on someone else's record.
+const MENTOR_REVIEW_SET: &str = "mentor-review";
 /// The id of the built-in form for a new cycle.
 const NEW_CYCLE_SET: &str = "praxis-new-cycle";
 
@@ -72,6 +74,8 @@ pub enum LineFor {
     Filter,
     /// The open record's tags.
     Tags,
+    /// A comment on the open record.
+    Comment,
 }
 
 /// A guided flow on screen.
@@ -110,6 +114,10 @@ pub struct TimelineView {
     pub selected: usize,
     /// A filter being typed.
     pub input: Option<LineInput>,
+    /// Whether it shows other journals' records (shared with this journal) instead of its own.
+    pub peers: bool,
+    /// Other journals' authors' names, for the peers' records shown.
+    pub authors: HashMap<JournalId, String>,
 }
 
 /// One record on screen.
@@ -130,6 +138,8 @@ pub struct DetailView {
     pub input: Option<LineInput>,
     /// Where a cycle stands.
     pub phase: Option<Phase>,
+    /// Whose record it is, when another journal's (read-only here).
+    pub from: Option<String>,
 }
 
 /// Search on screen.
@@ -389,6 +399,30 @@ impl App {
 
     /// Does what `action` asks.
     pub fn update(&mut self, action: Action) {
+        if let Some(Screen::Detail(v)) = self.screens.last()
+            && v.from.is_some()
+        {
+            match action {
+                Action::CycleVisibility
+                | Action::EditTags
+                | Action::EditText
+                | Action::Delete
+                | Action::PlanExperiment
+                | Action::LogDone
+                | Action::LogDropped => {
+                    self.error(self.words().read_only);
+                    return;
+                }
+                Action::Reflect => {
+                    // On someone else's record, reflecting means the mentor's review: its
+                    // answers become a comment.
+                    let on = v.record.id;
+                    self.start_set(MENTOR_REVIEW_SET, Purpose::Comment { on });
+                    return;
+                }
+                _ => {}
+            }
+        }
         match action {
             Action::Quit => self.quit_app(),
             Action::Help => self.help = true,
@@ -429,7 +463,16 @@ impl App {
                     }
                 }
             }
-            Action::Timeline => self.open_timeline(Filter::default(), String::new()),
+            Action::Timeline => self.open_timeline(Filter::default(), String::new(), false),
+            Action::Peers => self.open_timeline(Filter::default(), String::new(), true),
+            Action::Comment => {
+                if let Some(Screen::Detail(v)) = self.screens.last_mut() {
+                    v.input = Some(LineInput {
+                        text: text_area(""),
+                        purpose: LineFor::Comment,
+                    });
+                }
+            }
             Action::Search => self.open_search(),
             Action::Filter => {
                 if let Some(Screen::Timeline(v)) = self.screens.last_mut() {
@@ -530,10 +573,10 @@ impl App {
         match self.screens.last() {
             Some(Screen::Home { .. }) => self.refresh_home(),
             Some(Screen::Timeline(v)) => {
-                let (filter, text) = (v.filter.clone(), v.filter_text.clone());
+                let (filter, text, peers) = (v.filter.clone(), v.filter_text.clone(), v.peers);
                 let selected = v.selected;
                 self.screens.pop();
-                self.open_timeline(filter, text);
+                self.open_timeline(filter, text, peers);
                 if let Some(Screen::Timeline(v)) = self.screens.last_mut() {
                     v.selected = selected.min(v.records.len().saturating_sub(1));
                 }
@@ -541,7 +584,7 @@ impl App {
             Some(Screen::Detail(v)) => {
                 let id = v.record.id;
                 self.screens.pop();
-                if self.journal.get(id).ok().flatten().is_some() {
+                if self.journal.get_any(id).ok().flatten().is_some() {
                     self.open_detail(id);
                 } else {
                     self.refresh_current();
@@ -913,8 +956,9 @@ impl App {
                 });
                 match parsed {
                     Ok(filter) => {
+                        let peers = v.peers;
                         self.screens.pop();
-                        self.open_timeline(filter, text);
+                        self.open_timeline(filter, text, peers);
                     }
                     Err(e) => {
                         v.input = Some(line);
@@ -924,17 +968,69 @@ impl App {
             }
             Some(Screen::Detail(v)) => {
                 let Some(line) = v.input.take() else { return };
-                let mut record = v.record.clone();
-                record.set_tags([query_text(&line.text)]);
-                self.save_record_change(record);
+                match line.purpose {
+                    LineFor::Comment => {
+                        let on = v.record.id;
+                        let text = line.text.lines().join("\n");
+                        self.save_comment(on, text);
+                    }
+                    _ => {
+                        let mut record = v.record.clone();
+                        record.set_tags([query_text(&line.text)]);
+                        self.save_record_change(record);
+                    }
+                }
             }
             _ => {}
+        }
+    }
+
+    fn save_comment(&mut self, on: RecordId, text: String) {
+        let text = text.trim().to_string();
+        if text.is_empty() {
+            return;
+        }
+        let now = self.clock.now();
+        let meta = self.journal.meta();
+        let comment = Comment {
+            id: RecordId::new_at(now),
+            on,
+            author: meta.id,
+            author_name: meta.author_name.clone(),
+            created: now,
+            text,
+        };
+        match self.journal.add_comment(&comment) {
+            Ok(()) => {
+                self.refresh_current();
+                self.info(self.words().saved);
+            }
+            Err(e) => self.error(e.to_string()),
         }
     }
 
     fn finish_flow(&mut self) {
         self.store_answer();
         let lang = self.lang;
+        if let Some(Screen::Flow(view)) = self.screens.last()
+            && let Purpose::Comment { on } = view.flow.purpose
+        {
+            match view.flow.as_text(lang) {
+                Ok(text) => {
+                    let _ = self.journal.clear_draft();
+                    self.draft = None;
+                    self.screens.pop();
+                    self.save_comment(on, text);
+                }
+                Err(e) => {
+                    if let Some(Screen::Flow(view)) = self.screens.last_mut() {
+                        view.flow.step = Step::Review;
+                    }
+                    self.error(e.to_string());
+                }
+            }
+            return;
+        }
         let now = self.clock.now();
         let today = self.today();
         let author = self.journal.meta().id;
@@ -1101,16 +1197,31 @@ impl App {
 
     fn open_detail(&mut self, id: RecordId) {
         let read = || -> Result<DetailView, StoreError> {
-            let record = self.journal.get(id)?.ok_or(StoreError::NotFound {
+            let record = self.journal.get_any(id)?.ok_or(StoreError::NotFound {
                 prefix: id.to_key(),
             })?;
+            let own = self.journal.meta().id;
+            let from = (record.author != own).then(|| {
+                self.journal
+                    .peer_name(record.author)
+                    .unwrap_or_else(|| record.author.to_string())
+            });
             let comments = self.journal.comments_on(id)?;
-            let linked = self
-                .journal
-                .linked_to(id)?
-                .into_iter()
-                .filter_map(|l| self.journal.get(l).transpose())
-                .collect::<Result<Vec<_>, _>>()?;
+            let linked = if from.is_some() {
+                // Other journals' records have no link index: look through them.
+                self.journal
+                    .foreign_newest_first()?
+                    .into_iter()
+                    .rev()
+                    .filter(|r| r.cycle() == Some(id) || r.experiment() == Some(id))
+                    .collect()
+            } else {
+                self.journal
+                    .linked_to(id)?
+                    .into_iter()
+                    .filter_map(|l| self.journal.get(l).transpose())
+                    .collect::<Result<Vec<_>, _>>()?
+            };
             let mut links = Vec::new();
             for (label, target) in [
                 ("cycle", record.cycle()),
@@ -1119,7 +1230,7 @@ impl App {
                 if let Some(t) = target {
                     let title = self
                         .journal
-                        .get(t)?
+                        .get_any(t)?
                         .map_or_else(|| t.to_key(), |r| r.display_title());
                     links.push((label.to_string(), title));
                 }
@@ -1129,6 +1240,7 @@ impl App {
                 cycle_phase(&refs, self.clock.today())
             });
             Ok(DetailView {
+                from,
                 phase,
                 record,
                 comments,
@@ -1145,7 +1257,7 @@ impl App {
         }
     }
 
-    fn open_timeline(&mut self, filter: Filter, filter_text: String) {
+    fn open_timeline(&mut self, filter: Filter, filter_text: String, peers: bool) {
         let mut view = TimelineView {
             filter,
             filter_text,
@@ -1154,6 +1266,8 @@ impl App {
             comment_counts: HashMap::new(),
             selected: 0,
             input: None,
+            peers,
+            authors: HashMap::new(),
         };
         if let Err(e) = self.read_page(&mut view) {
             self.error(e.to_string());
@@ -1167,7 +1281,21 @@ impl App {
             limit: Some(want),
             ..view.filter.clone()
         };
-        let records = self.journal.list(&filter)?;
+        if view.peers {
+            view.authors = self.journal.peers()?.into_iter().collect();
+        }
+        let records = if view.peers {
+            let mut found: Vec<Record> = self
+                .journal
+                .foreign_newest_first()?
+                .into_iter()
+                .filter(|r| filter.matches(r))
+                .collect();
+            found.truncate(want);
+            found
+        } else {
+            self.journal.list(&filter)?
+        };
         view.more = records.len() == want;
         for r in &records[view.records.len()..] {
             let n = self.journal.comment_count(r.id);

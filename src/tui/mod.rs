@@ -47,6 +47,9 @@ pub struct Start<'a> {
     pub default_name: String,
     /// Suggested language for a new journal.
     pub default_language: Language,
+    /// A mentor's review: open on the shared records, and on quit write the comments made to
+    /// this file.
+    pub review_out: Option<std::path::PathBuf>,
 }
 
 /// Runs the terminal app until the user quits. The journal is opened (and so locked) before the
@@ -74,14 +77,47 @@ pub fn run(start: Start<'_>) -> Result<(), StoreError> {
                 (Journal::create(start.dir, meta)?, true)
             }
         };
+        let review = start.review_out.is_some();
+        let now = start.clock.now();
         let mut app = App::new(journal, start.library, start.clock, start.lang, no_color);
-        if first {
+        if first && !review {
             app.show_orientation();
         }
-        event_loop(&mut terminal, &mut app).map_err(|e| io_error(start.dir, e))
+        if review {
+            app.update(action::Action::Peers);
+        }
+        event_loop(&mut terminal, &mut app).map_err(|e| io_error(start.dir, e))?;
+        if let Some(out) = &start.review_out {
+            write_review(app.journal(), out, now)?;
+        }
+        Ok(())
     })();
     ratatui::restore();
     result
+}
+
+/// Writes the comments made in a review (those by the reviewing journal) as a comments file.
+fn write_review(
+    journal: &Journal,
+    out: &Path,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let me = journal.meta();
+    let mine: Vec<_> = journal
+        .all_comments()?
+        .into_iter()
+        .filter(|c| c.author == me.id)
+        .collect();
+    if mine.is_empty() {
+        return Ok(());
+    }
+    let by = crate::exchange::Exporter {
+        journal: me.id,
+        author_name: me.author_name.clone(),
+        language: me.language,
+    };
+    let file = crate::exchange::comments_file(by, mine, now);
+    crate::exchange::write_atomically(out, &(file.to_json() + "\n")).map_err(|e| io_error(out, e))
 }
 
 fn io_error(dir: &Path, source: io::Error) -> StoreError {

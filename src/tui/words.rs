@@ -67,6 +67,10 @@ pub struct Words {
     pub tags: &'static str,
     pub tags_prompt: &'static str,
     pub too_small: &'static str,
+    pub peers: &'static str,
+    pub read_only: &'static str,
+    pub from: &'static str,
+    pub comment_prompt: &'static str,
 }
 
 /// English.
@@ -143,6 +147,10 @@ pub const EN: Words = Words {
     tags: "tags",
     tags_prompt: "Tags (separate with commas), Enter saves, Esc cancels:",
     too_small: "Make the window at least 40×12 to use praxis.",
+    peers: "Shared with me",
+    read_only: "This is someone else's record: read-only here. c comments on it, R answers the mentor's review.",
+    from: "from",
+    comment_prompt: "Your comment, Enter saves, Esc cancels:",
 };
 
 /// Danish.
@@ -219,6 +227,10 @@ pub const DA: Words = Words {
     tags: "emner",
     tags_prompt: "Emner (adskil med komma), Enter gemmer, Esc fortryder:",
     too_small: "Gør vinduet mindst 40×12 for at bruge praxis.",
+    peers: "Delt med mig",
+    read_only: "Det er en andens post: den kan kun læses her. c kommenterer, R besvarer mentorens spørgsmål.",
+    from: "fra",
+    comment_prompt: "Din kommentar, Enter gemmer, Esc fortryder:",
 };
 
 /// The words of `lang`.

@@ -37,6 +37,12 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
             t.dim,
         ),
     ])];
+    if let Some(name) = &view.from {
+        lines.push(Line::from(Span::styled(
+            format!("{} {name}", w.from),
+            t.key,
+        )));
+    }
     if !r.tags.is_empty() {
         let tags: Vec<String> = r.tags.iter().map(|x| format!("#{x}")).collect();
         lines.push(Line::from(Span::styled(
@@ -187,6 +193,10 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
         );
     }
     if let Some(input) = &view.input {
-        draw_line_input(frame, area, w.tags_prompt, input, t);
+        let label = match input.purpose {
+            crate::tui::app::LineFor::Comment => w.comment_prompt,
+            _ => w.tags_prompt,
+        };
+        draw_line_input(frame, area, label, input, t);
     }
 }

@@ -72,7 +72,7 @@ fn record_row<'a>(app: &App, r: &Record, comments: usize) -> Line<'a> {
 pub(super) fn timeline(app: &App, view: &TimelineView, frame: &mut Frame, area: Rect) {
     let w = app.words();
     let t = &app.theme;
-    let mut title = w.timeline.to_string();
+    let mut title = if view.peers { w.peers } else { w.timeline }.to_string();
     if !view.filter_text.trim().is_empty() {
         title = format!("{title} — {}: {}", w.filter, view.filter_text.trim());
     }
@@ -92,7 +92,17 @@ pub(super) fn timeline(app: &App, view: &TimelineView, frame: &mut Frame, area: 
             selected_row = items.len();
         }
         let comments = view.comment_counts.get(&r.id).copied().unwrap_or(0);
-        items.push(ListItem::new(record_row(app, r, comments)));
+        let mut row = record_row(app, r, comments);
+        if view.peers {
+            let name = view
+                .authors
+                .get(&r.author)
+                .cloned()
+                .unwrap_or_else(|| r.author.to_string());
+            row.spans
+                .insert(1, Span::styled(format!("{name}: "), t.key));
+        }
+        items.push(ListItem::new(row));
     }
     if items.is_empty() {
         items.push(ListItem::new(Span::styled(
