@@ -586,4 +586,10 @@ fn a_mentor_reads_shared_records_read_only_and_comments_on_them() {
         screen.contains("Comments") && screen.contains("Mette ·"),
         "back on the record, its comments shown: {screen}"
     );
+    // Search reaches the shared records too.
+    h.key(KeyCode::Esc)
+        .key(KeyCode::Char('/'))
+        .text("office hour");
+    assert!(h.app().wait_for_search(Duration::from_secs(10), true));
+    assert!(h.screen().contains("Open office hour for relatives"));
 }

@@ -419,6 +419,7 @@ impl Journal {
     pub fn reader(&self) -> RecordReader {
         RecordReader {
             records: self.records.clone(),
+            foreign: self.foreign.clone(),
         }
     }
 
@@ -723,14 +724,17 @@ impl Journal {
 #[derive(Clone)]
 pub struct RecordReader {
     records: Tree,
+    foreign: Tree,
 }
 
 impl RecordReader {
-    /// Every record, newest first; unreadable ones are skipped (the journal reports them).
+    /// Every record of this journal, newest first, then those shared with it by other journals;
+    /// unreadable ones are skipped (the journal reports them).
     pub fn newest_first(&self) -> impl Iterator<Item = Record> + '_ {
         self.records
             .iter()
             .rev()
+            .chain(self.foreign.iter().rev())
             .filter_map(Result::ok)
             .filter_map(|(_, v)| serde_json::from_slice(&v).ok())
     }
