@@ -308,14 +308,14 @@ pub fn read(file: &str, text: &str, owner: JournalId) -> Result<Incoming, ReadEr
         detail: e.to_string(),
     })?;
     if value.get("format").and_then(|f| f.as_str()) == Some(FORMAT) {
-        return read_praxis(file, value);
+        return read_praxis(file, text, &value);
     }
     moving_in::read(file, &value, owner).ok_or_else(|| ReadError::Unknown {
         file: file.to_string(),
     })
 }
 
-fn read_praxis(file: &str, value: serde_json::Value) -> Result<Incoming, ReadError> {
+fn read_praxis(file: &str, text: &str, value: &serde_json::Value) -> Result<Incoming, ReadError> {
     let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
     if version > VERSION {
         return Err(ReadError::NewerVersion {
@@ -323,7 +323,8 @@ fn read_praxis(file: &str, value: serde_json::Value) -> Result<Incoming, ReadErr
             found: version,
         });
     }
-    let parsed: ExchangeFile = serde_json::from_value(value).map_err(|e| ReadError::Malformed {
+    // Parsed from the text (not the value) so the message can say on which line.
+    let parsed: ExchangeFile = serde_json::from_str(text).map_err(|e| ReadError::Malformed {
         file: file.to_string(),
         detail: e.to_string(),
     })?;

@@ -138,7 +138,7 @@ fn every_refusal_names_the_problem_and_changes_nothing() {
         (
             "malformed",
             good.replacen("\"revision\": 1", "\"revision\": \"one\"", 1),
-            "does not fit",
+            "at line",
         ),
     ];
     for (what, text, words) in cases {
