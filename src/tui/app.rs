@@ -96,6 +96,8 @@ pub struct FlowView {
     pub title: String,
     /// The experiment whose outcome is logged, if any.
     pub experiment: Option<Record>,
+    /// What the flow is about (the cycle, experiment or record), shown with its title.
+    pub about: Option<String>,
 }
 
 /// The timeline on screen.
@@ -756,7 +758,17 @@ impl App {
     }
 
     fn push_flow(&mut self, flow: Flow, title: String, experiment: Option<Record>) {
+        let target = match &flow.purpose {
+            Purpose::Reflection { experiment, cycle } => experiment.or(*cycle),
+            Purpose::PlanExperiment { cycle } => *cycle,
+            Purpose::Comment { on } => Some(*on),
+            Purpose::LogOutcome { experiment, .. } => Some(*experiment),
+        };
+        let about = target
+            .and_then(|id| self.journal.get_any(id).ok().flatten())
+            .map(|r| r.display_title());
         let mut view = FlowView {
+            about,
             flow,
             editor: text_area(""),
             why: text_area(""),

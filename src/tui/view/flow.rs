@@ -30,7 +30,11 @@ fn question(app: &App, view: &FlowView, i: usize, frame: &mut Frame, area: Rect)
             ("total", &view.flow.len().to_string()),
         ],
     );
-    let block = frame_block(&view.title, t)
+    let title = match &view.about {
+        Some(about) => format!("{} — {about}", view.title),
+        None => view.title.clone(),
+    };
+    let block = frame_block(&title, t)
         .title_bottom(Line::from(Span::styled(format!(" {progress} "), t.key)));
     let inner = block.inner(area);
     frame.render_widget(block, area);
