@@ -222,6 +222,8 @@ fn home_on_a_busy_journal_in_danish_and_english() {
 #[test]
 fn a_full_daily_check_in_is_saved_as_one_reflection() {
     let mut h = Harness::new(Language::English, |_| {});
+    // A search opened before (its worker holds a copy of the records) must not go stale.
+    h.key(KeyCode::Char('/')).key(KeyCode::Esc);
     h.key(KeyCode::Char('c'));
     insta::assert_snapshot!("flow_text_question", h.screen());
     h.text("Met three relatives at the day centre.\nThey stayed for coffee.");
@@ -257,6 +259,10 @@ fn a_full_daily_check_in_is_saved_as_one_reflection() {
         screen.contains("done today") && screen.contains("Saved."),
         "{screen}"
     );
+    // What was just saved can be found at once.
+    h.key(KeyCode::Char('/')).text("friday");
+    assert!(h.app().wait_for_search(Duration::from_secs(10), true));
+    assert!(h.screen().contains("Daily check-in"), "{}", h.screen());
 }
 
 #[test]

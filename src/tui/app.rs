@@ -1014,6 +1014,7 @@ impl App {
         };
         match self.journal.add_comment(&comment) {
             Ok(()) => {
+                self.search = None; // its copy of the records is stale
                 self.refresh_current();
                 self.info(self.words().saved);
             }
@@ -1067,6 +1068,7 @@ impl App {
             }
             Ok(finished) => match self.journal.save_finished(&finished) {
                 Ok(()) => {
+                    self.search = None; // its copy of the records is stale
                     self.draft = None;
                     self.screens.pop();
                     self.refresh_current();
@@ -1104,6 +1106,7 @@ impl App {
         };
         match self.journal.save_finished(&finished) {
             Ok(()) => {
+                self.search = None; // its copy of the records is stale
                 self.draft = None;
                 self.screens.pop();
                 self.refresh_current();
