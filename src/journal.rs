@@ -76,6 +76,13 @@ pub struct JournalMeta {
     pub language: Language,
     /// When the journal was made.
     pub created: DateTime<Utc>,
+    /// How many daily backups to keep.
+    #[serde(default = "default_keep")]
+    pub keep_backups: u32,
+}
+
+fn default_keep() -> u32 {
+    crate::backup::DEFAULT_KEEP
 }
 
 impl JournalMeta {
@@ -86,6 +93,7 @@ impl JournalMeta {
             author_name: author_name.into(),
             language,
             created: now,
+            keep_backups: crate::backup::DEFAULT_KEEP,
         }
     }
 }

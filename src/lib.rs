@@ -3,6 +3,7 @@
 //! The domain (records, queries, search, stats, the store) lives here and knows nothing of
 //! terminals; the command line is in [`cli`].
 
+pub mod backup;
 pub mod cli;
 pub mod clock;
 pub mod dates;

@@ -718,3 +718,68 @@ fn long_list_lines_fit_80_columns_and_always_show_visibility() {
         "{line}"
     );
 }
+
+#[test]
+fn a_backup_is_made_once_a_day_kept_rolling_and_named_when_the_journal_is_damaged() {
+    let mut j = Journal::new();
+    j.add(&["add", "note", "--title", "First"]);
+    let backups = j.path().join("backups");
+    let names = |dir: &std::path::Path| {
+        let mut n: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    assert_eq!(names(&backups), vec!["backup-2026-11-23.praxis.json"]);
+    j.add(&["add", "note", "--title", "Second"]);
+    assert_eq!(names(&backups).len(), 1, "at most one a day");
+    j.ok(&["journal", "set", "--keep-backups", "2"]);
+    for day in ["2026-11-24", "2026-11-25"] {
+        j.at(&format!("{day}T09:00:00Z"));
+        j.add(&["add", "note", "--title", day]);
+    }
+    assert_eq!(
+        names(&backups),
+        vec![
+            "backup-2026-11-24.praxis.json",
+            "backup-2026-11-25.praxis.json"
+        ]
+    );
+    let info = j.ok(&["journal"]);
+    assert!(
+        info.contains("backups   2 kept (newest 2026-11-25; keeping 2)"),
+        "{info}"
+    );
+
+    // Damage the database: the message names the newest backup and the command to use.
+    for entry in std::fs::read_dir(j.path().join("db")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let len = std::fs::metadata(&path).unwrap().len() as usize;
+            std::fs::write(&path, vec![0x5a; len.max(64)]).unwrap();
+        }
+    }
+    let err = j.fails(&["list"]);
+    assert!(err.contains("looks damaged"), "{err}");
+    assert!(
+        err.contains("praxis restore") && err.contains("backup-2026-11-25.praxis.json"),
+        "{err}"
+    );
+    // …and the way back works.
+    let restored = TempDir::new().unwrap();
+    let newest = backups.join("backup-2026-11-25.praxis.json");
+    let out = Command::cargo_bin("praxis")
+        .unwrap()
+        .args(["restore", newest.to_str().unwrap(), "--journal"])
+        .arg(restored.path().join("j"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("4 records"));
+}

@@ -131,8 +131,19 @@ pub struct InitArgs {
 /// `praxis journal …`.
 #[derive(Debug, Subcommand)]
 pub enum JournalAction {
-    /// Change the author name or language.
-    Set(InitArgs),
+    /// Change the author name, language, or how many daily backups are kept.
+    Set(SetArgs),
+}
+
+/// `praxis journal set`.
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// Your name, as mentors and peers will see it.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// How many daily backups to keep (in the journal's backups/ folder).
+    #[arg(long, value_name = "N")]
+    pub keep_backups: Option<u32>,
 }
 
 /// Fields every kind of record has.

@@ -139,6 +139,24 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
         }
         return view::home(ctx);
     };
+    let writes = matches!(
+        command,
+        Command::Add(_)
+            | Command::Edit(_)
+            | Command::Delete { .. }
+            | Command::Comment { .. }
+            | Command::Experiment(_)
+            | Command::Import { dry_run: false, .. }
+            | Command::Network(_)
+    );
+    let result = run_command(command, ctx);
+    if result.is_ok() && writes {
+        backup_if_due(ctx)?;
+    }
+    result
+}
+
+fn run_command(command: Command, ctx: &mut Context<'_>) -> Result<(), CliError> {
     match command {
         Command::Today => view::home(ctx),
         Command::Init(a) => init(ctx, a),
@@ -181,10 +199,18 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
     let mut journal = ctx.open()?;
     if let Some(JournalAction::Set(a)) = action {
         let mut meta = journal.meta().clone();
-        if a.name.is_none() && ctx.lang.is_none() {
+        if a.name.is_none() && ctx.lang.is_none() && a.keep_backups.is_none() {
             return Err(invalid(
-                "nothing to change: give --name NAME and/or --lang en|da",
+                "nothing to change: give --name NAME, --lang en|da or --keep-backups N",
             ));
+        }
+        if let Some(n) = a.keep_backups {
+            if n == 0 {
+                return Err(invalid(
+                    "--keep-backups must be at least 1: the newest backup is your way back",
+                ));
+            }
+            meta.keep_backups = n;
         }
         if let Some(name) = a.name {
             meta.author_name = non_empty("--name", &name)?;
@@ -201,6 +227,29 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
     writeln!(ctx.out, "language  {} ({})", m.language, m.language.code())?;
     writeln!(ctx.out, "schema    {}", crate::journal::SCHEMA_VERSION)?;
     writeln!(ctx.out, "records   {}", journal.len())?;
+    let backups = crate::backup::list(journal.dir());
+    match backups.last() {
+        Some((day, _)) => writeln!(
+            ctx.out,
+            "backups   {} kept (newest {day}; keeping {})",
+            backups.len(),
+            m.keep_backups
+        )?,
+        None => writeln!(ctx.out, "backups   none yet (keeping {})", m.keep_backups)?,
+    }
+    Ok(())
+}
+
+/// Makes today's backup if there is none yet; a failure is reported but does not fail the
+/// command, whose own save already succeeded.
+fn backup_if_due(ctx: &mut Context<'_>) -> Result<(), CliError> {
+    let journal = match Journal::open(&ctx.dir) {
+        Ok(j) => j,
+        Err(_) => return Ok(()),
+    };
+    if let Err(e) = crate::backup::make_if_due(&journal, ctx.clock.today(), ctx.clock.now()) {
+        writeln!(ctx.err, "praxis: {e}")?;
+    }
     Ok(())
 }
 

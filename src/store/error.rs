@@ -54,14 +54,16 @@ pub enum StoreError {
     },
     /// The journal's files are damaged.
     #[error(
-        "the journal in {dir} looks damaged ({detail}). praxis has not changed or deleted anything. \
-         Copy the folder somewhere safe, then restore from your newest backup export into a new folder."
+        "the journal in {dir} looks damaged ({detail}). praxis has not changed or deleted anything. {}",
+        restore_hint(dir, backup.as_deref())
     )]
     Corrupt {
         /// The journal folder.
         dir: PathBuf,
         /// What was found wrong.
         detail: String,
+        /// The newest automatic backup, if there is one.
+        backup: Option<PathBuf>,
     },
     /// No record has an id starting with the given text.
     #[error("no record has an id starting with '{prefix}': see `praxis list` for ids")]
@@ -96,6 +98,31 @@ pub enum StoreError {
         /// The underlying error.
         source: std::io::Error,
     },
+}
+
+impl StoreError {
+    /// The error for a damaged journal in `dir`, pointing at its newest backup.
+    pub fn corrupt(dir: &std::path::Path, detail: impl Into<String>) -> StoreError {
+        StoreError::Corrupt {
+            dir: dir.to_path_buf(),
+            detail: detail.into(),
+            backup: crate::backup::newest(dir),
+        }
+    }
+}
+
+fn restore_hint(dir: &std::path::Path, backup: Option<&std::path::Path>) -> String {
+    match backup {
+        Some(b) => format!(
+            "Copy the folder somewhere safe, then rebuild the journal from its newest backup \
+             into a new folder: praxis restore {} --journal NEW_FOLDER",
+            b.display()
+        ),
+        None => format!(
+            "Copy the folder somewhere safe; there is no backup in {} to restore from yet",
+            crate::backup::folder(dir).display()
+        ),
+    }
 }
 
 fn hint(e: &std::io::Error) -> &'static str {

@@ -132,10 +132,7 @@ impl Journal {
         let tree = |name: &str| db.open_tree(name).map_err(|e| sled_error(dir, "open", e));
         let meta_tree = tree("meta")?;
         let records = tree("records")?;
-        let corrupt = |detail: String| StoreError::Corrupt {
-            dir: dir.to_path_buf(),
-            detail,
-        };
+        let corrupt = |detail: String| StoreError::corrupt(dir, detail);
         let schema = meta_tree
             .get(META_SCHEMA)
             .map_err(|e| sled_error(dir, "open", e))?;
@@ -709,10 +706,7 @@ impl Journal {
     }
 
     fn corrupt(&self, detail: &str) -> StoreError {
-        StoreError::Corrupt {
-            dir: self.dir.clone(),
-            detail: detail.to_string(),
-        }
+        StoreError::corrupt(&self.dir, detail)
     }
 
     fn sled_error(&self, action: &'static str, e: sled::Error) -> StoreError {
@@ -867,10 +861,10 @@ fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open())) {
         Ok(Ok(db)) => Ok(db),
         Ok(Err(e)) => Err(sled_error(dir, "open", e)),
-        Err(_) => Err(StoreError::Corrupt {
-            dir: dir.to_path_buf(),
-            detail: "the database engine could not read its files".into(),
-        }),
+        Err(_) => Err(StoreError::corrupt(
+            dir,
+            "the database engine could not read its files",
+        )),
     }
 }
 
@@ -892,14 +886,10 @@ fn sled_error(dir: &Path, action: &'static str, e: sled::Error) -> StoreError {
                 }
             }
         }
-        sled::Error::Corruption { .. } => StoreError::Corrupt {
-            dir: dir.to_path_buf(),
-            detail: "the database engine found damaged data".into(),
-        },
-        other => StoreError::Corrupt {
-            dir: dir.to_path_buf(),
-            detail: other.to_string(),
-        },
+        sled::Error::Corruption { .. } => {
+            StoreError::corrupt(dir, "the database engine found damaged data")
+        }
+        other => StoreError::corrupt(dir, other.to_string()),
     }
 }
 

@@ -304,7 +304,7 @@ impl App {
         words(self.lang)
     }
 
-    fn today(&self) -> chrono::NaiveDate {
+    pub(super) fn today(&self) -> chrono::NaiveDate {
         self.clock.today()
     }
 

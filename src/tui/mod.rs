@@ -62,6 +62,7 @@ pub fn run(start: Start<'_>) -> Result<(), StoreError> {
         Err(e) => return Err(e),
     };
     let mut terminal = ratatui::init();
+    let mut backup_problem = None;
     let result = (|| -> Result<(), StoreError> {
         let (journal, first) = match opened {
             Some(j) => (j, false),
@@ -87,12 +88,18 @@ pub fn run(start: Start<'_>) -> Result<(), StoreError> {
             app.update(action::Action::Peers);
         }
         event_loop(&mut terminal, &mut app).map_err(|e| io_error(start.dir, e))?;
+        if !review && let Err(e) = crate::backup::make_if_due(app.journal(), app.today(), now) {
+            backup_problem = Some(e.to_string());
+        }
         if let Some(out) = &start.review_out {
             write_review(app.journal(), out, now)?;
         }
         Ok(())
     })();
     ratatui::restore();
+    if let Some(problem) = backup_problem {
+        eprintln!("praxis: {problem}");
+    }
     result
 }
 

@@ -1,0 +1,170 @@
+//! Rolling backups: a full backup export of the journal, at most one a day, the newest N kept,
+//! in the journal folder's `backups/` — so that even a failure of the database engine cannot
+//! lose a journal: `praxis restore` rebuilds it from the newest one.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::exchange::{self, Peer, Scope, Selection};
+use crate::store::{Journal, StoreError};
+
+/// How many daily backups are kept when the journal does not say.
+pub const DEFAULT_KEEP: u32 = 7;
+
+const PREFIX: &str = "backup-";
+const SUFFIX: &str = ".praxis.json";
+
+/// The folder a journal's backups are kept in.
+pub fn folder(journal_dir: &Path) -> PathBuf {
+    journal_dir.join("backups")
+}
+
+/// A backup's file name for a day.
+pub fn file_name(day: NaiveDate) -> String {
+    format!("{PREFIX}{}{SUFFIX}", day.format("%Y-%m-%d"))
+}
+
+/// The backups there are, oldest first.
+pub fn list(journal_dir: &Path) -> Vec<(NaiveDate, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(folder(journal_dir)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(NaiveDate, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let day = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+            let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+            Some((day, e.path()))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The newest backup, if any.
+pub fn newest(journal_dir: &Path) -> Option<PathBuf> {
+    list(journal_dir).pop().map(|(_, p)| p)
+}
+
+/// Makes today's backup unless there is one, then keeps only the newest `keep`. Returns the
+/// new file, if one was made.
+pub fn make_if_due(
+    journal: &Journal,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Option<PathBuf>, BackupError> {
+    let dir = journal.dir();
+    if list(dir).iter().any(|(day, _)| *day == today) {
+        return Ok(None);
+    }
+    let path = make(journal, today, now)?;
+    prune(dir, journal.meta().keep_backups.max(1))?;
+    Ok(Some(path))
+}
+
+/// Writes today's backup (replacing one of the same day), atomically.
+pub fn make(
+    journal: &Journal,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, BackupError> {
+    let mut records: Vec<_> = journal.newest_first().collect::<Result<_, _>>()?;
+    records.extend(journal.foreign_newest_first()?);
+    let mut file = exchange::export(
+        journal.meta(),
+        Scope::Backup,
+        &Selection::default(),
+        records,
+        journal.all_comments()?,
+        now,
+    );
+    file.content.peers = journal
+        .peers()?
+        .into_iter()
+        .map(|(journal, author_name)| Peer {
+            journal,
+            author_name,
+        })
+        .collect();
+    let file = exchange::ExchangeFile::seal(file.content);
+    let dir = folder(journal.dir());
+    std::fs::create_dir_all(&dir).map_err(|e| BackupError::Write(dir.clone(), e))?;
+    let path = dir.join(file_name(today));
+    exchange::write_atomically(&path, &(file.to_json() + "\n"))
+        .map_err(|e| BackupError::Write(path.clone(), e))?;
+    Ok(path)
+}
+
+/// Removes all but the newest `keep` backups.
+pub fn prune(journal_dir: &Path, keep: u32) -> Result<Vec<PathBuf>, BackupError> {
+    let all = list(journal_dir);
+    let extra = all.len().saturating_sub(keep as usize);
+    let mut removed = Vec::new();
+    for (_, path) in all.into_iter().take(extra) {
+        std::fs::remove_file(&path).map_err(|e| BackupError::Write(path.clone(), e))?;
+        removed.push(path);
+    }
+    Ok(removed)
+}
+
+/// Why a backup could not be made; the journal itself is untouched.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    /// Reading the journal failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Writing the backup failed (a full disk, say).
+    #[error(
+        "could not write the backup {0}: {1}. Your journal is safe; free some space and praxis will try again"
+    )]
+    Write(PathBuf, std::io::Error),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{JournalMeta, Language};
+    use crate::record::{Content, Record};
+    use chrono::{Days, TimeZone};
+
+    #[test]
+    fn one_backup_a_day_the_newest_kept_each_a_full_restorable_export() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let start = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
+        let mut meta = JournalMeta::new("Anna", Language::English, start);
+        meta.keep_backups = 3;
+        let j = Journal::create(dir.path(), meta).unwrap();
+        let day0 = start.date_naive();
+        for n in 0..5u64 {
+            let now = start + chrono::Duration::days(n as i64);
+            let mut r = Record::new(j.meta().id, now, Content::Note);
+            r.title = format!("day {n}");
+            j.insert(&r).unwrap();
+            let today = day0 + Days::new(n);
+            assert!(make_if_due(&j, today, now).unwrap().is_some(), "day {n}");
+            assert!(make_if_due(&j, today, now).unwrap().is_none(), "once a day");
+        }
+        let kept: Vec<NaiveDate> = list(dir.path()).into_iter().map(|(d, _)| d).collect();
+        assert_eq!(
+            kept,
+            vec![
+                day0 + Days::new(2),
+                day0 + Days::new(3),
+                day0 + Days::new(4)
+            ]
+        );
+        let newest = newest(dir.path()).unwrap();
+        let text = std::fs::read_to_string(&newest).unwrap();
+        let incoming = exchange::read("b", &text, j.meta().id).unwrap();
+        assert_eq!(incoming.source, exchange::Source::Praxis(Scope::Backup));
+        assert_eq!(incoming.records.len(), 5);
+        let err = StoreError::corrupt(dir.path(), "test");
+        assert!(
+            err.to_string()
+                .contains(&format!("praxis restore {}", newest.display())),
+            "{err}"
+        );
+    }
+}
