@@ -62,6 +62,22 @@ const THEMES_DA: &[&str] = &[
     "Samskabelse af bibliotekets nye åbningstider",
     "Frivillige i genoptræningsteamet",
 ];
+const QUESTIONS_EN: &[&str] = &[
+    "How do I let citizens' ideas really shape our home-care services?",
+    "Where can I give the night shift room to act, and what happens when I do?",
+    "How do relatives become partners rather than visitors?",
+    "What would it take for the citizen's pathway to hold across our two units?",
+    "How do users get a real say in when the library is open?",
+    "How can volunteers and staff share the rehabilitation work with respect?",
+];
+const QUESTIONS_DA: &[&str] = &[
+    "Hvordan lader jeg borgernes ideer virkelig forme vores hjemmepleje?",
+    "Hvor kan jeg give nattevagten handlerum, og hvad sker der, når jeg gør det?",
+    "Hvordan bliver pårørende partnere frem for gæster?",
+    "Hvad skal der til, for at borgerens forløb hænger sammen på tværs af vores to afdelinger?",
+    "Hvordan får brugerne reel indflydelse på, hvornår biblioteket har åbent?",
+    "Hvordan kan frivillige og medarbejdere dele genoptræningen med respekt for hinanden?",
+];
 const TRIES_EN: &[&str] = &[
     "Open office hour for relatives",
     "Let the team plan its own rota",
@@ -320,16 +336,17 @@ pub fn journal(
         } else {
             Language::Danish
         });
-        let (themes, tries) = match lang {
-            Language::English => (THEMES_EN, TRIES_EN),
-            Language::Danish => (THEMES_DA, TRIES_DA),
+        let (themes, questions, tries) = match lang {
+            Language::English => (THEMES_EN, QUESTIONS_EN, TRIES_EN),
+            Language::Danish => (THEMES_DA, QUESTIONS_DA, TRIES_DA),
         };
         let roll = rng.below(100);
         let cycle =
             (!cycles.is_empty()).then(|| cycles[cycles.len() - 1 - rng.below(cycles.len().min(3))]);
         let (title, body, content) = if cycles.is_empty() || (roll < 2 && rng.chance(15)) {
+            let theme = rng.below(themes.len());
             let content = Content::Cycle {
-                question: format!("{}?", prose(&mut rng, lang, 1).trim_end_matches('.')),
+                question: questions[theme].to_string(),
                 // Cycles run for a season; older ones are mostly concluded.
                 status: if when > end - Days::new(120) || rng.chance(10) {
                     CycleStatus::Active
@@ -337,7 +354,7 @@ pub fn journal(
                     CycleStatus::Concluded
                 },
             };
-            (rng.pick(themes).to_string(), String::new(), content)
+            (themes[theme].to_string(), String::new(), content)
         } else if roll < 12 {
             let follow_up = (when + Days::new(7 + rng.below(21) as u64)).date_naive();
             let closed = when < end - Days::new(30);

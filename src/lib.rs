@@ -7,6 +7,7 @@ pub mod backup;
 pub mod cli;
 pub mod clock;
 pub mod dates;
+pub mod demo;
 pub mod exchange;
 pub mod flow;
 pub mod generate;

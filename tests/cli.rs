@@ -783,3 +783,39 @@ fn a_backup_is_made_once_a_day_kept_rolling_and_named_when_the_journal_is_damage
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("4 records"));
 }
+
+#[test]
+fn the_demo_prints_its_overview_when_not_on_a_terminal_and_can_be_kept() {
+    let j = Journal::new();
+    let kept = j.dir.path().join("demo");
+    let out = j.ok(&["demo", "--keep", kept.to_str().unwrap()]);
+    assert!(
+        out.contains("Anna (demo)'s journal") && out.contains("Active cycles"),
+        "{out}"
+    );
+    assert!(!j.path().exists(), "the own journal is not touched");
+    let demo = |args: &[&str]| {
+        let out = Command::cargo_bin("praxis")
+            .unwrap()
+            .args(args)
+            .env("PRAXIS_JOURNAL", &kept)
+            .output()
+            .unwrap();
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    assert!(demo(&["list", "--json"]).as_array().unwrap().len() >= 300);
+    let peers = demo(&["list", "--peers", "--json"]);
+    assert!(!peers.as_array().unwrap().is_empty());
+    assert!(
+        peers
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["visibility"] == "network")
+    );
+    let stats = demo(&["stats", "--json"]);
+    assert!(
+        stats["due_experiments"].as_u64().unwrap() > 0,
+        "something to follow up"
+    );
+}

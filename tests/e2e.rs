@@ -276,3 +276,23 @@ fn a_mentor_reviews_in_the_app_and_the_comments_file_is_written_on_quit() {
         "{shown}"
     );
 }
+
+#[test]
+fn the_demo_opens_a_believable_journal_and_leaves_nothing_behind() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let own = dir.path().join("own-journal");
+    let mut tty = Tty::start_with(&own, &["demo"], &[]);
+    let pid = tty.child.process_id().unwrap();
+    tty.wait_for("Anna (demo)");
+    tty.wait_for("Experiments to look back on");
+    tty.wait_for("Active cycles");
+    tty.send("p");
+    tty.wait_for("Bo (network):");
+    tty.send("q");
+    tty.send("q");
+    assert!(tty.wait_exit().success());
+    tty.assert_restored();
+    let demo_dir = std::env::temp_dir().join(format!("praxis-demo-{pid}"));
+    assert!(!demo_dir.exists(), "the demo journal is removed");
+    assert!(!own.exists(), "the user's own journal is not touched");
+}

@@ -109,6 +109,13 @@ pub enum Command {
         /// The backup file.
         file: PathBuf,
     },
+    /// Try praxis on a fresh demo journal (a few months of a manager's cycles); your own journal
+    /// is not touched, and the demo is removed afterwards.
+    Demo {
+        /// Keep the demo journal in this folder instead of removing it.
+        #[arg(long, value_name = "DIR")]
+        keep: Option<PathBuf>,
+    },
     /// The prompt sets: list them, show one, check prompt files.
     #[command(subcommand)]
     Prompts(PromptsCommand),

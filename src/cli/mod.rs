@@ -177,6 +177,7 @@ fn run_command(command: Command, ctx: &mut Context<'_>) -> Result<(), CliError> 
         Command::Review(a) => exchange::review(ctx, a),
         Command::Network(args::NetworkCommand::Sync { dir }) => exchange::sync(ctx, &dir),
         Command::Stats { json } => view::stats(ctx, json),
+        Command::Demo { keep } => demo(ctx, keep),
     }
 }
 
@@ -251,6 +252,44 @@ fn backup_if_due(ctx: &mut Context<'_>) -> Result<(), CliError> {
         writeln!(ctx.err, "praxis: {e}")?;
     }
     Ok(())
+}
+
+/// `praxis demo`: a believable journal in a folder of its own, opened like the real one.
+fn demo(ctx: &mut Context<'_>, keep: Option<PathBuf>) -> Result<(), CliError> {
+    let dir = match &keep {
+        Some(d) => d.clone(),
+        None => std::env::temp_dir().join(format!("praxis-demo-{}", std::process::id())),
+    };
+    let lang = ctx.lang.unwrap_or_else(default_language);
+    let library = ctx.library()?;
+    crate::demo::fill(&dir, lang, &library, ctx.clock.now())?;
+    let own_dir = std::mem::replace(&mut ctx.dir, dir.clone());
+    use std::io::IsTerminal;
+    let result = if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        let start = crate::tui::Start {
+            dir: &dir,
+            clock: ctx.clock.boxed(),
+            lang: Some(lang),
+            library,
+            default_name: String::new(),
+            default_language: lang,
+            review_out: None,
+        };
+        crate::tui::run(start).map_err(CliError::from)
+    } else {
+        view::home(ctx)
+    };
+    ctx.dir = own_dir;
+    if keep.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+        writeln!(
+            ctx.err,
+            "That was a demo journal; it has been removed. Your own journal was not touched."
+        )?;
+    } else {
+        writeln!(ctx.err, "The demo journal is in {}.", dir.display())?;
+    }
+    result
 }
 
 fn non_empty(flag: &str, text: &str) -> Result<String, CliError> {
