@@ -92,8 +92,17 @@ pub fn make(
     let dir = folder(journal.dir());
     std::fs::create_dir_all(&dir).map_err(|e| BackupError::Write(dir.clone(), e))?;
     let path = dir.join(file_name(today));
-    exchange::write_atomically(&path, &(file.to_json() + "\n"))
-        .map_err(|e| BackupError::Write(path.clone(), e))?;
+    let text = file.to_json() + "\n";
+    // A backup never eats the room the journal itself needs to go on saving.
+    if let Ok(free) = fs2::available_space(&dir)
+        && free < text.len() as u64 + crate::store::MIN_FREE_BYTES
+    {
+        return Err(BackupError::Write(
+            path,
+            std::io::Error::new(std::io::ErrorKind::StorageFull, "the disk is nearly full"),
+        ));
+    }
+    exchange::write_atomically(&path, &text).map_err(|e| BackupError::Write(path.clone(), e))?;
     Ok(path)
 }
 

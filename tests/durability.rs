@@ -74,8 +74,10 @@ fn every_printed_save_survives_sigkill() {
         let (tx, rx) = mpsc::channel();
         let reader = std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Ok(id) = line.trim().parse::<RecordId>()
-                    && line.trim().len() == 26
+                // The test harness may print "test … ... " before the first id.
+                let word = line.trim().rsplit(' ').next().unwrap_or("");
+                if let Ok(id) = word.parse::<RecordId>()
+                    && word.len() == 26
                 {
                     let _ = tx.send(id);
                 }

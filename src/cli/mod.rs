@@ -244,12 +244,14 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
 /// Makes today's backup if there is none yet; a failure is reported but does not fail the
 /// command, whose own save already succeeded.
 fn backup_if_due(ctx: &mut Context<'_>) -> Result<(), CliError> {
-    let journal = match Journal::open(&ctx.dir) {
-        Ok(j) => j,
-        Err(_) => return Ok(()),
-    };
-    if let Err(e) = crate::backup::make_if_due(&journal, ctx.clock.today(), ctx.clock.now()) {
-        writeln!(ctx.err, "praxis: {e}")?;
+    let made = Journal::open(&ctx.dir)
+        .map_err(crate::backup::BackupError::from)
+        .and_then(|j| crate::backup::make_if_due(&j, ctx.clock.today(), ctx.clock.now()));
+    if let Err(e) = made {
+        writeln!(
+            ctx.err,
+            "praxis: today's backup was not made ({e}); what you saved is safe"
+        )?;
     }
     Ok(())
 }

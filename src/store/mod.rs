@@ -27,6 +27,9 @@ const CACHE_BYTES: u64 = 16 * 1024 * 1024;
 const MIN_SHORT_ID: usize = 8;
 const KEY_LEN: usize = 26;
 
+/// Saves are refused below this much free disk space (see `ensure_room`).
+pub const MIN_FREE_BYTES: u64 = 2 * 1024 * 1024;
+
 const META_SCHEMA: &[u8] = b"schema";
 const META_JOURNAL: &[u8] = b"journal";
 const META_DRAFT: &[u8] = b"draft";
@@ -225,6 +228,7 @@ impl Journal {
 
     /// Changes the journal's description (author name, language); durable on return.
     pub fn set_meta(&mut self, meta: JournalMeta) -> Result<(), StoreError> {
+        self.ensure_room()?;
         let json = serde_json::to_vec(&meta).expect("journal meta serialises");
         self.meta_tree
             .insert(META_JOURNAL, json)
@@ -552,6 +556,7 @@ impl Journal {
 
     /// Keeps an unfinished flow so it can be resumed; durable on return. One draft at a time.
     pub fn save_draft(&self, draft: &Draft) -> Result<(), StoreError> {
+        self.ensure_room()?;
         let json = serde_json::to_vec(draft).expect("draft serialises");
         self.meta_tree
             .insert(META_DRAFT, json)
@@ -610,6 +615,7 @@ impl Journal {
 
     /// Saves a comment on a stored record; durable on return.
     pub fn add_comment(&self, comment: &Comment) -> Result<(), StoreError> {
+        self.ensure_room()?;
         if self.get_any(comment.on)?.is_none() {
             return Err(StoreError::NotFound {
                 prefix: comment.on.to_key(),
@@ -641,10 +647,31 @@ impl Journal {
         self.comments.scan_prefix(id.to_key()).count()
     }
 
+    /// Refuses to write when the disk is nearly full: sled does not always fail cleanly when
+    /// it runs out of space (it can stall), so praxis stops before it gets there.
+    fn ensure_room(&self) -> Result<(), StoreError> {
+        match fs2::available_space(&self.dir) {
+            Ok(free) if free < MIN_FREE_BYTES => Err(StoreError::Io {
+                action: "save to",
+                dir: self.dir.clone(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::StorageFull,
+                    format!(
+                        "only {} KiB free, and praxis keeps {} MiB in reserve",
+                        free / 1024,
+                        MIN_FREE_BYTES / (1024 * 1024)
+                    ),
+                ),
+            }),
+            _ => Ok(()),
+        }
+    }
+
     fn transact<F>(&self, f: F) -> Result<(), StoreError>
     where
         F: Fn(&TxTrees<'_>) -> TxResult<()>,
     {
+        self.ensure_room()?;
         (
             &self.records,
             &self.by_kind,

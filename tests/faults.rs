@@ -1,0 +1,436 @@
+//! Hostile moments: SIGKILL in the middle of an import or an export, and a full disk while
+//! saving, exporting and backing up. Nothing already saved may be lost, an import lands whole or
+//! not at all, and no half-written file ever takes an export's place.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Stdio};
+use std::time::{Duration, SystemTime};
+
+use assert_cmd::Command;
+use chrono::{TimeZone, Utc};
+use praxis::exchange::{self, Scope, Selection};
+use praxis::journal::{JournalMeta, Language};
+use praxis::prompts::load;
+use praxis::store::Journal;
+use tempfile::TempDir;
+
+const CHILD: &str = "PRAXIS_FAULT_CHILD";
+const ROUNDS: usize = 8;
+const RECORDS: usize = 1500;
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+}
+
+fn jitter(max_ms: u64) -> u64 {
+    let nanos = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos() as u64;
+    (nanos / 1000) % max_ms
+}
+
+/// A network export of a generated journal of `n` records by someone else.
+fn peer_file(n: usize) -> String {
+    let peer = JournalMeta::new("Bo", Language::English, now());
+    let mut records = praxis::generate::journal(11, n, peer.id, now(), None, &load(None).library);
+    for r in &mut records {
+        r.visibility = praxis::record::Visibility::Network;
+    }
+    exchange::export(
+        &peer,
+        Scope::Network,
+        &Selection::default(),
+        records,
+        vec![],
+        now(),
+    )
+    .to_json()
+}
+
+/// The child side: does the thing named in CHILD over and over until killed.
+#[test]
+fn child_works_until_killed() {
+    let Ok(task) = std::env::var(CHILD) else {
+        return; // Only does something when a parent test starts it.
+    };
+    let arg = std::env::var("PRAXIS_FAULT_ARG").unwrap();
+    match task.as_str() {
+        "import" => {
+            let (dir, file) = arg.split_once('|').unwrap();
+            let text = std::fs::read_to_string(file).unwrap();
+            let journal = Journal::open(Path::new(dir)).unwrap();
+            let incoming = exchange::read("peer", &text, journal.meta().id).unwrap();
+            println!("ready");
+            journal.import(&incoming, false).unwrap();
+            println!("imported");
+        }
+        "export" => {
+            let (dir, target) = arg.split_once('|').unwrap();
+            let journal = Journal::open(Path::new(dir)).unwrap();
+            let records: Vec<_> = journal.newest_first().map(Result::unwrap).collect();
+            println!("ready");
+            loop {
+                let file = exchange::export(
+                    journal.meta(),
+                    Scope::Backup,
+                    &Selection::default(),
+                    records.clone(),
+                    vec![],
+                    Utc::now(),
+                );
+                exchange::write_atomically(Path::new(target), &file.to_json()).unwrap();
+            }
+        }
+        other => panic!("unknown task {other}"),
+    }
+}
+
+fn run_child(task: &str, arg: &str) -> std::process::Child {
+    Process::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "child_works_until_killed",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(CHILD, task)
+        .env("PRAXIS_FAULT_ARG", arg)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits for the child's "ready", then kills it with SIGKILL after a random moment.
+fn kill_after_ready(mut child: std::process::Child, max_ms: u64) -> Vec<String> {
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut lines = Vec::new();
+    while let Ok(line) = rx.recv_timeout(Duration::from_secs(60)) {
+        // The test harness may print "test … ... " before it on the same line.
+        let ready = line.ends_with("ready");
+        lines.push(line);
+        if ready {
+            break;
+        }
+    }
+    std::thread::sleep(Duration::from_millis(jitter(max_ms)));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    reader.join().unwrap();
+    lines.extend(rx.try_iter());
+    lines
+}
+
+#[test]
+fn sigkill_during_an_import_leaves_all_of_it_or_none() {
+    let root = TempDir::new().unwrap();
+    let file = root.path().join("peer.json");
+    std::fs::write(&file, peer_file(RECORDS)).unwrap();
+    // How long a whole import takes here, so the kills land inside it.
+    let scratch = root.path().join("scratch");
+    let j = Journal::create(&scratch, JournalMeta::new("Anna", Language::English, now())).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let incoming = exchange::read("peer", &text, j.meta().id).unwrap();
+    let t = std::time::Instant::now();
+    j.import(&incoming, false).unwrap();
+    let window = (t.elapsed().as_millis() as u64).max(20) * 3 / 2;
+    drop(j);
+    let mut whole = 0;
+    let mut none = 0;
+    for round in 0..ROUNDS {
+        let dir = root.path().join(format!("j{round}"));
+        drop(Journal::create(&dir, JournalMeta::new("Anna", Language::English, now())).unwrap());
+        let child = run_child("import", &format!("{}|{}", dir.display(), file.display()));
+        let lines = kill_after_ready(child, window);
+        let journal = Journal::open(&dir)
+            .unwrap_or_else(|e| panic!("round {round}: the journal does not open: {e}"));
+        let n = journal.foreign_newest_first().unwrap().len();
+        assert!(
+            n == 0 || n == RECORDS,
+            "round {round}: {n} of {RECORDS} records imported"
+        );
+        if lines.iter().any(|l| l == "imported") {
+            assert_eq!(
+                n, RECORDS,
+                "round {round}: reported imported but not all there"
+            );
+        }
+        if n == 0 { none += 1 } else { whole += 1 }
+    }
+    eprintln!("import killed {ROUNDS} times within {window} ms: {whole} whole, {none} not at all");
+}
+
+#[test]
+fn sigkill_during_an_export_never_leaves_a_partial_file_in_place() {
+    let root = TempDir::new().unwrap();
+    let dir = root.path().join("journal");
+    let j = Journal::create(&dir, JournalMeta::new("Anna", Language::English, now())).unwrap();
+    let records =
+        praxis::generate::journal(3, RECORDS, j.meta().id, now(), None, &load(None).library);
+    j.insert_batch(&records).unwrap();
+    drop(j);
+    let target = root.path().join("backup.json");
+    for round in 0..ROUNDS {
+        let t = std::time::Instant::now();
+        let child = run_child("export", &format!("{}|{}", dir.display(), target.display()));
+        kill_after_ready(child, 600);
+        assert!(
+            t.elapsed() < Duration::from_secs(50),
+            "round {round}: the child never got ready"
+        );
+        if target.exists() {
+            let text = std::fs::read_to_string(&target).unwrap();
+            let incoming =
+                exchange::read("backup", &text, praxis::record::JournalId::new_at(now()))
+                    .unwrap_or_else(|e| {
+                        panic!("round {round}: the file in place is not whole: {e}")
+                    });
+            assert_eq!(incoming.records.len(), RECORDS);
+        }
+    }
+    assert!(
+        target.exists(),
+        "at least one export finished in {ROUNDS} rounds"
+    );
+}
+
+/// A small tmpfs for the duration of a test (needs root; where mounting is not allowed the
+/// full-disk tests say so and do not run).
+struct SmallDisk {
+    path: PathBuf,
+    _holder: TempDir,
+}
+
+impl SmallDisk {
+    fn mount(size: &str) -> Option<SmallDisk> {
+        let holder = TempDir::new().unwrap();
+        let path = holder.path().join("disk");
+        std::fs::create_dir(&path).unwrap();
+        let ok = Process::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(&path)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!(
+                "NOT RUN: cannot mount a tmpfs here (needs root); the full-disk test did not run"
+            );
+            return None;
+        }
+        Some(SmallDisk {
+            path,
+            _holder: holder,
+        })
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Process::new("umount").arg(&self.path).status();
+    }
+}
+
+fn praxis(journal: &Path, args: &[&str]) -> std::process::Output {
+    praxis_at(journal, args, "2026-11-23T09:00:00Z")
+}
+
+/// Runs praxis; a run that does not end within a minute fails the test (a hang is a bug).
+fn praxis_at(journal: &Path, args: &[&str], now: &str) -> std::process::Output {
+    Command::cargo_bin("praxis")
+        .unwrap()
+        .args(args)
+        .env("PRAXIS_JOURNAL", journal)
+        .env("PRAXIS_NOW", now)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_full_disk_gives_a_clear_error_and_loses_nothing_already_saved() {
+    let Some(disk) = SmallDisk::mount("4m") else {
+        return;
+    };
+    let journal = disk.path.join("journal");
+    assert!(
+        praxis(&journal, &["init", "--name", "Anna", "--lang", "en"])
+            .status
+            .success()
+    );
+    let body = "Asked the council what to change first. ".repeat(400);
+    let mut saved = Vec::new();
+    let mut failure = None;
+    for n in 0..400 {
+        let out = praxis(
+            &journal,
+            &[
+                "add",
+                "note",
+                "--title",
+                &format!("note {n}"),
+                "--body",
+                &body,
+            ],
+        );
+        if out.status.success() {
+            saved.push(String::from_utf8(out.stdout).unwrap().trim().to_string());
+        } else {
+            failure = Some(String::from_utf8(out.stderr).unwrap());
+            break;
+        }
+    }
+    let failure = failure.expect("the small disk filled up");
+    assert!(failure.starts_with("praxis: "), "{failure}");
+    assert!(
+        failure.contains("disk is full"),
+        "says what is wrong: {failure}"
+    );
+    // Once there is room again, every saved note is there and the journal works.
+    let roomy = TempDir::new().unwrap();
+    let copy = roomy.path().join("journal");
+    let status = Process::new("cp")
+        .arg("-a")
+        .arg(&journal)
+        .arg(&copy)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = praxis(&copy, &["list", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    for id in &saved {
+        assert!(ids.contains(&id.as_str()), "saved note {id} is lost");
+    }
+    assert!(
+        praxis(&copy, &["add", "note", "--title", "after"])
+            .status
+            .success()
+    );
+
+    // Exporting onto the full disk fails cleanly and leaves no file, not even a temporary one.
+    let free = fs_free(&disk.path);
+    std::fs::write(
+        disk.path.join("filler"),
+        vec![0u8; free.saturating_sub(8_192) as usize],
+    )
+    .unwrap();
+    let target = disk.path.join("export.json");
+    let out = praxis(
+        &copy,
+        &["export", "--for", "backup", "-o", target.to_str().unwrap()],
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Nothing was written there"), "{stderr}");
+    assert!(!target.exists());
+    let leftovers: Vec<_> = std::fs::read_dir(&disk.path)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_backup_that_does_not_fit_is_reported_and_the_save_stands() {
+    let Some(disk) = SmallDisk::mount("8m") else {
+        return;
+    };
+    let journal = disk.path.join("journal");
+    assert!(
+        praxis(&journal, &["init", "--name", "Anna", "--lang", "en"])
+            .status
+            .success()
+    );
+    let body = "Asked the council what to change first. ".repeat(100);
+    for n in 0..100 {
+        let out = praxis(
+            &journal,
+            &[
+                "add",
+                "note",
+                "--title",
+                &format!("note {n}"),
+                "--body",
+                &body,
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // Leave room for a small save but not for a whole backup.
+    let free = fs_free(&disk.path);
+    let filler = disk.path.join("filler");
+    // (praxis keeps 2 MiB in reserve for its database; the backup must not fit beyond that.)
+    std::fs::write(
+        &filler,
+        vec![0u8; free.saturating_sub(2 * 1024 * 1024 + 150_000) as usize],
+    )
+    .unwrap();
+    let out = praxis_at(
+        &journal,
+        &["add", "note", "--title", "the next day"],
+        "2026-11-24T09:00:00Z",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "the save itself succeeds: {stderr}");
+    assert!(
+        stderr.contains("today's backup was not made") && stderr.contains("what you saved is safe"),
+        "{stderr}"
+    );
+    std::fs::remove_file(&filler).unwrap();
+    let listed = praxis(&journal, &["list", "--json"]);
+    let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert!(
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["title"] == "the next day")
+    );
+    let names: Vec<String> = std::fs::read_dir(journal.join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        vec!["backup-2026-11-23.praxis.json"],
+        "no half backup left: {names:?}"
+    );
+}
+
+/// Free bytes on the file system holding `path`.
+fn fs_free(path: &Path) -> u64 {
+    let out = Process::new("df")
+        .args(["-B1", "--output=avail"])
+        .arg(path)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .nth(1)
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap()
+}
