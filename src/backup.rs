@@ -64,18 +64,19 @@ pub fn make_if_due(
     Ok(Some(path))
 }
 
-/// Writes today's backup (replacing one of the same day), atomically.
-pub fn make(
+/// A backup export of `journal`: every record (other journals' too, with their authors' names)
+/// and every comment that `selection` admits.
+pub fn backup_file(
     journal: &Journal,
-    today: NaiveDate,
+    selection: &Selection,
     now: DateTime<Utc>,
-) -> Result<PathBuf, BackupError> {
+) -> Result<exchange::ExchangeFile, StoreError> {
     let mut records: Vec<_> = journal.newest_first().collect::<Result<_, _>>()?;
     records.extend(journal.foreign_newest_first()?);
     let mut file = exchange::export(
         journal.meta(),
         Scope::Backup,
-        &Selection::default(),
+        selection,
         records,
         journal.all_comments()?,
         now,
@@ -88,7 +89,16 @@ pub fn make(
             author_name,
         })
         .collect();
-    let file = exchange::ExchangeFile::seal(file.content);
+    Ok(exchange::ExchangeFile::seal(file.content))
+}
+
+/// Writes today's backup (replacing one of the same day), atomically.
+pub fn make(
+    journal: &Journal,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, BackupError> {
+    let file = backup_file(journal, &Selection::default(), now)?;
     let dir = folder(journal.dir());
     std::fs::create_dir_all(&dir).map_err(|e| BackupError::Write(dir.clone(), e))?;
     let path = dir.join(file_name(today));

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::args::{ExportArgs, ReviewArgs};
 use super::{CliError, Context, invalid, resolve_kind};
-use crate::exchange::{self, Exporter, Peer, Scope, Selection, Source};
+use crate::exchange::{self, Exporter, Scope, Selection, Source};
 use crate::journal::JournalMeta;
 use crate::record::{Comment, JournalId, Kind, RecordId};
 use crate::store::{ImportReport, Journal, StoreError};
@@ -38,28 +38,10 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
         since: a.since.map(|d| ctx.date("since", &d)).transpose()?,
         until: a.until.map(|d| ctx.date("until", &d)).transpose()?,
     };
-    let mut records: Vec<_> = journal.newest_first().collect::<Result<_, _>>()?;
     let file = if scope == Scope::Backup {
-        // A backup carries everything: other journals' records and who wrote them too.
-        records.extend(journal.foreign_newest_first()?);
-        let mut file = exchange::export(
-            journal.meta(),
-            scope,
-            &selection,
-            records,
-            journal.all_comments()?,
-            ctx.clock.now(),
-        );
-        file.content.peers = journal
-            .peers()?
-            .into_iter()
-            .map(|(journal, author_name)| Peer {
-                journal,
-                author_name,
-            })
-            .collect();
-        exchange::ExchangeFile::seal(file.content)
+        crate::backup::backup_file(&journal, &selection, ctx.clock.now())?
     } else {
+        let records: Vec<_> = journal.newest_first().collect::<Result<_, _>>()?;
         exchange::export(
             journal.meta(),
             scope,
