@@ -170,13 +170,7 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         )));
     }
     let records = if a.peers {
-        let mut found: Vec<Record> = journal
-            .foreign_newest_first()?
-            .into_iter()
-            .filter(|r| filter.matches(r))
-            .collect();
-        found.truncate(filter.limit.unwrap_or(usize::MAX));
-        found
+        journal.list_foreign(&filter)?
     } else {
         journal.list(&filter)?
     };

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use sha2::{Digest, Sha256};
 
-use super::{Journal, StoreError, TxResult, comment_key, parse_key};
+use super::{Journal, StoreError, TxResult, comment_key};
 use crate::exchange::Incoming;
 use crate::record::{Comment, JournalId, Record, RecordId};
 
@@ -218,42 +218,25 @@ impl Journal {
         self.comments
             .iter()
             .values()
-            .map(|v| {
-                let v = v.map_err(|e| self.sled_error("read", e))?;
-                serde_json::from_slice(&v)
-                    .map_err(|e| self.corrupt(&format!("a comment is unreadable: {e}")))
-            })
+            .map(|v| self.decode_comment(v))
             .collect()
+    }
+
+    /// The records from other journals that pass `filter`, newest first (up to its limit).
+    pub fn list_foreign(&self, filter: &crate::query::Filter) -> Result<Vec<Record>, StoreError> {
+        let mut found: Vec<Record> = self
+            .foreign_newest_first()?
+            .into_iter()
+            .filter(|r| filter.matches(r))
+            .collect();
+        found.truncate(filter.limit.unwrap_or(usize::MAX));
+        Ok(found)
     }
 
     /// Resolves an id prefix among this journal's records and then other journals'.
     pub fn resolve_any(&self, prefix: &str) -> Result<RecordId, StoreError> {
         match self.resolve(prefix) {
-            Err(StoreError::NotFound { .. }) => {
-                let wanted = prefix.trim().to_ascii_uppercase();
-                let found: Vec<_> = self
-                    .foreign
-                    .scan_prefix(wanted.as_bytes())
-                    .keys()
-                    .take(2)
-                    .collect::<Result<_, _>>()
-                    .map_err(|e| self.sled_error("read", e))?;
-                match found.as_slice() {
-                    [one] if !wanted.is_empty() => {
-                        parse_key(one).ok_or_else(|| self.corrupt("a record key is unreadable"))
-                    }
-                    [] | [_] => Err(StoreError::NotFound {
-                        prefix: prefix.trim().to_string(),
-                    }),
-                    many => Err(StoreError::Ambiguous {
-                        prefix: prefix.trim().to_string(),
-                        candidates: many
-                            .iter()
-                            .map(|k| String::from_utf8_lossy(k).into_owned())
-                            .collect(),
-                    }),
-                }
-            }
+            Err(StoreError::NotFound { .. }) => self.resolve_in(&self.foreign, prefix),
             other => other,
         }
     }

@@ -355,6 +355,11 @@ impl Journal {
 
     /// The one record whose id starts with `prefix` (case-insensitive).
     pub fn resolve(&self, prefix: &str) -> Result<RecordId, StoreError> {
+        self.resolve_in(&self.records, prefix)
+    }
+
+    /// The one key in `tree` that starts with `prefix` (case-insensitive).
+    fn resolve_in(&self, tree: &Tree, prefix: &str) -> Result<RecordId, StoreError> {
         let wanted = prefix.trim().to_ascii_uppercase();
         let not_found = || StoreError::NotFound {
             prefix: prefix.trim().to_string(),
@@ -362,8 +367,7 @@ impl Journal {
         if wanted.is_empty() || wanted.len() > KEY_LEN {
             return Err(not_found());
         }
-        let found: Vec<sled::IVec> = self
-            .records
+        let found: Vec<sled::IVec> = tree
             .scan_prefix(wanted.as_bytes())
             .keys()
             .take(4)
@@ -634,12 +638,14 @@ impl Journal {
         self.comments
             .scan_prefix(id.to_key())
             .values()
-            .map(|v| {
-                let v = v.map_err(|e| self.sled_error("read", e))?;
-                serde_json::from_slice(&v)
-                    .map_err(|e| self.corrupt(&format!("a comment is unreadable: {e}")))
-            })
+            .map(|v| self.decode_comment(v))
             .collect()
+    }
+
+    fn decode_comment(&self, value: sled::Result<sled::IVec>) -> Result<Comment, StoreError> {
+        let v = value.map_err(|e| self.sled_error("read", e))?;
+        serde_json::from_slice(&v)
+            .map_err(|e| self.corrupt(&format!("a comment is unreadable: {e}")))
     }
 
     /// How many comments a record has.
