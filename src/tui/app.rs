@@ -1012,14 +1012,34 @@ impl App {
             created: now,
             text,
         };
-        match self.journal.add_comment(&comment) {
+        let result = self.journal.add_comment(&comment);
+        self.after_write(result, false, self.words().saved);
+    }
+
+    /// After a write: on success the search's copy of the records is dropped (it is stale),
+    /// the current screen is left if `leave`, what is now on screen is read again and `done`
+    /// is shown; on failure the error is shown and nothing moves.
+    fn after_write(&mut self, result: Result<(), StoreError>, leave: bool, done: &'static str) {
+        match result {
             Ok(()) => {
-                self.search = None; // its copy of the records is stale
+                self.search = None;
+                if leave {
+                    self.screens.pop();
+                }
                 self.refresh_current();
-                self.info(self.words().saved);
+                self.info(done);
             }
             Err(e) => self.error(e.to_string()),
         }
+    }
+
+    /// Saves what a finished flow makes (its draft goes with it) and leaves the flow.
+    fn save_flow(&mut self, finished: &crate::flow::Finished) {
+        let result = self.journal.save_finished(finished);
+        if result.is_ok() {
+            self.draft = None;
+        }
+        self.after_write(result, true, self.words().saved);
     }
 
     fn finish_flow(&mut self) {
@@ -1066,16 +1086,7 @@ impl App {
                 view.flow.step = Step::Review;
                 self.error(e.to_string());
             }
-            Ok(finished) => match self.journal.save_finished(&finished) {
-                Ok(()) => {
-                    self.search = None; // its copy of the records is stale
-                    self.draft = None;
-                    self.screens.pop();
-                    self.refresh_current();
-                    self.info(self.words().saved);
-                }
-                Err(e) => self.error(e.to_string()),
-            },
+            Ok(finished) => self.save_flow(&finished),
         }
     }
 
@@ -1104,16 +1115,7 @@ impl App {
             new: cycle,
             changed: None,
         };
-        match self.journal.save_finished(&finished) {
-            Ok(()) => {
-                self.search = None; // its copy of the records is stale
-                self.draft = None;
-                self.screens.pop();
-                self.refresh_current();
-                self.info(self.words().saved);
-            }
-            Err(e) => self.error(e.to_string()),
-        }
+        self.save_flow(&finished);
     }
 
     fn move_selection(&mut self, action: Action) {
@@ -1300,14 +1302,7 @@ impl App {
             view.authors = self.journal.peers()?.into_iter().collect();
         }
         let records = if view.peers {
-            let mut found: Vec<Record> = self
-                .journal
-                .foreign_newest_first()?
-                .into_iter()
-                .filter(|r| filter.matches(r))
-                .collect();
-            found.truncate(want);
-            found
+            self.journal.list_foreign(&filter)?
         } else {
             self.journal.list(&filter)?
         };
@@ -1367,14 +1362,8 @@ impl App {
             return;
         }
         record.touch(self.clock.now());
-        match self.journal.update(&record) {
-            Ok(()) => {
-                self.search = None; // its copy of the records is stale
-                self.refresh_current();
-                self.info(self.words().saved);
-            }
-            Err(e) => self.error(e.to_string()),
-        }
+        let result = self.journal.update(&record);
+        self.after_write(result, false, self.words().saved);
     }
 
     fn delete_open_record(&mut self) {
@@ -1382,15 +1371,8 @@ impl App {
             return;
         };
         let id = v.record.id;
-        match self.journal.delete(id) {
-            Ok(_) => {
-                self.search = None;
-                self.screens.pop();
-                self.refresh_current();
-                self.info(self.words().deleted);
-            }
-            Err(e) => self.error(e.to_string()),
-        }
+        let result = self.journal.delete(id).map(|_| ());
+        self.after_write(result, true, self.words().deleted);
     }
 }
 
