@@ -1,23 +1,37 @@
-//! `cargo bench --bench journal [-- SIZES…]`: the journal as it grows — list the newest 50,
-//! stats, a full search, export everything, import that export into an empty journal, the
-//! on-disk size against the backup export's size, and peak memory. Each size runs in a process
-//! of its own so its peak memory is its own. Targets at 50,000 records: export and import
-//! < 2 s each, peak memory < 150 MB, on-disk size no more than 3× the export.
+//! `cargo bench --bench journal [-- SIZES…]`: the journal as it grows. For each size a
+//! generated journal is made once; then every operation runs in a process of its own, as a
+//! `praxis` command would, so that each one's time and peak memory are its own:
+//!
+//! - **open**: open the journal, build the app, draw the first frame (the time shown), then
+//!   search it as the app does (the search thread reads every record);
+//! - **newest50**, **stats**, **search**: as `praxis list`, `praxis stats`, `praxis search`;
+//! - **export**: everything, as a backup export, written atomically;
+//! - **import**: that export into an empty journal, as `praxis import` does (read the file,
+//!   check it, import it);
+//! - **backup**: the daily backup that the first write of a day makes.
+//!
+//! Targets at 50,000 records: export and import < 2 s each, peak memory < 150 MB, on-disk size
+//! no more than 3× the export's.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use chrono::{TimeZone, Utc};
-use praxis::exchange::{self, Selection};
+use chrono::{DateTime, TimeZone, Utc};
+use praxis::clock::FixedClock;
+use praxis::exchange::Selection;
 use praxis::journal::{JournalMeta, Language};
 use praxis::prompts::load;
 use praxis::query::Filter;
 use praxis::search::Searcher;
 use praxis::store::Journal;
 
-fn ms(d: Duration) -> String {
-    format!("{:.0} ms", d.as_secs_f64() * 1000.0)
+const OPS: [&str; 7] = [
+    "open", "newest50", "stats", "search", "export", "import", "backup",
+];
+
+fn end() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).unwrap()
 }
 
 fn dir_size(path: &Path) -> u64 {
@@ -39,95 +53,161 @@ fn dir_size(path: &Path) -> u64 {
 }
 
 /// Peak resident memory of this process so far (Linux), in MB.
-fn peak_mb() -> String {
+fn peak_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
         .lines()
         .find(|l| l.starts_with("VmHWM:"))
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|kb| kb.parse::<f64>().ok())
-        .map_or("?".into(), |kb| format!("{:.0} MB", kb / 1024.0))
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn make(n: usize, dir: &Path) {
+    let library = load(None).library;
+    let j = Journal::create(
+        &dir.join("journal"),
+        JournalMeta::new("Bench", Language::English, end()),
+    )
+    .unwrap();
+    let records = praxis::generate::journal(42, n, j.meta().id, end(), None, &library);
+    j.insert_batch(&records).unwrap();
+}
+
+/// Runs one operation and prints its time (ms) and the process's peak memory (MB).
+fn op(name: &str, dir: &Path) {
+    let journal_dir = dir.join("journal");
+    let export_path = dir.join("export.json");
+    let t = Instant::now();
+    match name {
+        "open" => {
+            use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+            let journal = Journal::open(&journal_dir).unwrap();
+            let library = load(None).library;
+            let mut app =
+                praxis::tui::App::new(journal, library, Box::new(FixedClock(end())), None, true);
+            let mut terminal =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+            terminal.draw(|f| app.draw(f)).unwrap();
+            let first_frame = t.elapsed();
+            for c in "/council".chars() {
+                app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            }
+            assert!(app.wait_for_search(Duration::from_secs(300), true));
+            terminal.draw(|f| app.draw(f)).unwrap();
+            println!("{} {}", first_frame.as_secs_f64() * 1000.0, peak_mb());
+            return;
+        }
+        "newest50" => {
+            let j = Journal::open(&journal_dir).unwrap();
+            let newest = j
+                .list(&Filter {
+                    limit: Some(50),
+                    ..Filter::default()
+                })
+                .unwrap();
+            assert!(!newest.is_empty());
+        }
+        "stats" => {
+            let j = Journal::open(&journal_dir).unwrap();
+            let all: Vec<_> = j.newest_first().map(Result::unwrap).collect();
+            let stats = praxis::stats::compute(&all, end().date_naive());
+            assert_eq!(stats.total, all.len());
+        }
+        "search" => {
+            let j = Journal::open(&journal_dir).unwrap();
+            let all: Vec<_> = j.newest_first().map(Result::unwrap).collect();
+            let hits = Searcher::default().search(&all, "council relatives", 20);
+            assert!(!hits.is_empty());
+        }
+        "export" => {
+            let j = Journal::open(&journal_dir).unwrap();
+            let file = praxis::backup::backup_file(&j, &Selection::default(), end()).unwrap();
+            file.save(&export_path).unwrap();
+        }
+        "import" => {
+            let owner = JournalMeta::new("Bench", Language::English, end());
+            let text = std::fs::read_to_string(&export_path).unwrap();
+            let incoming = praxis::exchange::read("export", &text, owner.id).unwrap();
+            drop(text);
+            let target = dir.join("imported");
+            let _ = std::fs::remove_dir_all(&target);
+            let restored = Journal::create(&target, owner).unwrap();
+            restored.import(&incoming, false).unwrap();
+        }
+        "backup" => {
+            let j = Journal::open(&journal_dir).unwrap();
+            let day = end().date_naive();
+            praxis::backup::make(&j, day, end()).unwrap();
+        }
+        other => panic!("unknown operation {other}"),
+    }
+    println!("{} {}", t.elapsed().as_secs_f64() * 1000.0, peak_mb());
+}
+
+fn child(args: &[&str]) -> String {
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
 }
 
 fn one_size(n: usize) {
-    let end = Utc.with_ymd_and_hms(2026, 11, 23, 15, 0, 0).unwrap();
-    let library = load(None).library;
     let dir = tempfile::TempDir::new().unwrap();
-    let journal_dir = dir.path().join("journal");
-    {
-        let j = Journal::create(
-            &journal_dir,
-            JournalMeta::new("Bench", Language::English, end),
-        )
-        .unwrap();
-        let records = praxis::generate::journal(42, n, j.meta().id, end, None, &library);
-        j.insert_batch(&records).unwrap();
+    let path = dir.path().display().to_string();
+    child(&["--make", &n.to_string(), &path]);
+    let mut times = Vec::new();
+    let mut peaks = Vec::new();
+    for name in OPS {
+        let out = child(&["--op", name, &path]);
+        let mut fields = out.split_whitespace().map(|f| f.parse::<f64>().unwrap());
+        times.push(fields.next().unwrap());
+        peaks.push(fields.next().unwrap());
     }
-    let j = Journal::open(&journal_dir).unwrap();
-
-    let t = Instant::now();
-    let newest = j
-        .list(&Filter {
-            limit: Some(50),
-            ..Filter::default()
-        })
-        .unwrap();
-    let list = t.elapsed();
-    assert_eq!(newest.len(), 50.min(n));
-
-    let t = Instant::now();
-    let all: Vec<_> = j.newest_first().map(Result::unwrap).collect();
-    let stats = praxis::stats::compute(&all, end.date_naive());
-    let stats_time = t.elapsed();
-    assert_eq!(stats.total, n);
-
-    let t = Instant::now();
-    let hits = Searcher::default().search(&all, "council relatives", 20);
-    let search = t.elapsed();
-    let _ = hits;
-    drop(all);
-
-    let t = Instant::now();
-    let file = praxis::backup::backup_file(&j, &Selection::default(), end).unwrap();
-    let text = file.to_json();
-    let export_path = dir.path().join("export.json");
-    exchange::write_atomically(&export_path, &text).unwrap();
-    let export = t.elapsed();
-    drop(file);
-
-    let t = Instant::now();
-    let target = dir.path().join("restored");
-    let incoming = exchange::read("export", &text, j.meta().id).unwrap();
-    let mut meta = j.meta().clone();
-    meta.created = end;
-    let restored = Journal::create(&target, meta).unwrap();
-    restored.import(&incoming, false).unwrap();
-    let import = t.elapsed();
-    assert_eq!(restored.len(), n);
-    drop(incoming);
-    drop(text);
-
-    let disk = dir_size(&journal_dir.join("db"));
-    let export_size = std::fs::metadata(&export_path).unwrap().len();
-    println!(
-        "{:>8}  {:>9}  {:>9}  {:>11}  {:>9}  {:>9}  {:>9}  {:>9}  {:>6.1}x  {:>9}",
-        n,
-        ms(list),
-        ms(stats_time),
-        ms(search),
-        ms(export),
-        ms(import),
+    let disk = dir_size(&dir.path().join("journal").join("db"));
+    let export = std::fs::metadata(dir.path().join("export.json"))
+        .unwrap()
+        .len();
+    let ms = |v: f64| {
+        if v >= 1000.0 {
+            format!("{:.2} s", v / 1000.0)
+        } else {
+            format!("{v:.0} ms")
+        }
+    };
+    let mut line = format!("{n:>8}");
+    for t in &times {
+        line += &format!("  {:>9}", ms(*t));
+    }
+    line += &format!(
+        "  {:>9}  {:>9}  {:>5.1}x",
         format!("{:.1} MB", disk as f64 / 1e6),
-        format!("{:.1} MB", export_size as f64 / 1e6),
-        disk as f64 / export_size as f64,
-        peak_mb(),
+        format!("{:.1} MB", export as f64 / 1e6),
+        disk as f64 / export as f64
     );
+    println!("{line}");
+    let mut mem = format!("{:>8}", "peak MB");
+    for p in &peaks {
+        mem += &format!("  {:>9}", format!("{p:.0}"));
+    }
+    println!("{mem}");
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let Some(pos) = args.iter().position(|a| a == "--one") {
-        one_size(args[pos + 1].parse().unwrap());
+    let dir = |i: usize| PathBuf::from(&args[i]);
+    if let Some(pos) = args.iter().position(|a| a == "--make") {
+        make(args[pos + 1].parse().unwrap(), &dir(pos + 2));
+        return;
+    }
+    if let Some(pos) = args.iter().position(|a| a == "--op") {
+        op(&args[pos + 1], &dir(pos + 2));
         return;
     }
     let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
@@ -136,24 +216,13 @@ fn main() {
     } else {
         sizes
     };
-    println!(
-        "{:>8}  {:>9}  {:>9}  {:>11}  {:>9}  {:>9}  {:>9}  {:>9}  {:>7}  {:>9}",
-        "records",
-        "newest 50",
-        "stats",
-        "full search",
-        "export",
-        "import",
-        "on disk",
-        "export",
-        "ratio",
-        "peak mem"
-    );
+    let mut head = format!("{:>8}", "records");
+    for name in OPS {
+        head += &format!("  {name:>9}");
+    }
+    head += &format!("  {:>9}  {:>9}  {:>6}", "on disk", "export", "ratio");
+    println!("{head}");
     for n in sizes {
-        let status = Command::new(std::env::current_exe().unwrap())
-            .args(["--one", &n.to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success(), "size {n} failed");
+        one_size(n);
     }
 }

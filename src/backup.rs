@@ -102,17 +102,20 @@ pub fn make(
     let dir = folder(journal.dir());
     std::fs::create_dir_all(&dir).map_err(|e| BackupError::Write(dir.clone(), e))?;
     let path = dir.join(file_name(today));
-    let text = file.to_json() + "\n";
-    // A backup never eats the room the journal itself needs to go on saving.
-    if let Ok(free) = fs2::available_space(&dir)
-        && free < text.len() as u64 + crate::store::MIN_FREE_BYTES
-    {
-        return Err(BackupError::Write(
-            path,
-            std::io::Error::new(std::io::ErrorKind::StorageFull, "the disk is nearly full"),
-        ));
-    }
-    exchange::write_atomically(&path, &text).map_err(|e| BackupError::Write(path.clone(), e))?;
+    // A backup never eats the room the journal itself needs to go on saving: written whole,
+    // it is kept only if the reserve is still free.
+    exchange::write_atomically_with(&path, |w| {
+        file.write_json(&mut *w)?;
+        std::io::Write::flush(w)?;
+        match fs2::available_space(&dir) {
+            Ok(free) if free < crate::store::MIN_FREE_BYTES => Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "the disk is nearly full",
+            )),
+            _ => Ok(()),
+        }
+    })
+    .map_err(|e| BackupError::Write(path.clone(), e))?;
     Ok(path)
 }
 

@@ -66,6 +66,15 @@ fn child_works_until_killed() {
             journal.import(&incoming, false).unwrap();
             println!("imported");
         }
+        "restore" => {
+            let (dir, file) = arg.split_once('|').unwrap();
+            let text = std::fs::read_to_string(file).unwrap();
+            let journal = Journal::open(Path::new(dir)).unwrap();
+            let incoming = exchange::read("backup", &text, journal.meta().id).unwrap();
+            println!("ready");
+            journal.import(&incoming, false).unwrap();
+            println!("imported");
+        }
         "export" => {
             let (dir, target) = arg.split_once('|').unwrap();
             let journal = Journal::open(Path::new(dir)).unwrap();
@@ -141,7 +150,8 @@ fn sigkill_during_an_import_leaves_all_of_it_or_none() {
     let incoming = exchange::read("peer", &text, j.meta().id).unwrap();
     let t = std::time::Instant::now();
     j.import(&incoming, false).unwrap();
-    let window = (t.elapsed().as_millis() as u64).max(20) * 3 / 2;
+    // Up to three times as long, so that some kills land after it finished.
+    let window = (t.elapsed().as_millis() as u64).max(20) * 3;
     drop(j);
     let mut whole = 0;
     let mut none = 0;
@@ -166,6 +176,120 @@ fn sigkill_during_an_import_leaves_all_of_it_or_none() {
         if n == 0 { none += 1 } else { whole += 1 }
     }
     eprintln!("import killed {ROUNDS} times within {window} ms: {whole} whole, {none} not at all");
+}
+
+/// Every index answers as a scan of the records does.
+fn assert_indexes_agree(journal: &Journal, round: usize) {
+    use praxis::query::Filter;
+    use praxis::record::Kind;
+    let all: Vec<_> = journal.newest_first().map(Result::unwrap).collect();
+    let mut filters: Vec<Filter> = Kind::ALL
+        .iter()
+        .map(|k| Filter {
+            kind: Some(*k),
+            ..Filter::default()
+        })
+        .collect();
+    for tag in ["rewritten", "trust", "co-creation"] {
+        filters.push(Filter {
+            tag: Some(tag.into()),
+            ..Filter::default()
+        });
+    }
+    for filter in filters {
+        let listed: Vec<_> = journal
+            .list(&filter)
+            .unwrap()
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        let scanned: Vec<_> = all
+            .iter()
+            .filter(|r| filter.matches(r))
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(
+            listed, scanned,
+            "round {round}: {filter:?} disagrees with the records"
+        );
+    }
+}
+
+#[test]
+fn sigkill_while_restoring_over_own_records_rolls_back_records_and_indexes() {
+    let root = TempDir::new().unwrap();
+    let meta = JournalMeta::new("Anna", Language::English, now());
+    let library = load(None).library;
+    let mut records = praxis::generate::journal(12, RECORDS, meta.id, now(), None, &library);
+    let later = records.split_off(RECORDS * 2 / 3);
+    // The backup holds every record in a newer revision (new title, new tags) and some more.
+    let mut rewritten = records.clone();
+    for r in &mut rewritten {
+        r.revision += 1;
+        r.title = format!("{} (rewritten)", r.title);
+        r.tags = vec!["rewritten".into()];
+    }
+    rewritten.extend(later.iter().cloned());
+    let file = root.path().join("backup.json");
+    exchange::export(
+        &meta,
+        Scope::Backup,
+        &Selection::default(),
+        rewritten,
+        vec![],
+        now(),
+    )
+    .save(&file)
+    .unwrap();
+    let fresh = |dir: &Path| {
+        let j = Journal::create(dir, meta.clone()).unwrap();
+        j.insert_batch(&records).unwrap();
+    };
+    let scratch = root.path().join("scratch");
+    fresh(&scratch);
+    let j = Journal::open(&scratch).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let incoming = exchange::read("backup", &text, j.meta().id).unwrap();
+    let t = std::time::Instant::now();
+    j.import(&incoming, false).unwrap();
+    let window = (t.elapsed().as_millis() as u64).max(20) * 3;
+    drop(j);
+    let (mut whole, mut none) = (0, 0);
+    for round in 0..ROUNDS {
+        let dir = root.path().join(format!("r{round}"));
+        fresh(&dir);
+        let child = run_child("restore", &format!("{}|{}", dir.display(), file.display()));
+        let lines = kill_after_ready(child, window);
+        let journal = Journal::open(&dir)
+            .unwrap_or_else(|e| panic!("round {round}: the journal does not open: {e}"));
+        let arrived = later
+            .iter()
+            .filter(|r| journal.get(r.id).unwrap().is_some())
+            .count();
+        let revisions: Vec<u32> = records
+            .iter()
+            .map(|r| journal.get(r.id).unwrap().unwrap().revision)
+            .collect();
+        let all_new = arrived == later.len() && revisions.iter().all(|v| *v == 2);
+        let all_old = arrived == 0 && revisions.iter().all(|v| *v == 1);
+        assert!(
+            all_new || all_old,
+            "round {round}: {arrived} of {} new records, revisions {:?}",
+            later.len(),
+            revisions.iter().collect::<std::collections::BTreeSet<_>>()
+        );
+        if lines.iter().any(|l| l == "imported") {
+            assert!(
+                all_new,
+                "round {round}: reported imported but not all there"
+            );
+        }
+        assert_indexes_agree(&journal, round);
+        if all_new { whole += 1 } else { none += 1 }
+    }
+    eprintln!(
+        "restore killed {ROUNDS} times within {window} ms: {whole} whole, {none} rolled back"
+    );
 }
 
 #[test]

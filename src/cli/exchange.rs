@@ -1,6 +1,7 @@
 //! `praxis export`, `praxis import` and `praxis restore`: files that carry records between
 //! journals.
 
+use std::io::Write;
 use std::path::Path;
 
 use super::args::{ExportArgs, ReviewArgs};
@@ -51,15 +52,19 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
             ctx.clock.now(),
         )
     };
-    let text = if markdown {
-        exchange::to_markdown(&file.content, &ctx.library()?)
-    } else {
-        file.to_json() + "\n"
-    };
     let count = file.content.records.len();
+    // Markdown is for reading, so built whole; JSON is written as it goes.
+    let markdown = match markdown {
+        true => Some(exchange::to_markdown(&file.content, &ctx.library()?)),
+        false => None,
+    };
+    let write = |w: &mut dyn Write| match &markdown {
+        Some(text) => w.write_all(text.as_bytes()),
+        None => file.write_json(w),
+    };
     match &a.output {
         Some(path) => {
-            exchange::write_atomically(path, &text).map_err(|e| {
+            exchange::write_atomically_with(path, |w| write(w)).map_err(|e| {
                 invalid(format!(
                     "could not write {}: {e}. Nothing was written there",
                     path.display()
@@ -72,7 +77,7 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
                 path.display()
             )?;
         }
-        None => write!(ctx.out, "{text}")?,
+        None => write(&mut ctx.out)?,
     }
     Ok(())
 }
@@ -280,7 +285,7 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
     }
     let count = comments.len();
     let file = exchange::comments_file(reviewer, comments, ctx.clock.now());
-    exchange::write_atomically(&out_path, &(file.to_json() + "\n"))
+    file.save(&out_path)
         .map_err(|e| invalid(format!("could not write {}: {e}", out_path.display())))?;
     writeln!(
         ctx.out,
@@ -353,7 +358,7 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
         Vec::new(),
         ctx.clock.now(),
     );
-    exchange::write_atomically(&dir.join(&own_name), &(file.to_json() + "\n"))
+    file.save(&dir.join(&own_name))
         .map_err(|e| invalid(format!("could not write into {}: {e}", dir.display())))?;
     writeln!(
         ctx.out,

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
 use sha2::{Digest, Sha256};
 
 pub use markdown::to_markdown;
@@ -122,14 +123,44 @@ impl ExchangeFile {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("exchange file serialises")
     }
+
+    /// Writes the file as pretty JSON and a line end, as it goes (never held whole in memory).
+    pub fn write_json(&self, mut w: impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut w, self)?;
+        w.write_all(b"\n")
+    }
+
+    /// Writes the file to `path` atomically (see [`write_atomically_with`]).
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        write_atomically_with(path, |w| self.write_json(w))
+    }
 }
 
-/// `sha256:<hex>` of the content's compact JSON.
+/// `sha256:<hex>` of the content's compact JSON (hashed as it is written out, never held).
 pub fn checksum(content: &Content) -> String {
-    let bytes = serde_json::to_vec(content).expect("content serialises");
-    let digest = Sha256::digest(&bytes);
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    let mut hasher = HashWriter(Sha256::new());
+    serde_json::to_writer(&mut hasher, content).expect("content serialises");
+    let hex: String = hasher
+        .0
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     format!("sha256:{hex}")
+}
+
+/// Feeds what is written into a hash.
+struct HashWriter(Sha256);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// What to put in an export.
@@ -301,33 +332,67 @@ pub enum Source {
 /// Reads an importable file: a praxis exchange file (checked: format, version, checksum, scope)
 /// or another tool's export, whose entries become notes by `owner`.
 pub fn read(file: &str, text: &str, owner: JournalId) -> Result<Incoming, ReadError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson {
+    // The common case first, in one pass: a praxis file of this version.
+    let parsed = serde_json::from_str::<ExchangeFile>(text);
+    if let Ok(parsed) = parsed
+        && parsed.content.format == FORMAT
+        && parsed.content.version <= VERSION
+    {
+        return check_praxis(file, parsed);
+    }
+    // Otherwise find out what it is, without building the whole file in memory.
+    let not_json = |e: serde_json::Error| ReadError::NotJson {
         file: file.to_string(),
         line: e.line(),
         column: e.column(),
         detail: e.to_string(),
-    })?;
-    if value.get("format").and_then(|f| f.as_str()) == Some(FORMAT) {
-        return read_praxis(file, text, &value);
+    };
+    let head = match serde_json::from_str::<Head>(text) {
+        Ok(head) => Some(head),
+        Err(e)
+            if matches!(
+                e.classify(),
+                Category::Syntax | Category::Eof | Category::Io
+            ) =>
+        {
+            return Err(not_json(e));
+        }
+        Err(_) => None, // JSON, but not an object like praxis's.
+    };
+    if let Some(head) = head
+        && head.format.as_ref().and_then(|f| f.as_str()) == Some(FORMAT)
+    {
+        let version = head.version.as_ref().and_then(|v| v.as_u64()).unwrap_or(0);
+        if version > u64::from(VERSION) {
+            return Err(ReadError::NewerVersion {
+                file: file.to_string(),
+                found: u32::try_from(version).unwrap_or(u32::MAX),
+            });
+        }
+        // Parsed again from the text so the message can say on which line.
+        let detail = match serde_json::from_str::<ExchangeFile>(text) {
+            Err(e) => e.to_string(),
+            Ok(f) => format!("version {} is not one praxis knows", f.content.version),
+        };
+        return Err(ReadError::Malformed {
+            file: file.to_string(),
+            detail,
+        });
     }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(not_json)?;
     moving_in::read(file, &value, owner).ok_or_else(|| ReadError::Unknown {
         file: file.to_string(),
     })
 }
 
-fn read_praxis(file: &str, text: &str, value: &serde_json::Value) -> Result<Incoming, ReadError> {
-    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
-    if version > VERSION {
-        return Err(ReadError::NewerVersion {
-            file: file.to_string(),
-            found: version,
-        });
-    }
-    // Parsed from the text (not the value) so the message can say on which line.
-    let parsed: ExchangeFile = serde_json::from_str(text).map_err(|e| ReadError::Malformed {
-        file: file.to_string(),
-        detail: e.to_string(),
-    })?;
+/// The two fields that tell a praxis file and its version; everything else is skipped.
+#[derive(Deserialize)]
+struct Head {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+fn check_praxis(file: &str, parsed: ExchangeFile) -> Result<Incoming, ReadError> {
     if parsed.content.version != VERSION {
         return Err(ReadError::Malformed {
             file: file.to_string(),
@@ -369,10 +434,19 @@ fn read_praxis(file: &str, text: &str, value: &serde_json::Value) -> Result<Inco
     })
 }
 
-/// Writes `text` to `path` so that a crash leaves either the old file or the whole new one:
-/// a temporary file beside it, synced, then renamed over it, then the folder synced.
+/// Writes `text` to `path` atomically (see [`write_atomically_with`]).
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
+    write_atomically_with(path, |w| w.write_all(text.as_bytes()))
+}
+
+/// Writes to `path` so that a crash leaves either the old file or the whole new one: `fill`
+/// writes a temporary file beside it, which is synced, then renamed over it, then the folder is
+/// synced. When `fill` fails, the temporary file is removed and `path` is left as it was.
+pub fn write_atomically_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -384,8 +458,11 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     remove_stale_temporaries(&dir, &name);
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&tmp)?);
+        fill(&mut w)?;
+        let f = w
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)?;
         if let Ok(d) = std::fs::File::open(&dir) {

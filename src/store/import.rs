@@ -6,7 +6,8 @@ use std::collections::HashSet;
 
 use sha2::{Digest, Sha256};
 
-use super::{Journal, StoreError, TxResult, comment_key};
+use super::guarded::{Change, Target, Value};
+use super::{Journal, StoreError, comment_key};
 use crate::exchange::Incoming;
 use crate::record::{Comment, JournalId, Record, RecordId};
 
@@ -31,61 +32,67 @@ pub struct ImportReport {
     pub comments_orphaned: usize,
 }
 
-/// What to do with one incoming record.
-enum Step {
-    Add(Record),
-    Replace(Box<(Record, Record)>),
-    Conflict(Record),
-    Nothing,
-}
-
 impl Journal {
-    /// Imports `incoming`: everything or, on any error, nothing. With `dry_run`, only reports.
+    /// Imports `incoming`: everything or, on any error or interruption, nothing (see
+    /// `guarded`). With `dry_run`, only reports.
     pub fn import(&self, incoming: &Incoming, dry_run: bool) -> Result<ImportReport, StoreError> {
         let own = self.meta().id;
         let mut report = ImportReport::default();
-        let mut steps = Vec::new();
+        let mut changes = Vec::new();
         let mut seen: HashSet<RecordId> = HashSet::new();
         for r in &incoming.records {
             if !seen.insert(r.id) {
                 continue;
             }
-            let existing = self.stored_copy(r.id, r.author == own)?;
-            let step = match existing {
+            let target = if r.author == own {
+                Target::Records
+            } else {
+                Target::Foreign
+            };
+            let take = match self.stored_copy(r.id, r.author == own)? {
                 None => {
                     report.added += 1;
-                    Step::Add(r.clone())
+                    true
                 }
                 Some(e) if e == *r => {
                     report.unchanged += 1;
-                    Step::Nothing
+                    false
                 }
                 Some(e) if r.revision > e.revision => {
                     report.updated += 1;
-                    Step::Replace(Box::new((e, r.clone())))
+                    true
                 }
                 Some(e) if r.revision < e.revision => {
                     report.older += 1;
-                    Step::Nothing
+                    false
                 }
                 Some(_) => {
+                    let key = conflict_key(r);
                     if self
                         .conflicts
-                        .contains_key(conflict_key(r))
+                        .contains_key(&key)
                         .map_err(|e| self.sled_error("read", e))?
                     {
                         report.unchanged += 1;
-                        Step::Nothing
                     } else {
                         report.conflicts.push(r.id);
-                        Step::Conflict(r.clone())
+                        changes.push(Change {
+                            target: Target::Conflicts,
+                            key,
+                            value: Value::Record(r),
+                        });
                     }
+                    false
                 }
             };
-            steps.push(step);
+            if take {
+                changes.push(Change {
+                    target,
+                    key: r.id.to_key().into_bytes(),
+                    value: Value::Record(r),
+                });
+            }
         }
-        let arriving: HashSet<RecordId> = incoming.records.iter().map(|r| r.id).collect();
-        let mut comments: Vec<&Comment> = Vec::new();
         for c in &incoming.comments {
             let key = comment_key(c);
             if self
@@ -94,9 +101,13 @@ impl Journal {
                 .map_err(|e| self.sled_error("read", e))?
             {
                 report.comments_unchanged += 1;
-            } else if arriving.contains(&c.on) || self.get_any(c.on)?.is_some() {
+            } else if seen.contains(&c.on) || self.get_any(c.on)?.is_some() {
                 report.comments_added += 1;
-                comments.push(c);
+                changes.push(Change {
+                    target: Target::Comments,
+                    key,
+                    value: Value::Comment(c),
+                });
             } else {
                 report.comments_orphaned += 1;
             }
@@ -107,41 +118,26 @@ impl Journal {
         let peer = incoming
             .exported_by
             .as_ref()
-            .filter(|by| by.journal != own)
-            .map(|by| (by.journal, by.author_name.clone()));
-        let named: Vec<(JournalId, String)> = incoming
+            .map(|by| (by.journal, by.author_name.as_str()));
+        let named = incoming
             .peers
             .iter()
-            .filter(|p| p.journal != own)
-            .map(|p| (p.journal, p.author_name.clone()))
-            .collect();
-        self.transact(|t| {
-            for step in &steps {
-                match step {
-                    Step::Add(r) if r.author == own => t.put(None, Some(r))?,
-                    Step::Replace(pair) if pair.1.author == own => {
-                        t.put(Some(&pair.0), Some(&pair.1))?
-                    }
-                    Step::Add(r) => put_foreign(t.foreign, r)?,
-                    Step::Replace(pair) => put_foreign(t.foreign, &pair.1)?,
-                    Step::Conflict(r) => {
-                        let json = serde_json::to_vec(r).expect("record serialises");
-                        t.conflicts.insert(conflict_key(r), json)?;
-                    }
-                    Step::Nothing => {}
-                }
+            .map(|p| (p.journal, p.author_name.as_str()));
+        for (journal, name) in peer.into_iter().chain(named) {
+            let key = journal.to_string().into_bytes();
+            let known = self
+                .peers
+                .get(&key)
+                .map_err(|e| self.sled_error("read", e))?;
+            if journal != own && known.as_deref() != Some(name.as_bytes()) {
+                changes.push(Change {
+                    target: Target::Peers,
+                    key,
+                    value: Value::Bytes(name.as_bytes().to_vec()),
+                });
             }
-            for c in &comments {
-                let json = serde_json::to_vec(c).expect("comment serialises");
-                t.comments.insert(comment_key(c), json)?;
-            }
-            for (journal, name) in peer.iter().chain(&named) {
-                t.peers
-                    .insert(journal.to_string().as_bytes(), name.as_bytes())?;
-            }
-            Ok(())
-        })?;
-        self.flush()?;
+        }
+        self.apply_guarded(&changes)?;
         Ok(report)
     }
 
@@ -240,12 +236,6 @@ impl Journal {
             other => other,
         }
     }
-}
-
-fn put_foreign(tree: &sled::transaction::TransactionalTree, r: &Record) -> TxResult<()> {
-    let json = serde_json::to_vec(r).expect("record serialises");
-    tree.insert(r.id.to_key().as_bytes(), json)?;
-    Ok(())
 }
 
 /// id + the hash of the conflicting version, so the same version is kept once.

@@ -3,6 +3,7 @@
 //! before it returns.
 
 mod error;
+mod guarded;
 mod import;
 mod lock;
 
@@ -54,6 +55,8 @@ pub struct Journal {
     conflicts: Tree,
     /// Other journals' authors' names, by journal id.
     peers: Tree,
+    /// The undo log of a large write under way (see `guarded`).
+    undo: Tree,
     meta: JournalMeta,
     _lock: JournalLock,
 }
@@ -177,10 +180,12 @@ impl Journal {
             foreign: tree("foreign")?,
             conflicts: tree("conflicts")?,
             peers: tree("peers")?,
+            undo: tree("undo")?,
             meta,
             db,
             _lock: lock,
         };
+        journal.recover()?;
         journal.ensure_indexes()?;
         Ok(journal)
     }
@@ -195,25 +200,40 @@ impl Journal {
         if stored.as_deref() == Some(&INDEX_VERSION.to_be_bytes()[..]) {
             return Ok(());
         }
-        for tree in [&self.by_kind, &self.by_tag, &self.by_link, &self.by_due] {
-            tree.clear().map_err(|e| self.sled_error("open", e))?;
+        let fail = |e| self.sled_error("open", e);
+        for index in Index::ALL {
+            self.index_tree(index).clear().map_err(fail)?;
         }
-        for record in self.newest_first() {
+        let mut batches: Vec<sled::Batch> =
+            Index::ALL.iter().map(|_| sled::Batch::default()).collect();
+        let mut pending = 0;
+        let mut records = self.newest_first().peekable();
+        while let Some(record) = records.next() {
             for (index, key) in index_keys(&record?) {
-                let tree = match index {
-                    Index::Kind => &self.by_kind,
-                    Index::Tag => &self.by_tag,
-                    Index::Link => &self.by_link,
-                    Index::Due => &self.by_due,
-                };
-                tree.insert(key, &[])
-                    .map_err(|e| self.sled_error("open", e))?;
+                batches[index as usize].insert(key, &[]);
+            }
+            pending += 1;
+            if pending == 1000 || records.peek().is_none() {
+                pending = 0;
+                for (index, batch) in Index::ALL.into_iter().zip(batches.iter_mut()) {
+                    self.index_tree(index)
+                        .apply_batch(std::mem::take(batch))
+                        .map_err(fail)?;
+                }
             }
         }
         self.meta_tree
             .insert(META_INDEXES, &INDEX_VERSION.to_be_bytes())
             .map_err(|e| self.sled_error("open", e))?;
         self.flush()
+    }
+
+    /// Makes the next open rebuild the indexes.
+    fn forget_indexes(&self) -> Result<(), StoreError> {
+        self.meta_tree
+            .remove(META_INDEXES)
+            .map_err(|e| self.sled_error("open", e))?;
+        Ok(())
     }
 
     /// The folder this journal lives in.
@@ -253,27 +273,26 @@ impl Journal {
         self.write(record, false)
     }
 
-    /// Saves many new records at once (generated journals, imports), a transaction per thousand
-    /// and one flush at the end; durable on return. Refuses ids already stored.
+    /// Saves many new records at once (generated journals, the demo): all of them or, if
+    /// interrupted, none (see `guarded`); durable on return. Refuses ids already stored.
     pub fn insert_batch(&self, records: &[Record]) -> Result<(), StoreError> {
-        for chunk in records.chunks(1000) {
-            for r in chunk {
-                if self
-                    .records
-                    .contains_key(r.id.to_key())
-                    .map_err(|e| self.sled_error("read", e))?
-                {
-                    return Err(StoreError::Duplicate { id: r.id.to_key() });
-                }
+        let mut changes = Vec::with_capacity(records.len());
+        for r in records {
+            let key = r.id.to_key().into_bytes();
+            if self
+                .records
+                .contains_key(&key)
+                .map_err(|e| self.sled_error("read", e))?
+            {
+                return Err(StoreError::Duplicate { id: r.id.to_key() });
             }
-            self.transact(|t| {
-                for r in chunk {
-                    t.put(None, Some(r))?;
-                }
-                Ok(())
-            })?;
+            changes.push(guarded::Change {
+                target: guarded::Target::Records,
+                key,
+                value: guarded::Value::Record(r),
+            });
         }
-        self.flush()
+        self.apply_guarded(&changes)
     }
 
     /// Saves a changed record over its older version; durable on return.
@@ -686,23 +705,9 @@ impl Journal {
             &self.by_due,
             &self.comments,
             &self.meta_tree,
-            &self.foreign,
-            &self.conflicts,
-            &self.peers,
         )
             .transaction(
-                |(
-                    records,
-                    by_kind,
-                    by_tag,
-                    by_link,
-                    by_due,
-                    comments,
-                    meta,
-                    foreign,
-                    conflicts,
-                    peers,
-                )| {
+                |(records, by_kind, by_tag, by_link, by_due, comments, meta)| {
                     f(&TxTrees {
                         records,
                         by_kind,
@@ -711,9 +716,6 @@ impl Journal {
                         by_due,
                         comments,
                         meta,
-                        foreign,
-                        conflicts,
-                        peers,
                     })
                 },
             )
@@ -776,9 +778,6 @@ struct TxTrees<'a> {
     by_due: &'a TransactionalTree,
     comments: &'a TransactionalTree,
     meta: &'a TransactionalTree,
-    foreign: &'a TransactionalTree,
-    conflicts: &'a TransactionalTree,
-    peers: &'a TransactionalTree,
 }
 
 impl TxTrees<'_> {
@@ -827,6 +826,11 @@ enum Index {
     Link,
     /// look-back date (YYYY-MM-DD) + id, for open experiments with a look-back date.
     Due,
+}
+
+impl Index {
+    /// Every index, in the order of their discriminants.
+    const ALL: [Index; 4] = [Index::Kind, Index::Tag, Index::Link, Index::Due];
 }
 
 /// Every index entry a record has.

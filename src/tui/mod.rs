@@ -124,7 +124,7 @@ fn write_review(
         language: me.language,
     };
     let file = crate::exchange::comments_file(by, mine, now);
-    crate::exchange::write_atomically(out, &(file.to_json() + "\n")).map_err(|e| io_error(out, e))
+    file.save(out).map_err(|e| io_error(out, e))
 }
 
 fn io_error(dir: &Path, source: io::Error) -> StoreError {
