@@ -8,7 +8,9 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::record::{AnswerValue, Content, Record, RecordId};
+use chrono::{DateTime, Utc};
+
+use crate::record::{AnswerValue, Content, Kind, Record, RecordId};
 
 /// The part of a record a search hit was found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +45,12 @@ impl Field {
 pub struct Hit {
     /// The record.
     pub id: RecordId,
+    /// Its kind.
+    pub kind: Kind,
+    /// Its title as lists show it.
+    pub title: String,
+    /// When it was made.
+    pub created: DateTime<Utc>,
     /// Higher is better.
     pub score: i64,
     /// Where the best match was.
@@ -110,22 +118,22 @@ impl Searcher {
     /// The best match of `query` in `record`, if any.
     pub fn score(&self, record: &Record, query: &str) -> Option<Hit> {
         let words = Word::all(query);
-        let rank = self.rank(record, &words, None)?;
-        self.hit(record, &words, rank)
+        let fields = fields(record);
+        let rank = self.rank(&fields, &words, None)?;
+        self.hit(&About::of(record), &fields, &words, rank)
     }
 
-    /// How `record` ranks for `words`, if every word matches; `lowered` is every field's
-    /// lower-case text when worked out beforehand.
+    /// How a record whose searchable text is `fields` ranks for `words`, if every word
+    /// matches; `lowered` is every field's lower-case text when worked out beforehand.
     fn rank(
         &self,
-        record: &Record,
+        fields: &[(Field, &str)],
         words: &[Word<'_>],
-        lowered: Option<&[String]>,
+        lowered: Option<&[&str]>,
     ) -> Option<Rank> {
         if words.is_empty() {
             return None;
         }
-        let fields = fields(record);
         let mut total = 0;
         let mut shown: Option<(i64, usize)> = None;
         for word in words {
@@ -141,7 +149,7 @@ impl Searcher {
                     // Long text is scored on the stretch where the word's letters stand close.
                     let owned;
                     let lower = match lowered.and_then(|l| l.get(n)) {
-                        Some(lower) => lower.as_str(),
+                        Some(lower) => lower,
                         None => {
                             owned = text.to_lowercase();
                             owned.as_str()
@@ -172,8 +180,14 @@ impl Searcher {
     }
 
     /// The hit for `rank`, with every word's matched positions in the field shown.
-    fn hit(&self, record: &Record, words: &[Word<'_>], rank: Rank) -> Option<Hit> {
-        let (field, text) = fields(record).into_iter().nth(rank.field)?;
+    fn hit(
+        &self,
+        about: &About,
+        fields: &[(Field, &str)],
+        words: &[Word<'_>],
+        rank: Rank,
+    ) -> Option<Hit> {
+        let (field, text) = *fields.get(rank.field)?;
         let lower = text.to_lowercase();
         let mut indices: Vec<usize> = words
             .iter()
@@ -191,7 +205,10 @@ impl Searcher {
         indices.sort_unstable();
         indices.dedup();
         Some(Hit {
-            id: record.id,
+            id: about.id,
+            kind: about.kind,
+            title: about.title.to_string(),
+            created: about.created,
             score: rank.score,
             field,
             text: text.to_string(),
@@ -207,21 +224,40 @@ impl Searcher {
         limit: usize,
     ) -> Vec<Hit> {
         let words = Word::all(query);
-        let ranked: Vec<(&Record, Rank)> = records
+        let mut ranked: Vec<(&Record, Rank)> = records
             .into_iter()
-            .filter_map(|r| self.rank(r, &words, None).map(|k| (r, k)))
+            .filter_map(|r| self.rank(&fields(r), &words, None).map(|k| (r, k)))
             .collect();
-        self.top(ranked, &words, limit)
-    }
-
-    /// The best `limit` of ranked records, as hits with match positions.
-    fn top(&self, mut ranked: Vec<(&Record, Rank)>, words: &[Word<'_>], limit: usize) -> Vec<Hit> {
-        ranked.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(b.0.id.cmp(&a.0.id)));
+        best_first(&mut ranked, |r| r.id);
         ranked
             .into_iter()
             .take(limit)
-            .filter_map(|(r, k)| self.hit(r, words, k))
+            .filter_map(|(r, k)| self.hit(&About::of(r), &fields(r), &words, k))
             .collect()
+    }
+}
+
+/// Sorts ranked things best first, the newer first among equals.
+fn best_first<T>(ranked: &mut [(T, Rank)], id: impl Fn(&T) -> RecordId) {
+    ranked.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(id(&b.0).cmp(&id(&a.0))));
+}
+
+/// What a hit says about its record besides the match.
+struct About {
+    id: RecordId,
+    kind: Kind,
+    title: Box<str>,
+    created: DateTime<Utc>,
+}
+
+impl About {
+    fn of(r: &Record) -> About {
+        About {
+            id: r.id,
+            kind: r.kind(),
+            title: r.display_title().into(),
+            created: r.created,
+        }
     }
 }
 
@@ -254,46 +290,80 @@ fn close_window(text: &str, letters: &[char]) -> Option<std::ops::Range<usize>> 
 /// can only match records the shorter one matched, so only those are searched again; and a
 /// record whose text does not hold a word's letters in order is passed over before the
 /// (costlier) fuzzy scoring. A search can be given up half-way when a newer query is waiting.
+///
+/// It keeps only what search needs of each record (its searchable text, as written and in
+/// lower case, and what a hit shows), not the records themselves.
 pub struct Session {
-    records: Vec<Record>,
-    /// Every record's fields, lower-case, in [`fields`] order.
-    lowered: Vec<Vec<String>>,
-    /// The same, joined by line breaks.
-    haystacks: Vec<String>,
+    docs: Vec<Doc>,
     searcher: Searcher,
     last_query: String,
     last_matches: Option<Vec<usize>>,
+}
+
+/// Separates a record's fields in a [`Doc`]'s text (taken out of the fields themselves).
+const SEP: char = '\u{1f}';
+
+/// What a session keeps of one record.
+struct Doc {
+    about: About,
+    /// The kind of each field, in [`fields`] order.
+    kinds: Box<[Field]>,
+    /// The fields as written, joined by [`SEP`].
+    text: Box<str>,
+    /// The same in lower case.
+    lower: Box<str>,
+}
+
+impl Doc {
+    fn of(r: &Record) -> Doc {
+        let fields = fields(r);
+        let mut text = String::new();
+        for (n, (_, t)) in fields.iter().enumerate() {
+            if n > 0 {
+                text.push(SEP);
+            }
+            text.extend(t.chars().map(|c| if c == SEP { ' ' } else { c }));
+        }
+        Doc {
+            about: About::of(r),
+            kinds: fields.iter().map(|(f, _)| *f).collect(),
+            lower: text.to_lowercase().into(),
+            text: text.into(),
+        }
+    }
+
+    /// Each field's kind and text, and its lower-case text.
+    fn fields<'d>(&'d self, out: &mut Vec<(Field, &'d str)>, lowered: &mut Vec<&'d str>) {
+        out.clear();
+        out.extend(self.kinds.iter().copied().zip(self.text.split(SEP)));
+        lowered.clear();
+        lowered.extend(self.lower.split(SEP));
+    }
 }
 
 /// How often (in records) a search checks whether it should give up.
 const CHECK_EVERY: usize = 1024;
 
 impl Session {
-    /// A session over `records` (newest first, so ties favour newer records).
-    pub fn new(records: Vec<Record>) -> Self {
-        let lowered: Vec<Vec<String>> = records
-            .iter()
-            .map(|r| {
-                fields(r)
-                    .into_iter()
-                    .map(|(_, t)| t.to_lowercase())
-                    .collect()
-            })
-            .collect();
-        let haystacks = lowered.iter().map(|f| f.join("\n")).collect();
+    /// A session over `records` (newest first, so ties favour newer records); each record is
+    /// let go of once what search needs of it is taken.
+    pub fn new(records: impl IntoIterator<Item = Record>) -> Self {
         Session {
-            records,
-            lowered,
-            haystacks,
+            docs: records.into_iter().map(|r| Doc::of(&r)).collect(),
             searcher: Searcher::default(),
             last_query: String::new(),
             last_matches: None,
         }
     }
 
-    /// The records searched.
-    pub fn records(&self) -> &[Record] {
-        &self.records
+    /// How many records it searches.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether it searches no records.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
     }
 
     /// How many records the last query matched (before the limit).
@@ -335,41 +405,46 @@ impl Session {
         }
         let candidates: Vec<usize> = match (&self.last_matches, self.narrows(query)) {
             (Some(m), true) => m.clone(),
-            _ => (0..self.records.len()).collect(),
+            _ => (0..self.docs.len()).collect(),
         };
         let total = candidates.len();
         let mut ranked: Vec<(usize, Rank)> = Vec::new();
+        let (mut fields, mut lowered) = (Vec::new(), Vec::new());
         for (n, i) in candidates.into_iter().enumerate() {
             if n % CHECK_EVERY == CHECK_EVERY - 1 && give_up() {
                 return None;
             }
             if n > 0 && n % every.max(1) == 0 && n < total {
-                let so_far = ranked
-                    .iter()
-                    .map(|(i, k)| (&self.records[*i], *k))
-                    .collect();
-                partial(self.searcher.top(so_far, &words, limit));
+                partial(self.top(&ranked, &words, limit));
             }
-            if !words
-                .iter()
-                .all(|w| holds_in_order(&self.haystacks[i], &w.letters))
-            {
+            let doc = &self.docs[i];
+            if !words.iter().all(|w| holds_in_order(&doc.lower, &w.letters)) {
                 continue;
             }
-            if let Some(rank) = self
-                .searcher
-                .rank(&self.records[i], &words, Some(&self.lowered[i]))
-            {
+            doc.fields(&mut fields, &mut lowered);
+            if let Some(rank) = self.searcher.rank(&fields, &words, Some(&lowered)) {
                 ranked.push((i, rank));
             }
         }
         self.last_query = query.to_string();
         self.last_matches = Some(ranked.iter().map(|(i, _)| *i).collect());
-        let ranked = ranked
+        Some(self.top(&ranked, &words, limit))
+    }
+
+    /// The best `limit` of the ranked records, as hits with match positions.
+    fn top(&self, ranked: &[(usize, Rank)], words: &[Word<'_>], limit: usize) -> Vec<Hit> {
+        let mut ranked = ranked.to_vec();
+        best_first(&mut ranked, |i| self.docs[*i].about.id);
+        let (mut fields, mut lowered) = (Vec::new(), Vec::new());
+        ranked
             .into_iter()
-            .map(|(i, k)| (&self.records[i], k))
-            .collect();
-        Some(self.searcher.top(ranked, &words, limit))
+            .take(limit)
+            .filter_map(|(i, k)| {
+                let doc = &self.docs[i];
+                doc.fields(&mut fields, &mut lowered);
+                self.searcher.hit(&doc.about, &fields, words, k)
+            })
+            .collect()
     }
 
     /// Whether `query` can only match what the last query matched: it extends it, and no word

@@ -8,7 +8,7 @@ use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::keymap::{self, Mode};
-use super::search_worker::{SearchWorker, Shown};
+use super::search_worker::SearchWorker;
 use super::theme::Theme;
 use super::words::{Words, words};
 use crate::clock::Clock;
@@ -19,6 +19,7 @@ use crate::query::{Filter, cycle_phase, parse_filter};
 use crate::record::{
     Comment, Content, CycleStatus, ExperimentStatus, JournalId, Kind, Record, RecordId, Visibility,
 };
+use crate::search::Hit;
 use crate::stats::streak_newest_first;
 use crate::store::{Journal, StoreError};
 
@@ -149,7 +150,7 @@ pub struct SearchView {
     /// The query.
     pub query: TextArea<'static>,
     /// The results for `shown_for`.
-    pub results: Vec<Shown>,
+    pub results: Vec<Hit>,
     /// The query the results are for.
     pub shown_for: String,
     /// Whether the results are complete (not only the newest records).

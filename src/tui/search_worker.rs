@@ -1,35 +1,12 @@
 //! Search off the UI thread: typing sends queries, results come back when ready, and only the
 //! newest query is worked on, so the screen never waits for a search.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use chrono::{DateTime, Utc};
-
-use crate::record::{Kind, RecordId};
-use crate::search::{Field, Hit, Session};
+use crate::search::{Hit, Session};
 use crate::store::RecordReader;
-
-/// One result as the screen shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Shown {
-    /// The record.
-    pub id: RecordId,
-    /// Its kind.
-    pub kind: Kind,
-    /// Its title.
-    pub title: String,
-    /// When it was made.
-    pub created: DateTime<Utc>,
-    /// Where the match is.
-    pub field: Field,
-    /// The matched text.
-    pub text: String,
-    /// Matched character positions in `text`.
-    pub indices: Vec<usize>,
-}
 
 /// The results of one query.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +14,7 @@ pub struct Results {
     /// The query.
     pub query: String,
     /// The best matches, best first.
-    pub shown: Vec<Shown>,
+    pub shown: Vec<Hit>,
     /// False while only the newest records have been searched.
     pub complete: bool,
 }
@@ -61,28 +38,7 @@ impl SearchWorker {
         let newest = Arc::new(AtomicU64::new(0));
         let current = newest.clone();
         std::thread::spawn(move || {
-            let mut session = Session::new(reader.newest_first().collect());
-            let info: HashMap<RecordId, (Kind, String, DateTime<Utc>)> = session
-                .records()
-                .iter()
-                .map(|r| (r.id, (r.kind(), r.display_title(), r.created)))
-                .collect();
-            let show = |hits: Vec<Hit>| -> Vec<Shown> {
-                hits.into_iter()
-                    .map(|h| {
-                        let (kind, title, created) = info[&h.id].clone();
-                        Shown {
-                            id: h.id,
-                            kind,
-                            title,
-                            created,
-                            field: h.field,
-                            text: h.text,
-                            indices: h.indices,
-                        }
-                    })
-                    .collect()
-            };
+            let mut session = Session::new(reader.newest_first());
             while let Ok(mut asked) = questions.recv() {
                 // Only the newest query matters; skip the ones typed past meanwhile.
                 while let Ok(newer) = questions.try_recv() {
@@ -103,11 +59,11 @@ impl SearchWorker {
                     FIRST_RESULTS_AFTER,
                     stale,
                     |hits| {
-                        let _ = send(show(hits), false);
+                        let _ = send(hits, false);
                     },
                 );
                 if let Some(hits) = done
-                    && send(show(hits), true).is_err()
+                    && send(hits, true).is_err()
                 {
                     break;
                 }
