@@ -126,14 +126,17 @@ fn op(name: &str, dir: &Path) {
             file.save(&export_path).unwrap();
         }
         "import" => {
+            // As `praxis import` does it: the file is read as a stream into the journal.
             let owner = JournalMeta::new("Bench", Language::English, end());
-            let text = std::fs::read_to_string(&export_path).unwrap();
-            let incoming = praxis::exchange::read("export", &text, owner.id).unwrap();
-            drop(text);
             let target = dir.join("imported");
             let _ = std::fs::remove_dir_all(&target);
             let restored = Journal::create(&target, owner).unwrap();
-            restored.import(&incoming, false).unwrap();
+            let text = std::fs::read_to_string(&export_path).unwrap();
+            let mut importer = restored.importer(false);
+            praxis::exchange::read_into("export", &text, restored.meta().id, &mut importer)
+                .unwrap();
+            drop(text);
+            importer.finish().unwrap();
         }
         "backup" => {
             let j = Journal::open(&journal_dir).unwrap();

@@ -82,11 +82,42 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
     Ok(())
 }
 
-fn read_file(path: &Path, owner: crate::record::JournalId) -> Result<exchange::Incoming, CliError> {
+fn read_text(path: &Path) -> Result<String, CliError> {
+    std::fs::read_to_string(path).map_err(|e| {
+        invalid(format!(
+            "cannot read {}: {e}. Nothing was imported",
+            path.display()
+        ))
+    })
+}
+
+/// Imports `path` into `journal` as it reads it (records are never all in memory). `accept`
+/// may still refuse the file once it has been read; on any error nothing is kept.
+fn import_file(
+    journal: &Journal,
+    path: &Path,
+    dry_run: bool,
+    accept: impl FnOnce(&exchange::About) -> Result<(), CliError>,
+) -> Result<(ImportReport, exchange::About), CliError> {
+    let text = read_text(path)?;
+    let mut importer = journal.importer(dry_run);
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| invalid(format!("cannot read {shown}: {e}. Nothing was imported")))?;
-    exchange::read(&shown, &text, owner).map_err(|e| invalid(e.to_string()))
+    let read = exchange::read_into(&shown, &text, journal.meta().id, &mut importer);
+    drop(text);
+    let about = match read.map_err(|stopped| match stopped {
+        exchange::Stopped::Read(e) => invalid(e.to_string()),
+        exchange::Stopped::Sink(e) => e.into(),
+    }) {
+        Ok(about) => accept(&about).map(|()| about),
+        Err(e) => Err(e),
+    };
+    match about {
+        Ok(about) => Ok((importer.finish()?, about)),
+        Err(e) => {
+            importer.abandon()?;
+            Err(e)
+        }
+    }
 }
 
 pub(super) fn import(ctx: &mut Context<'_>, path: &Path, dry_run: bool) -> Result<(), CliError> {
@@ -95,9 +126,8 @@ pub(super) fn import(ctx: &mut Context<'_>, path: &Path, dry_run: bool) -> Resul
     } else {
         ctx.open_or_create()?
     };
-    let incoming = read_file(path, journal.meta().id)?;
-    let report = journal.import(&incoming, dry_run)?;
-    let from = match (&incoming.source, &incoming.exported_by) {
+    let (report, about) = import_file(&journal, path, dry_run, |_| Ok(()))?;
+    let from = match (&about.source, &about.exported_by) {
         (Source::Praxis(scope), Some(by)) => {
             format!("{}'s {} export", by.author_name, scope.as_str())
         }
@@ -151,25 +181,46 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
         }
         Err(e) => return Err(e.into()),
     }
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| invalid(format!("cannot read {}: {e}", path.display())))?;
     let shown = path.display().to_string();
-    // Read it as if by its own journal: the exporter is found in the file.
-    let probe = exchange::read(
-        &shown,
-        &text,
-        crate::record::JournalId::new_at(ctx.clock.now()),
-    )
-    .map_err(|e| invalid(e.to_string()))?;
-    let (Source::Praxis(Scope::Backup), Some(by)) = (&probe.source, &probe.exported_by) else {
-        return Err(invalid(format!(
+    let not_backup = || {
+        invalid(format!(
             "{shown} is not a backup export (praxis export --for backup); use praxis import for other files"
-        )));
+        ))
     };
+    // Who exported it, from its header; a broken file gets the full reader's word.
+    let text = read_text(path)?;
+    let Some((Scope::Backup, by)) = exchange::peek(&text) else {
+        exchange::read(
+            &shown,
+            &text,
+            crate::record::JournalId::new_at(ctx.clock.now()),
+        )
+        .map_err(|e| invalid(e.to_string()))?;
+        return Err(not_backup());
+    };
+    drop(text);
     let mut meta = JournalMeta::new(by.author_name.clone(), by.language, ctx.clock.now());
     meta.id = by.journal;
+    let existed = ctx.dir.exists();
     let journal = Journal::create(&ctx.dir, meta)?;
-    let report = journal.import(&probe, false)?;
+    let result = import_file(&journal, path, false, |about| match about.source {
+        Source::Praxis(Scope::Backup) => Ok(()),
+        _ => Err(not_backup()),
+    });
+    drop(journal);
+    let (report, _) = match result {
+        Ok(done) => done,
+        Err(e) => {
+            // The new journal is empty: take it away so the restore can simply be run again.
+            if existed {
+                let _ = std::fs::remove_dir_all(ctx.dir.join("db"));
+                let _ = std::fs::remove_file(ctx.dir.join("praxis.lock"));
+            } else {
+                let _ = std::fs::remove_dir_all(&ctx.dir);
+            }
+            return Err(e);
+        }
+    };
     writeln!(
         ctx.out,
         "Restored {}'s journal into {}: {} records, {} comments.",
@@ -383,20 +434,17 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        let result = read_file(&path, journal.meta().id).and_then(|incoming| {
-            if incoming.source != Source::Praxis(Scope::Network) {
+        let result = import_file(&journal, &path, false, |about| {
+            if about.source != Source::Praxis(Scope::Network) {
                 return Err(invalid(format!(
                     "{name} is not a network export; only network files belong in the shared folder"
                 )));
             }
-            Ok((journal.import(&incoming, false)?, incoming))
+            Ok(())
         });
         match result {
-            Ok((report, incoming)) => {
-                let who = incoming
-                    .exported_by
-                    .map(|b| b.author_name)
-                    .unwrap_or_default();
+            Ok((report, about)) => {
+                let who = about.exported_by.map(|b| b.author_name).unwrap_or_default();
                 writeln!(
                     ctx.out,
                     "{who}: {} new, {} updated, {} unchanged{}",

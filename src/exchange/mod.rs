@@ -5,15 +5,15 @@
 
 mod markdown;
 mod moving_in;
+mod stream;
 
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::error::Category;
-use sha2::{Digest, Sha256};
 
 pub use markdown::to_markdown;
+pub use stream::{Sink, Stopped};
 
 use crate::journal::{JournalMeta, Language};
 use crate::query::{Filter, belongs_to_cycle};
@@ -138,29 +138,7 @@ impl ExchangeFile {
 
 /// `sha256:<hex>` of the content's compact JSON (hashed as it is written out, never held).
 pub fn checksum(content: &Content) -> String {
-    let mut hasher = HashWriter(Sha256::new());
-    serde_json::to_writer(&mut hasher, content).expect("content serialises");
-    let hex: String = hasher
-        .0
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    format!("sha256:{hex}")
-}
-
-/// Feeds what is written into a hash.
-struct HashWriter(Sha256);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    stream::Canonical::of(content)
 }
 
 /// What to put in an export.
@@ -329,10 +307,130 @@ pub enum Source {
     TuiJournalTransfer,
 }
 
-/// Reads an importable file: a praxis exchange file (checked: format, version, checksum, scope)
-/// or another tool's export, whose entries become notes by `owner`.
+/// What a file said about itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct About {
+    /// Which kind of file it was.
+    pub source: Source,
+    /// Who exported it (for praxis files).
+    pub exported_by: Option<Exporter>,
+}
+
+/// Reads an importable file into memory: a praxis exchange file (checked: format, version,
+/// checksum, scope) or another tool's export, whose entries become notes by `owner`.
 pub fn read(file: &str, text: &str, owner: JournalId) -> Result<Incoming, ReadError> {
-    // The common case first, in one pass: a praxis file of this version.
+    let mut incoming = Incoming {
+        source: Source::Jrnl,
+        exported_by: None,
+        records: Vec::new(),
+        comments: Vec::new(),
+        peers: Vec::new(),
+    };
+    match read_into(file, text, owner, &mut incoming) {
+        Ok(about) => {
+            incoming.source = about.source;
+            incoming.exported_by = about.exported_by;
+            Ok(incoming)
+        }
+        Err(Stopped::Read(e)) => Err(e),
+        Err(Stopped::Sink(never)) => match never {},
+    }
+}
+
+impl Sink for Incoming {
+    type Error = std::convert::Infallible;
+
+    fn exporter(&mut self, _by: &Exporter) -> Result<(), Self::Error> {
+        Ok(())
+    }
+
+    fn record(&mut self, record: Record) -> Result<(), Self::Error> {
+        self.records.push(record);
+        Ok(())
+    }
+
+    fn comment(&mut self, comment: Comment) -> Result<(), Self::Error> {
+        self.comments.push(comment);
+        Ok(())
+    }
+
+    fn peer(&mut self, peer: Peer) -> Result<(), Self::Error> {
+        self.peers.push(peer);
+        Ok(())
+    }
+}
+
+/// Reads an importable file as [`read`] does, handing each record, comment and peer to `sink`
+/// as soon as it is read and checked. A praxis file is read as a stream (its records are never
+/// all in memory); when the read stops with an error, `sink` may have been given some of the
+/// file and has to undo what it did with it.
+pub fn read_into<S: Sink>(
+    file: &str,
+    text: &str,
+    owner: JournalId,
+    sink: &mut S,
+) -> Result<About, Stopped<S::Error>> {
+    use serde::Deserializer as _;
+    let mut reading = stream::Reading::new(file, sink);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = (&mut de)
+        .deserialize_map(stream::FileVisitor(&mut reading))
+        .and_then(|()| de.end());
+    let praxis = reading.is_praxis();
+    match (reading.stop.take(), parsed) {
+        (None, Ok(())) => {
+            let (by, scope) = reading
+                .done
+                .take()
+                .expect("a finished read says what it read");
+            return Ok(About {
+                source: Source::Praxis(scope),
+                exported_by: Some(by),
+            });
+        }
+        (Some(stream::Stop::Read(e)), _) => return Err(Stopped::Read(e)),
+        (Some(stream::Stop::Sink(e)), _) => return Err(Stopped::Sink(e)),
+        (Some(stream::Stop::NotStreamable), _) => {}
+        (None, Err(e)) if stream::is_syntax(&e) => {
+            return Err(Stopped::Read(ReadError::NotJson {
+                file: file.to_string(),
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            }));
+        }
+        (None, Err(e)) if praxis => {
+            return Err(Stopped::Read(ReadError::Malformed {
+                file: file.to_string(),
+                detail: e.to_string(),
+            }));
+        }
+        (None, Err(_)) => {}
+    }
+    drop(reading);
+    // Not a praxis file as praxis writes them: read it whole and look closer.
+    let incoming = read_whole(file, text, owner).map_err(Stopped::Read)?;
+    if let Some(by) = &incoming.exported_by {
+        sink.exporter(by).map_err(Stopped::Sink)?;
+    }
+    for r in incoming.records {
+        sink.record(r).map_err(Stopped::Sink)?;
+    }
+    for c in incoming.comments {
+        sink.comment(c).map_err(Stopped::Sink)?;
+    }
+    for p in incoming.peers {
+        sink.peer(p).map_err(Stopped::Sink)?;
+    }
+    Ok(About {
+        source: incoming.source,
+        exported_by: incoming.exported_by,
+    })
+}
+
+/// Reads a whole file into memory: a praxis file whose fields are not in the order praxis
+/// writes them, or another tool's export.
+fn read_whole(file: &str, text: &str, owner: JournalId) -> Result<Incoming, ReadError> {
     let parsed = serde_json::from_str::<ExchangeFile>(text);
     if let Ok(parsed) = parsed
         && parsed.content.format == FORMAT
@@ -340,7 +438,6 @@ pub fn read(file: &str, text: &str, owner: JournalId) -> Result<Incoming, ReadEr
     {
         return check_praxis(file, parsed);
     }
-    // Otherwise find out what it is, without building the whole file in memory.
     let not_json = |e: serde_json::Error| ReadError::NotJson {
         file: file.to_string(),
         line: e.line(),
@@ -349,14 +446,7 @@ pub fn read(file: &str, text: &str, owner: JournalId) -> Result<Incoming, ReadEr
     };
     let head = match serde_json::from_str::<Head>(text) {
         Ok(head) => Some(head),
-        Err(e)
-            if matches!(
-                e.classify(),
-                Category::Syntax | Category::Eof | Category::Io
-            ) =>
-        {
-            return Err(not_json(e));
-        }
+        Err(e) if stream::is_syntax(&e) => return Err(not_json(e)),
         Err(_) => None, // JSON, but not an object like praxis's.
     };
     if let Some(head) = head
@@ -383,6 +473,22 @@ pub fn read(file: &str, text: &str, owner: JournalId) -> Result<Incoming, ReadEr
     moving_in::read(file, &value, owner).ok_or_else(|| ReadError::Unknown {
         file: file.to_string(),
     })
+}
+
+/// A praxis file's scope and exporter, read from its header alone (the records are skipped, not
+/// kept); `None` if the file is not a praxis file of this version that says them plainly.
+pub fn peek(text: &str) -> Option<(Scope, Exporter)> {
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<serde_json::Value>,
+        version: Option<serde_json::Value>,
+        scope: Option<Scope>,
+        exported_by: Option<Exporter>,
+    }
+    let h: Header = serde_json::from_str(text).ok()?;
+    let praxis = h.format.as_ref().and_then(|f| f.as_str()) == Some(FORMAT)
+        && h.version.as_ref().and_then(|v| v.as_u64()) == Some(u64::from(VERSION));
+    praxis.then_some((h.scope?, h.exported_by?))
 }
 
 /// The two fields that tell a praxis file and its version; everything else is skipped.

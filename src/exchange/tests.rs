@@ -363,3 +363,101 @@ fn the_example_in_the_docs_is_a_valid_file_and_the_schema_names_its_fields() {
     }
     assert_eq!(file.as_object().unwrap().len(), required.len());
 }
+
+#[test]
+fn the_checksum_is_the_sha256_of_the_contents_compact_json() {
+    use sha2::{Digest, Sha256};
+    let (_dir, j) = marked_journal(8, 40);
+    let mut with_peers = crate::backup::backup_file(&j, &Selection::default(), end()).unwrap();
+    with_peers.content.peers = vec![Peer {
+        journal: JournalId::new_at(end()),
+        author_name: "Bo \"the peer\"".into(),
+    }];
+    let comments = comments_file(
+        with_peers.content.exported_by.clone(),
+        j.all_comments().unwrap(),
+        end(),
+    );
+    for content in [
+        own_export(&j, Scope::Network).content,
+        own_export(&j, Scope::Mentor).content,
+        with_peers.content,
+        comments.content,
+    ] {
+        let digest = Sha256::digest(serde_json::to_vec(&content).unwrap());
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(checksum(&content), format!("sha256:{hex}"));
+    }
+}
+
+#[test]
+fn a_file_whose_fields_stand_in_another_order_is_read_whole_and_still_checked() {
+    let (_dir, source) = marked_journal(4, 20);
+    let file = own_export(&source, Scope::Mentor);
+    // serde_json's own map sorts the keys: checksum, comments, exported_at, … records, scope.
+    let shuffled = serde_json::to_string(&serde_json::to_value(&file).unwrap()).unwrap();
+    assert!(shuffled.find("\"comments\"") < shuffled.find("\"records\""));
+    let owner = JournalId::new_at(end());
+    assert_eq!(
+        read("sorted.json", &shuffled, owner).unwrap(),
+        read("file.json", &file.to_json(), owner).unwrap()
+    );
+    let tampered = shuffled.replacen("\"title\":\"", "\"title\":\"X", 1);
+    assert!(matches!(
+        read("sorted.json", &tampered, owner),
+        Err(ReadError::Tampered { .. })
+    ));
+}
+
+#[test]
+fn a_problem_found_deep_in_a_streamed_file_undoes_everything_already_written() {
+    let (_dir, source) = marked_journal(5, 2500);
+    let (_dir2, target) = journal("Mette");
+    let before = snapshot(&target);
+    let backup = crate::backup::backup_file(&source, &Selection::default(), end())
+        .unwrap()
+        .to_json();
+    let last_title = backup.rfind("\"title\": \"").unwrap();
+    let mut network = own_export(&source, Scope::Backup);
+    network.content.scope = Scope::Network;
+    for r in &mut network.content.records[..2400] {
+        r.visibility = Visibility::Network;
+    }
+    let network = ExchangeFile::seal(network.content).to_json();
+    let cases: Vec<(&str, String)> = vec![
+        ("tampered at the end", {
+            let mut t = backup.clone();
+            t.insert(last_title + 10, 'X');
+            t
+        }),
+        ("a private record late in a network file", network),
+        ("cut off", backup[..backup.len() * 9 / 10].to_string()),
+        (
+            "malformed late",
+            format!(
+                "{}\"revision\": \"one\"{}",
+                &backup[..backup.rfind("\"revision\": 1").unwrap()],
+                &backup[backup.rfind("\"revision\": 1").unwrap() + 13..]
+            ),
+        ),
+    ];
+    for (what, text) in cases {
+        let mut importer = target.importer(false);
+        let stopped = read_into("shared.json", &text, target.meta().id, &mut importer);
+        assert!(
+            matches!(stopped, Err(Stopped::Read(_))),
+            "{what}: {stopped:?}"
+        );
+        assert!(
+            !target.foreign_newest_first().unwrap().is_empty(),
+            "{what}: nothing was written before the problem, so nothing is tested"
+        );
+        importer.abandon().unwrap();
+        assert_eq!(snapshot(&target), before, "{what}");
+    }
+    // And the good file goes in whole.
+    let mut importer = target.importer(false);
+    read_into("backup.json", &backup, target.meta().id, &mut importer).unwrap();
+    assert_eq!(importer.finish().unwrap().added, 2500);
+    assert_eq!(target.foreign_newest_first().unwrap().len(), 2500);
+}

@@ -1,25 +1,25 @@
 //! Large writes (imports, restores, generated journals) made all-or-nothing without one huge
 //! sled transaction. A transaction over 50,000 records held more than a gigabyte and took
-//! seconds; per-tree batches are fast but only atomic within one tree. So a large write keeps
-//! an undo log:
+//! seconds; plain inserts are fast but a crash can stop them anywhere. So a large write keeps
+//! an undo log in the `undo` tree:
 //!
-//! 1. every key it will overwrite is saved with what it held before (or that it held nothing)
-//!    in the `undo` tree, then flushed;
-//! 2. a marker is set in the `undo` tree and flushed: from here on, an interrupted write is
-//!    rolled back at the next open;
-//! 3. the changes go in, in per-tree batches of a thousand records with their index entries;
-//!    everything is flushed;
-//! 4. the marker is removed and flushed: the write has happened. The log is then emptied.
+//! 1. a marker is set and flushed: from here on, an interrupted write is rolled back at the
+//!    next open;
+//! 2. for each step of (up to) a thousand changes, what their keys held before (or that they
+//!    held nothing) goes into the log as one entry and is flushed; then the changes go in, with
+//!    the records' index entries;
+//! 3. at the end everything is flushed, the marker is removed and flushed: the write has
+//!    happened. The log is then emptied.
 //!
-//! At open ([`Journal::recover`]): with the marker present, every saved key gets its old
-//! value back, the indexes are rebuilt from the records, and the marker goes; without it, a
-//! leftover log is just emptied. Rolling back twice is harmless, so a crash while rolling back
-//! is too. `tests/faults.rs` kills imports at random moments to hold this to account.
+//! Rolling back ([`Guard::roll_back`], or at open in [`Journal::recover`] when the marker is
+//! there) puts every logged key back as it was, newest entry first, rebuilds the indexes from
+//! the records and removes the marker; rolling back twice is harmless, so a crash while rolling
+//! back is too. `tests/faults.rs` kills imports at random moments to hold this to account.
 
 use sled::Tree;
 
 use super::{Index, Journal, StoreError, index_keys};
-use crate::record::{Comment, Record};
+use crate::record::Record;
 
 /// The marker key: a write is under way. Log entries have keys `u` + a number.
 const IN_PROGRESS: &[u8] = b"!";
@@ -61,38 +61,125 @@ impl Target {
     }
 }
 
-/// What a key gets.
-pub(super) enum Value<'a> {
-    /// A record, stored as JSON.
-    Record(&'a Record),
-    /// A comment, stored as JSON.
-    Comment(&'a Comment),
-    /// Bytes as they are.
-    Bytes(Vec<u8>),
-}
-
-impl Value<'_> {
-    fn bytes(&self) -> Vec<u8> {
-        match self {
-            Value::Record(r) => serde_json::to_vec(r).expect("record serialises"),
-            Value::Comment(c) => serde_json::to_vec(c).expect("comment serialises"),
-            Value::Bytes(b) => b.clone(),
-        }
-    }
-}
-
 /// One key set to a value.
-pub(super) struct Change<'a> {
+pub(super) struct Change {
     /// In which tree.
     pub target: Target,
     /// Which key.
     pub key: Vec<u8>,
     /// What it gets.
-    pub value: Value<'a>,
+    pub value: Vec<u8>,
+    /// For a record of this journal: its index entries.
+    pub index: Vec<(Index, Vec<u8>)>,
+}
+
+impl Change {
+    /// A record stored under its id, in `target`.
+    pub(super) fn record(target: Target, r: &Record) -> Change {
+        Change {
+            target,
+            key: r.id.to_key().into_bytes(),
+            value: serde_json::to_vec(r).expect("record serialises"),
+            index: if target == Target::Records {
+                index_keys(r)
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    /// Any value under any key (no index entries).
+    pub(super) fn bytes(target: Target, key: Vec<u8>, value: Vec<u8>) -> Change {
+        Change {
+            target,
+            key,
+            value,
+            index: Vec::new(),
+        }
+    }
+}
+
+/// A large write under way. Dropped without [`Guard::commit`], it rolls back what it wrote.
+pub(super) struct Guard<'j> {
+    journal: &'j Journal,
+    /// Log entries written so far; `None` until the first change.
+    entries: Option<u64>,
+}
+
+impl<'j> Guard<'j> {
+    /// Nothing is written until the first change.
+    pub(super) fn new(journal: &'j Journal) -> Guard<'j> {
+        Guard {
+            journal,
+            entries: None,
+        }
+    }
+
+    /// Makes `changes` (saving first what their keys hold).
+    pub(super) fn apply(&mut self, changes: &[Change]) -> Result<(), StoreError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let j = self.journal;
+        let fail = |e| j.sled_error("save", e);
+        j.ensure_room()?;
+        let n = match self.entries {
+            Some(n) => n,
+            None => {
+                j.undo.clear().map_err(fail)?;
+                j.undo.insert(IN_PROGRESS, &[]).map_err(fail)?;
+                j.flush()?;
+                0
+            }
+        };
+        for chunk in changes.chunks(CHUNK) {
+            let mut saved = Vec::new();
+            for c in chunk {
+                let old = j.target_tree(c.target).get(&c.key).map_err(fail)?;
+                encode_undo(&mut saved, c.target, &c.key, old.as_deref());
+            }
+            let key = [b"u", &n.to_be_bytes()[..]].concat();
+            j.undo.insert(key, saved).map_err(fail)?;
+            j.flush()?;
+            self.entries = Some(n + 1);
+            j.apply_chunk(chunk)?;
+        }
+        Ok(())
+    }
+
+    /// The write has happened; durable on return.
+    pub(super) fn commit(mut self) -> Result<(), StoreError> {
+        let j = self.journal;
+        if self.entries.take().is_some() {
+            let fail = |e| j.sled_error("save", e);
+            j.flush()?;
+            j.undo.remove(IN_PROGRESS).map_err(fail)?;
+            j.flush()?;
+            j.undo.clear().map_err(fail)?;
+        }
+        Ok(())
+    }
+
+    /// Puts back everything the write changed.
+    pub(super) fn roll_back(mut self) -> Result<(), StoreError> {
+        match self.entries.take() {
+            Some(_) => self.journal.roll_back(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Guard<'_> {
+    fn drop(&mut self) {
+        if self.entries.is_some() {
+            // Should this fail too, the marker stays and the next open rolls back.
+            let _ = self.journal.roll_back();
+        }
+    }
 }
 
 impl Journal {
-    fn target_tree(&self, target: Target) -> &Tree {
+    pub(super) fn target_tree(&self, target: Target) -> &Tree {
         match target {
             Target::Records => &self.records,
             Target::Foreign => &self.foreign,
@@ -111,45 +198,10 @@ impl Journal {
         }
     }
 
-    /// Makes `changes` all at once or not at all (see the module's text); durable on return.
-    pub(super) fn apply_guarded(&self, changes: &[Change<'_>]) -> Result<(), StoreError> {
-        if changes.is_empty() {
-            return Ok(());
-        }
-        self.ensure_room()?;
-        let fail = |e| self.sled_error("save", e);
-        // 1. What every key held before, a thousand keys to a log entry.
-        self.undo.clear().map_err(fail)?;
-        for (n, chunk) in changes.chunks(CHUNK).enumerate() {
-            let mut saved = Vec::new();
-            for c in chunk {
-                let old = self.target_tree(c.target).get(&c.key).map_err(fail)?;
-                encode_undo(&mut saved, c.target, &c.key, old.as_deref());
-            }
-            let key = [b"u", &(n as u64).to_be_bytes()[..]].concat();
-            self.undo.insert(key, saved).map_err(fail)?;
-        }
-        self.flush()?;
-        // 2. From here on an interruption is rolled back at the next open.
-        self.undo.insert(IN_PROGRESS, &[]).map_err(fail)?;
-        self.flush()?;
-        // 3. The changes, with the records' index entries.
-        for chunk in changes.chunks(CHUNK) {
-            self.apply_chunk(chunk)?;
-        }
-        self.flush()?;
-        // 4. Done.
-        self.undo.remove(IN_PROGRESS).map_err(fail)?;
-        self.flush()?;
-        self.undo.clear().map_err(fail)?;
-        Ok(())
-    }
-
     /// One chunk: the values and the index entries go in side by side on two threads (plain
     /// inserts; the undo log, not a batch, makes them all-or-nothing).
-    fn apply_chunk(&self, chunk: &[Change<'_>]) -> Result<(), StoreError> {
+    fn apply_chunk(&self, chunk: &[Change]) -> Result<(), StoreError> {
         let fail = |e| self.sled_error("save", e);
-        let mut values = Vec::with_capacity(chunk.len());
         let mut removed = Vec::new();
         let mut added = Vec::new();
         for c in chunk {
@@ -157,11 +209,8 @@ impl Journal {
                 if let Some(old) = self.records.get(&c.key).map_err(fail)? {
                     removed.extend(index_keys(&self.decode(&old)?));
                 }
-                if let Value::Record(new) = &c.value {
-                    added.extend(index_keys(new));
-                }
+                added.extend(c.index.iter().map(|(i, k)| (*i, k.as_slice())));
             }
-            values.push((c.target, c.key.as_slice(), c.value.bytes()));
         }
         let (a, b) = std::thread::scope(|s| {
             let indexes = s.spawn(|| -> sled::Result<()> {
@@ -173,8 +222,10 @@ impl Journal {
                 }
                 Ok(())
             });
-            let stored = values.into_iter().try_for_each(|(target, key, value)| {
-                self.target_tree(target).insert(key, value).map(drop)
+            let stored = chunk.iter().try_for_each(|c| {
+                self.target_tree(c.target)
+                    .insert(c.key.as_slice(), c.value.as_slice())
+                    .map(drop)
             });
             (
                 stored,
@@ -187,24 +238,33 @@ impl Journal {
     }
 
     /// Rolls back a large write that was interrupted, or empties the log of one that finished.
-    /// Returns whether something was rolled back (the indexes then need rebuilding).
-    pub(super) fn recover(&self) -> Result<bool, StoreError> {
+    pub(super) fn recover(&self) -> Result<(), StoreError> {
         let fail = |e| self.sled_error("open", e);
-        if !self.undo.contains_key(IN_PROGRESS).map_err(fail)? {
-            if !self.undo.is_empty() {
-                self.undo.clear().map_err(fail)?;
-            }
-            return Ok(false);
+        if self.undo.contains_key(IN_PROGRESS).map_err(fail)? {
+            self.roll_back()
+        } else if !self.undo.is_empty() {
+            self.undo.clear().map_err(fail)
+        } else {
+            Ok(())
         }
+    }
+
+    /// Puts every logged key back as it was (newest entry first, so the oldest state wins),
+    /// has the indexes rebuilt from the records, and removes the marker.
+    fn roll_back(&self) -> Result<(), StoreError> {
+        let fail = |e| self.sled_error("save", e);
         let unreadable = || self.corrupt("the log of an interrupted import is unreadable");
-        for entry in self.undo.iter() {
+        for entry in self.undo.iter().rev() {
             let (key, log) = entry.map_err(fail)?;
             if key.as_ref() == IN_PROGRESS {
                 continue;
             }
             let mut rest: &[u8] = &log;
+            let mut saved = Vec::new();
             while !rest.is_empty() {
-                let (target, key, old) = decode_undo(&mut rest).ok_or_else(unreadable)?;
+                saved.push(decode_undo(&mut rest).ok_or_else(unreadable)?);
+            }
+            for (target, key, old) in saved.into_iter().rev() {
                 let tree = self.target_tree(target);
                 match old {
                     Some(value) => tree.insert(key, value).map(drop),
@@ -218,7 +278,7 @@ impl Journal {
         self.undo.remove(IN_PROGRESS).map_err(fail)?;
         self.flush()?;
         self.undo.clear().map_err(fail)?;
-        Ok(true)
+        self.ensure_indexes()
     }
 }
 

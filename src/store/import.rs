@@ -1,14 +1,14 @@
-//! Importing an exchange file: all or nothing in one transaction; the same file twice changes
-//! nothing; a higher revision replaces the older; same revision with other content is a
+//! Importing an exchange file, as it is read: all or nothing (see `guarded`); the same file
+//! twice changes nothing; a higher revision replaces the older; same revision with other content is a
 //! conflict and both versions stay readable; other journals' records are kept apart.
 
 use std::collections::HashSet;
 
 use sha2::{Digest, Sha256};
 
-use super::guarded::{Change, Target, Value};
+use super::guarded::{Change, Guard, Target};
 use super::{Journal, StoreError, comment_key};
-use crate::exchange::Incoming;
+use crate::exchange::{Exporter, Incoming, Peer, Sink};
 use crate::record::{Comment, JournalId, Record, RecordId};
 
 /// What an import did (or, in a dry run, would do).
@@ -32,113 +32,54 @@ pub struct ImportReport {
     pub comments_orphaned: usize,
 }
 
+/// Changes gathered before they are written.
+const STEP: usize = 1000;
+
+/// An import under way: takes records, comments and peers as they are read
+/// ([`crate::exchange::read_into`]) and writes them a thousand at a time; [`Importer::finish`]
+/// makes it final, and anything else (an error, [`Importer::abandon`], a crash) undoes it all.
+pub struct Importer<'j> {
+    journal: &'j Journal,
+    own: JournalId,
+    dry_run: bool,
+    report: ImportReport,
+    /// Records already taken from the file (a repeated one counts once).
+    seen: HashSet<RecordId>,
+    pending: Vec<Change>,
+    guard: Guard<'j>,
+}
+
 impl Journal {
-    /// Imports `incoming`: everything or, on any error or interruption, nothing (see
-    /// `guarded`). With `dry_run`, only reports.
+    /// Starts an import; with `dry_run` it only counts what it would do.
+    pub fn importer(&self, dry_run: bool) -> Importer<'_> {
+        Importer {
+            journal: self,
+            own: self.meta().id,
+            dry_run,
+            report: ImportReport::default(),
+            seen: HashSet::new(),
+            pending: Vec::new(),
+            guard: Guard::new(self),
+        }
+    }
+
+    /// Imports `incoming`: everything or, on any error or interruption, nothing. With
+    /// `dry_run`, only reports.
     pub fn import(&self, incoming: &Incoming, dry_run: bool) -> Result<ImportReport, StoreError> {
-        let own = self.meta().id;
-        let mut report = ImportReport::default();
-        let mut changes = Vec::new();
-        let mut seen: HashSet<RecordId> = HashSet::new();
+        let mut importer = self.importer(dry_run);
+        if let Some(by) = &incoming.exported_by {
+            importer.exporter(by)?;
+        }
         for r in &incoming.records {
-            if !seen.insert(r.id) {
-                continue;
-            }
-            let target = if r.author == own {
-                Target::Records
-            } else {
-                Target::Foreign
-            };
-            let take = match self.stored_copy(r.id, r.author == own)? {
-                None => {
-                    report.added += 1;
-                    true
-                }
-                Some(e) if e == *r => {
-                    report.unchanged += 1;
-                    false
-                }
-                Some(e) if r.revision > e.revision => {
-                    report.updated += 1;
-                    true
-                }
-                Some(e) if r.revision < e.revision => {
-                    report.older += 1;
-                    false
-                }
-                Some(_) => {
-                    let key = conflict_key(r);
-                    if self
-                        .conflicts
-                        .contains_key(&key)
-                        .map_err(|e| self.sled_error("read", e))?
-                    {
-                        report.unchanged += 1;
-                    } else {
-                        report.conflicts.push(r.id);
-                        changes.push(Change {
-                            target: Target::Conflicts,
-                            key,
-                            value: Value::Record(r),
-                        });
-                    }
-                    false
-                }
-            };
-            if take {
-                changes.push(Change {
-                    target,
-                    key: r.id.to_key().into_bytes(),
-                    value: Value::Record(r),
-                });
-            }
+            importer.record(r.clone())?;
         }
         for c in &incoming.comments {
-            let key = comment_key(c);
-            if self
-                .comments
-                .contains_key(&key)
-                .map_err(|e| self.sled_error("read", e))?
-            {
-                report.comments_unchanged += 1;
-            } else if seen.contains(&c.on) || self.get_any(c.on)?.is_some() {
-                report.comments_added += 1;
-                changes.push(Change {
-                    target: Target::Comments,
-                    key,
-                    value: Value::Comment(c),
-                });
-            } else {
-                report.comments_orphaned += 1;
-            }
+            importer.comment(c.clone())?;
         }
-        if dry_run {
-            return Ok(report);
+        for p in &incoming.peers {
+            importer.peer(p.clone())?;
         }
-        let peer = incoming
-            .exported_by
-            .as_ref()
-            .map(|by| (by.journal, by.author_name.as_str()));
-        let named = incoming
-            .peers
-            .iter()
-            .map(|p| (p.journal, p.author_name.as_str()));
-        for (journal, name) in peer.into_iter().chain(named) {
-            let key = journal.to_string().into_bytes();
-            let known = self
-                .peers
-                .get(&key)
-                .map_err(|e| self.sled_error("read", e))?;
-            if journal != own && known.as_deref() != Some(name.as_bytes()) {
-                changes.push(Change {
-                    target: Target::Peers,
-                    key,
-                    value: Value::Bytes(name.as_bytes().to_vec()),
-                });
-            }
-        }
-        self.apply_guarded(&changes)?;
-        Ok(report)
+        importer.finish()
     }
 
     /// The stored copy of a record: among this journal's own or among the foreign ones.
@@ -235,6 +176,137 @@ impl Journal {
             Err(StoreError::NotFound { .. }) => self.resolve_in(&self.foreign, prefix),
             other => other,
         }
+    }
+}
+
+impl Importer<'_> {
+    /// Writes what is pending and makes the import final; durable on return.
+    pub fn finish(mut self) -> Result<ImportReport, StoreError> {
+        self.write_pending()?;
+        let Importer { guard, report, .. } = self;
+        guard.commit()?;
+        Ok(report)
+    }
+
+    /// Undoes whatever the import wrote so far.
+    pub fn abandon(self) -> Result<(), StoreError> {
+        self.guard.roll_back()
+    }
+
+    fn take(&mut self, change: Change) -> Result<(), StoreError> {
+        if self.dry_run {
+            return Ok(());
+        }
+        self.pending.push(change);
+        if self.pending.len() >= STEP {
+            self.write_pending()?;
+        }
+        Ok(())
+    }
+
+    fn write_pending(&mut self) -> Result<(), StoreError> {
+        self.guard.apply(&self.pending)?;
+        self.pending.clear();
+        Ok(())
+    }
+
+    /// Whether a key is already stored or waiting to be written.
+    fn has(&self, target: Target, key: &[u8]) -> Result<bool, StoreError> {
+        let stored = self
+            .journal
+            .target_tree(target)
+            .contains_key(key)
+            .map_err(|e| self.journal.sled_error("read", e))?;
+        Ok(stored
+            || self
+                .pending
+                .iter()
+                .any(|c| c.target == target && c.key == key))
+    }
+
+    fn name_peer(&mut self, journal: JournalId, name: &str) -> Result<(), StoreError> {
+        let key = journal.to_string().into_bytes();
+        let known = self
+            .journal
+            .peers
+            .get(&key)
+            .map_err(|e| self.journal.sled_error("read", e))?;
+        if journal != self.own && known.as_deref() != Some(name.as_bytes()) {
+            self.take(Change::bytes(Target::Peers, key, name.as_bytes().to_vec()))?;
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Importer<'_> {
+    type Error = StoreError;
+
+    fn exporter(&mut self, by: &Exporter) -> Result<(), StoreError> {
+        self.name_peer(by.journal, &by.author_name)
+    }
+
+    fn record(&mut self, r: Record) -> Result<(), StoreError> {
+        if !self.seen.insert(r.id) {
+            return Ok(());
+        }
+        let own = r.author == self.own;
+        let target = if own {
+            Target::Records
+        } else {
+            Target::Foreign
+        };
+        let report = &mut self.report;
+        let take = match self.journal.stored_copy(r.id, own)? {
+            None => {
+                report.added += 1;
+                true
+            }
+            Some(e) if e == r => {
+                report.unchanged += 1;
+                false
+            }
+            Some(e) if r.revision > e.revision => {
+                report.updated += 1;
+                true
+            }
+            Some(e) if r.revision < e.revision => {
+                report.older += 1;
+                false
+            }
+            Some(_) => {
+                let key = conflict_key(&r);
+                if self.has(Target::Conflicts, &key)? {
+                    self.report.unchanged += 1;
+                } else {
+                    self.report.conflicts.push(r.id);
+                    let json = serde_json::to_vec(&r).expect("record serialises");
+                    self.take(Change::bytes(Target::Conflicts, key, json))?;
+                }
+                false
+            }
+        };
+        if take {
+            self.take(Change::record(target, &r))?;
+        }
+        Ok(())
+    }
+
+    fn comment(&mut self, c: Comment) -> Result<(), StoreError> {
+        let key = comment_key(&c);
+        if self.has(Target::Comments, &key)? {
+            self.report.comments_unchanged += 1;
+        } else if self.seen.contains(&c.on) || self.journal.get_any(c.on)?.is_some() {
+            self.report.comments_added += 1;
+            let json = serde_json::to_vec(&c).expect("comment serialises");
+            self.take(Change::bytes(Target::Comments, key, json))?;
+        } else {
+            self.report.comments_orphaned += 1;
+        }
+        Ok(())
+    }
+
+    fn peer(&mut self, p: Peer) -> Result<(), StoreError> {
+        self.name_peer(p.journal, &p.author_name)
     }
 }
 

@@ -14,7 +14,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 use sled::{Transactional, Tree};
 
 pub use error::StoreError;
-pub use import::ImportReport;
+pub use import::{ImportReport, Importer};
 pub use lock::JournalLock;
 
 use crate::flow::{Draft, Finished};
@@ -276,23 +276,24 @@ impl Journal {
     /// Saves many new records at once (generated journals, the demo): all of them or, if
     /// interrupted, none (see `guarded`); durable on return. Refuses ids already stored.
     pub fn insert_batch(&self, records: &[Record]) -> Result<(), StoreError> {
-        let mut changes = Vec::with_capacity(records.len());
         for r in records {
-            let key = r.id.to_key().into_bytes();
             if self
                 .records
-                .contains_key(&key)
+                .contains_key(r.id.to_key())
                 .map_err(|e| self.sled_error("read", e))?
             {
                 return Err(StoreError::Duplicate { id: r.id.to_key() });
             }
-            changes.push(guarded::Change {
-                target: guarded::Target::Records,
-                key,
-                value: guarded::Value::Record(r),
-            });
         }
-        self.apply_guarded(&changes)
+        let mut guard = guarded::Guard::new(self);
+        for chunk in records.chunks(1000) {
+            let changes: Vec<_> = chunk
+                .iter()
+                .map(|r| guarded::Change::record(guarded::Target::Records, r))
+                .collect();
+            guard.apply(&changes)?;
+        }
+        guard.commit()
     }
 
     /// Saves a changed record over its older version; durable on return.
