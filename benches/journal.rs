@@ -109,10 +109,11 @@ fn op(name: &str, dir: &Path) {
             assert!(!newest.is_empty());
         }
         "stats" => {
+            // As `praxis stats` does it: streamed.
             let j = Journal::open(&journal_dir).unwrap();
-            let all: Vec<_> = j.newest_first().map(Result::unwrap).collect();
-            let stats = praxis::stats::compute(&all, end().date_naive());
-            assert_eq!(stats.total, all.len());
+            let stats =
+                praxis::stats::compute(j.newest_first().map(Result::unwrap), end().date_naive());
+            assert!(stats.total > 0);
         }
         "search" => {
             let j = Journal::open(&journal_dir).unwrap();

@@ -25,8 +25,11 @@ pub struct Stats {
     pub due_experiments: usize,
 }
 
-/// Counts `records` as of `today`.
-pub fn compute<'a>(records: impl IntoIterator<Item = &'a Record>, today: NaiveDate) -> Stats {
+/// Counts `records` as of `today` (held or streamed: nothing is kept of them).
+pub fn compute<R: std::borrow::Borrow<Record>>(
+    records: impl IntoIterator<Item = R>,
+    today: NaiveDate,
+) -> Stats {
     let mut stats = Stats {
         total: 0,
         by_kind: Kind::ALL.iter().map(|k| (*k, 0)).collect(),
@@ -37,6 +40,7 @@ pub fn compute<'a>(records: impl IntoIterator<Item = &'a Record>, today: NaiveDa
     };
     let mut days = BTreeSet::new();
     for r in records {
+        let r = r.borrow();
         stats.total += 1;
         *stats.by_kind.entry(r.kind()).or_default() += 1;
         let day = local_day(r.created);

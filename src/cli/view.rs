@@ -470,8 +470,15 @@ fn snippet(text: &str, indices: &[usize], width: usize) -> String {
 
 pub(super) fn stats(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError> {
     let journal = ctx.open()?;
-    let records = all_records(&journal)?;
-    let s = stats::compute(&records, ctx.clock.today());
+    // Streamed: a journal of any size is counted without holding it.
+    let mut failed = None;
+    let records = journal
+        .newest_first()
+        .map_while(|r| r.map_err(|e| failed = Some(e)).ok());
+    let s = stats::compute(records, ctx.clock.today());
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
     if as_json {
         serde_json::to_writer_pretty(&mut *ctx.out, &s).map_err(std::io::Error::other)?;
         writeln!(ctx.out)?;
