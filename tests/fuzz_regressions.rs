@@ -45,7 +45,11 @@ fn exchange_reader_inputs() {
 fn import_inputs() {
     let dir = tempfile::TempDir::new().unwrap();
     replay(
-        &["tests/fuzz/seeds/exchange", "tests/fuzz/regressions/import"],
+        &[
+            "tests/fuzz/seeds/exchange",
+            "tests/fixtures",
+            "tests/fuzz/regressions/import",
+        ],
         |data| checks::import(&dir.path().join("journal"), data),
     );
 }
