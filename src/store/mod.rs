@@ -516,8 +516,28 @@ impl Journal {
 
     /// When each record was made, newest first, read from the ids alone (no record is decoded).
     pub fn creation_times_newest_first(&self) -> impl Iterator<Item = DateTime<Utc>> + '_ {
-        self.records.iter().keys().rev().filter_map(|k| {
-            let id = parse_key(&k.ok()?)?;
+        // Read from the kind index, whose entries are small, not from the records: a long
+        // streak walks far back. The kinds' newest-first runs are merged as they are read.
+        let mut runs: Vec<std::iter::Peekable<Box<dyn Iterator<Item = RecordId>>>> = Kind::ALL
+            .iter()
+            .map(|k| {
+                let run: Box<dyn Iterator<Item = RecordId>> = Box::new(
+                    self.by_kind
+                        .scan_prefix([k.code()])
+                        .keys()
+                        .rev()
+                        .filter_map(|key| parse_key(key.ok()?.get(1..)?)),
+                );
+                run.peekable()
+            })
+            .collect();
+        std::iter::from_fn(move || {
+            let (_, newest) = runs
+                .iter_mut()
+                .enumerate()
+                .filter_map(|(n, run)| run.peek().map(|id| (*id, n)))
+                .max()?;
+            let id = runs[newest].next()?;
             DateTime::from_timestamp_millis(id.0.timestamp_ms() as i64)
         })
     }

@@ -458,3 +458,37 @@ fn indexes_are_rebuilt_when_missing_or_from_another_layout() {
         vec![records[2].id]
     );
 }
+
+#[test]
+fn creation_times_come_newest_first_across_every_kind() {
+    let (_dir, j) = new_journal();
+    let mut made = Vec::new();
+    for (n, content) in [
+        Content::Note,
+        Content::Cycle {
+            question: "q".into(),
+            status: CycleStatus::Active,
+        },
+        Content::Note,
+        Content::Reflection {
+            set: "daily-checkin".into(),
+            cycle: None,
+            experiment: None,
+            answers: Vec::new(),
+        },
+    ]
+    .into_iter()
+    .cycle()
+    .take(13)
+    .enumerate()
+    {
+        // Kinds interleave in time, and some arrive out of order.
+        let minutes = (n as i64 * 37) % 101;
+        let r = record(&j, minutes, content);
+        made.push(r.created);
+        j.insert(&r).unwrap();
+    }
+    made.sort_by(|a, b| b.cmp(a));
+    let read: Vec<_> = j.creation_times_newest_first().collect();
+    assert_eq!(read, made);
+}
