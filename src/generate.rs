@@ -420,14 +420,8 @@ pub fn journal(
         } else {
             let n = 2 + rng.below(4);
             let body = prose(&mut rng, lang, n);
-            let title = body
-                .split('.')
-                .next()
-                .unwrap_or("")
-                .chars()
-                .take(40)
-                .collect();
-            (title, body, Content::Note)
+            let first = body.split('.').next().unwrap_or("");
+            (short_title(first, 40), body, Content::Note)
         };
         let mut r = Record::new(author, when, content);
         r.title = title;
@@ -442,6 +436,21 @@ pub fn journal(
         out.push(r);
     }
     out
+}
+
+/// `sentence` as a title of at most about `max` characters, cut between words.
+fn short_title(sentence: &str, max: usize) -> String {
+    let mut title = String::new();
+    for word in sentence.split_whitespace() {
+        if !title.is_empty() && title.chars().count() + 1 + word.chars().count() > max {
+            return title + "…";
+        }
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(word);
+    }
+    title
 }
 
 #[cfg(test)]
@@ -494,5 +503,14 @@ mod tests {
                 build_answers(set, &given, &whys, Language::English).unwrap();
             }
         }
+    }
+
+    #[test]
+    fn a_note_title_is_cut_between_words() {
+        assert_eq!(short_title("A short one", 40), "A short one");
+        assert_eq!(
+            short_title("A relative tested the complaint from last week again", 40),
+            "A relative tested the complaint from…"
+        );
     }
 }
