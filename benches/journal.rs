@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeZone, Utc};
 use praxis::clock::FixedClock;
-use praxis::exchange::Selection;
+use praxis::exchange::{Scope, Selection};
 use praxis::journal::{JournalMeta, Language};
 use praxis::prompts::load;
 use praxis::query::Filter;
@@ -122,9 +122,14 @@ fn op(name: &str, dir: &Path) {
             assert!(!hits.is_empty());
         }
         "export" => {
+            // As `praxis export --for backup -o FILE` does it: written as the journal is read.
             let j = Journal::open(&journal_dir).unwrap();
-            let file = praxis::backup::backup_file(&j, &Selection::default(), end()).unwrap();
-            file.save(&export_path).unwrap();
+            praxis::exchange::write_atomically_with(&export_path, |w| {
+                praxis::backup::write_export_of(&j, Scope::Backup, &Selection::default(), end(), w)
+                    .map(drop)
+                    .map_err(std::io::Error::other)
+            })
+            .unwrap();
         }
         "import" => {
             // As `praxis import` does it: the file is read as a stream into the journal.

@@ -92,20 +92,76 @@ pub fn backup_file(
     Ok(exchange::ExchangeFile::seal(file.content))
 }
 
-/// Writes today's backup (replacing one of the same day), atomically.
+/// Writes the export of `scope` from `journal` to `w` as it reads the journal, never holding it
+/// whole; returns how many records went in. A backup holds other journals' records too, with
+/// their authors' names (as [`backup_file`] makes it); the other scopes only the journal's own.
+pub fn write_export_of<W: std::io::Write>(
+    journal: &Journal,
+    scope: Scope,
+    selection: &Selection,
+    now: DateTime<Utc>,
+    w: W,
+) -> Result<usize, ExportFailed> {
+    let meta = journal.meta();
+    let by = exchange::Exporter {
+        journal: meta.id,
+        author_name: meta.author_name.clone(),
+        language: meta.language,
+    };
+    let comments = journal.all_comments()?;
+    let written = if scope == Scope::Backup {
+        let peers: Vec<Peer> = journal
+            .peers()?
+            .into_iter()
+            .map(|(journal, author_name)| Peer {
+                journal,
+                author_name,
+            })
+            .collect();
+        let records = journal.all_oldest_first();
+        exchange::write_export(w, &by, scope, selection, records, comments, &peers, now)
+    } else {
+        let records = journal.oldest_first();
+        exchange::write_export(w, &by, scope, selection, records, comments, &[], now)
+    };
+    written.map(|(_, count)| count).map_err(|e| match e {
+        exchange::ExportError::Read(e) => ExportFailed::Read(e),
+        exchange::ExportError::Write(e) => ExportFailed::Write(e),
+    })
+}
+
+/// Why writing an export stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportFailed {
+    /// Reading the journal failed.
+    #[error(transparent)]
+    Read(#[from] StoreError),
+    /// Writing failed.
+    #[error(transparent)]
+    Write(#[from] std::io::Error),
+}
+
+/// Writes today's backup (replacing one of the same day), atomically, as it reads the journal.
 pub fn make(
     journal: &Journal,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<PathBuf, BackupError> {
-    let file = backup_file(journal, &Selection::default(), now)?;
     let dir = folder(journal.dir());
     std::fs::create_dir_all(&dir).map_err(|e| BackupError::Write(dir.clone(), e))?;
     let path = dir.join(file_name(today));
+    let mut unreadable = None;
     // A backup never eats the room the journal itself needs to go on saving: written whole,
     // it is kept only if the reserve is still free.
-    exchange::write_atomically_with(&path, |w| {
-        file.write_json(&mut *w)?;
+    let written = exchange::write_atomically_with(&path, |w| {
+        match write_export_of(journal, Scope::Backup, &Selection::default(), now, &mut *w) {
+            Ok(_) => {}
+            Err(ExportFailed::Write(e)) => return Err(e),
+            Err(ExportFailed::Read(e)) => {
+                unreadable = Some(e);
+                return Err(std::io::Error::other("the journal could not be read"));
+            }
+        }
         std::io::Write::flush(w)?;
         match fs2::available_space(&dir) {
             Ok(free) if free < crate::store::MIN_FREE_BYTES => Err(std::io::Error::new(
@@ -114,8 +170,11 @@ pub fn make(
             )),
             _ => Ok(()),
         }
-    })
-    .map_err(|e| BackupError::Write(path.clone(), e))?;
+    });
+    if let Some(e) = unreadable {
+        return Err(BackupError::Store(e));
+    }
+    written.map_err(|e| BackupError::Write(path.clone(), e))?;
     Ok(path)
 }
 

@@ -1,7 +1,7 @@
 //! `praxis export`, `praxis import` and `praxis restore`: files that carry records between
 //! journals.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::Path;
 
 use super::args::{ExportArgs, ReviewArgs};
@@ -39,32 +39,53 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
         since: a.since.map(|d| ctx.date("since", &d)).transpose()?,
         until: a.until.map(|d| ctx.date("until", &d)).transpose()?,
     };
-    let file = if scope == Scope::Backup {
-        crate::backup::backup_file(&journal, &selection, ctx.clock.now())?
+    let now = ctx.clock.now();
+    // Markdown is for reading, so built whole; JSON is written as the journal is read.
+    let markdown = if markdown {
+        let file = if scope == Scope::Backup {
+            crate::backup::backup_file(&journal, &selection, now)?
+        } else {
+            let records: Vec<_> = journal.newest_first().collect::<Result<_, _>>()?;
+            exchange::export(
+                journal.meta(),
+                scope,
+                &selection,
+                records,
+                journal.all_comments()?,
+                now,
+            )
+        };
+        let text = exchange::to_markdown(&file.content, &ctx.library()?);
+        Some((text, file.content.records.len()))
     } else {
-        let records: Vec<_> = journal.newest_first().collect::<Result<_, _>>()?;
-        exchange::export(
-            journal.meta(),
-            scope,
-            &selection,
-            records,
-            journal.all_comments()?,
-            ctx.clock.now(),
-        )
+        None
     };
-    let count = file.content.records.len();
-    // Markdown is for reading, so built whole; JSON is written as it goes.
-    let markdown = match markdown {
-        true => Some(exchange::to_markdown(&file.content, &ctx.library()?)),
-        false => None,
-    };
-    let write = |w: &mut dyn Write| match &markdown {
-        Some(text) => w.write_all(text.as_bytes()),
-        None => file.write_json(w),
+    let mut unreadable = None;
+    let mut count = 0;
+    let mut write = |w: &mut dyn Write| -> io::Result<()> {
+        if let Some((text, n)) = &markdown {
+            count = *n;
+            return w.write_all(text.as_bytes());
+        }
+        match crate::backup::write_export_of(&journal, scope, &selection, now, w) {
+            Ok(n) => {
+                count = n;
+                Ok(())
+            }
+            Err(crate::backup::ExportFailed::Write(e)) => Err(e),
+            Err(crate::backup::ExportFailed::Read(e)) => {
+                unreadable = Some(e);
+                Err(io::Error::other("the journal could not be read"))
+            }
+        }
     };
     match &a.output {
         Some(path) => {
-            exchange::write_atomically_with(path, |w| write(w)).map_err(|e| {
+            let written = exchange::write_atomically_with(path, |w| write(w));
+            if let Some(e) = unreadable {
+                return Err(e.into());
+            }
+            written.map_err(|e| {
                 invalid(format!(
                     "could not write {}: {e}. Nothing was written there",
                     path.display()
@@ -77,7 +98,13 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
                 path.display()
             )?;
         }
-        None => write(&mut ctx.out)?,
+        None => {
+            let written = write(&mut ctx.out);
+            if let Some(e) = unreadable {
+                return Err(e.into());
+            }
+            written?;
+        }
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 mod markdown;
 mod moving_in;
 mod stream;
+mod write;
 
 use std::path::Path;
 
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use markdown::to_markdown;
 pub use stream::{Sink, Stopped};
+pub use write::{ExportError, FileWriter, write_export};
 
 use crate::journal::{JournalMeta, Language};
 use crate::query::{Filter, belongs_to_cycle};
@@ -125,9 +127,14 @@ impl ExchangeFile {
     }
 
     /// Writes the file as pretty JSON and a line end, as it goes (never held whole in memory).
-    pub fn write_json(&self, mut w: impl std::io::Write) -> std::io::Result<()> {
-        serde_json::to_writer_pretty(&mut w, self)?;
-        w.write_all(b"\n")
+    pub fn write_json(&self, w: impl std::io::Write) -> std::io::Result<()> {
+        let c = &self.content;
+        let mut file = FileWriter::start(w, &c.exported_by, &c.exported_at, c.scope)?;
+        for r in &c.records {
+            file.record(r)?;
+        }
+        file.finish(&c.comments, &c.peers)?;
+        Ok(())
     }
 
     /// Writes the file to `path` atomically (see [`write_atomically_with`]).
@@ -164,28 +171,11 @@ pub fn export(
     comments: impl IntoIterator<Item = Comment>,
     now: DateTime<Utc>,
 ) -> ExchangeFile {
-    let filter = Filter {
-        tag: selection.tag.clone(),
-        since: selection.since,
-        until: selection.until,
-        ..Filter::default()
-    };
-    let mut records: Vec<Record> = records
-        .into_iter()
-        .filter(|r| scope.admits(r.visibility))
-        .filter(|r| filter.matches(r))
-        .filter(|r| selection.cycle.is_none_or(|c| belongs_to_cycle(r, c)))
-        .collect();
+    let keep = admits(scope, selection);
+    let mut records: Vec<Record> = records.into_iter().filter(|r| keep(r)).collect();
     records.sort_by_key(|r| r.id);
     let kept: std::collections::HashSet<RecordId> = records.iter().map(|r| r.id).collect();
-    let mut comments: Vec<Comment> = match scope {
-        Scope::Network => Vec::new(),
-        _ => comments
-            .into_iter()
-            .filter(|c| kept.contains(&c.on))
-            .collect(),
-    };
-    comments.sort_by_key(|c| c.id);
+    let comments = write::kept_comments(scope, comments, &kept);
     ExchangeFile::seal(Content {
         format: FORMAT.to_string(),
         version: VERSION,
@@ -200,6 +190,21 @@ pub fn export(
         comments,
         peers: Vec::new(),
     })
+}
+
+/// Whether a record goes into an export of `scope` limited by `selection`.
+fn admits(scope: Scope, selection: &Selection) -> impl Fn(&Record) -> bool + '_ {
+    let filter = Filter {
+        tag: selection.tag.clone(),
+        since: selection.since,
+        until: selection.until,
+        ..Filter::default()
+    };
+    move |r| {
+        scope.admits(r.visibility)
+            && filter.matches(r)
+            && selection.cycle.is_none_or(|c| belongs_to_cycle(r, c))
+    }
 }
 
 /// A file of comments written on someone else's records (a mentor's review).

@@ -461,3 +461,113 @@ fn a_problem_found_deep_in_a_streamed_file_undoes_everything_already_written() {
     assert_eq!(importer.finish().unwrap().added, 2500);
     assert_eq!(target.foreign_newest_first().unwrap().len(), 2500);
 }
+
+#[test]
+fn a_file_written_as_it_goes_is_byte_for_byte_the_whole_file_serialised() {
+    let (_dir, j) = marked_journal(9, 60);
+    let mut with_peers = crate::backup::backup_file(&j, &Selection::default(), end()).unwrap();
+    with_peers.content.peers = vec![Peer {
+        journal: JournalId::new_at(end()),
+        author_name: "Bo \"the peer\"\nsecond line".into(),
+    }];
+    let with_peers = ExchangeFile::seal(with_peers.content);
+    let empty = own_export(&journal("Empty").1, Scope::Network);
+    let comments = comments_file(
+        with_peers.content.exported_by.clone(),
+        j.all_comments().unwrap(),
+        end(),
+    );
+    for file in [
+        own_export(&j, Scope::Network),
+        own_export(&j, Scope::Mentor),
+        with_peers,
+        empty,
+        comments,
+    ] {
+        let mut streamed = Vec::new();
+        file.write_json(&mut streamed).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), file.to_json() + "\n");
+    }
+}
+
+#[test]
+fn an_export_streamed_from_the_store_is_the_export_made_in_memory() {
+    let (_dir, j) = marked_journal(10, 80);
+    let cycle = j
+        .list(&crate::query::Filter {
+            kind: Some(crate::record::Kind::Cycle),
+            ..Default::default()
+        })
+        .unwrap()[0]
+        .id;
+    let selections = [
+        Selection::default(),
+        Selection {
+            cycle: Some(cycle),
+            ..Selection::default()
+        },
+        Selection {
+            since: Some(end().date_naive() - chrono::Days::new(20)),
+            ..Selection::default()
+        },
+    ];
+    for scope in [Scope::Mentor, Scope::Network, Scope::Backup] {
+        for selection in &selections {
+            let in_memory = export(
+                j.meta(),
+                scope,
+                selection,
+                j.newest_first().map(Result::unwrap),
+                j.all_comments().unwrap(),
+                end(),
+            );
+            let by = in_memory.content.exported_by.clone();
+            let (streamed, count) = write_export(
+                Vec::new(),
+                &by,
+                scope,
+                selection,
+                j.oldest_first(),
+                j.all_comments().unwrap(),
+                &[],
+                end(),
+            )
+            .unwrap();
+            assert_eq!(count, in_memory.content.records.len());
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
+                in_memory.to_json() + "\n",
+                "{scope:?} {selection:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_backup_streamed_from_the_store_is_the_backup_made_in_memory() {
+    let (_dir, j) = marked_journal(11, 50);
+    let (_dir2, peer) = marked_journal(12, 30);
+    let shared = own_export(&peer, Scope::Network).to_json();
+    j.import(&read("peer.json", &shared, j.meta().id).unwrap(), false)
+        .unwrap();
+    assert!(!j.foreign_newest_first().unwrap().is_empty());
+    assert!(!j.peers().unwrap().is_empty());
+    for selection in [
+        Selection::default(),
+        Selection {
+            tag: Some("trust".into()),
+            ..Selection::default()
+        },
+    ] {
+        let in_memory = crate::backup::backup_file(&j, &selection, end()).unwrap();
+        let mut streamed = Vec::new();
+        let count =
+            crate::backup::write_export_of(&j, Scope::Backup, &selection, end(), &mut streamed)
+                .unwrap();
+        assert_eq!(count, in_memory.content.records.len());
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            in_memory.to_json() + "\n"
+        );
+    }
+}

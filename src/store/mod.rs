@@ -440,6 +440,39 @@ impl Journal {
         })
     }
 
+    /// Every record of this journal, oldest first (as exports list them).
+    pub fn oldest_first(&self) -> impl Iterator<Item = Result<Record, StoreError>> + '_ {
+        self.records.iter().map(move |kv| {
+            let (_, v) = kv.map_err(|e| self.sled_error("read", e))?;
+            self.decode(&v)
+        })
+    }
+
+    /// This journal's records and other journals' (kept apart), merged oldest first by id.
+    pub fn all_oldest_first(&self) -> impl Iterator<Item = Result<Record, StoreError>> + '_ {
+        let mut own = self.records.iter().peekable();
+        let mut foreign = self.foreign.iter().peekable();
+        std::iter::from_fn(move || {
+            let key = |kv: Option<&sled::Result<(sled::IVec, sled::IVec)>>| {
+                kv.map(|kv| kv.as_ref().map(|(k, _)| k.clone()).ok())
+            };
+            let next = match (key(own.peek()), key(foreign.peek())) {
+                (None, None) => return None,
+                (Some(_), None) => own.next(),
+                (None, Some(_)) => foreign.next(),
+                // An error is handed on at once; otherwise the smaller id goes first.
+                (Some(None), _) => own.next(),
+                (_, Some(None)) => foreign.next(),
+                (Some(Some(a)), Some(Some(b))) if a <= b => own.next(),
+                _ => foreign.next(),
+            }?;
+            Some(
+                next.map_err(|e| self.sled_error("read", e))
+                    .and_then(|(_, v)| self.decode(&v)),
+            )
+        })
+    }
+
     /// A handle that reads records from another thread (e.g. a search worker).
     pub fn reader(&self) -> RecordReader {
         RecordReader {
@@ -910,7 +943,24 @@ fn unlink(r: &mut Record, target: RecordId) {
     }
 }
 
+/// Opens the database. Called with praxis's own lock held, so no other praxis has it; but sled
+/// lets go of its files a moment after its last handle in this process is dropped (its flusher
+/// thread finishes first), so a database that is still locked is waited for, briefly.
 fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
+    let started = std::time::Instant::now();
+    loop {
+        match open_sled_once(dir) {
+            Err(StoreError::Locked { pid: None, .. })
+                if started.elapsed() < std::time::Duration::from_secs(3) =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
+fn open_sled_once(dir: &Path) -> Result<sled::Db, StoreError> {
     let config = sled::Config::new()
         .path(dir.join("db"))
         .cache_capacity(CACHE_BYTES);

@@ -492,3 +492,19 @@ fn creation_times_come_newest_first_across_every_kind() {
     let read: Vec<_> = j.creation_times_newest_first().collect();
     assert_eq!(read, made);
 }
+
+#[test]
+fn a_journal_closed_after_writing_opens_again_at_once() {
+    // sled lets go of its files a moment after the last handle is dropped (its flusher thread
+    // finishes first); opening again straight away must wait for that, not say "in use".
+    let (dir, j) = new_journal();
+    drop(j);
+    for n in 0..300 {
+        let j = Journal::open(dir.path()).unwrap_or_else(|e| panic!("round {n}: {e}"));
+        let records: Vec<Record> = (0..20)
+            .map(|m| record(&j, n * 100 + m, Content::Note))
+            .collect();
+        j.insert_batch(&records).unwrap();
+        drop(j);
+    }
+}

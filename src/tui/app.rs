@@ -262,6 +262,11 @@ impl App {
         &self.journal
     }
 
+    /// Closes the app (and its search, with what it holds) and hands back the journal.
+    pub fn into_journal(self) -> Journal {
+        self.journal
+    }
+
     /// The status-line message, if any.
     pub fn message(&self) -> Option<&Message> {
         self.message.as_ref()

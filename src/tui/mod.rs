@@ -56,14 +56,14 @@ pub struct Start<'a> {
 /// terminal is touched, so refusals are plain messages.
 pub fn run(start: Start<'_>) -> Result<(), StoreError> {
     let no_color = Theme::no_color_from_env();
+    let now = start.clock.now();
     let opened = match Journal::open(start.dir) {
         Ok(j) => Some(j),
         Err(StoreError::NoJournal { .. }) => None,
         Err(e) => return Err(e),
     };
     let mut terminal = ratatui::init();
-    let mut backup_problem = None;
-    let result = (|| -> Result<(), StoreError> {
+    let result = (|| -> Result<Option<(Journal, chrono::NaiveDate)>, StoreError> {
         let (journal, first) = match opened {
             Some(j) => (j, false),
             None => {
@@ -72,14 +72,13 @@ pub fn run(start: Start<'_>) -> Result<(), StoreError> {
                 let Some((name, lang)) =
                     ask(&mut terminal, &mut onboarding).map_err(|e| io_error(start.dir, e))?
                 else {
-                    return Ok(());
+                    return Ok(None);
                 };
                 let meta = JournalMeta::new(name, lang, start.clock.now());
                 (Journal::create(start.dir, meta)?, true)
             }
         };
         let review = start.review_out.is_some();
-        let now = start.clock.now();
         let mut app = App::new(journal, start.library, start.clock, start.lang, no_color);
         if first && !review {
             app.show_orientation();
@@ -88,22 +87,25 @@ pub fn run(start: Start<'_>) -> Result<(), StoreError> {
             app.update(action::Action::Peers);
         }
         event_loop(&mut terminal, &mut app).map_err(|e| io_error(start.dir, e))?;
-        if !review && let Err(e) = crate::backup::make_if_due(app.journal(), app.today(), now) {
-            backup_problem = Some(e.to_string());
-        }
-        if let Some(out) = &start.review_out {
-            write_review(app.journal(), out, now)?;
-        }
-        Ok(())
+        let today = app.today();
+        Ok(Some((app.into_journal(), today)))
     })();
     ratatui::restore();
-    if let Some(problem) = backup_problem {
-        eprintln!("praxis: {problem}");
+    // The terminal is back and the app (with its search) gone before the closing work.
+    let Some((journal, today)) = result? else {
+        return Ok(());
+    };
+    match &start.review_out {
+        Some(out) => write_review(&journal, out, now)?,
+        None => {
+            if let Err(e) = crate::backup::make_if_due(&journal, today, now) {
+                eprintln!("praxis: {e}");
+            }
+        }
     }
-    result
+    Ok(())
 }
 
-/// Writes the comments made in a review (those by the reviewing journal) as a comments file.
 fn write_review(
     journal: &Journal,
     out: &Path,

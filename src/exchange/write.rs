@@ -1,0 +1,191 @@
+//! Writing an exchange file as it goes: the header, each record as it comes (from the store,
+//! oldest first), the comments, the peers, and last the checksum worked out along the way. The
+//! bytes are the same as `serde_json::to_writer_pretty` gives for the whole file, so a journal
+//! of any size is exported without being held in memory.
+
+use std::collections::HashSet;
+use std::io::{self, Write};
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::stream::Canonical;
+use super::{Exporter, FORMAT, Peer, Scope, Selection, VERSION, admits};
+use crate::record::{Comment, Record, RecordId};
+
+/// An exchange file being written.
+pub struct FileWriter<W: Write> {
+    w: W,
+    canonical: Canonical,
+    records: usize,
+}
+
+impl<W: Write> FileWriter<W> {
+    /// Writes the header, up to the opening of the records.
+    pub fn start(
+        mut w: W,
+        by: &Exporter,
+        at: &DateTime<Utc>,
+        scope: Scope,
+    ) -> io::Result<FileWriter<W>> {
+        w.write_all(b"{\n  \"format\": ")?;
+        pretty(&mut w, FORMAT, 2)?;
+        w.write_all(b",\n  \"version\": ")?;
+        pretty(&mut w, &VERSION, 2)?;
+        w.write_all(b",\n  \"exported_by\": ")?;
+        pretty(&mut w, by, 2)?;
+        w.write_all(b",\n  \"exported_at\": ")?;
+        pretty(&mut w, at, 2)?;
+        w.write_all(b",\n  \"scope\": ")?;
+        pretty(&mut w, &scope, 2)?;
+        w.write_all(b",\n  \"records\": [")?;
+        Ok(FileWriter {
+            w,
+            canonical: Canonical::new(FORMAT, VERSION, by, at, scope),
+            records: 0,
+        })
+    }
+
+    /// The next record (records go oldest first).
+    pub fn record(&mut self, r: &Record) -> io::Result<()> {
+        self.w.write_all(if self.records == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        })?;
+        pretty(&mut self.w, r, 4)?;
+        self.canonical.record(r);
+        self.records += 1;
+        Ok(())
+    }
+
+    /// How many records are written.
+    pub fn records(&self) -> usize {
+        self.records
+    }
+
+    /// The comments and the peers, then the checksum; returns the writer.
+    pub fn finish(mut self, comments: &[Comment], peers: &[Peer]) -> io::Result<W> {
+        let w = &mut self.w;
+        w.write_all(if self.records == 0 { b"]" } else { b"\n  ]" })?;
+        self.canonical.end_records();
+        w.write_all(b",\n  \"comments\": ")?;
+        pretty(w, comments, 2)?;
+        comments.iter().for_each(|c| self.canonical.comment(c));
+        self.canonical.end_comments();
+        if !peers.is_empty() {
+            w.write_all(b",\n  \"peers\": ")?;
+            pretty(w, peers, 2)?;
+            peers.iter().for_each(|p| self.canonical.peer(p));
+        }
+        w.write_all(b",\n  \"checksum\": ")?;
+        pretty(w, &self.canonical.finish(), 2)?;
+        w.write_all(b"\n}\n")?;
+        Ok(self.w)
+    }
+}
+
+/// Why a streamed export stopped.
+#[derive(Debug)]
+pub enum ExportError<E> {
+    /// Reading a record failed.
+    Read(E),
+    /// Writing failed.
+    Write(io::Error),
+}
+
+/// Writes the export of `scope` from records given oldest first (any that the scope or the
+/// selection leaves out are skipped) and the journal's comments (those on records left out are
+/// left out too); returns the writer and how many records went in.
+#[allow(clippy::too_many_arguments)]
+pub fn write_export<W: Write, E>(
+    w: W,
+    by: &Exporter,
+    scope: Scope,
+    selection: &Selection,
+    records_oldest_first: impl Iterator<Item = Result<Record, E>>,
+    comments: Vec<Comment>,
+    peers: &[Peer],
+    now: DateTime<Utc>,
+) -> Result<(W, usize), ExportError<E>> {
+    let mut file = FileWriter::start(w, by, &now, scope).map_err(ExportError::Write)?;
+    let keep = admits(scope, selection);
+    let mut kept: HashSet<RecordId> = HashSet::new();
+    for r in records_oldest_first {
+        let r = r.map_err(ExportError::Read)?;
+        if keep(&r) {
+            file.record(&r).map_err(ExportError::Write)?;
+            kept.insert(r.id);
+        }
+    }
+    let comments = kept_comments(scope, comments, &kept);
+    let count = file.records();
+    let w = file.finish(&comments, peers).map_err(ExportError::Write)?;
+    Ok((w, count))
+}
+
+/// The comments that go with the records kept, oldest first (none in a network file).
+pub(super) fn kept_comments(
+    scope: Scope,
+    comments: impl IntoIterator<Item = Comment>,
+    kept: &HashSet<RecordId>,
+) -> Vec<Comment> {
+    let mut comments: Vec<Comment> = match scope {
+        Scope::Network => Vec::new(),
+        _ => comments
+            .into_iter()
+            .filter(|c| kept.contains(&c.on))
+            .collect(),
+    };
+    comments.sort_by_key(|c| c.id);
+    comments
+}
+
+/// `value` as `serde_json::to_writer_pretty` writes it, indented as if it stood `indent`
+/// spaces deep.
+fn pretty<W: Write, T: Serialize + ?Sized>(w: &mut W, value: &T, indent: usize) -> io::Result<()> {
+    let mut out = Indented {
+        w,
+        indent,
+        failed: None,
+    };
+    let written = serde_json::to_writer_pretty(&mut out, value);
+    if let Some(e) = out.failed.take() {
+        return Err(e);
+    }
+    written.map_err(io::Error::other)
+}
+
+/// Puts `indent` spaces after every line break.
+struct Indented<'w, W: Write> {
+    w: &'w mut W,
+    indent: usize,
+    failed: Option<io::Error>,
+}
+
+impl<W: Write> Write for Indented<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        const SPACES: [u8; 16] = [b' '; 16];
+        let result = (|| {
+            let mut rest = buf;
+            while let Some(at) = rest.iter().position(|b| *b == b'\n') {
+                self.w.write_all(&rest[..=at])?;
+                self.w.write_all(&SPACES[..self.indent.min(16)])?;
+                rest = &rest[at + 1..];
+            }
+            self.w.write_all(rest)
+        })();
+        match result {
+            Ok(()) => Ok(buf.len()),
+            Err(e) => {
+                let kind = e.kind();
+                self.failed = Some(e);
+                Err(io::Error::from(kind))
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
