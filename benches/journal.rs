@@ -116,9 +116,10 @@ fn op(name: &str, dir: &Path) {
             assert!(stats.total > 0);
         }
         "search" => {
+            // As `praxis search` does it: streamed, only the best matches kept.
             let j = Journal::open(&journal_dir).unwrap();
-            let all: Vec<_> = j.newest_first().map(Result::unwrap).collect();
-            let hits = Searcher::default().search(&all, "council relatives", 20);
+            let records = j.newest_first().map(Result::unwrap);
+            let hits = Searcher::default().search_with(records, "council relatives", 20);
             assert!(!hits.is_empty());
         }
         "export" => {

@@ -223,16 +223,41 @@ impl Searcher {
         query: &str,
         limit: usize,
     ) -> Vec<Hit> {
-        let words = Word::all(query);
-        let mut ranked: Vec<(&Record, Rank)> = records
+        self.search_with(records, query, limit)
             .into_iter()
-            .filter_map(|r| self.rank(&fields(r), &words, None).map(|k| (r, k)))
-            .collect();
-        best_first(&mut ranked, |r| r.id);
+            .map(|(hit, _)| hit)
+            .collect()
+    }
+
+    /// Like [`Searcher::search`], with each hit's record; the records may be streamed, as only
+    /// the best few matches so far are kept.
+    pub fn search_with<R: std::borrow::Borrow<Record>>(
+        &self,
+        records: impl IntoIterator<Item = R>,
+        query: &str,
+        limit: usize,
+    ) -> Vec<(Hit, R)> {
+        let words = Word::all(query);
+        let keep = limit.max(1);
+        let mut ranked: Vec<(R, Rank)> = Vec::new();
+        for r in records {
+            if let Some(rank) = self.rank(&fields(r.borrow()), &words, None) {
+                ranked.push((r, rank));
+                if ranked.len() >= 2 * keep + 64 {
+                    best_first(&mut ranked, |r| r.borrow().id);
+                    ranked.truncate(keep);
+                }
+            }
+        }
+        best_first(&mut ranked, |r| r.borrow().id);
         ranked
             .into_iter()
             .take(limit)
-            .filter_map(|(r, k)| self.hit(&About::of(r), &fields(r), &words, k))
+            .filter_map(|(r, k)| {
+                let record = r.borrow();
+                let hit = self.hit(&About::of(record), &fields(record), &words, k)?;
+                Some((hit, r))
+            })
             .collect()
     }
 }
@@ -641,5 +666,36 @@ mod tests {
         assert_eq!(s.search(&records, "samskab", 5)[0].field, Field::Tag);
         assert!(s.search(&records, "  ", 5).is_empty());
         assert_eq!(s.search(&records, "e", 1).len(), 1);
+    }
+
+    #[test]
+    fn a_streamed_search_keeps_only_the_best_and_finds_the_same() {
+        let records: Vec<Record> = (0..500)
+            .map(|n| {
+                note(
+                    n,
+                    &format!("Meeting {n}"),
+                    &format!("The council met; {} relatives came.", n % 7),
+                )
+            })
+            .collect();
+        let s = Searcher::default();
+        for (query, limit) in [("council", 3), ("relatives 3", 5), ("meeting 4", 1)] {
+            let all = s.search(&records, query, 1000);
+            assert!(
+                all.len() > 2 * limit + 64,
+                "{query}: too few matches to test"
+            );
+            let streamed = s.search_with(records.clone(), query, limit);
+            let ids: Vec<RecordId> = streamed
+                .iter()
+                .map(|(h, r)| {
+                    assert_eq!(h.id, r.id);
+                    h.id
+                })
+                .collect();
+            let best: Vec<RecordId> = all.iter().take(limit).map(|h| h.id).collect();
+            assert_eq!(ids, best, "{query}");
+        }
     }
 }

@@ -416,25 +416,26 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
         ));
     }
     let journal = ctx.open()?;
-    let records = all_records(&journal)?;
-    let hits = Searcher::default().search(&records, &a.query, a.limit);
-    let by_id = |id| {
-        records
-            .iter()
-            .find(|r| r.id == id)
-            .expect("hit comes from records")
-    };
+    // Streamed: only the best matches so far are held, however large the journal.
+    let mut failed = None;
+    let records = journal
+        .newest_first()
+        .map_while(|r| r.map_err(|e| failed = Some(e)).ok());
+    let hits = Searcher::default().search_with(records, &a.query, a.limit);
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
     if a.json {
         let value: Vec<_> = hits
             .iter()
-            .map(|h| {
+            .map(|(h, record)| {
                 json!({
                     "id": h.id,
                     "score": h.score,
                     "field": format!("{:?}", h.field).to_lowercase(),
                     "text": h.text,
                     "indices": h.indices,
-                    "record": by_id(h.id),
+                    "record": record,
                 })
             })
             .collect();
@@ -445,8 +446,8 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
     if hits.is_empty() {
         writeln!(ctx.err, "Nothing matches \"{}\".", a.query.trim())?;
     }
-    for h in &hits {
-        writeln!(ctx.out, "{}", list_line(&journal, by_id(h.id)))?;
+    for (h, record) in &hits {
+        writeln!(ctx.out, "{}", list_line(&journal, record))?;
         if h.field != crate::search::Field::Title {
             writeln!(
                 ctx.out,
