@@ -571,3 +571,61 @@ fn a_backup_streamed_from_the_store_is_the_backup_made_in_memory() {
         );
     }
 }
+
+/// Takes `room` bytes, then fails as a full disk does.
+struct FullDisk {
+    room: usize,
+    taken: Vec<u8>,
+}
+
+impl std::io::Write for FullDisk {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.taken.len() + buf.len() > self.room {
+            return Err(std::io::Error::from(std::io::ErrorKind::StorageFull));
+        }
+        self.taken.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_write_error_half_way_leaves_the_old_file_and_no_temporary_one() {
+    // Where no small disk can be mounted, an injected error stands in for a full disk.
+    let (_dir, j) = marked_journal(13, 60);
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("backup.json");
+    std::fs::write(&path, "yesterday's backup").unwrap();
+    let result = write_atomically_with(&path, |w| {
+        let mut disk = FullDisk {
+            room: 20_000,
+            taken: Vec::new(),
+        };
+        match crate::backup::write_export_of(
+            &j,
+            Scope::Backup,
+            &Selection::default(),
+            end(),
+            &mut disk,
+        ) {
+            Err(crate::backup::ExportFailed::Write(e)) => {
+                std::io::Write::write_all(w, &disk.taken)?;
+                Err(e)
+            }
+            other => panic!("the export went on past a full disk: {other:?}"),
+        }
+    });
+    assert_eq!(result.unwrap_err().kind(), std::io::ErrorKind::StorageFull);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "yesterday's backup"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
