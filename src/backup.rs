@@ -81,15 +81,20 @@ pub fn backup_file(
         journal.all_comments()?,
         now,
     );
-    file.content.peers = journal
+    file.content.peers = peers_of(journal)?;
+    Ok(exchange::ExchangeFile::seal(file.content))
+}
+
+/// The other journals' authors a journal knows of, as a backup names them.
+fn peers_of(journal: &Journal) -> Result<Vec<Peer>, StoreError> {
+    Ok(journal
         .peers()?
         .into_iter()
         .map(|(journal, author_name)| Peer {
             journal,
             author_name,
         })
-        .collect();
-    Ok(exchange::ExchangeFile::seal(file.content))
+        .collect())
 }
 
 /// Writes the export of `scope` from `journal` to `w` as it reads the journal, never holding it
@@ -110,14 +115,7 @@ pub fn write_export_of<W: std::io::Write>(
     };
     let comments = journal.all_comments()?;
     let written = if scope == Scope::Backup {
-        let peers: Vec<Peer> = journal
-            .peers()?
-            .into_iter()
-            .map(|(journal, author_name)| Peer {
-                journal,
-                author_name,
-            })
-            .collect();
+        let peers = peers_of(journal)?;
         let records = journal.all_oldest_first();
         exchange::write_export(w, &by, scope, selection, records, comments, &peers, now)
     } else {

@@ -15,6 +15,9 @@ use praxis::prompts::load;
 use praxis::store::Journal;
 use tempfile::TempDir;
 
+#[path = "fuzz/checks.rs"]
+mod checks;
+
 const CHILD: &str = "PRAXIS_FAULT_CHILD";
 const ROUNDS: usize = 8;
 const RECORDS: usize = 1500;
@@ -62,15 +65,6 @@ fn child_works_until_killed() {
             let text = std::fs::read_to_string(file).unwrap();
             let journal = Journal::open(Path::new(dir)).unwrap();
             let incoming = exchange::read("peer", &text, journal.meta().id).unwrap();
-            println!("ready");
-            journal.import(&incoming, false).unwrap();
-            println!("imported");
-        }
-        "restore" => {
-            let (dir, file) = arg.split_once('|').unwrap();
-            let text = std::fs::read_to_string(file).unwrap();
-            let journal = Journal::open(Path::new(dir)).unwrap();
-            let incoming = exchange::read("backup", &text, journal.meta().id).unwrap();
             println!("ready");
             journal.import(&incoming, false).unwrap();
             println!("imported");
@@ -178,43 +172,6 @@ fn sigkill_during_an_import_leaves_all_of_it_or_none() {
     eprintln!("import killed {ROUNDS} times within {window} ms: {whole} whole, {none} not at all");
 }
 
-/// Every index answers as a scan of the records does.
-fn assert_indexes_agree(journal: &Journal, round: usize) {
-    use praxis::query::Filter;
-    use praxis::record::Kind;
-    let all: Vec<_> = journal.newest_first().map(Result::unwrap).collect();
-    let mut filters: Vec<Filter> = Kind::ALL
-        .iter()
-        .map(|k| Filter {
-            kind: Some(*k),
-            ..Filter::default()
-        })
-        .collect();
-    for tag in ["rewritten", "trust", "co-creation"] {
-        filters.push(Filter {
-            tag: Some(tag.into()),
-            ..Filter::default()
-        });
-    }
-    for filter in filters {
-        let listed: Vec<_> = journal
-            .list(&filter)
-            .unwrap()
-            .iter()
-            .map(|r| r.id)
-            .collect();
-        let scanned: Vec<_> = all
-            .iter()
-            .filter(|r| filter.matches(r))
-            .map(|r| r.id)
-            .collect();
-        assert_eq!(
-            listed, scanned,
-            "round {round}: {filter:?} disagrees with the records"
-        );
-    }
-}
-
 #[test]
 fn sigkill_while_restoring_over_own_records_rolls_back_records_and_indexes() {
     let root = TempDir::new().unwrap();
@@ -258,7 +215,7 @@ fn sigkill_while_restoring_over_own_records_rolls_back_records_and_indexes() {
     for round in 0..ROUNDS {
         let dir = root.path().join(format!("r{round}"));
         fresh(&dir);
-        let child = run_child("restore", &format!("{}|{}", dir.display(), file.display()));
+        let child = run_child("import", &format!("{}|{}", dir.display(), file.display()));
         let lines = kill_after_ready(child, window);
         let journal = Journal::open(&dir)
             .unwrap_or_else(|e| panic!("round {round}: the journal does not open: {e}"));
@@ -284,7 +241,7 @@ fn sigkill_while_restoring_over_own_records_rolls_back_records_and_indexes() {
                 "round {round}: reported imported but not all there"
             );
         }
-        assert_indexes_agree(&journal, round);
+        checks::assert_indexes_agree(&journal);
         if all_new { whole += 1 } else { none += 1 }
     }
     eprintln!(
