@@ -11,6 +11,7 @@ pub mod demo;
 pub mod exchange;
 pub mod flow;
 pub mod generate;
+pub mod home;
 pub mod journal;
 pub mod prompts;
 pub mod query;

@@ -7,7 +7,7 @@ use super::format::{WIDTH, fit, list_line, local_time, one_line, relative, wrap}
 use super::{CliError, Context, invalid, resolve_kind};
 use crate::prompts::show_answer;
 use crate::query::{Filter, due_experiments};
-use crate::record::{Content, CycleStatus, Kind, Record};
+use crate::record::{Content, Kind, Record};
 use crate::search::Searcher;
 use crate::stats;
 use crate::store::{Journal, StoreError};
@@ -40,8 +40,7 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
         other => other?,
     };
     let today = ctx.clock.today();
-    let all = all_records(&journal)?;
-    let s = stats::compute(&all, today);
+    let home = crate::home::read(&journal, today, usize::MAX)?;
     writeln!(
         ctx.out,
         "{}'s journal — {}",
@@ -49,52 +48,33 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
         today.format("%A %-d %B %Y")
     )?;
     writeln!(ctx.out)?;
-    let checked_in = all.iter().any(|r| {
-        crate::dates::local_day(r.created) == today
-            && matches!(&r.content, Content::Reflection { set, .. } if set == DAILY_CHECKIN)
-    });
     writeln!(
         ctx.out,
         "Daily check-in   {} · streak {} day{}",
-        if checked_in {
+        if home.checked_in {
             "done today"
         } else {
             "not done yet today"
         },
-        s.streak_days,
-        if s.streak_days == 1 { "" } else { "s" }
+        home.streak,
+        if home.streak == 1 { "" } else { "s" }
     )?;
-    let due = due_experiments(&all, today);
-    if !due.is_empty() {
+    if !home.due.is_empty() {
         writeln!(ctx.out, "\nDue for follow-up")?;
-        for r in due {
+        for r in &home.due {
             writeln!(ctx.out, "{}", due_line(&journal, r, today))?;
         }
     }
-    let cycles: Vec<&Record> = all
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.content,
-                Content::Cycle {
-                    status: CycleStatus::Active,
-                    ..
-                }
-            )
-        })
-        .collect();
-    if !cycles.is_empty() {
+    if !home.cycles.is_empty() {
         writeln!(ctx.out, "\nActive cycles")?;
-        for c in cycles {
-            let members: Vec<&Record> = all.iter().filter(|r| r.cycle() == Some(c.id)).collect();
-            let count = |k| members.iter().filter(|r| r.kind() == k).count();
+        for c in &home.cycles {
             writeln!(
                 ctx.out,
                 "  {:<10} {}",
-                journal.short_id(c.id),
-                fit(&c.display_title(), WIDTH - 13)
+                journal.short_id(c.record.id),
+                fit(&c.record.display_title(), WIDTH - 13)
             )?;
-            if let Content::Cycle { question, .. } = &c.content
+            if let Content::Cycle { question, .. } = &c.record.content
                 && !question.is_empty()
             {
                 writeln!(ctx.out, "             {}", fit(question, WIDTH - 13))?;
@@ -102,12 +82,11 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
             writeln!(
                 ctx.out,
                 "             {} experiments, {} reflections",
-                count(Kind::Experiment),
-                count(Kind::Reflection)
+                c.experiments, c.reflections
             )?;
         }
     }
-    if all.is_empty() {
+    if home.empty {
         writeln!(
             ctx.out,
             "\nYour journal is empty. A good first step is a cycle: the change you are"
@@ -135,10 +114,6 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
         "  praxis list · praxis search TEXT · praxis --help"
     )?;
     Ok(())
-}
-
-fn all_records(journal: &Journal) -> Result<Vec<Record>, CliError> {
-    Ok(journal.newest_first().collect::<Result<Vec<_>, _>>()?)
 }
 
 pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {

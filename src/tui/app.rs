@@ -13,6 +13,7 @@ use super::theme::Theme;
 use super::words::{Words, words};
 use crate::clock::Clock;
 use crate::flow::{DAILY_CHECKIN, Draft, Flow, PLAN_SET, Purpose, REVIEW_SET, Step};
+use crate::home::Home;
 use crate::journal::Language;
 use crate::prompts::{AnswerKind, Library, Localized, Origin, Phase, PromptSet, Question};
 use crate::query::{Filter, cycle_phase, parse_filter};
@@ -20,7 +21,6 @@ use crate::record::{
     Comment, Content, CycleStatus, ExperimentStatus, JournalId, Kind, Record, RecordId, Visibility,
 };
 use crate::search::Hit;
-use crate::stats::streak_newest_first;
 use crate::store::{Journal, StoreError};
 
 /// How many records the timeline reads at a time.
@@ -33,32 +33,6 @@ const MAX_HOME_CYCLES: usize = 20;
 const MENTOR_REVIEW_SET: &str = "mentor-review";
 /// The id of the built-in form for a new cycle.
 const NEW_CYCLE_SET: &str = "praxis-new-cycle";
-
-/// An active cycle on the home screen.
-#[derive(Debug, Clone)]
-pub struct CycleSummary {
-    /// The cycle.
-    pub record: Record,
-    /// Where it stands.
-    pub phase: Phase,
-    /// How many experiments it has.
-    pub experiments: usize,
-    /// How many reflections it has.
-    pub reflections: usize,
-}
-
-/// What the home screen shows, read from the journal when it is (re)entered.
-#[derive(Debug, Clone, Default)]
-pub struct HomeData {
-    /// Whether today's check-in is done.
-    pub checked_in: bool,
-    /// Days in a row with a record.
-    pub streak: u32,
-    /// Open experiments whose look-back date has come.
-    pub due: Vec<Record>,
-    /// Active cycles.
-    pub cycles: Vec<CycleSummary>,
-}
 
 /// A one-line input at the bottom of a screen.
 pub struct LineInput {
@@ -203,7 +177,7 @@ pub struct App {
     pub(super) help: bool,
     pub(super) orientation: bool,
     pub(super) message: Option<Message>,
-    pub(super) home: HomeData,
+    pub(super) home: Home,
     pub(super) draft: Option<Draft>,
     search: Option<SearchWorker>,
     editor_request: Option<String>,
@@ -230,7 +204,7 @@ impl App {
             help: false,
             orientation: false,
             message: None,
-            home: HomeData::default(),
+            home: Home::default(),
             draft: None,
             search: None,
             editor_request: None,
@@ -614,67 +588,8 @@ impl App {
         }
     }
 
-    fn read_home(&self) -> Result<HomeData, StoreError> {
-        let today = self.today();
-        let checkins = self.journal.list(&Filter {
-            kind: Some(Kind::Reflection),
-            since: Some(today),
-            ..Filter::default()
-        })?;
-        let checked_in = checkins
-            .iter()
-            .any(|r| matches!(&r.content, Content::Reflection { set, .. } if set == DAILY_CHECKIN));
-        let days = self
-            .journal
-            .creation_times_newest_first()
-            .map(crate::dates::local_day);
-        let streak = streak_newest_first(days, today);
-        let due = self.journal.due_experiments(today)?;
-        let mut cycles = Vec::new();
-        let active = self
-            .journal
-            .list(&Filter {
-                kind: Some(Kind::Cycle),
-                ..Filter::default()
-            })?
-            .into_iter()
-            .filter(|c| {
-                matches!(
-                    c.content,
-                    Content::Cycle {
-                        status: CycleStatus::Active,
-                        ..
-                    }
-                )
-            })
-            .take(MAX_HOME_CYCLES);
-        for cycle in active {
-            // A cycle's phase needs its experiments and only its newest reflection.
-            let experiments: Vec<Record> = self
-                .journal
-                .linked_of_kind(cycle.id, Kind::Experiment)?
-                .into_iter()
-                .filter_map(|id| self.journal.get(id).transpose())
-                .collect::<Result<_, _>>()?;
-            let reflections = self.journal.linked_of_kind(cycle.id, Kind::Reflection)?;
-            let newest = match reflections.last() {
-                Some(id) => self.journal.get(*id)?,
-                None => None,
-            };
-            let members: Vec<&Record> = experiments.iter().chain(newest.as_ref()).collect();
-            cycles.push(CycleSummary {
-                phase: cycle_phase(&members, today),
-                experiments: experiments.len(),
-                reflections: reflections.len(),
-                record: cycle,
-            });
-        }
-        Ok(HomeData {
-            checked_in,
-            streak,
-            due,
-            cycles,
-        })
+    fn read_home(&self) -> Result<Home, StoreError> {
+        crate::home::read(&self.journal, self.today(), MAX_HOME_CYCLES)
     }
 
     /// The cycle or experiment the user is looking at, as the purpose of a reflection.
