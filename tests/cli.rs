@@ -819,3 +819,49 @@ fn the_demo_prints_its_overview_when_not_on_a_terminal_and_can_be_kept() {
         "something to follow up"
     );
 }
+
+#[test]
+fn an_import_cut_off_last_time_is_undone_and_praxis_says_so() {
+    use praxis::exchange::{self, Scope, Selection};
+    let j = Journal::new();
+    j.ok(&["init", "--name", "Anna", "--lang", "en"]);
+    let now = chrono::DateTime::parse_from_rfc3339(&j.now)
+        .unwrap()
+        .to_utc();
+    let peer = praxis::journal::JournalMeta::new("Bo", praxis::journal::Language::English, now);
+    let library = praxis::prompts::load(None).library;
+    let mut records = praxis::generate::journal(21, 2500, peer.id, now, None, &library);
+    for r in &mut records {
+        r.visibility = praxis::record::Visibility::Network;
+    }
+    let file = exchange::export(
+        &peer,
+        Scope::Network,
+        &Selection::default(),
+        records,
+        vec![],
+        now,
+    )
+    .to_json();
+    {
+        // As if praxis were killed half-way: some records written, never finished.
+        let journal = praxis::store::Journal::open(&j.path()).unwrap();
+        let mut importer = journal.importer(false);
+        let cut = file.len() * 3 / 4;
+        let _ = exchange::read_into("bo.json", &file[..cut], journal.meta().id, &mut importer);
+        assert!(!journal.foreign_newest_first().unwrap().is_empty());
+        std::mem::forget(importer);
+    }
+    let out = j.cmd(&["list", "--peers"]).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("cut off before it finished; it has been undone"),
+        "{err}"
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "");
+    // Said once: the next run finds nothing to undo.
+    let again = j.cmd(&["list", "--peers"]).output().unwrap();
+    let again = String::from_utf8(again.stderr).unwrap();
+    assert!(!again.contains("cut off"), "{again}");
+}

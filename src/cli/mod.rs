@@ -57,8 +57,22 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     /// Opens the journal to read or change; never creates one.
-    pub(crate) fn open(&self) -> Result<Journal, CliError> {
-        Ok(Journal::open(&self.dir)?)
+    pub(crate) fn open(&mut self) -> Result<Journal, CliError> {
+        let journal = Journal::open(&self.dir)?;
+        self.tell_if_undone(&journal)?;
+        Ok(journal)
+    }
+
+    /// Says so when opening undid an import or restore that was cut off last time.
+    fn tell_if_undone(&mut self, journal: &Journal) -> Result<(), CliError> {
+        if journal.undid_an_interrupted_import() {
+            writeln!(
+                self.err,
+                "praxis: an import or restore was cut off before it finished; it has been undone, \
+                 so nothing of it is in your journal. Run it again to bring the file in."
+            )?;
+        }
+        Ok(())
     }
 
     /// Opens the journal to add to it, making one with defaults on first use.
@@ -78,7 +92,11 @@ impl Context<'_> {
                 )?;
                 Ok(journal)
             }
-            other => Ok(other?),
+            other => {
+                let journal = other?;
+                self.tell_if_undone(&journal)?;
+                Ok(journal)
+            }
         }
     }
 

@@ -237,16 +237,18 @@ impl Journal {
         Ok(())
     }
 
-    /// Rolls back a large write that was interrupted, or empties the log of one that finished.
-    pub(super) fn recover(&self) -> Result<(), StoreError> {
+    /// Rolls back a large write that was interrupted (returning true), or empties the log of
+    /// one that finished.
+    pub(super) fn recover(&self) -> Result<bool, StoreError> {
         let fail = |e| self.sled_error("open", e);
         if self.undo.contains_key(IN_PROGRESS).map_err(fail)? {
-            self.roll_back()
-        } else if !self.undo.is_empty() {
-            self.undo.clear().map_err(fail)
-        } else {
-            Ok(())
+            self.roll_back()?;
+            return Ok(true);
         }
+        if !self.undo.is_empty() {
+            self.undo.clear().map_err(fail)?;
+        }
+        Ok(false)
     }
 
     /// Puts every logged key back as it was (newest entry first, so the oldest state wins),

@@ -57,6 +57,8 @@ pub struct Journal {
     peers: Tree,
     /// The undo log of a large write under way (see `guarded`).
     undo: Tree,
+    /// Whether opening undid a large write that was cut off.
+    undone: bool,
     meta: JournalMeta,
     _lock: JournalLock,
 }
@@ -181,11 +183,13 @@ impl Journal {
             conflicts: tree("conflicts")?,
             peers: tree("peers")?,
             undo: tree("undo")?,
+            undone: false,
             meta,
             db,
             _lock: lock,
         };
-        journal.recover()?;
+        let mut journal = journal;
+        journal.undone = journal.recover()?;
         journal.ensure_indexes()?;
         Ok(journal)
     }
@@ -234,6 +238,12 @@ impl Journal {
             .remove(META_INDEXES)
             .map_err(|e| self.sled_error("open", e))?;
         Ok(())
+    }
+
+    /// Whether opening undid an import or restore that was cut off (killed, or the machine
+    /// stopped) before it finished: nothing of it is in the journal.
+    pub fn undid_an_interrupted_import(&self) -> bool {
+        self.undone
     }
 
     /// The folder this journal lives in.

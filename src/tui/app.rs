@@ -211,6 +211,9 @@ impl App {
             quit: false,
         };
         app.refresh_home();
+        if app.journal.undid_an_interrupted_import() {
+            app.info(words(app.lang).import_undone);
+        }
         app.draft = app.journal.draft().unwrap_or_else(|e| {
             app.message = Some(Message {
                 text: e.to_string(),
