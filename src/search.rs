@@ -381,6 +381,14 @@ impl Session {
         }
     }
 
+    /// Adds records (older than those it has, when it is read newest first). What the last
+    /// query matched no longer covers everything, so the next query searches all again.
+    pub fn extend(&mut self, records: impl IntoIterator<Item = Record>) {
+        self.docs.extend(records.into_iter().map(|r| Doc::of(&r)));
+        self.last_query.clear();
+        self.last_matches = None;
+    }
+
     /// How many records it searches.
     pub fn len(&self) -> usize {
         self.docs.len()

@@ -21,6 +21,8 @@ pub struct Results {
 
 /// How many records (newest first) are searched before the first results are shown.
 const FIRST_RESULTS_AFTER: usize = 2048;
+/// How many records the thread reads between looks at the questions.
+const READ_AT_ONCE: usize = 2048;
 
 /// A search thread over a snapshot of the journal's records.
 pub struct SearchWorker {
@@ -31,20 +33,46 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    /// Starts the thread; it reads the records itself, so starting costs the UI nothing.
+    /// Starts the thread; it reads the records itself, so starting costs the UI nothing. While
+    /// it is still reading (newest first), a query is answered from what it has read so far,
+    /// marked incomplete, and answered again in full once everything is read.
     pub fn start(reader: RecordReader, limit: usize) -> SearchWorker {
         let (ask, questions) = channel::<(u64, String)>();
         let (reply, answers) = channel();
         let newest = Arc::new(AtomicU64::new(0));
         let current = newest.clone();
         std::thread::spawn(move || {
-            let mut session = Session::new(reader.newest_first());
-            while let Ok(mut asked) = questions.recv() {
-                // Only the newest query matters; skip the ones typed past meanwhile.
-                while let Ok(newer) = questions.try_recv() {
-                    asked = newer;
+            let mut session = Session::new(Vec::new());
+            let mut unread = reader.newest_first();
+            let mut reading = true;
+            let mut waiting: Option<(u64, String)> = None;
+            loop {
+                // The newest question; while reading, only those already asked.
+                let asked = if reading {
+                    questions.try_iter().last()
+                } else {
+                    match questions.recv() {
+                        Ok(first) => Some(questions.try_iter().last().unwrap_or(first)),
+                        Err(_) => return,
+                    }
+                };
+                let fresh = asked.is_some();
+                if asked.is_some() {
+                    waiting = asked;
                 }
-                let (number, query) = asked;
+                if reading {
+                    let batch: Vec<_> = unread.by_ref().take(READ_AT_ONCE).collect();
+                    reading = batch.len() == READ_AT_ONCE;
+                    session.extend(batch);
+                }
+                // Answer a new question at once (from what is read so far), and the waiting
+                // one again in full when the reading is done.
+                let Some((number, query)) = waiting.clone() else {
+                    continue;
+                };
+                if !fresh && reading {
+                    continue;
+                }
                 let stale = || current.load(Ordering::Relaxed) != number;
                 let send = |shown, complete| {
                     reply.send(Results {
@@ -53,19 +81,21 @@ impl SearchWorker {
                         complete,
                     })
                 };
-                let done = session.query_progressively(
-                    &query,
-                    limit,
-                    FIRST_RESULTS_AFTER,
-                    stale,
-                    |hits| {
-                        let _ = send(hits, false);
-                    },
-                );
-                if let Some(hits) = done
-                    && send(hits, true).is_err()
-                {
-                    break;
+                let every = if reading {
+                    usize::MAX
+                } else {
+                    FIRST_RESULTS_AFTER
+                };
+                let done = session.query_progressively(&query, limit, every, stale, |hits| {
+                    let _ = send(hits, false);
+                });
+                if let Some(hits) = done {
+                    if send(hits, !reading).is_err() {
+                        return;
+                    }
+                    if !reading {
+                        waiting = None;
+                    }
                 }
             }
         });
@@ -85,5 +115,71 @@ impl SearchWorker {
     /// The newest results that have arrived, if any.
     pub fn latest(&self) -> Option<Results> {
         self.answers.try_iter().last()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{JournalMeta, Language};
+    use chrono::{TimeZone, Utc};
+    use std::time::{Duration, Instant};
+
+    fn complete(worker: &SearchWorker, query: &str) -> Vec<Hit> {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while Instant::now() < deadline {
+            if let Some(r) = worker.latest()
+                && r.complete
+                && r.query == query
+            {
+                return r.shown;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        panic!("no complete answer to {query}");
+    }
+
+    #[test]
+    fn questions_asked_while_it_still_reads_get_the_full_answer_in_the_end() {
+        let end = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        let dir = tempfile::TempDir::new().unwrap();
+        let journal = crate::store::Journal::create(
+            dir.path(),
+            JournalMeta::new("Anna", Language::English, end),
+        )
+        .unwrap();
+        let library = crate::prompts::load(None).library;
+        let records = crate::generate::journal(
+            3,
+            3 * READ_AT_ONCE + 17,
+            journal.meta().id,
+            end,
+            None,
+            &library,
+        );
+        journal.insert_batch(&records).unwrap();
+        let expected = |q: &str| -> Vec<_> {
+            Session::new(journal.reader().newest_first())
+                .query(q, 20)
+                .into_iter()
+                .map(|h| h.id)
+                .collect()
+        };
+        let worker = SearchWorker::start(journal.reader(), 20);
+        worker.ask("council");
+        worker.ask("council relatives");
+        let got: Vec<_> = complete(&worker, "council relatives")
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        assert_eq!(got, expected("council relatives"));
+        assert!(!got.is_empty());
+        // Once everything is read, questions are answered in full straight away.
+        worker.ask("rota");
+        let got: Vec<_> = complete(&worker, "rota")
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        assert_eq!(got, expected("rota"));
     }
 }
