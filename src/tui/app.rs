@@ -129,6 +129,8 @@ pub struct SearchView {
     pub shown_for: String,
     /// Whether the results are complete (not only the newest records).
     pub complete: bool,
+    /// How many records matched in all.
+    pub matched: usize,
     /// The selected result.
     pub selected: usize,
 }
@@ -359,6 +361,7 @@ impl App {
             view.results = result.shown;
             view.shown_for = result.query;
             view.complete = result.complete;
+            view.matched = result.matched;
             view.selected = view.selected.min(view.results.len().saturating_sub(1));
         }
     }
@@ -1261,6 +1264,7 @@ impl App {
             results: Vec::new(),
             shown_for: String::new(),
             complete: true,
+            matched: 0,
             selected: 0,
         })));
     }

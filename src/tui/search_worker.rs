@@ -15,6 +15,8 @@ pub struct Results {
     pub query: String,
     /// The best matches, best first.
     pub shown: Vec<Hit>,
+    /// How many records matched in all (more than are shown when there are many).
+    pub matched: usize,
     /// False while only the newest records have been searched.
     pub complete: bool,
 }
@@ -74,9 +76,10 @@ impl SearchWorker {
                     continue;
                 }
                 let stale = || current.load(Ordering::Relaxed) != number;
-                let send = |shown, complete| {
+                let send = |shown: Vec<Hit>, matched: Option<usize>, complete| {
                     reply.send(Results {
                         query: query.clone(),
+                        matched: matched.unwrap_or(shown.len()),
                         shown,
                         complete,
                     })
@@ -87,10 +90,10 @@ impl SearchWorker {
                     FIRST_RESULTS_AFTER
                 };
                 let done = session.query_progressively(&query, limit, every, stale, |hits| {
-                    let _ = send(hits, false);
+                    let _ = send(hits, None, false);
                 });
                 if let Some(hits) = done {
-                    if send(hits, !reading).is_err() {
+                    if send(hits, Some(session.matched()), !reading).is_err() {
                         return;
                     }
                     if !reading {
@@ -125,14 +128,14 @@ mod tests {
     use chrono::{TimeZone, Utc};
     use std::time::{Duration, Instant};
 
-    fn complete(worker: &SearchWorker, query: &str) -> Vec<Hit> {
+    fn complete(worker: &SearchWorker, query: &str) -> Results {
         let deadline = Instant::now() + Duration::from_secs(120);
         while Instant::now() < deadline {
             if let Some(r) = worker.latest()
                 && r.complete
                 && r.query == query
             {
-                return r.shown;
+                return r;
             }
             std::thread::sleep(Duration::from_millis(5));
         }
@@ -158,21 +161,17 @@ mod tests {
             &library,
         );
         journal.insert_batch(&records).unwrap();
-        let expected = |q: &str| -> Vec<_> {
-            Session::new(journal.reader().newest_first())
-                .query(q, 20)
-                .into_iter()
-                .map(|h| h.id)
-                .collect()
+        let expected = |q: &str| -> (Vec<_>, usize) {
+            let mut session = Session::new(journal.reader().newest_first());
+            let ids = session.query(q, 20).into_iter().map(|h| h.id).collect();
+            (ids, session.matched())
         };
         let worker = SearchWorker::start(journal.reader(), 20);
         worker.ask("council");
         worker.ask("council relatives");
-        let got: Vec<_> = complete(&worker, "council relatives")
-            .into_iter()
-            .map(|h| h.id)
-            .collect();
-        assert_eq!(got, expected("council relatives"));
+        let answer = complete(&worker, "council relatives");
+        let got: Vec<_> = answer.shown.iter().map(|h| h.id).collect();
+        assert_eq!((got.clone(), answer.matched), expected("council relatives"));
         assert!(!got.is_empty());
         // Once everything is read, questions are answered in full straight away.
         worker.ask("rota");

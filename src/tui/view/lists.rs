@@ -142,6 +142,16 @@ pub(super) fn search(app: &App, view: &SearchView, frame: &mut Frame, area: Rect
     } else {
         ""
     };
+    let more;
+    let note = if note.is_empty() && view.matched > view.results.len() {
+        more = w
+            .shown_of
+            .replace("{shown}", &view.results.len().to_string())
+            .replace("{matched}", &view.matched.to_string());
+        more.as_str()
+    } else {
+        note
+    };
     let items: Vec<ListItem> = view
         .results
         .iter()
