@@ -376,6 +376,8 @@ pub fn read_into<S: Sink>(
     sink: &mut S,
 ) -> Result<About, Stopped<S::Error>> {
     use serde::Deserializer as _;
+    // Some editors and tools on Windows put a byte-order mark first.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reading = stream::Reading::new(file, sink);
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = (&mut de)

@@ -402,6 +402,11 @@ fn a_file_whose_fields_stand_in_another_order_is_read_whole_and_still_checked() 
         read("sorted.json", &shuffled, owner).unwrap(),
         read("file.json", &file.to_json(), owner).unwrap()
     );
+    let with_mark = format!("\u{feff}{}", file.to_json());
+    assert_eq!(
+        read("bom.json", &with_mark, owner).unwrap(),
+        read("file.json", &file.to_json(), owner).unwrap()
+    );
     let tampered = shuffled.replacen("\"title\":\"", "\"title\":\"X", 1);
     assert!(matches!(
         read("sorted.json", &tampered, owner),
