@@ -123,7 +123,7 @@ impl<'j> Guard<'j> {
         let j = self.journal;
         let fail = |e| j.sled_error("save", e);
         j.ensure_room()?;
-        let n = match self.entries {
+        let mut n = match self.entries {
             Some(n) => n,
             None => {
                 j.undo.clear().map_err(fail)?;
@@ -141,7 +141,8 @@ impl<'j> Guard<'j> {
             let key = [b"u", &n.to_be_bytes()[..]].concat();
             j.undo.insert(key, saved).map_err(fail)?;
             j.flush()?;
-            self.entries = Some(n + 1);
+            n += 1;
+            self.entries = Some(n);
             j.apply_chunk(chunk)?;
         }
         Ok(())

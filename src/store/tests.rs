@@ -508,3 +508,51 @@ fn a_journal_closed_after_writing_opens_again_at_once() {
         drop(j);
     }
 }
+
+#[test]
+fn a_large_write_rolled_back_leaves_records_and_indexes_as_they_were() {
+    let (_dir, j) = new_journal();
+    let before: Vec<Record> = (0..1200).map(|n| record(&j, n, Content::Note)).collect();
+    j.insert_batch(&before).unwrap();
+    let snapshot = |j: &Journal| -> Vec<Record> { j.newest_first().map(Result::unwrap).collect() };
+    let was = snapshot(&j);
+    // Every record rewritten with a new tag, and more added: several chunks in one call.
+    let mut changed = before.clone();
+    for r in &mut changed {
+        r.revision += 1;
+        r.tags = vec!["changed".into()];
+    }
+    changed.extend((1200..2600).map(|n| record(&j, n, Content::Note)));
+    let changes: Vec<_> = changed
+        .iter()
+        .map(|r| guarded::Change::record(guarded::Target::Records, r))
+        .collect();
+    let mut guard = guarded::Guard::new(&j);
+    guard.apply(&changes).unwrap();
+    assert_eq!(j.len(), 2600);
+    guard.roll_back().unwrap();
+    let now = snapshot(&j);
+    let changed = now.iter().filter(|r| !was.contains(r)).count();
+    assert!(
+        now.len() == was.len() && changed == 0,
+        "{} records ({} before), {changed} not as they were",
+        now.len(),
+        was.len()
+    );
+    let tagged = j
+        .list(&Filter {
+            tag: Some("changed".into()),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert!(tagged.is_empty(), "{} still tagged", tagged.len());
+    assert_eq!(
+        j.list(&Filter {
+            kind: Some(Kind::Note),
+            ..Filter::default()
+        })
+        .unwrap()
+        .len(),
+        1200
+    );
+}
