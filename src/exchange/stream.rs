@@ -247,6 +247,11 @@ impl<'a, S: Sink> Reading<'a, S> {
 
     /// Moves on to `next`, which must come after where the reading is.
     fn enter<E: de::Error>(&mut self, next: Stage, field: &str) -> Result<(), E> {
+        if self.stage == Stage::Header && next != Stage::Records {
+            // Comments or peers before the records: nothing is handed on yet, so the file can
+            // still be read whole instead.
+            return Err(self.halt(Stop::NotStreamable));
+        }
         if self.stage >= next {
             let why = self.malformed(format!(
                 "`{field}` is not where praxis writes it, or stands twice"

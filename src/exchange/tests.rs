@@ -402,6 +402,24 @@ fn a_file_whose_fields_stand_in_another_order_is_read_whole_and_still_checked() 
         read("sorted.json", &shuffled, owner).unwrap(),
         read("file.json", &file.to_json(), owner).unwrap()
     );
+    // By hand: the header in order, then the comments before the records.
+    let c = &file.content;
+    let json = |v: serde_json::Value| v.to_string();
+    let by_hand = format!(
+        "{{\"format\":{},\"version\":1,\"exported_by\":{},\"exported_at\":{},\"scope\":{},\"comments\":{},\"records\":{},\"checksum\":{}}}",
+        json(serde_json::json!(c.format)),
+        json(serde_json::json!(c.exported_by)),
+        json(serde_json::json!(c.exported_at)),
+        json(serde_json::json!(c.scope)),
+        json(serde_json::json!(c.comments)),
+        json(serde_json::json!(c.records)),
+        json(serde_json::json!(file.checksum)),
+    );
+    assert!(!c.comments.is_empty());
+    assert_eq!(
+        read("by-hand.json", &by_hand, owner).unwrap(),
+        read("file.json", &file.to_json(), owner).unwrap()
+    );
     let with_mark = format!("\u{feff}{}", file.to_json());
     assert_eq!(
         read("bom.json", &with_mark, owner).unwrap(),
