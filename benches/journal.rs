@@ -128,7 +128,6 @@ fn op(name: &str, dir: &Path) {
             praxis::exchange::write_atomically_with(&export_path, |w| {
                 praxis::backup::write_export_of(&j, Scope::Backup, &Selection::default(), end(), w)
                     .map(drop)
-                    .map_err(std::io::Error::other)
             })
             .unwrap();
         }

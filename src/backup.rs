@@ -148,31 +148,24 @@ pub fn make(
     let dir = folder(journal.dir());
     std::fs::create_dir_all(&dir).map_err(|e| BackupError::Write(dir.clone(), e))?;
     let path = dir.join(file_name(today));
-    let mut unreadable = None;
     // A backup never eats the room the journal itself needs to go on saving: written whole,
     // it is kept only if the reserve is still free.
-    let written = exchange::write_atomically_with(&path, |w| {
-        match write_export_of(journal, Scope::Backup, &Selection::default(), now, &mut *w) {
-            Ok(_) => {}
-            Err(ExportFailed::Write(e)) => return Err(e),
-            Err(ExportFailed::Read(e)) => {
-                unreadable = Some(e);
-                return Err(std::io::Error::other("the journal could not be read"));
-            }
-        }
+    exchange::write_atomically_with(&path, |w| {
+        write_export_of(journal, Scope::Backup, &Selection::default(), now, &mut *w)?;
         std::io::Write::flush(w)?;
         match fs2::available_space(&dir) {
             Ok(free) if free < crate::store::MIN_FREE_BYTES => Err(std::io::Error::new(
                 std::io::ErrorKind::StorageFull,
                 "the disk is nearly full",
-            )),
+            )
+            .into()),
             _ => Ok(()),
         }
-    });
-    if let Some(e) = unreadable {
-        return Err(BackupError::Store(e));
-    }
-    written.map_err(|e| BackupError::Write(path.clone(), e))?;
+    })
+    .map_err(|e| match e {
+        ExportFailed::Read(e) => BackupError::Store(e),
+        ExportFailed::Write(e) => BackupError::Write(path.clone(), e),
+    })?;
     Ok(path)
 }
 

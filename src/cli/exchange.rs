@@ -1,7 +1,9 @@
 //! `praxis export`, `praxis import` and `praxis restore`: files that carry records between
 //! journals.
 
-use std::io::{self, Write};
+use std::io::Write;
+
+use crate::backup::ExportFailed;
 use std::path::Path;
 
 use super::args::{ExportArgs, ReviewArgs};
@@ -60,37 +62,27 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
     } else {
         None
     };
-    let mut unreadable = None;
-    let mut count = 0;
-    let mut write = |w: &mut dyn Write| -> io::Result<()> {
-        if let Some((text, n)) = &markdown {
-            count = *n;
-            return w.write_all(text.as_bytes());
-        }
-        match crate::backup::write_export_of(&journal, scope, &selection, now, w) {
-            Ok(n) => {
-                count = n;
-                Ok(())
-            }
-            Err(crate::backup::ExportFailed::Write(e)) => Err(e),
-            Err(crate::backup::ExportFailed::Read(e)) => {
-                unreadable = Some(e);
-                Err(io::Error::other("the journal could not be read"))
-            }
+    let write = |w: &mut dyn Write| -> Result<usize, ExportFailed> {
+        match &markdown {
+            Some((text, n)) => w
+                .write_all(text.as_bytes())
+                .map(|()| *n)
+                .map_err(Into::into),
+            None => crate::backup::write_export_of(&journal, scope, &selection, now, w),
         }
     };
     match &a.output {
         Some(path) => {
-            let written = exchange::write_atomically_with(path, |w| write(w));
-            if let Some(e) = unreadable {
-                return Err(e.into());
-            }
-            written.map_err(|e| {
-                invalid(format!(
-                    "could not write {}: {e}. Nothing was written there",
-                    path.display()
-                ))
-            })?;
+            let mut count = 0;
+            exchange::write_atomically_with(path, |w| write(w).map(|n| count = n)).map_err(
+                |e| match e {
+                    ExportFailed::Read(e) => e.into(),
+                    ExportFailed::Write(e) => invalid(format!(
+                        "could not write {}: {e}. Nothing was written there",
+                        path.display()
+                    )),
+                },
+            )?;
             writeln!(
                 ctx.err,
                 "Wrote {count} record(s) for {} to {}.",
@@ -98,13 +90,11 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
                 path.display()
             )?;
         }
-        None => {
-            let written = write(&mut ctx.out);
-            if let Some(e) = unreadable {
-                return Err(e.into());
-            }
-            written?;
-        }
+        None => match write(&mut ctx.out) {
+            Ok(_) => {}
+            Err(ExportFailed::Read(e)) => return Err(e.into()),
+            Err(ExportFailed::Write(e)) => return Err(e.into()),
+        },
     }
     Ok(())
 }

@@ -485,24 +485,22 @@ fn read_whole(file: &str, text: &str, owner: JournalId) -> Result<Incoming, Read
 /// A praxis file's scope and exporter, read from its header alone (the records are skipped, not
 /// kept); `None` if the file is not a praxis file of this version that says them plainly.
 pub fn peek(text: &str) -> Option<(Scope, Exporter)> {
-    #[derive(Deserialize)]
-    struct Header {
-        format: Option<serde_json::Value>,
-        version: Option<serde_json::Value>,
-        scope: Option<Scope>,
-        exported_by: Option<Exporter>,
-    }
-    let h: Header = serde_json::from_str(text).ok()?;
-    let praxis = h.format.as_ref().and_then(|f| f.as_str()) == Some(FORMAT)
-        && h.version.as_ref().and_then(|v| v.as_u64()) == Some(u64::from(VERSION));
-    praxis.then_some((h.scope?, h.exported_by?))
+    let head: Head = serde_json::from_str(text).ok()?;
+    let praxis = head.format.as_ref().and_then(|f| f.as_str()) == Some(FORMAT)
+        && head.version.as_ref().and_then(|v| v.as_u64()) == Some(u64::from(VERSION));
+    let scope = serde_json::from_value(head.scope?).ok()?;
+    let by = serde_json::from_value(head.exported_by?).ok()?;
+    praxis.then_some((scope, by))
 }
 
-/// The two fields that tell a praxis file and its version; everything else is skipped.
+/// The fields that tell a praxis file, its version, scope and exporter, as they stand (so that
+/// any JSON object reads); everything else is skipped.
 #[derive(Deserialize)]
 struct Head {
     format: Option<serde_json::Value>,
     version: Option<serde_json::Value>,
+    scope: Option<serde_json::Value>,
+    exported_by: Option<serde_json::Value>,
 }
 
 fn check_praxis(file: &str, parsed: ExchangeFile) -> Result<Incoming, ReadError> {
@@ -555,11 +553,12 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// Writes to `path` so that a crash leaves either the old file or the whole new one: `fill`
 /// writes a temporary file beside it, which is synced, then renamed over it, then the folder is
-/// synced. When `fill` fails, the temporary file is removed and `path` is left as it was.
-pub fn write_atomically_with(
+/// synced. When `fill` fails (with its own error, or an I/O one), the temporary file is removed
+/// and `path` is left as it was.
+pub fn write_atomically_with<E: From<std::io::Error>>(
     path: &Path,
-    fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
-) -> std::io::Result<()> {
+    fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<(), E>,
+) -> Result<(), E> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -570,7 +569,7 @@ pub fn write_atomically_with(
         .unwrap_or_else(|| "export".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     remove_stale_temporaries(&dir, &name);
-    let result = (|| {
+    let result = (|| -> Result<(), E> {
         let mut w = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&tmp)?);
         fill(&mut w)?;
         let f = w
