@@ -4,11 +4,13 @@
 //!
 //! The child is this same test binary, re-run on the `child_saves_until_killed` test.
 
+mod common;
+
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use chrono::Utc;
 use praxis::journal::{JournalMeta, Language};
@@ -33,15 +35,6 @@ fn child_saves_until_killed() {
         println!("{}", r.id);
         n += 1;
     }
-}
-
-/// A small pseudo-random number from the clock; good enough to vary kill moments.
-fn jitter(max_ms: u64) -> u64 {
-    let nanos = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos() as u64;
-    (nanos / 1000) % max_ms
 }
 
 #[test]
@@ -85,7 +78,7 @@ fn every_printed_save_survives_sigkill() {
         });
         // Let it get going (the first id shows it has opened), then kill it at a random moment.
         let first = rx.recv_timeout(Duration::from_secs(30));
-        std::thread::sleep(Duration::from_millis(jitter(120)));
+        std::thread::sleep(Duration::from_millis(common::jitter(120)));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
         reader.join().unwrap();

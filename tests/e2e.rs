@@ -132,9 +132,10 @@ impl Tty {
 const ESC: &str = "\x1b";
 const TAB: &str = "\t";
 
-fn list_json(journal: &Path) -> serde_json::Value {
+/// Runs praxis (without a terminal) on `journal`, expects success, returns its output.
+fn praxis_ok(journal: &Path, args: &[&str]) -> String {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_praxis"))
-        .args(["list", "--json"])
+        .args(args)
         .env("PRAXIS_JOURNAL", journal)
         .output()
         .unwrap();
@@ -143,7 +144,11 @@ fn list_json(journal: &Path) -> serde_json::Value {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap()
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn list_json(journal: &Path) -> serde_json::Value {
+    serde_json::from_str(&praxis_ok(journal, &["list", "--json"])).unwrap()
 }
 
 #[test]
@@ -222,19 +227,7 @@ fn a_panic_gives_the_terminal_back_and_keeps_the_draft() {
 fn a_mentor_reviews_in_the_app_and_the_comments_file_is_written_on_quit() {
     let dir = tempfile::TempDir::new().unwrap();
     let anna = dir.path().join("anna");
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_praxis"))
-            .args(args)
-            .env("PRAXIS_JOURNAL", &anna)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str]| praxis_ok(&anna, args);
     run(&["init", "--name", "Anna", "--lang", "en"]);
     let id = run(&[
         "add",

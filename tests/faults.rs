@@ -2,10 +2,12 @@
 //! saving, exporting and backing up. Nothing already saved may be lost, an import lands whole or
 //! not at all, and no half-written file ever takes an export's place.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use assert_cmd::Command;
 use chrono::{TimeZone, Utc};
@@ -24,14 +26,6 @@ const RECORDS: usize = 1500;
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
-}
-
-fn jitter(max_ms: u64) -> u64 {
-    let nanos = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos() as u64;
-    (nanos / 1000) % max_ms
 }
 
 /// A network export of a generated journal of `n` records by someone else.
@@ -124,7 +118,7 @@ fn kill_after_ready(mut child: std::process::Child, max_ms: u64) -> Vec<String> 
             break;
         }
     }
-    std::thread::sleep(Duration::from_millis(jitter(max_ms)));
+    std::thread::sleep(Duration::from_millis(common::jitter(max_ms)));
     child.kill().unwrap();
     child.wait().unwrap();
     reader.join().unwrap();
@@ -336,17 +330,23 @@ fn praxis_at(journal: &Path, args: &[&str], now: &str) -> std::process::Output {
         .unwrap()
 }
 
-#[test]
-fn a_full_disk_gives_a_clear_error_and_loses_nothing_already_saved() {
-    let Some(disk) = SmallDisk::mount("4m") else {
-        return;
-    };
+/// A new journal on the small disk.
+fn new_journal_on(disk: &SmallDisk) -> PathBuf {
     let journal = disk.path.join("journal");
     assert!(
         praxis(&journal, &["init", "--name", "Anna", "--lang", "en"])
             .status
             .success()
     );
+    journal
+}
+
+#[test]
+fn a_full_disk_gives_a_clear_error_and_loses_nothing_already_saved() {
+    let Some(disk) = SmallDisk::mount("4m") else {
+        return;
+    };
+    let journal = new_journal_on(&disk);
     let body = "Asked the council what to change first. ".repeat(400);
     let mut saved = Vec::new();
     let mut failure = None;
@@ -436,12 +436,7 @@ fn a_backup_that_does_not_fit_is_reported_and_the_save_stands() {
     let Some(disk) = SmallDisk::mount("8m") else {
         return;
     };
-    let journal = disk.path.join("journal");
-    assert!(
-        praxis(&journal, &["init", "--name", "Anna", "--lang", "en"])
-            .status
-            .success()
-    );
+    let journal = new_journal_on(&disk);
     let body = "Asked the council what to change first. ".repeat(100);
     for n in 0..100 {
         let out = praxis(
