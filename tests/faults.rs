@@ -330,6 +330,12 @@ fn praxis_at(journal: &Path, args: &[&str], now: &str) -> std::process::Output {
         .unwrap()
 }
 
+/// Saves note number `n` with `body`.
+fn add_note(journal: &Path, n: usize, body: &str) -> std::process::Output {
+    let title = format!("note {n}");
+    praxis(journal, &["add", "note", "--title", &title, "--body", body])
+}
+
 /// A new journal on the small disk.
 fn new_journal_on(disk: &SmallDisk) -> PathBuf {
     let journal = disk.path.join("journal");
@@ -351,17 +357,7 @@ fn a_full_disk_gives_a_clear_error_and_loses_nothing_already_saved() {
     let mut saved = Vec::new();
     let mut failure = None;
     for n in 0..400 {
-        let out = praxis(
-            &journal,
-            &[
-                "add",
-                "note",
-                "--title",
-                &format!("note {n}"),
-                "--body",
-                &body,
-            ],
-        );
+        let out = add_note(&journal, n, &body);
         if out.status.success() {
             saved.push(String::from_utf8(out.stdout).unwrap().trim().to_string());
         } else {
@@ -439,17 +435,7 @@ fn a_backup_that_does_not_fit_is_reported_and_the_save_stands() {
     let journal = new_journal_on(&disk);
     let body = "Asked the council what to change first. ".repeat(100);
     for n in 0..100 {
-        let out = praxis(
-            &journal,
-            &[
-                "add",
-                "note",
-                "--title",
-                &format!("note {n}"),
-                "--body",
-                &body,
-            ],
-        );
+        let out = add_note(&journal, n, &body);
         assert!(
             out.status.success(),
             "{}",
