@@ -121,13 +121,12 @@ fn import_file(
     let shown = path.display().to_string();
     let read = exchange::read_into(&shown, &text, journal.meta().id, &mut importer);
     drop(text);
-    let about = match read.map_err(|stopped| match stopped {
-        exchange::Stopped::Read(e) => invalid(e.to_string()),
-        exchange::Stopped::Sink(e) => e.into(),
-    }) {
-        Ok(about) => accept(&about).map(|()| about),
-        Err(e) => Err(e),
-    };
+    let about = read
+        .map_err(|stopped| match stopped {
+            exchange::Stopped::Read(e) => invalid(e.to_string()),
+            exchange::Stopped::Sink(e) => e.into(),
+        })
+        .and_then(|about| accept(&about).map(|()| about));
     match about {
         Ok(about) => Ok((importer.finish()?, about)),
         Err(e) => {
