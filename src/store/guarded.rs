@@ -24,7 +24,7 @@ use crate::record::Record;
 /// The marker key: a write is under way. Log entries have keys `u` + a number.
 const IN_PROGRESS: &[u8] = b"!";
 /// Changes per log entry and per step of applying them.
-const CHUNK: usize = 1000;
+pub(super) const CHUNK: usize = 1000;
 
 /// The trees a large write may change (the indexes follow the records).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

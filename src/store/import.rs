@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use sha2::{Digest, Sha256};
 
-use super::guarded::{Change, Guard, Target};
+use super::guarded::{CHUNK, Change, Guard, Target};
 use super::{Journal, StoreError, comment_key};
 use crate::exchange::{Exporter, Incoming, Peer, Sink};
 use crate::record::{Comment, JournalId, Record, RecordId};
@@ -31,9 +31,6 @@ pub struct ImportReport {
     /// Comments on records this journal does not have (not imported).
     pub comments_orphaned: usize,
 }
-
-/// Changes gathered before they are written.
-const STEP: usize = 1000;
 
 /// An import under way: takes records, comments and peers as they are read
 /// ([`crate::exchange::read_into`]) and writes them a thousand at a time; [`Importer::finish`]
@@ -198,7 +195,7 @@ impl Importer<'_> {
             return Ok(());
         }
         self.pending.push(change);
-        if self.pending.len() >= STEP {
+        if self.pending.len() >= CHUNK {
             self.write_pending()?;
         }
         Ok(())

@@ -296,7 +296,7 @@ impl Journal {
             }
         }
         let mut guard = guarded::Guard::new(self);
-        for chunk in records.chunks(1000) {
+        for chunk in records.chunks(guarded::CHUNK) {
             let changes: Vec<_> = chunk
                 .iter()
                 .map(|r| guarded::Change::record(guarded::Target::Records, r))
