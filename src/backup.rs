@@ -1,6 +1,10 @@
-//! Rolling backups: a full backup export of the journal, at most one a day, the newest N kept,
-//! in the journal folder's `backups/` — so that even a failure of the database engine cannot
-//! lose a journal: `praxis restore` rebuilds it from the newest one.
+//! Rolling backups: a full backup export of the journal, at most one a day (and whenever the
+//! save log asks for a checkpoint), the newest N kept, in the journal folder's `backups/` — so
+//! that even a failure of the database engine cannot lose a journal: `praxis repair` rebuilds
+//! it from the newest one and the save log, `praxis restore` from any one into a new folder.
+//!
+//! Backups are numbered as they are made (`backup-<n>-<day>.praxis.json`): "newest" is the
+//! highest number, never the day in the name, which a wrong clock may have made.
 
 use std::path::{Path, PathBuf};
 
@@ -15,28 +19,54 @@ pub const DEFAULT_KEEP: u32 = 7;
 const PREFIX: &str = "backup-";
 const SUFFIX: &str = ".praxis.json";
 
+/// One backup file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Backup {
+    /// Its number: later backups have higher ones (0 for those of older praxis versions,
+    /// which had none).
+    pub n: u64,
+    /// The day it was made on, by the clock of the time.
+    pub day: NaiveDate,
+    /// The file.
+    pub path: PathBuf,
+}
+
 /// The folder a journal's backups are kept in.
 pub fn folder(journal_dir: &Path) -> PathBuf {
-    journal_dir.join("backups")
+    crate::store::backups_folder(journal_dir)
 }
 
-/// A backup's file name for a day.
-pub fn file_name(day: NaiveDate) -> String {
-    format!("{PREFIX}{}{SUFFIX}", day.format("%Y-%m-%d"))
+/// A backup's file name.
+pub fn file_name(n: u64, day: NaiveDate) -> String {
+    format!("{PREFIX}{n:06}-{}{SUFFIX}", day.format("%Y-%m-%d"))
 }
 
-/// The backups there are, oldest first.
-pub fn list(journal_dir: &Path) -> Vec<(NaiveDate, PathBuf)> {
+fn parse_name(name: &str) -> Option<(u64, NaiveDate)> {
+    let stem = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    match stem.split_once('-') {
+        Some((n, d)) if n.len() == 6 && n.bytes().all(|b| b.is_ascii_digit()) => {
+            Some((n.parse().ok()?, day(d)?))
+        }
+        _ => Some((0, day(stem)?)),
+    }
+}
+
+/// The backups there are, oldest first (by number, then day).
+pub fn list(journal_dir: &Path) -> Vec<Backup> {
     let Ok(entries) = std::fs::read_dir(folder(journal_dir)) else {
         return Vec::new();
     };
-    let mut found: Vec<(NaiveDate, PathBuf)> = entries
+    let mut found: Vec<Backup> = entries
         .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let day = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
-            let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
-            Some((day, e.path()))
+            let (n, day) = parse_name(&e.file_name().to_string_lossy())?;
+            Some(Backup {
+                n,
+                day,
+                path: e.path(),
+            })
         })
         .collect();
     found.sort();
@@ -45,18 +75,18 @@ pub fn list(journal_dir: &Path) -> Vec<(NaiveDate, PathBuf)> {
 
 /// The newest backup, if any.
 pub fn newest(journal_dir: &Path) -> Option<PathBuf> {
-    list(journal_dir).pop().map(|(_, p)| p)
+    list(journal_dir).pop().map(|b| b.path)
 }
 
-/// Makes today's backup unless there is one, then keeps only the newest `keep`. Returns the
-/// new file, if one was made.
+/// Makes a backup unless one was made today and the save log does not ask for one, then
+/// keeps only the newest ones. Returns the new file, if one was made.
 pub fn make_if_due(
     journal: &Journal,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Option<PathBuf>, BackupError> {
     let dir = journal.dir();
-    if list(dir).iter().any(|(day, _)| *day == today) {
+    if !journal.wants_checkpoint() && list(dir).iter().any(|b| b.day == today) {
         return Ok(None);
     }
     let path = make(journal, today, now)?;
@@ -122,7 +152,7 @@ pub fn write_export_of<W: std::io::Write>(
         let records = journal.oldest_first();
         exchange::write_export(w, &by, scope, selection, records, comments, &[], now)
     };
-    written.map(|(_, count)| count).map_err(|e| match e {
+    written.map(|(_, count, _)| count).map_err(|e| match e {
         exchange::ExportError::Read(e) => ExportFailed::Read(e),
         exchange::ExportError::Write(e) => ExportFailed::Write(e),
     })
@@ -139,19 +169,47 @@ pub enum ExportFailed {
     Write(#[from] std::io::Error),
 }
 
-/// Writes today's backup (replacing one of the same day), atomically, as it reads the journal.
+/// Writes a new backup, atomically, as it reads the journal, and notes it in the save log as
+/// the point a repair can start from.
 pub fn make(
     journal: &Journal,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<PathBuf, BackupError> {
     let dir = folder(journal.dir());
-    std::fs::create_dir_all(&dir).map_err(|e| BackupError::Write(dir.clone(), e))?;
-    let path = dir.join(file_name(today));
+    crate::safe_fs::private_dir(&dir).map_err(|e| BackupError::Write(dir.clone(), e))?;
+    let n = list(journal.dir()).last().map_or(1, |b| b.n + 1);
+    let name = file_name(n, today);
+    let path = dir.join(&name);
+    let meta = journal.meta();
+    let by = exchange::Exporter {
+        journal: meta.id,
+        author_name: meta.author_name.clone(),
+        language: meta.language,
+    };
+    let mut checksum = String::new();
     // A backup never eats the room the journal itself needs to go on saving: written whole,
     // it is kept only if the reserve is still free.
     exchange::write_atomically_with(&path, |w| {
-        write_export_of(journal, Scope::Backup, &Selection::default(), now, &mut *w)?;
+        let comments = journal.all_comments()?;
+        let peers = peers_of(journal)?;
+        let records = journal.all_oldest_first();
+        let selection = Selection::default();
+        let (_, _, sum) = exchange::write_export(
+            &mut *w,
+            &by,
+            Scope::Backup,
+            &selection,
+            records,
+            comments,
+            &peers,
+            now,
+        )
+        .map_err(|e| match e {
+            exchange::ExportError::Read(e) => ExportFailed::Read(e),
+            exchange::ExportError::Write(e) => ExportFailed::Write(e),
+        })?;
+        checksum = sum;
         std::io::Write::flush(w)?;
         match fs2::available_space(&dir) {
             Ok(free) if free < crate::store::MIN_FREE_BYTES => Err(std::io::Error::new(
@@ -166,7 +224,35 @@ pub fn make(
         ExportFailed::Read(e) => BackupError::Store(e),
         ExportFailed::Write(e) => BackupError::Write(path.clone(), e),
     })?;
+    journal.checkpoint(&name, &checksum, meta.keep_backups.max(1) as usize)?;
     Ok(path)
+}
+
+/// Whether `path` is a whole backup whose content checksum is `checksum` (as a checkpoint of
+/// the save log names it).
+pub fn is_intact(path: &Path, checksum: &str) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    let Ok(file) = serde_json::from_str::<exchange::ExchangeFile>(&text) else {
+        return false;
+    };
+    file.checksum == checksum && exchange::checksum(&file.content) == checksum
+}
+
+/// Brings the backup at `path` into `journal` (a journal being rebuilt by `praxis repair`).
+pub fn restore_into(journal: &Journal, path: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let mut importer = journal.importer(false);
+    let shown = path.display().to_string();
+    match exchange::read_into(&shown, &text, journal.meta().id, &mut importer) {
+        Ok(about) if about.source == exchange::Source::Praxis(Scope::Backup) => {
+            importer.finish().map(drop).map_err(|e| e.to_string())
+        }
+        Ok(_) => Err("it is not a backup export".into()),
+        Err(exchange::Stopped::Read(e)) => Err(e.to_string()),
+        Err(exchange::Stopped::Sink(e)) => Err(e.to_string()),
+    }
 }
 
 /// Removes all but the newest `keep` backups.
@@ -174,9 +260,9 @@ pub fn prune(journal_dir: &Path, keep: u32) -> Result<Vec<PathBuf>, BackupError>
     let all = list(journal_dir);
     let extra = all.len().saturating_sub(keep as usize);
     let mut removed = Vec::new();
-    for (_, path) in all.into_iter().take(extra) {
-        std::fs::remove_file(&path).map_err(|e| BackupError::Write(path.clone(), e))?;
-        removed.push(path);
+    for b in all.into_iter().take(extra) {
+        std::fs::remove_file(&b.path).map_err(|e| BackupError::Write(b.path.clone(), e))?;
+        removed.push(b.path);
     }
     Ok(removed)
 }
@@ -218,7 +304,7 @@ mod tests {
             assert!(make_if_due(&j, today, now).unwrap().is_some(), "day {n}");
             assert!(make_if_due(&j, today, now).unwrap().is_none(), "once a day");
         }
-        let kept: Vec<NaiveDate> = list(dir.path()).into_iter().map(|(d, _)| d).collect();
+        let kept: Vec<NaiveDate> = list(dir.path()).into_iter().map(|b| b.day).collect();
         assert_eq!(
             kept,
             vec![
@@ -232,11 +318,5 @@ mod tests {
         let incoming = exchange::read("b", &text, j.meta().id).unwrap();
         assert_eq!(incoming.source, exchange::Source::Praxis(Scope::Backup));
         assert_eq!(incoming.records.len(), 5);
-        let err = StoreError::corrupt(dir.path(), "test");
-        assert!(
-            err.to_string()
-                .contains(&format!("praxis restore {}", newest.display())),
-            "{err}"
-        );
     }
 }

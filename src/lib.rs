@@ -16,6 +16,7 @@ pub mod journal;
 pub mod prompts;
 pub mod query;
 pub mod record;
+pub mod safe_fs;
 pub mod search;
 pub mod stats;
 pub mod store;

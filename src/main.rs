@@ -9,6 +9,7 @@ use praxis::cli::{self, Cli, CliError, Context};
 use praxis::clock::{Clock, FixedClock, SystemClock};
 
 fn main() -> ExitCode {
+    praxis::safe_fs::make_new_files_private();
     let cli = Cli::parse();
     let Some(dir) = cli.journal.clone().or_else(cli::default_journal_dir) else {
         eprintln!("praxis: cannot find your data folder: give one with --journal DIR");

@@ -720,7 +720,7 @@ fn long_list_lines_fit_80_columns_and_always_show_visibility() {
 }
 
 #[test]
-fn a_backup_is_made_once_a_day_kept_rolling_and_named_when_the_journal_is_damaged() {
+fn a_backup_is_made_once_a_day_kept_rolling_and_a_damaged_journal_is_repaired_from_it() {
     let mut j = Journal::new();
     j.add(&["add", "note", "--title", "First"]);
     let backups = j.path().join("backups");
@@ -732,7 +732,10 @@ fn a_backup_is_made_once_a_day_kept_rolling_and_named_when_the_journal_is_damage
         n.sort();
         n
     };
-    assert_eq!(names(&backups), vec!["backup-2026-11-23.praxis.json"]);
+    assert_eq!(
+        names(&backups),
+        vec!["backup-000001-2026-11-23.praxis.json"]
+    );
     j.add(&["add", "note", "--title", "Second"]);
     assert_eq!(names(&backups).len(), 1, "at most one a day");
     j.ok(&["journal", "set", "--keep-backups", "2"]);
@@ -743,8 +746,8 @@ fn a_backup_is_made_once_a_day_kept_rolling_and_named_when_the_journal_is_damage
     assert_eq!(
         names(&backups),
         vec![
-            "backup-2026-11-24.praxis.json",
-            "backup-2026-11-25.praxis.json"
+            "backup-000002-2026-11-24.praxis.json",
+            "backup-000003-2026-11-25.praxis.json"
         ]
     );
     let info = j.ok(&["journal"]);
@@ -753,7 +756,7 @@ fn a_backup_is_made_once_a_day_kept_rolling_and_named_when_the_journal_is_damage
         "{info}"
     );
 
-    // Damage the database: the message names the newest backup and the command to use.
+    // Damage the database: the message says what was kept and the command to use…
     for entry in std::fs::read_dir(j.path().join("db")).unwrap() {
         let path = entry.unwrap().path();
         if path.is_file() {
@@ -762,14 +765,32 @@ fn a_backup_is_made_once_a_day_kept_rolling_and_named_when_the_journal_is_damage
         }
     }
     let err = j.fails(&["list"]);
-    assert!(err.contains("looks damaged"), "{err}");
-    assert!(
-        err.contains("praxis restore") && err.contains("backup-2026-11-25.praxis.json"),
-        "{err}"
+    assert!(err.contains("is damaged"), "{err}");
+    assert!(err.contains("praxis repair"), "{err}");
+    assert!(!err.contains("not changed"), "{err}");
+    let kept = j.path().join("kept");
+    let copy = std::fs::read_dir(&kept)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert_eq!(
+        std::fs::read(copy.join("conf")).unwrap(),
+        std::fs::read(j.path().join("db/conf")).unwrap(),
+        "the copy kept aside is the files as they were"
     );
-    // …and the way back works.
+    // …and the way back works: from the newest backup and the save after it.
+    j.fails(&["repair"]); // asks first; not on a terminal, it needs --yes
+    let out = j.ok(&["repair", "--yes"]);
+    assert!(out.contains("4 record(s)"), "{out}");
+    let listed = j.ok(&["list"]);
+    for title in ["First", "Second", "2026-11-24", "2026-11-25"] {
+        assert!(listed.contains(title), "{title} in {listed}");
+    }
+    // A restore of the newest backup into a new folder works too.
     let restored = TempDir::new().unwrap();
-    let newest = backups.join("backup-2026-11-25.praxis.json");
+    let newest = backups.join("backup-000003-2026-11-25.praxis.json");
     let out = Command::cargo_bin("praxis")
         .unwrap()
         .args(["restore", newest.to_str().unwrap(), "--journal"])
@@ -782,6 +803,33 @@ fn a_backup_is_made_once_a_day_kept_rolling_and_named_when_the_journal_is_damage
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("4 records"));
+}
+
+#[test]
+fn a_backup_made_with_a_wrong_clock_does_not_stay_the_newest() {
+    let mut j = Journal::new();
+    j.ok(&["init", "--name", "Anna"]);
+    j.ok(&["journal", "set", "--keep-backups", "2"]);
+    j.at("2036-01-01T09:00:00Z");
+    j.add(&["add", "note", "--title", "the clock was wrong"]);
+    for day in ["2026-11-24", "2026-11-25"] {
+        j.at(&format!("{day}T09:00:00Z"));
+        j.add(&["add", "note", "--title", day]);
+    }
+    let mut names: Vec<String> = std::fs::read_dir(j.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        vec![
+            "backup-000002-2026-11-24.praxis.json",
+            "backup-000003-2026-11-25.praxis.json"
+        ],
+        "the 2036 backup was the oldest, so it went first"
+    );
+    assert!(j.ok(&["journal"]).contains("newest 2026-11-25"));
 }
 
 #[test]

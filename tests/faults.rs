@@ -478,7 +478,7 @@ fn a_backup_that_does_not_fit_is_reported_and_the_save_stands() {
         .collect();
     assert_eq!(
         names,
-        vec!["backup-2026-11-23.praxis.json"],
+        vec!["backup-000001-2026-11-23.praxis.json"],
         "no half backup left: {names:?}"
     );
 }

@@ -109,6 +109,13 @@ pub enum Command {
         /// The backup file.
         file: PathBuf,
     },
+    /// Rebuild a damaged journal in place, from its newest good backup and every save logged
+    /// since; the damaged files are kept aside (asks first, unless --yes).
+    Repair {
+        /// Do not ask.
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
     /// Try praxis on a fresh demo journal (a few months of a manager's cycles); your own journal
     /// is not touched, and the demo is removed afterwards.
     Demo {

@@ -63,8 +63,17 @@ impl Context<'_> {
         Ok(journal)
     }
 
-    /// Says so when opening undid an import or restore that was cut off last time.
+    /// Says so when opening undid an import or restore that was cut off last time, or made
+    /// the journal's files private.
     fn tell_if_undone(&mut self, journal: &Journal) -> Result<(), CliError> {
+        if journal.made_private() > 0 {
+            writeln!(
+                self.err,
+                "praxis: {} file(s) and folder(s) of your journal could be read by other users of \
+                 this machine; they are now private to you (folders 0700, files 0600).",
+                journal.made_private()
+            )?;
+        }
         if journal.undid_an_interrupted_import() {
             writeln!(
                 self.err,
@@ -165,6 +174,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
             | Command::Comment { .. }
             | Command::Experiment(_)
             | Command::Import { dry_run: false, .. }
+            | Command::Restore { .. }
             | Command::Network(_)
     );
     let result = run_command(command, ctx);
@@ -192,6 +202,7 @@ fn run_command(command: Command, ctx: &mut Context<'_>) -> Result<(), CliError> 
         Command::Export(a) => exchange::export(ctx, a),
         Command::Import { file, dry_run } => exchange::import(ctx, &file, dry_run),
         Command::Restore { file } => exchange::restore(ctx, &file),
+        Command::Repair { yes } => repair(ctx, yes),
         Command::Review(a) => exchange::review(ctx, a),
         Command::Network(args::NetworkCommand::Sync { dir }) => exchange::sync(ctx, &dir),
         Command::Stats { json } => view::stats(ctx, json),
@@ -248,10 +259,11 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
     writeln!(ctx.out, "records   {}", journal.len())?;
     let backups = crate::backup::list(journal.dir());
     match backups.last() {
-        Some((day, _)) => writeln!(
+        Some(newest) => writeln!(
             ctx.out,
-            "backups   {} kept (newest {day}; keeping {})",
+            "backups   {} kept (newest {}; keeping {})",
             backups.len(),
+            newest.day,
             m.keep_backups
         )?,
         None => writeln!(ctx.out, "backups   none yet (keeping {})", m.keep_backups)?,
@@ -270,6 +282,76 @@ fn backup_if_due(ctx: &mut Context<'_>) -> Result<(), CliError> {
             ctx.err,
             "praxis: today's backup was not made ({e}); what you saved is safe"
         )?;
+    }
+    Ok(())
+}
+
+/// `praxis repair`: says what it will rebuild from, asks, rebuilds.
+fn repair(ctx: &mut Context<'_>, yes: bool) -> Result<(), CliError> {
+    let repair_error = |e: crate::store::RepairError| match e {
+        crate::store::RepairError::Store(e) => CliError::Store(e),
+        other => invalid(other.to_string()),
+    };
+    let plan = Journal::repair_plan(&ctx.dir, crate::backup::is_intact).map_err(repair_error)?;
+    match &plan.backup {
+        Some(b) => writeln!(
+            ctx.err,
+            "praxis repair rebuilds the journal in {} from the backup {} and the {} save(s) \
+             logged since.",
+            ctx.dir.display(),
+            b.display(),
+            plan.saves
+        )?,
+        None => writeln!(
+            ctx.err,
+            "praxis repair rebuilds the journal in {} from its save log, which holds all of its \
+             {} save(s).",
+            ctx.dir.display(),
+            plan.saves
+        )?,
+    }
+    for (file, at, lost) in &plan.damaged_log {
+        writeln!(
+            ctx.err,
+            "Warning: the save log {} is damaged from byte {at} on ({lost} bytes): saves \
+             written there cannot be read and will be missing.",
+            file.display()
+        )?;
+    }
+    writeln!(
+        ctx.err,
+        "The database files it replaces are kept in {}; nothing is deleted.",
+        crate::store::kept_folder(&ctx.dir).display()
+    )?;
+    if !yes {
+        let stdin = std::io::stdin();
+        if !stdin.is_terminal() {
+            return Err(invalid(
+                "repairing needs a yes: run `praxis repair --yes` to rebuild without asking",
+            ));
+        }
+        write!(ctx.err, "Rebuild it now? [y/N] ")?;
+        ctx.err.flush()?;
+        let mut answer = String::new();
+        std::io::BufRead::read_line(&mut stdin.lock(), &mut answer)?;
+        if !matches!(
+            answer.trim().to_lowercase().as_str(),
+            "y" | "yes" | "j" | "ja"
+        ) {
+            writeln!(ctx.err, "Nothing was changed.")?;
+            return Ok(());
+        }
+    }
+    let done = Journal::repair(&ctx.dir, plan, ctx.clock.now(), crate::backup::restore_into)
+        .map_err(repair_error)?;
+    writeln!(
+        ctx.out,
+        "Rebuilt the journal in {}: {} record(s) of your own.",
+        ctx.dir.display(),
+        done.records
+    )?;
+    if let Some(kept) = &done.kept {
+        writeln!(ctx.out, "The files it replaced are in {}.", kept.display())?;
     }
     Ok(())
 }

@@ -545,69 +545,7 @@ fn check_praxis(file: &str, parsed: ExchangeFile) -> Result<Incoming, ReadError>
     })
 }
 
-/// Writes `text` to `path` atomically (see [`write_atomically_with`]).
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    write_atomically_with(path, |w| w.write_all(text.as_bytes()))
-}
-
-/// Writes to `path` so that a crash leaves either the old file or the whole new one: `fill`
-/// writes a temporary file beside it, which is synced, then renamed over it, then the folder is
-/// synced. When `fill` fails (with its own error, or an I/O one), the temporary file is removed
-/// and `path` is left as it was.
-pub fn write_atomically_with<E: From<std::io::Error>>(
-    path: &Path,
-    fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<(), E>,
-) -> Result<(), E> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    remove_stale_temporaries(&dir, &name);
-    let result = (|| -> Result<(), E> {
-        let mut w = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&tmp)?);
-        fill(&mut w)?;
-        let f = w
-            .into_inner()
-            .map_err(std::io::IntoInnerError::into_error)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// Temporary files that a killed writer of `name` left behind (older than ten minutes, so a
-/// writer still at work is never disturbed).
-fn remove_stale_temporaries(dir: &Path, name: &str) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let prefix = format!(".{name}.");
-    for entry in entries.filter_map(Result::ok) {
-        let file = entry.file_name().to_string_lossy().into_owned();
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age.as_secs() > 600);
-        if file.starts_with(&prefix) && file.ends_with(".tmp") && old {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
+pub use crate::safe_fs::{write_atomically, write_atomically_with};
 
 #[cfg(test)]
 mod tests;

@@ -545,7 +545,7 @@ fn an_export_streamed_from_the_store_is_the_export_made_in_memory() {
                 end(),
             );
             let by = in_memory.content.exported_by.clone();
-            let (streamed, count) = write_export(
+            let (streamed, count, _) = write_export(
                 Vec::new(),
                 &by,
                 scope,

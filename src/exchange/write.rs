@@ -64,8 +64,8 @@ impl<W: Write> FileWriter<W> {
         self.records
     }
 
-    /// The comments and the peers, then the checksum; returns the writer.
-    pub fn finish(mut self, comments: &[Comment], peers: &[Peer]) -> io::Result<W> {
+    /// The comments and the peers, then the checksum; returns the writer and the checksum.
+    pub fn finish(mut self, comments: &[Comment], peers: &[Peer]) -> io::Result<(W, String)> {
         let w = &mut self.w;
         w.write_all(if self.records == 0 { b"]" } else { b"\n  ]" })?;
         self.canonical.end_records();
@@ -79,9 +79,10 @@ impl<W: Write> FileWriter<W> {
             peers.iter().for_each(|p| self.canonical.peer(p));
         }
         w.write_all(b",\n  \"checksum\": ")?;
-        pretty(w, &self.canonical.finish(), 2)?;
+        let checksum = self.canonical.finish();
+        pretty(w, &checksum, 2)?;
         w.write_all(b"\n}\n")?;
-        Ok(self.w)
+        Ok((self.w, checksum))
     }
 }
 
@@ -96,7 +97,7 @@ pub enum ExportError<E> {
 
 /// Writes the export of `scope` from records given oldest first (any that the scope or the
 /// selection leaves out are skipped) and the journal's comments (those on records left out are
-/// left out too); returns the writer and how many records went in.
+/// left out too); returns the writer, how many records went in and the content's checksum.
 #[allow(clippy::too_many_arguments)]
 pub fn write_export<W: Write, E>(
     w: W,
@@ -107,7 +108,7 @@ pub fn write_export<W: Write, E>(
     comments: Vec<Comment>,
     peers: &[Peer],
     now: DateTime<Utc>,
-) -> Result<(W, usize), ExportError<E>> {
+) -> Result<(W, usize, String), ExportError<E>> {
     let mut file = FileWriter::start(w, by, &now, scope).map_err(ExportError::Write)?;
     let keep = admits(scope, selection);
     let mut kept: HashSet<RecordId> = HashSet::new();
@@ -120,8 +121,8 @@ pub fn write_export<W: Write, E>(
     }
     let comments = kept_comments(scope, comments, &kept);
     let count = file.records();
-    let w = file.finish(&comments, peers).map_err(ExportError::Write)?;
-    Ok((w, count))
+    let (w, checksum) = file.finish(&comments, peers).map_err(ExportError::Write)?;
+    Ok((w, count, checksum))
 }
 
 /// The comments that go with the records kept, oldest first (none in a network file).

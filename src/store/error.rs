@@ -54,16 +54,19 @@ pub enum StoreError {
     },
     /// The journal's files are damaged.
     #[error(
-        "the journal in {dir} looks damaged ({detail}). praxis has not changed or deleted anything. {}",
-        restore_hint(dir, backup.as_deref())
+        "the journal in {dir} is damaged ({detail}). {}Run `praxis repair`: it rebuilds the \
+         journal from its newest good backup and every save logged since, and keeps the current \
+         files aside",
+        kept_note(kept.as_deref())
     )]
     Corrupt {
         /// The journal folder.
         dir: PathBuf,
         /// What was found wrong.
         detail: String,
-        /// The newest automatic backup, if there is one.
-        backup: Option<PathBuf>,
+        /// Where a copy of the database files as they were before this run is kept, if one was
+        /// made (the database engine may change its own files when it opens damaged ones).
+        kept: Option<PathBuf>,
     },
     /// No record has an id starting with the given text.
     #[error("no record has an id starting with '{prefix}': see `praxis list` for ids")]
@@ -101,27 +104,24 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// The error for a damaged journal in `dir`, pointing at its newest backup.
+    /// The error for a damaged journal in `dir`.
     pub fn corrupt(dir: &std::path::Path, detail: impl Into<String>) -> StoreError {
         StoreError::Corrupt {
             dir: dir.to_path_buf(),
             detail: detail.into(),
-            backup: crate::backup::newest(dir),
+            kept: None,
         }
     }
 }
 
-fn restore_hint(dir: &std::path::Path, backup: Option<&std::path::Path>) -> String {
-    match backup {
-        Some(b) => format!(
-            "Copy the folder somewhere safe, then rebuild the journal from its newest backup \
-             into a new folder: praxis restore {} --journal NEW_FOLDER",
-            b.display()
+fn kept_note(kept: Option<&std::path::Path>) -> String {
+    match kept {
+        Some(k) => format!(
+            "Its database files as they were before praxis opened them now are kept, unchanged, \
+             in {}. ",
+            k.display()
         ),
-        None => format!(
-            "Copy the folder somewhere safe; there is no backup in {} to restore from yet",
-            crate::backup::folder(dir).display()
-        ),
+        None => String::new(),
     }
 }
 

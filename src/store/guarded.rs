@@ -8,8 +8,11 @@
 //! 2. for each step of (up to) a thousand changes, what their keys held before (or that they
 //!    held nothing) goes into the log as one entry and is flushed; then the changes go in, with
 //!    the records' index entries;
-//! 3. at the end everything is flushed, the marker is removed and flushed: the write has
-//!    happened. The log is then emptied.
+//! 3. at the end everything is flushed, a commit goes into the save log (the moment the write
+//!    has happened), the marker is removed and flushed. The undo log is then emptied.
+//!
+//! Each step also goes into the save log (see `log`) under the write's group number, which the
+//! marker holds; a group without a commit there is skipped when the save log is replayed.
 //!
 //! Rolling back ([`Guard::roll_back`], or at open in [`Journal::recover`] when the marker is
 //! there) puts every logged key back as it was, newest entry first, rebuilds the indexes from
@@ -50,7 +53,7 @@ impl Target {
         Target::Peers,
     ];
 
-    fn code(self) -> u8 {
+    pub(super) fn code(self) -> u8 {
         match self {
             Target::Records => b'r',
             Target::Foreign => b'f',
@@ -104,6 +107,8 @@ pub(super) struct Guard<'j> {
     journal: &'j Journal,
     /// Log entries written so far; `None` until the first change.
     entries: Option<u64>,
+    /// Its number in the save log.
+    group: u64,
 }
 
 impl<'j> Guard<'j> {
@@ -112,6 +117,7 @@ impl<'j> Guard<'j> {
         Guard {
             journal,
             entries: None,
+            group: ulid::Ulid::new().random() as u64,
         }
     }
 
@@ -122,27 +128,40 @@ impl<'j> Guard<'j> {
         }
         let j = self.journal;
         let fail = |e| j.sled_error("save", e);
-        j.ensure_room()?;
+        j.ensure_room(changes.iter().map(|c| c.key.len() + c.value.len()).sum())?;
         let mut n = match self.entries {
             Some(n) => n,
             None => {
                 j.undo.clear().map_err(fail)?;
-                j.undo.insert(IN_PROGRESS, &[]).map_err(fail)?;
+                j.undo
+                    .insert(IN_PROGRESS, &self.group.to_be_bytes())
+                    .map_err(fail)?;
                 j.flush()?;
                 0
             }
         };
         for chunk in changes.chunks(CHUNK) {
             let mut saved = Vec::new();
+            let mut ops = Vec::with_capacity(chunk.len());
             for c in chunk {
                 let old = j.target_tree(c.target).get(&c.key).map_err(fail)?;
                 encode_undo(&mut saved, c.target, &c.key, old.as_deref());
+                ops.push(super::log::Op {
+                    tree: c.target.code(),
+                    key: c.key.clone(),
+                    value: Some(c.value.clone()),
+                    existed: old.is_some(),
+                });
             }
             let key = [b"u", &n.to_be_bytes()[..]].concat();
             j.undo.insert(key, saved).map_err(fail)?;
             j.flush()?;
             n += 1;
             self.entries = Some(n);
+            j.log(&super::log::Entry::Changes {
+                group: Some(self.group),
+                ops,
+            })?;
             j.apply_chunk(chunk)?;
         }
         Ok(())
@@ -154,6 +173,7 @@ impl<'j> Guard<'j> {
         if self.entries.take().is_some() {
             let fail = |e| j.sled_error("save", e);
             j.flush()?;
+            j.log(&super::log::Entry::Commit { group: self.group })?;
             j.undo.remove(IN_PROGRESS).map_err(fail)?;
             j.flush()?;
             j.undo.clear().map_err(fail)?;
@@ -239,12 +259,29 @@ impl Journal {
     }
 
     /// Rolls back a large write that was interrupted (returning true), or empties the log of
-    /// one that finished.
+    /// one that finished (its commit reached the save log even if the marker stayed).
     pub(super) fn recover(&self) -> Result<bool, StoreError> {
         let fail = |e| self.sled_error("open", e);
-        if self.undo.contains_key(IN_PROGRESS).map_err(fail)? {
-            self.roll_back()?;
-            return Ok(true);
+        if let Some(marker) = self.undo.get(IN_PROGRESS).map_err(fail)? {
+            let group = <[u8; 8]>::try_from(marker.as_ref()).map(u64::from_be_bytes);
+            let committed = match (group, &self.log) {
+                (Ok(group), Some(_)) => {
+                    super::log::committed(&super::log::folder(&self.dir), group).map_err(
+                        |source| StoreError::Io {
+                            action: "read the save log of",
+                            dir: self.dir.clone(),
+                            source,
+                        },
+                    )?
+                }
+                _ => false,
+            };
+            if !committed {
+                self.roll_back()?;
+                return Ok(true);
+            }
+            self.undo.remove(IN_PROGRESS).map_err(fail)?;
+            self.flush()?;
         }
         if !self.undo.is_empty() {
             self.undo.clear().map_err(fail)?;

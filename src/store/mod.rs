@@ -6,8 +6,12 @@ mod error;
 mod guarded;
 mod import;
 mod lock;
+mod log;
+mod repair;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
@@ -16,6 +20,7 @@ use sled::{Transactional, Tree};
 pub use error::StoreError;
 pub use import::{ImportReport, Importer};
 pub use lock::JournalLock;
+pub use repair::{RepairError, RepairPlan, Repaired, kept_folder};
 
 use crate::flow::{Draft, Finished};
 use crate::journal::{JournalMeta, SCHEMA_VERSION};
@@ -30,6 +35,8 @@ const KEY_LEN: usize = 26;
 
 /// Saves are refused below this much free disk space (see `ensure_room`).
 pub const MIN_FREE_BYTES: u64 = 2 * 1024 * 1024;
+/// Deletes, which make room, are let through down to this much free space.
+const MIN_FREE_FOR_DELETES: u64 = 256 * 1024;
 
 const META_SCHEMA: &[u8] = b"schema";
 const META_JOURNAL: &[u8] = b"journal";
@@ -37,6 +44,9 @@ const META_DRAFT: &[u8] = b"draft";
 const META_INDEXES: &[u8] = b"indexes";
 /// The layout of the index trees; a journal whose indexes have another is re-indexed on open.
 const INDEX_VERSION: u32 = 2;
+/// A backup (a checkpoint of the save log) is due once the log since the last one holds this
+/// much, so the log stays short to read and replay.
+const CHECKPOINT_AFTER_BYTES: u64 = 32 * 1024 * 1024;
 
 /// An open journal. Holds the lock file until dropped.
 pub struct Journal {
@@ -59,8 +69,24 @@ pub struct Journal {
     undo: Tree,
     /// Whether opening undid a large write that was cut off.
     undone: bool,
+    /// The save log every change is appended to before a save returns (`None` while a
+    /// journal is being rebuilt from the log itself).
+    log: Option<Mutex<log::SaveLog>>,
+    /// How many files and folders opening made private (they were readable by others).
+    tightened: usize,
     meta: JournalMeta,
+    /// Whether closing notes the fingerprint of a clean close (not for a journal that was found
+    /// damaged, nor one being rebuilt).
+    note_close: bool,
     _lock: JournalLock,
+}
+
+impl Drop for Journal {
+    fn drop(&mut self) {
+        if self.note_close && self.db.flush().is_ok() {
+            repair::note_clean_close(&self.dir);
+        }
+    }
 }
 
 /// What a delete did.
@@ -77,8 +103,13 @@ pub struct Deleted {
 type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
 
 impl Journal {
-    /// Opens the journal in `dir`; refuses a missing, locked, newer or damaged journal.
+    /// Opens the journal in `dir`; refuses a missing, locked, newer or damaged journal. When
+    /// sled's files are not as praxis left them at its last clean close, a copy of them is kept
+    /// aside before sled opens them, and the opened journal is checked against its save log;
+    /// a journal that lost saved data is refused (see [`StoreError::Corrupt`]).
     pub fn open(dir: &Path) -> Result<Journal, StoreError> {
+        let now = Utc::now();
+        repair::finish_cut_off_repair(dir, now);
         let db_path = dir.join("db");
         if !db_path.exists() {
             return Err(if folder_has_files_besides_lock(dir) {
@@ -92,8 +123,33 @@ impl Journal {
             });
         }
         let lock = JournalLock::acquire(dir)?;
-        let db = open_sled(dir)?;
-        let journal = Journal::from_db(dir, db, lock)?;
+        remove_leftovers(dir);
+        let kept = repair::keep_aside_if_unclean(dir, now)?;
+        let with_kept = |e: StoreError| match e {
+            StoreError::Corrupt { dir, detail, .. } => StoreError::Corrupt {
+                dir,
+                detail,
+                kept: kept.clone(),
+            },
+            other => other,
+        };
+        let db = open_sled(dir).map_err(with_kept)?;
+        let log =
+            log::SaveLog::open(&log::folder(dir), false).map_err(|source| StoreError::Io {
+                action: "open the save log of",
+                dir: dir.to_path_buf(),
+                source,
+            })?;
+        let mut journal = Journal::from_db(dir, db, lock, Some(log)).map_err(with_kept)?;
+        if let Some(copy) = &kept {
+            if let Some(detail) = repair::disagreement(&journal).map_err(with_kept)? {
+                journal.note_close = false;
+                return Err(with_kept(StoreError::corrupt(dir, detail)));
+            }
+            // The journal is whole: the copy is not needed.
+            let _ = std::fs::remove_dir_all(copy);
+        }
+        journal.tightened = crate::safe_fs::tighten(dir, 2).unwrap_or(0);
         Ok(journal)
     }
 
@@ -104,7 +160,7 @@ impl Journal {
             dir: dir.to_path_buf(),
             source,
         };
-        std::fs::create_dir_all(dir).map_err(|e| io("create", e))?;
+        crate::safe_fs::private_dir(dir).map_err(|e| io("create", e))?;
         if !dir.join("db").exists() && folder_has_files_besides_lock(dir) {
             return Err(StoreError::NotAJournal {
                 dir: dir.to_path_buf(),
@@ -124,22 +180,43 @@ impl Journal {
                 dir: dir.to_path_buf(),
             });
         }
+        // A log left by a creation that was cut off belongs to nothing.
+        let log_dir = log::folder(dir);
+        if log_dir.exists() {
+            std::fs::remove_dir_all(&log_dir).map_err(|e| io("create", e))?;
+        }
+        let log = log::SaveLog::open(&log_dir, true).map_err(|e| io("create", e))?;
         let json = serde_json::to_vec(&meta).expect("journal meta serialises");
+        let mut journal = Journal::unchecked(dir, db, lock, Some(log), meta)?;
         // The description goes first, the schema last: a journal without a schema is unfinished.
-        meta_tree
-            .insert(META_JOURNAL, json)
-            .map_err(|e| sled_error(dir, "create", e))?;
-        meta_tree
-            .insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())
-            .map_err(|e| sled_error(dir, "create", e))?;
-        db.flush().map_err(|e| sled_error(dir, "create", e))?;
-        Journal::from_db(dir, db, lock)
+        journal.write_plain(b'M', META_JOURNAL, Some(json))?;
+        journal.write_plain(
+            b'M',
+            META_SCHEMA,
+            Some(SCHEMA_VERSION.to_be_bytes().to_vec()),
+        )?;
+        journal.tightened = 0;
+        crate::safe_fs::tighten(dir, 2).map_err(|e| io("create", e))?;
+        Ok(journal)
     }
 
-    fn from_db(dir: &Path, db: sled::Db, lock: JournalLock) -> Result<Journal, StoreError> {
-        let tree = |name: &str| db.open_tree(name).map_err(|e| sled_error(dir, "open", e));
-        let meta_tree = tree("meta")?;
-        let records = tree("records")?;
+    /// Whether opening made the journal's files private (they were readable by other users).
+    pub fn made_private(&self) -> usize {
+        self.tightened
+    }
+
+    fn from_db(
+        dir: &Path,
+        db: sled::Db,
+        lock: JournalLock,
+        log: Option<log::SaveLog>,
+    ) -> Result<Journal, StoreError> {
+        let meta_tree = db
+            .open_tree("meta")
+            .map_err(|e| sled_error(dir, "open", e))?;
+        let records = db
+            .open_tree("records")
+            .map_err(|e| sled_error(dir, "open", e))?;
         let corrupt = |detail: String| StoreError::corrupt(dir, detail);
         let schema = meta_tree
             .get(META_SCHEMA)
@@ -170,10 +247,25 @@ impl Journal {
             .ok_or_else(|| corrupt("its description is missing".into()))?;
         let meta: JournalMeta = serde_json::from_slice(&meta)
             .map_err(|e| corrupt(format!("its description is unreadable: {e}")))?;
-        let journal = Journal {
+        let mut journal = Journal::unchecked(dir, db, lock, log, meta)?;
+        journal.undone = journal.recover()?;
+        journal.ensure_indexes()?;
+        Ok(journal)
+    }
+
+    /// The journal over an open database, its trees opened, nothing checked.
+    fn unchecked(
+        dir: &Path,
+        db: sled::Db,
+        lock: JournalLock,
+        log: Option<log::SaveLog>,
+        meta: JournalMeta,
+    ) -> Result<Journal, StoreError> {
+        let tree = |name: &str| db.open_tree(name).map_err(|e| sled_error(dir, "open", e));
+        Ok(Journal {
             dir: dir.to_path_buf(),
-            meta_tree,
-            records,
+            meta_tree: tree("meta")?,
+            records: tree("records")?,
             by_kind: tree("by_kind")?,
             by_tag: tree("by_tag")?,
             by_link: tree("by_link")?,
@@ -184,14 +276,61 @@ impl Journal {
             peers: tree("peers")?,
             undo: tree("undo")?,
             undone: false,
+            note_close: log.is_some(),
+            log: log.map(Mutex::new),
+            tightened: 0,
             meta,
             db,
             _lock: lock,
+        })
+    }
+
+    /// The tree a log entry names.
+    fn logged_tree(&self, code: u8) -> &Tree {
+        match code {
+            b'M' => &self.meta_tree,
+            b'r' => &self.records,
+            b'f' => &self.foreign,
+            b'c' => &self.conflicts,
+            b'm' => &self.comments,
+            _ => &self.peers,
+        }
+    }
+
+    /// Appends changes to the save log, synced (nothing while a journal is being rebuilt).
+    fn log(&self, entry: &log::Entry) -> Result<(), StoreError> {
+        let Some(log) = &self.log else {
+            return Ok(());
         };
-        let mut journal = journal;
-        journal.undone = journal.recover()?;
-        journal.ensure_indexes()?;
-        Ok(journal)
+        let mut log = log.lock().unwrap_or_else(|e| e.into_inner());
+        log.append(entry).map_err(|source| StoreError::Io {
+            action: "save to",
+            dir: self.dir.clone(),
+            source,
+        })
+    }
+
+    /// Sets (or with `None` removes) one key outside any transaction, logged; durable on
+    /// return.
+    fn write_plain(&self, tree: u8, key: &[u8], value: Option<Vec<u8>>) -> Result<(), StoreError> {
+        self.ensure_room(value.as_ref().map_or(0, Vec::len))?;
+        let t = self.logged_tree(tree);
+        let old = match &value {
+            Some(v) => t.insert(key, v.as_slice()),
+            None => t.remove(key),
+        }
+        .map_err(|e| self.sled_error("save", e))?;
+        let op = log::Op {
+            tree,
+            key: key.to_vec(),
+            value,
+            existed: old.is_some(),
+        };
+        self.log(&log::Entry::Changes {
+            group: None,
+            ops: vec![op],
+        })?;
+        self.flush()
     }
 
     /// Rebuilds every index from the records when they were built by another version of this
@@ -240,6 +379,57 @@ impl Journal {
         Ok(())
     }
 
+    /// Whether the save log lacks a known start (a journal from a praxis without the log, not
+    /// yet backed up since) or has grown large since its last checkpoint: then a backup should
+    /// be made and checkpointed (see [`Journal::checkpoint`]).
+    pub fn wants_checkpoint(&self) -> bool {
+        let Some(log) = &self.log else {
+            return false;
+        };
+        let log = log.lock().unwrap_or_else(|e| e.into_inner());
+        !log.has_baseline().unwrap_or(false) || log.since_checkpoint() > CHECKPOINT_AFTER_BYTES
+    }
+
+    /// Notes in the save log that `backup` (in the journal's backups folder, with content
+    /// checksum `checksum`) holds everything saved so far; older stretches of the log beyond
+    /// the newest `keep` backups are removed.
+    pub fn checkpoint(&self, backup: &str, checksum: &str, keep: usize) -> Result<(), StoreError> {
+        let Some(log) = &self.log else {
+            return Ok(());
+        };
+        let fail = |e| self.sled_error("read", e);
+        let meta = self
+            .meta_tree
+            .iter()
+            .filter(|kv| {
+                kv.as_ref()
+                    .map_or(true, |(k, _)| k.as_ref() != META_INDEXES)
+            })
+            .map(|kv| kv.map(|(k, v)| (k.to_vec(), v.to_vec())))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(fail)?;
+        let counts = [
+            self.records.len() as u64,
+            self.foreign.len() as u64,
+            self.comments.len() as u64,
+        ];
+        let mut log = log.lock().unwrap_or_else(|e| e.into_inner());
+        log.checkpoint(
+            log::Checkpoint {
+                backup: backup.to_string(),
+                checksum: checksum.to_string(),
+                meta,
+                counts,
+            },
+            keep,
+        )
+        .map_err(|source| StoreError::Io {
+            action: "save to",
+            dir: self.dir.clone(),
+            source,
+        })
+    }
+
     /// Whether opening undid an import or restore that was cut off (killed, or the machine
     /// stopped) before it finished: nothing of it is in the journal.
     pub fn undid_an_interrupted_import(&self) -> bool {
@@ -258,12 +448,8 @@ impl Journal {
 
     /// Changes the journal's description (author name, language); durable on return.
     pub fn set_meta(&mut self, meta: JournalMeta) -> Result<(), StoreError> {
-        self.ensure_room()?;
         let json = serde_json::to_vec(&meta).expect("journal meta serialises");
-        self.meta_tree
-            .insert(META_JOURNAL, json)
-            .map_err(|e| self.sled_error("save", e))?;
-        self.flush()?;
+        self.write_plain(b'M', META_JOURNAL, Some(json))?;
         self.meta = meta;
         Ok(())
     }
@@ -324,12 +510,12 @@ impl Journal {
                 StoreError::Duplicate { id: key }
             });
         }
-        self.transact(|t| {
+        let size = serde_json::to_vec(record).map_or(0, |v| v.len());
+        self.transact(Some(size), |t| {
             let old = t.records.get(&key)?;
             let old = old.map(|v| self.decode_tx(&v)).transpose()?;
             t.put(old.as_ref(), Some(record))
-        })?;
-        self.flush()
+        })
     }
 
     /// Removes a record, its comments, and the links other records had to it; durable on return.
@@ -356,13 +542,14 @@ impl Journal {
             .keys()
             .collect::<Result<_, _>>()
             .map_err(|e| self.sled_error("read", e))?;
-        self.transact(|t| {
+        // A delete makes room, so it is let through on a full disk.
+        self.transact(None, |t| {
             t.put(Some(&record), None)?;
             for (old, new) in &detached {
                 t.put(Some(old), Some(new))?;
             }
             for key in &comment_keys {
-                t.comments.remove(key)?;
+                t.remove_comment(key)?;
             }
             Ok(())
         })?;
@@ -643,12 +830,8 @@ impl Journal {
 
     /// Keeps an unfinished flow so it can be resumed; durable on return. One draft at a time.
     pub fn save_draft(&self, draft: &Draft) -> Result<(), StoreError> {
-        self.ensure_room()?;
         let json = serde_json::to_vec(draft).expect("draft serialises");
-        self.meta_tree
-            .insert(META_DRAFT, json)
-            .map_err(|e| self.sled_error("save", e))?;
-        self.flush()
+        self.write_plain(b'M', META_DRAFT, Some(json))
     }
 
     /// The unfinished flow, if one was kept.
@@ -667,10 +850,7 @@ impl Journal {
 
     /// Throws the kept draft away; durable on return.
     pub fn clear_draft(&self) -> Result<(), StoreError> {
-        self.meta_tree
-            .remove(META_DRAFT)
-            .map_err(|e| self.sled_error("save", e))?;
-        self.flush()
+        self.write_plain(b'M', META_DRAFT, None)
     }
 
     /// Saves what a finished flow makes and drops its draft, all at once; durable on return.
@@ -689,12 +869,17 @@ impl Journal {
             })?),
             None => None,
         };
-        self.transact(|t| {
+        let size = [Some(&finished.new), finished.changed.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|r| serde_json::to_vec(r).map_or(0, |v| v.len()))
+            .sum();
+        self.transact(Some(size), |t| {
             t.put(None, Some(&finished.new))?;
             if let (Some(old), Some(new)) = (&old, &finished.changed) {
                 t.put(Some(old), Some(new))?;
             }
-            t.meta.remove(META_DRAFT)?;
+            t.remove_draft()?;
             Ok(())
         })?;
         self.flush()
@@ -702,7 +887,6 @@ impl Journal {
 
     /// Saves a comment on a stored record; durable on return.
     pub fn add_comment(&self, comment: &Comment) -> Result<(), StoreError> {
-        self.ensure_room()?;
         if self.get_any(comment.on)?.is_none() {
             return Err(StoreError::NotFound {
                 prefix: comment.on.to_key(),
@@ -710,10 +894,7 @@ impl Journal {
         }
         let key = comment_key(comment);
         let json = serde_json::to_vec(comment).expect("comment serialises");
-        self.comments
-            .insert(key, json)
-            .map_err(|e| self.sled_error("save", e))?;
-        self.flush()
+        self.write_plain(b'm', &key, Some(json))
     }
 
     /// The comments on a record, oldest first.
@@ -738,16 +919,36 @@ impl Journal {
 
     /// Refuses to write when the disk is nearly full: sled does not always fail cleanly when
     /// it runs out of space (it can stall), so praxis stops before it gets there.
-    fn ensure_room(&self) -> Result<(), StoreError> {
+    /// A delete writes little (a removal in two logs); it is refused only when even that
+    /// might not fit.
+    fn ensure_room_to_delete(&self) -> Result<(), StoreError> {
         match fs2::available_space(&self.dir) {
-            Ok(free) if free < MIN_FREE_BYTES => Err(StoreError::Io {
+            Ok(free) if free < MIN_FREE_FOR_DELETES => Err(StoreError::Io {
+                action: "save to",
+                dir: self.dir.clone(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::StorageFull,
+                    format!("only {} KiB free", free / 1024),
+                ),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// `bytes` is the size of what is about to be written: it is saved twice (the save log and
+    /// sled's own log) and must leave the reserve free.
+    fn ensure_room(&self, bytes: usize) -> Result<(), StoreError> {
+        let needed = MIN_FREE_BYTES + 3 * bytes as u64;
+        match fs2::available_space(&self.dir) {
+            Ok(free) if free < needed => Err(StoreError::Io {
                 action: "save to",
                 dir: self.dir.clone(),
                 source: std::io::Error::new(
                     std::io::ErrorKind::StorageFull,
                     format!(
-                        "only {} KiB free, and praxis keeps {} MiB in reserve",
+                        "only {} KiB free; this save needs {} KiB and praxis keeps {} MiB in reserve",
                         free / 1024,
+                        (3 * bytes as u64).div_ceil(1024),
                         MIN_FREE_BYTES / (1024 * 1024)
                     ),
                 ),
@@ -756,11 +957,19 @@ impl Journal {
         }
     }
 
-    fn transact<F>(&self, f: F) -> Result<(), StoreError>
+    /// Runs `f` as one sled transaction, logs what it changed, and flushes; durable on return.
+    /// `bytes` is about how much it writes (see [`Journal::ensure_room`]); `None` for a delete,
+    /// which frees room and needs only a little.
+    fn transact<F>(&self, bytes: Option<usize>, f: F) -> Result<(), StoreError>
     where
         F: Fn(&TxTrees<'_>) -> TxResult<()>,
     {
-        self.ensure_room()?;
+        match bytes {
+            Some(bytes) => self.ensure_room(bytes)?,
+            None => self.ensure_room_to_delete()?,
+        }
+        // sled may run the closure again on a conflict: the ops of the run that committed win.
+        let committed_ops = RefCell::new(Vec::new());
         (
             &self.records,
             &self.by_kind,
@@ -772,7 +981,7 @@ impl Journal {
         )
             .transaction(
                 |(records, by_kind, by_tag, by_link, by_due, comments, meta)| {
-                    f(&TxTrees {
+                    let trees = TxTrees {
                         records,
                         by_kind,
                         by_tag,
@@ -780,13 +989,22 @@ impl Journal {
                         by_due,
                         comments,
                         meta,
-                    })
+                        ops: RefCell::new(Vec::new()),
+                    };
+                    f(&trees)?;
+                    *committed_ops.borrow_mut() = trees.ops.take();
+                    Ok(())
                 },
             )
             .map_err(|e| match e {
                 TransactionError::Abort(e) => e,
                 TransactionError::Storage(e) => self.sled_error("save", e),
-            })
+            })?;
+        self.log(&log::Entry::Changes {
+            group: None,
+            ops: committed_ops.take(),
+        })?;
+        self.flush()
     }
 
     fn flush(&self) -> Result<(), StoreError> {
@@ -842,24 +1060,66 @@ struct TxTrees<'a> {
     by_due: &'a TransactionalTree,
     comments: &'a TransactionalTree,
     meta: &'a TransactionalTree,
+    /// What the transaction changed, for the save log.
+    ops: RefCell<Vec<log::Op>>,
 }
 
 impl TxTrees<'_> {
     /// Replaces `old` by `new` (either may be absent), keeping every index in step.
     fn put(&self, old: Option<&Record>, new: Option<&Record>) -> TxResult<()> {
+        let mut ops = self.ops.borrow_mut();
         if let Some(old) = old {
             self.records.remove(old.id.to_key().as_bytes())?;
             for (tree, key) in self.index_entries(old) {
                 tree.remove(key)?;
             }
+            if new.is_none_or(|n| n.id != old.id) {
+                ops.push(log::Op {
+                    tree: b'r',
+                    key: old.id.to_key().into_bytes(),
+                    value: None,
+                    existed: true,
+                });
+            }
         }
         if let Some(new) = new {
             let json = serde_json::to_vec(new).expect("record serialises");
-            self.records.insert(new.id.to_key().as_bytes(), json)?;
+            self.records
+                .insert(new.id.to_key().as_bytes(), json.as_slice())?;
             for (tree, key) in self.index_entries(new) {
                 tree.insert(key, &[])?;
             }
+            ops.push(log::Op {
+                tree: b'r',
+                key: new.id.to_key().into_bytes(),
+                value: Some(json),
+                existed: old.is_some_and(|o| o.id == new.id),
+            });
         }
+        Ok(())
+    }
+
+    /// Removes a comment.
+    fn remove_comment(&self, key: &[u8]) -> TxResult<()> {
+        let old = self.comments.remove(key)?;
+        self.ops.borrow_mut().push(log::Op {
+            tree: b'm',
+            key: key.to_vec(),
+            value: None,
+            existed: old.is_some(),
+        });
+        Ok(())
+    }
+
+    /// Drops the kept draft.
+    fn remove_draft(&self) -> TxResult<()> {
+        let old = self.meta.remove(META_DRAFT)?;
+        self.ops.borrow_mut().push(log::Op {
+            tree: b'M',
+            key: META_DRAFT.to_vec(),
+            value: None,
+            existed: old.is_some(),
+        });
         Ok(())
     }
 
@@ -957,9 +1217,14 @@ fn unlink(r: &mut Record, target: RecordId) {
 /// lets go of its files a moment after its last handle in this process is dropped (its flusher
 /// thread finishes first), so a database that is still locked is waited for, briefly.
 fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
+    open_sled_at(dir, &dir.join("db"))
+}
+
+/// Opens the database at `path` for the journal in `dir` (see [`open_sled`]).
+fn open_sled_at(dir: &Path, path: &Path) -> Result<sled::Db, StoreError> {
     let started = std::time::Instant::now();
     loop {
-        match open_sled_once(dir) {
+        match open_sled_once(dir, path) {
             Err(StoreError::Locked { pid: None, .. })
                 if started.elapsed() < std::time::Duration::from_secs(3) =>
             {
@@ -970,12 +1235,15 @@ fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
     }
 }
 
-fn open_sled_once(dir: &Path) -> Result<sled::Db, StoreError> {
+fn open_sled_once(dir: &Path, path: &Path) -> Result<sled::Db, StoreError> {
+    // No background flushing: sled writes to disk when praxis flushes, after the save log has
+    // the change, so sled is never ahead of the log.
     let config = sled::Config::new()
-        .path(dir.join("db"))
-        .cache_capacity(CACHE_BYTES);
+        .path(path)
+        .cache_capacity(CACHE_BYTES)
+        .flush_every_ms(None);
     // sled may panic on some damaged files instead of returning an error; either way the
-    // journal is reported damaged and left as it is.
+    // journal is reported damaged.
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open())) {
         Ok(Ok(db)) => Ok(db),
         Ok(Err(e)) => Err(sled_error(dir, "open", e)),
@@ -983,6 +1251,41 @@ fn open_sled_once(dir: &Path) -> Result<sled::Db, StoreError> {
             dir,
             "the database engine could not read its files",
         )),
+    }
+}
+
+/// The folder a journal's daily backups are kept in.
+pub fn backups_folder(journal_dir: &Path) -> PathBuf {
+    journal_dir.join("backups")
+}
+
+/// The private folder where answers being written in `$EDITOR` are kept meanwhile.
+pub fn editing_folder(journal_dir: &Path) -> PathBuf {
+    journal_dir.join("editing")
+}
+
+/// What a killed praxis left behind in a journal it no longer holds: half-written backups and
+/// other temporary files, answers that were open in `$EDITOR`, half-made sled snapshots.
+fn remove_leftovers(dir: &Path) {
+    crate::safe_fs::remove_leftovers(dir, None);
+    crate::safe_fs::remove_leftovers(&backups_folder(dir), None);
+    if let Ok(entries) = std::fs::read_dir(editing_folder(dir)) {
+        for entry in entries.filter_map(Result::ok) {
+            if entry.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    // sled writes a snapshot as `snap.<n>.generating` and renames it when whole; one left by a
+    // full disk or a kill is of no use, and sled refuses to open beside it.
+    if let Ok(entries) = std::fs::read_dir(dir.join("db")) {
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with("snap.") && name.ends_with(".generating") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     }
 }
 

@@ -171,7 +171,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         app.tick();
         if let Some(text) = app.take_editor_request() {
             ratatui::restore();
-            let result = external_editor(&text);
+            let result = external_editor(&text, app.journal().dir());
             *terminal = ratatui::init();
             terminal.clear()?;
             app.editor_done(result);
@@ -182,26 +182,38 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     }
 }
 
-/// Opens `text` in $VISUAL or $EDITOR (vi if neither is set) and returns what was saved.
-fn external_editor(text: &str) -> Result<String, String> {
+/// Opens `text` in $VISUAL or $EDITOR (vi if neither is set) and returns what was saved. The
+/// file lives in the journal's private `editing/` folder under a random name (0600, created
+/// exclusively), and is removed afterwards; a kill's leftover is removed when the journal is
+/// next opened.
+fn external_editor(text: &str, journal_dir: &Path) -> Result<String, String> {
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_else(|_| "vi".to_string());
-    let path = std::env::temp_dir().join(format!("praxis-answer-{}.md", std::process::id()));
-    std::fs::write(&path, text).map_err(|e| e.to_string())?;
+    let folder = crate::store::editing_folder(journal_dir);
+    crate::safe_fs::private_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let mut file = tempfile::Builder::new()
+        .prefix("answer-")
+        .suffix(".md")
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(
+            crate::safe_fs::FILE_MODE,
+        ))
+        .tempfile_in(&folder)
+        .map_err(|e| format!("{}: {e}", folder.display()))?;
+    io::Write::write_all(&mut file, text.as_bytes()).map_err(|e| e.to_string())?;
+    let path = file.into_temp_path();
     let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
         .arg("praxis-editor")
         .arg(&path)
         .status();
-    let result = match status {
+    match status {
         Ok(s) if s.success() => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
         Ok(s) => Err(format!(
             "{editor} ended with {s}; the answer was not changed"
         )),
         Err(e) => Err(format!("{editor}: {e}")),
-    };
-    let _ = std::fs::remove_file(&path);
-    result
+    }
+    // `path` is removed here, when it is dropped.
 }

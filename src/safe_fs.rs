@@ -1,0 +1,227 @@
+//! Files on disk that nobody else can read and nobody can redirect: every file praxis writes is
+//! made fresh under an unpredictable name in its target folder (`O_EXCL`, so a link planted at
+//! that name is never followed), filled, synced and renamed into place; folders are 0700 and
+//! files 0600.
+
+use std::fs::{File, Permissions};
+use std::io::{BufWriter, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Temporary files praxis makes start with this and end with [`TEMP_SUFFIX`].
+pub const TEMP_PREFIX: &str = ".praxis-";
+/// See [`TEMP_PREFIX`].
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Folders praxis makes are for their owner alone.
+pub const DIR_MODE: u32 = 0o700;
+/// Files praxis makes are for their owner alone.
+pub const FILE_MODE: u32 = 0o600;
+
+/// Makes every file and folder this process creates private to its user from here on, sled's
+/// own files included (the umask is process-wide; the binary sets it first thing).
+pub fn make_new_files_private() {
+    // SAFETY: umask only changes the process's file-creation mask; it cannot fail.
+    unsafe {
+        libc::umask(0o077);
+    }
+}
+
+/// Writes `text` to `path` atomically (see [`write_atomically_with`]).
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    write_atomically_with(path, |w| w.write_all(text.as_bytes()))
+}
+
+/// Writes to `path` so that a crash leaves either the old file or the whole new one, and so
+/// that no link planted beside it can redirect the write: `fill` writes a new temporary file
+/// with a random name in the same folder (created exclusively, 0600), which is synced, then
+/// renamed over `path` (a link at `path` is replaced, never followed), then the folder is
+/// synced. When `fill` fails (with its own error, or an I/O one), the temporary file is removed
+/// and `path` is left as it was.
+pub fn write_atomically_with<E: From<std::io::Error>>(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
+) -> Result<(), E> {
+    let dir = parent_of(path);
+    remove_leftovers(&dir, Some(Duration::from_secs(600)));
+    let tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .permissions(Permissions::from_mode(FILE_MODE))
+        .tempfile_in(&dir)?;
+    let (file, tmp_path) = tmp.into_parts();
+    let mut w = BufWriter::with_capacity(1 << 16, file);
+    // From here, `tmp_path` removes the temporary file when dropped, unless it was kept.
+    fill(&mut w)?;
+    let file = w
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?;
+    file.sync_all()?;
+    drop(file);
+    tmp_path.persist(path).map_err(|e| e.error)?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// The folder a file lives in (`.` for a bare name).
+pub fn parent_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Syncs a folder, so a rename or a new file in it survives a crash (best effort).
+pub fn sync_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Removes the temporary files a killed praxis left in `dir`: all of them, or with `min_age`
+/// only those older than that (in a folder where another praxis may be writing right now).
+/// Links and folders of that name are left alone.
+pub fn remove_leftovers(dir: &Path, min_age: Option<Duration>) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        let old_enough = match min_age {
+            None => true,
+            Some(age) => meta
+                .modified()
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|a| a > age),
+        };
+        if meta.is_file() && old_enough && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Makes `dir` (and its missing parents) and makes it private.
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    std::fs::set_permissions(dir, Permissions::from_mode(DIR_MODE))
+}
+
+/// Takes group and other permissions away from `dir`, and from the files and folders inside it
+/// down to `depth` levels; links are not followed. Returns how many modes changed.
+pub fn tighten(dir: &Path, depth: usize) -> std::io::Result<usize> {
+    let mut changed = 0;
+    tighten_one(dir, &mut changed)?;
+    if depth > 0 {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            let meta = std::fs::symlink_metadata(&path)?;
+            if meta.is_dir() {
+                changed += tighten(&path, depth - 1)?;
+            } else if meta.is_file() {
+                tighten_one(&path, &mut changed)?;
+            }
+        }
+    }
+    Ok(changed)
+}
+
+fn tighten_one(path: &Path, changed: &mut usize) -> std::io::Result<()> {
+    let meta = std::fs::symlink_metadata(path)?;
+    let mode = meta.permissions().mode() & 0o7777;
+    if mode & 0o077 != 0 {
+        std::fs::set_permissions(path, Permissions::from_mode(mode & !0o077))?;
+        *changed += 1;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_atomic_write_replaces_a_planted_link_and_never_writes_through_it() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "precious").unwrap();
+        let target = dir.path().join("shared.praxis.json");
+        std::os::unix::fs::symlink(&victim, &target).unwrap();
+        // Links at every name an older praxis would have used.
+        for pid in 0..50 {
+            let planted = dir.path().join(format!(".shared.praxis.json.{pid}.tmp"));
+            std::os::unix::fs::symlink(&victim, planted).unwrap();
+        }
+        write_atomically(&target, "new").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        let meta = std::fs::symlink_metadata(&target).unwrap();
+        assert!(meta.is_file(), "the link was replaced by a file");
+        assert_eq!(meta.permissions().mode() & 0o777, FILE_MODE);
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_failed_fill_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let target = dir.path().join("f");
+        std::fs::write(&target, "old").unwrap();
+        let r: std::io::Result<()> = write_atomically_with(&target, |w| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::other("stop"))
+        });
+        assert!(r.is_err());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn tightening_makes_files_and_folders_private_and_leaves_links_alone() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let outside = tempfile::NamedTempFile::new().unwrap();
+        std::fs::set_permissions(outside.path(), Permissions::from_mode(0o644)).unwrap();
+        let j = dir.path().join("j");
+        std::fs::create_dir_all(j.join("db")).unwrap();
+        std::fs::write(j.join("db/db"), "x").unwrap();
+        std::os::unix::fs::symlink(outside.path(), j.join("db/link")).unwrap();
+        for p in [j.clone(), j.join("db")] {
+            std::fs::set_permissions(&p, Permissions::from_mode(0o755)).unwrap();
+        }
+        std::fs::set_permissions(j.join("db/db"), Permissions::from_mode(0o644)).unwrap();
+        assert_eq!(tighten(&j, 2).unwrap(), 3);
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&j), 0o700);
+        assert_eq!(mode(&j.join("db")), 0o700);
+        assert_eq!(mode(&j.join("db/db")), 0o600);
+        assert_eq!(
+            mode(outside.path()),
+            0o644,
+            "a link's target is not touched"
+        );
+        assert_eq!(tighten(&j, 2).unwrap(), 0);
+    }
+
+    #[test]
+    fn leftovers_are_removed_but_not_links_or_other_files() {
+        let dir = tempfile::TempDir::new().unwrap();
+        std::fs::write(dir.path().join(".praxis-abc.tmp"), "private").unwrap();
+        std::fs::write(dir.path().join("keep.json"), "x").unwrap();
+        std::os::unix::fs::symlink("/etc/hostname", dir.path().join(".praxis-l.tmp")).unwrap();
+        assert_eq!(
+            remove_leftovers(dir.path(), Some(Duration::from_secs(600))),
+            0
+        );
+        assert_eq!(remove_leftovers(dir.path(), None), 1);
+        assert!(dir.path().join("keep.json").exists());
+        assert!(std::fs::symlink_metadata(dir.path().join(".praxis-l.tmp")).is_ok());
+    }
+}
