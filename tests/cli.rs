@@ -913,3 +913,127 @@ fn an_import_cut_off_last_time_is_undone_and_praxis_says_so() {
     let again = String::from_utf8(again.stderr).unwrap();
     assert!(!again.contains("cut off"), "{again}");
 }
+
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::symlink_metadata(path)
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+/// Every file and folder below `dir` (links not followed).
+fn everything_below(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if std::fs::symlink_metadata(&path).unwrap().is_dir() {
+            out.extend(everything_below(&path));
+        }
+        out.push(path);
+    }
+    out
+}
+
+#[test]
+fn every_file_praxis_writes_is_private_to_its_user() {
+    let j = Journal::new();
+    j.ok(&["init", "--name", "Anna"]);
+    j.add(&["add", "note", "--title", "Private thoughts"]);
+    let export = j.dir.path().join("for-mette.json");
+    j.ok(&["export", "--for", "backup", "-o", export.to_str().unwrap()]);
+    assert!(j.path().join("backups").read_dir().unwrap().count() > 0);
+    assert_eq!(mode(&j.path()), 0o700);
+    for path in everything_below(&j.path()) {
+        let want = if path.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode(&path), want, "{}", path.display());
+    }
+    assert_eq!(mode(&export), 0o600);
+}
+
+#[test]
+fn a_journal_readable_by_others_is_made_private_on_open_and_says_so() {
+    use std::os::unix::fs::PermissionsExt;
+    let j = Journal::new();
+    j.add(&["add", "note", "--title", "Private thoughts"]);
+    for path in everything_below(&j.path()).into_iter().chain([j.path()]) {
+        let loose = if path.is_dir() { 0o755 } else { 0o644 };
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(loose)).unwrap();
+    }
+    let out = j.cmd(&["list"]).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("are now private to you"), "{err}");
+    for path in everything_below(&j.path()) {
+        let want = if path.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode(&path), want, "{}", path.display());
+    }
+    let again = j.cmd(&["list"]).output().unwrap();
+    assert!(again.stderr.is_empty(), "said once");
+}
+
+#[test]
+fn links_planted_in_the_network_folder_never_redirect_a_sync() {
+    let j = Journal::new();
+    j.add(&[
+        "add",
+        "note",
+        "--title",
+        "For peers",
+        "--visibility",
+        "network",
+    ]);
+    let id = j
+        .ok(&["journal"])
+        .lines()
+        .find_map(|l| l.strip_prefix("id        ").map(str::to_string))
+        .unwrap();
+    let network = j.dir.path().join("network");
+    std::fs::create_dir(&network).unwrap();
+    let db = j.path().join("db/db");
+    let before = std::fs::read(&db).unwrap();
+    let victim = j.dir.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    // Links at every temporary name an older praxis would have used, and at the file itself.
+    for pid in 1..400 {
+        std::os::unix::fs::symlink(&db, network.join(format!(".{id}.praxis.json.{pid}.tmp")))
+            .unwrap();
+    }
+    std::os::unix::fs::symlink(&victim, network.join(format!("{id}.praxis.json"))).unwrap();
+    j.ok(&["network", "sync", network.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the journal's own files untouched"
+    );
+    let written = network.join(format!("{id}.praxis.json"));
+    assert!(std::fs::symlink_metadata(&written).unwrap().is_file());
+    assert!(
+        std::fs::read_to_string(&written)
+            .unwrap()
+            .contains("For peers")
+    );
+    assert!(j.ok(&["list"]).contains("For peers"));
+}
+
+#[test]
+fn leftovers_of_a_killed_backup_or_editor_are_removed_when_the_journal_opens() {
+    let j = Journal::new();
+    j.add(&["add", "note", "--title", "First"]);
+    let half_backup = j.path().join("backups/.praxis-Ab12Cd.tmp");
+    std::fs::write(
+        &half_backup,
+        "{\"format\": \"praxis-exchange\", \"records\": [",
+    )
+    .unwrap();
+    let editing = j.path().join("editing");
+    std::fs::create_dir_all(&editing).unwrap();
+    let answer = editing.join("answer-x1y2.md");
+    std::fs::write(&answer, "what I really think of the director").unwrap();
+    j.ok(&["list"]);
+    assert!(!half_backup.exists());
+    assert!(!answer.exists());
+}

@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 use std::time::Duration;
@@ -495,4 +495,338 @@ fn fs_free(path: &Path) -> u64 {
         .nth(1)
         .and_then(|l| l.trim().parse().ok())
         .unwrap()
+}
+
+/// A journal of `n` notes saved one by one (each in the save log), with a backup made after
+/// the first, as the first write of a day makes it.
+fn journal_of_notes(dir: &Path, n: usize) -> Vec<praxis::record::RecordId> {
+    let j = Journal::create(dir, JournalMeta::new("Anna", Language::English, now())).unwrap();
+    let mut ids = Vec::new();
+    for i in 0..n {
+        let at = now() + chrono::Duration::seconds(i as i64);
+        let mut r = praxis::record::Record::new(j.meta().id, at, praxis::record::Content::Note);
+        r.title = format!("note {i}");
+        r.body = "Asked the council what to change first. ".repeat(8);
+        j.insert(&r).unwrap();
+        ids.push(r.id);
+        if i == 0 {
+            praxis::backup::make_if_due(&j, at.date_naive(), at).unwrap();
+        }
+    }
+    ids
+}
+
+fn listed_ids(journal: &Path) -> Result<Vec<String>, String> {
+    let out = praxis(journal, &["list", "--json"]);
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    Ok(listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect())
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    let status = Process::new("cp")
+        .arg("-a")
+        .arg(from)
+        .arg(to)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn a_flipped_byte_in_the_database_loses_no_saved_note_after_praxis_repair() {
+    let root = TempDir::new().unwrap();
+    let original = root.path().join("original");
+    let ids = journal_of_notes(&original, 150);
+    let len = std::fs::metadata(original.join("db/db")).unwrap().len();
+    let mut repaired = 0;
+    for (round, offset) in (1..20).map(|k| k * len / 20).enumerate() {
+        let dir = root.path().join(format!("j{round}"));
+        copy_dir(&original, &dir);
+        let db = dir.join("db/db");
+        let mut bytes = std::fs::read(&db).unwrap();
+        bytes[offset as usize] ^= 0xff;
+        std::fs::write(&db, &bytes).unwrap();
+        let listed = match listed_ids(&dir) {
+            Ok(listed) => listed,
+            Err(message) => {
+                // Noticed: says so honestly, keeps the files as they were, names the command.
+                assert!(message.contains("praxis repair"), "{message}");
+                assert!(!message.contains("not changed"), "{message}");
+                let kept = std::fs::read_dir(dir.join("kept"))
+                    .unwrap()
+                    .next()
+                    .unwrap()
+                    .unwrap()
+                    .path();
+                assert_eq!(
+                    std::fs::read(kept.join("db")).unwrap(),
+                    bytes,
+                    "kept as it was"
+                );
+                let out = praxis(&dir, &["repair", "--yes"]);
+                assert!(
+                    out.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                repaired += 1;
+                listed_ids(&dir).unwrap()
+            }
+        };
+        for id in &ids {
+            assert!(
+                listed.contains(&id.to_string()),
+                "offset {offset}: saved note {id} is lost"
+            );
+        }
+    }
+    eprintln!("flipped a byte at 19 places: {repaired} noticed and repaired, the rest harmless");
+}
+
+#[test]
+fn a_record_sled_lost_is_noticed_and_brought_back_by_repair() {
+    let root = TempDir::new().unwrap();
+    let dir = root.path().join("j");
+    let ids = journal_of_notes(&dir, 40);
+    // sled loses a record behind praxis's back (as its recovery does when it zeroes a log).
+    {
+        let db = sled::open(dir.join("db")).unwrap();
+        db.open_tree("records")
+            .unwrap()
+            .remove(ids[20].to_string())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let message = listed_ids(&dir).unwrap_err();
+    assert!(message.contains("is damaged"), "{message}");
+    assert!(message.contains("not in the database"), "{message}");
+    let out = praxis(&dir, &["repair", "--yes"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = listed_ids(&dir).unwrap();
+    assert_eq!(listed.len(), 40);
+    assert!(listed.contains(&ids[20].to_string()));
+}
+
+#[test]
+fn sigkill_during_a_repair_and_the_repair_run_again_finishes_it() {
+    let root = TempDir::new().unwrap();
+    let original = root.path().join("original");
+    let ids = journal_of_notes(&original, 1);
+    // Many saves after the backup, so the repair has work to be killed in.
+    let j = Journal::open(&original).unwrap();
+    let library = load(None).library;
+    let more = praxis::generate::journal(13, RECORDS, j.meta().id, now(), None, &library);
+    j.insert_batch(&more).unwrap();
+    drop(j);
+    let garble = |dir: &Path| {
+        for entry in std::fs::read_dir(dir.join("db")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                let len = std::fs::metadata(&path).unwrap().len() as usize;
+                std::fs::write(&path, vec![0x5a; len.max(64)]).unwrap();
+            }
+        }
+    };
+    let scratch = root.path().join("scratch");
+    copy_dir(&original, &scratch);
+    garble(&scratch);
+    let t = std::time::Instant::now();
+    assert!(praxis(&scratch, &["repair", "--yes"]).status.success());
+    let window = (t.elapsed().as_millis() as u64).max(20);
+    for round in 0..ROUNDS {
+        let dir = root.path().join(format!("r{round}"));
+        copy_dir(&original, &dir);
+        garble(&dir);
+        let mut child = Process::new(assert_cmd::cargo::cargo_bin("praxis"))
+            .args(["repair", "--yes"])
+            .env("PRAXIS_JOURNAL", &dir)
+            .env("PRAXIS_NOW", "2026-11-23T09:00:00Z")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(common::jitter(window)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let listed = match listed_ids(&dir) {
+            Ok(listed) => listed,
+            Err(_) => {
+                let out = praxis(&dir, &["repair", "--yes"]);
+                assert!(
+                    out.status.success(),
+                    "round {round}: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                listed_ids(&dir).unwrap()
+            }
+        };
+        assert_eq!(listed.len(), RECORDS + 1, "round {round}");
+        assert!(listed.contains(&ids[0].to_string()));
+    }
+}
+
+#[test]
+fn sigkill_during_a_restore_and_the_same_restore_run_again_finishes_it() {
+    let root = TempDir::new().unwrap();
+    let meta = JournalMeta::new("Anna", Language::English, now());
+    let library = load(None).library;
+    let records = praxis::generate::journal(14, RECORDS, meta.id, now(), None, &library);
+    let file = root.path().join("backup.json");
+    exchange::export(
+        &meta,
+        Scope::Backup,
+        &Selection::default(),
+        records,
+        vec![],
+        now(),
+    )
+    .save(&file)
+    .unwrap();
+    let restore = |dir: &Path| {
+        Command::cargo_bin("praxis")
+            .unwrap()
+            .arg("restore")
+            .arg(&file)
+            .env("PRAXIS_JOURNAL", dir)
+            .env("PRAXIS_NOW", "2026-11-23T09:00:00Z")
+            .timeout(Duration::from_secs(60))
+            .output()
+            .unwrap()
+    };
+    let t = std::time::Instant::now();
+    assert!(restore(&root.path().join("scratch")).status.success());
+    let window = (t.elapsed().as_millis() as u64).max(20);
+    for round in 0..ROUNDS {
+        let dir = root.path().join(format!("r{round}"));
+        let mut child = Process::new(assert_cmd::cargo::cargo_bin("praxis"))
+            .arg("restore")
+            .arg(&file)
+            .env("PRAXIS_JOURNAL", &dir)
+            .env("PRAXIS_NOW", "2026-11-23T09:00:00Z")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(common::jitter(window)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        if listed_ids(&dir).is_ok_and(|l| l.len() == RECORDS) {
+            continue; // It finished before the kill.
+        }
+        let out = restore(&dir);
+        assert!(
+            out.status.success(),
+            "round {round}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(listed_ids(&dir).unwrap().len(), RECORDS, "round {round}");
+    }
+}
+
+#[test]
+fn on_a_full_disk_nothing_hangs_deletes_make_room_and_a_half_made_snapshot_is_cleared() {
+    let Some(disk) = SmallDisk::mount("6m") else {
+        return;
+    };
+    let journal = new_journal_on(&disk);
+    let first = add_note(&journal, 0, "a small note");
+    assert!(first.status.success());
+    let first = String::from_utf8(first.stdout).unwrap().trim().to_string();
+    // A note larger than the free space is refused at once, not written until sled hangs.
+    let free = fs_free(&disk.path) as usize;
+    let huge = "x".repeat(free + 1024);
+    let t = std::time::Instant::now();
+    let out = Command::cargo_bin("praxis")
+        .unwrap()
+        .args(["add", "note", "--title", "huge"])
+        .env("PRAXIS_JOURNAL", &journal)
+        .env("PRAXIS_NOW", "2026-11-23T09:00:00Z")
+        .write_stdin(huge)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("disk is full"), "{stderr}");
+    eprintln!(
+        "a save larger than the disk was refused in {:?}",
+        t.elapsed()
+    );
+    // A large peer file in the network folder: refused cleanly, the sync ends.
+    let network = TempDir::new().unwrap();
+    std::fs::write(network.path().join("bo.praxis.json"), peer_file(RECORDS)).unwrap();
+    let filler = disk.path.join("filler");
+    let free = fs_free(&disk.path);
+    std::fs::write(&filler, vec![0u8; free.saturating_sub(2_300_000) as usize]).unwrap();
+    let out = praxis(
+        &journal,
+        &["network", "sync", network.path().to_str().unwrap()],
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("disk is full"), "{stderr}");
+    assert_eq!(
+        listed_ids(&journal).unwrap(),
+        vec![first.clone()],
+        "nothing of it landed"
+    );
+    // The disk is quite full now; deleting is still allowed, so people can make room.
+    let free = fs_free(&disk.path);
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&filler)
+        .unwrap()
+        .write_all(&vec![0u8; free.saturating_sub(600_000) as usize])
+        .unwrap();
+    assert!(!add_note(&journal, 1, "no room").status.success());
+    let out = praxis(&journal, &["delete", &first, "--yes"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_file(&filler).unwrap();
+    // sled's snapshot cut off by a full disk (or a kill) does not make the journal "damaged".
+    std::fs::write(journal.join("db/snap.00000000000FFFFF.generating"), b"").unwrap();
+    assert_eq!(listed_ids(&journal).unwrap(), Vec::<String>::new());
+    assert!(add_note(&journal, 2, "room again").status.success());
+}
+
+#[test]
+fn a_journal_on_a_read_only_disk_opens_for_reading_and_refuses_saves_clearly() {
+    let Some(disk) = SmallDisk::mount("8m") else {
+        return;
+    };
+    let journal = new_journal_on(&disk);
+    let id = add_note(&journal, 0, "kept on a read-only stick");
+    let id = String::from_utf8(id.stdout).unwrap().trim().to_string();
+    let status = Process::new("mount")
+        .args(["-o", "remount,ro"])
+        .arg(&disk.path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = praxis(&journal, &["list"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("note 0"));
+    assert!(praxis(&journal, &["show", &id]).status.success());
+    let out = add_note(&journal, 1, "no");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("read-only"), "{stderr}");
 }

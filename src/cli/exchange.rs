@@ -29,7 +29,7 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
         "markdown" | "md" => true,
         other => return Err(invalid(format!("--format {other}: use json or markdown"))),
     };
-    let journal = ctx.open()?;
+    let journal = ctx.open_to_read()?;
     let selection = Selection {
         cycle: a
             .cycle
@@ -176,6 +176,13 @@ fn print_report(ctx: &mut Context<'_>, r: &ImportReport) -> Result<(), CliError>
             writeln!(ctx.out, "    {id}")?;
         }
     }
+    if r.repeated > 0 {
+        writeln!(
+            ctx.out,
+            "  {} repeated in the file: the highest revision of each was taken",
+            r.repeated
+        )?;
+    }
     if r.comments_added + r.comments_unchanged + r.comments_orphaned > 0 {
         writeln!(
             ctx.out,
@@ -187,6 +194,13 @@ fn print_report(ctx: &mut Context<'_>, r: &ImportReport) -> Result<(), CliError>
 }
 
 pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError> {
+    if Journal::discard_cut_off_restore(&ctx.dir)? {
+        writeln!(
+            ctx.err,
+            "praxis: an earlier restore into {} was cut off; starting it over.",
+            ctx.dir.display()
+        )?;
+    }
     match Journal::open(&ctx.dir) {
         Err(StoreError::NoJournal { .. }) => {}
         Ok(_) | Err(StoreError::Locked { .. }) => {
@@ -218,10 +232,14 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
     let mut meta = JournalMeta::new(by.author_name.clone(), by.language, ctx.clock.now());
     meta.id = by.journal;
     let existed = ctx.dir.exists();
-    let journal = Journal::create(&ctx.dir, meta)?;
+    let journal = Journal::create_for_restore(&ctx.dir, meta)?;
     let result = import_file(&journal, path, false, |about| match about.source {
         Source::Praxis(Scope::Backup) => Ok(()),
         _ => Err(not_backup()),
+    })
+    .and_then(|done| {
+        journal.restore_finished()?;
+        Ok(done)
     });
     drop(journal);
     let (report, _) = match result {
@@ -229,7 +247,7 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
         Err(e) => {
             // The new journal is empty: take it away so the restore can simply be run again.
             if existed {
-                let _ = std::fs::remove_dir_all(ctx.dir.join("db"));
+                Journal::discard_cut_off_restore(&ctx.dir)?;
                 let _ = std::fs::remove_file(ctx.dir.join("praxis.lock"));
             } else {
                 let _ = std::fs::remove_dir_all(&ctx.dir);

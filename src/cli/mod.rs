@@ -63,6 +63,33 @@ impl Context<'_> {
         Ok(journal)
     }
 
+    /// Opens the journal to read it; a journal on a read-only disk or in a folder this user
+    /// may not write to is read from a private copy of its database, which is said on stderr.
+    pub(crate) fn open_to_read(&mut self) -> Result<Journal, CliError> {
+        match Journal::open(&self.dir) {
+            Err(StoreError::Io { source, .. })
+                if matches!(
+                    source.kind(),
+                    std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+                ) =>
+            {
+                let journal = Journal::open_read_only(&self.dir)?;
+                writeln!(
+                    self.err,
+                    "praxis: {} cannot be written to ({source}); showing the journal as it is, \
+                     read-only.",
+                    self.dir.display()
+                )?;
+                Ok(journal)
+            }
+            other => {
+                let journal = other?;
+                self.tell_if_undone(&journal)?;
+                Ok(journal)
+            }
+        }
+    }
+
     /// Says so when opening undid an import or restore that was cut off last time, or made
     /// the journal's files private.
     fn tell_if_undone(&mut self, journal: &Journal) -> Result<(), CliError> {
@@ -226,7 +253,10 @@ fn init(ctx: &mut Context<'_>, a: InitArgs) -> Result<(), CliError> {
 }
 
 fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), CliError> {
-    let mut journal = ctx.open()?;
+    let mut journal = match action {
+        Some(_) => ctx.open()?,
+        None => ctx.open_to_read()?,
+    };
     if let Some(JournalAction::Set(a)) = action {
         let mut meta = journal.meta().clone();
         if a.name.is_none() && ctx.lang.is_none() && a.keep_backups.is_none() {

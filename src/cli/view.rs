@@ -15,7 +15,7 @@ use crate::store::{Journal, StoreError};
 use crate::flow::DAILY_CHECKIN;
 
 pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
-    let journal = match ctx.open() {
+    let journal = match ctx.open_to_read() {
         Err(CliError::Store(StoreError::NoJournal { dir })) => {
             writeln!(
                 ctx.out,
@@ -117,7 +117,7 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
 }
 
 pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
-    let journal = ctx.open()?;
+    let journal = ctx.open_to_read()?;
     let filter = Filter {
         kind: a
             .kind
@@ -180,7 +180,7 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
 }
 
 pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result<(), CliError> {
-    let journal = ctx.open()?;
+    let journal = ctx.open_to_read()?;
     let id = journal.resolve_any(prefix)?;
     let r = journal
         .get_any(id)?
@@ -363,7 +363,7 @@ fn due_line(journal: &Journal, r: &Record, today: chrono::NaiveDate) -> String {
 }
 
 pub(super) fn due(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError> {
-    let journal = ctx.open()?;
+    let journal = ctx.open_to_read()?;
     let experiments = journal.list(&Filter {
         kind: Some(Kind::Experiment),
         ..Filter::default()
@@ -390,7 +390,7 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
             "give something to search for, e.g. praxis search council",
         ));
     }
-    let journal = ctx.open()?;
+    let journal = ctx.open_to_read()?;
     // Streamed: only the best matches so far are held, however large the journal.
     let mut failed = None;
     let records = journal
@@ -445,7 +445,7 @@ fn snippet(text: &str, indices: &[usize], width: usize) -> String {
 }
 
 pub(super) fn stats(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError> {
-    let journal = ctx.open()?;
+    let journal = ctx.open_to_read()?;
     // Streamed: a journal of any size is counted without holding it.
     let mut failed = None;
     let records = journal

@@ -68,6 +68,15 @@ pub enum StoreError {
         /// made (the database engine may change its own files when it opens damaged ones).
         kept: Option<PathBuf>,
     },
+    /// A restore into the folder was cut off before it finished.
+    #[error(
+        "a restore into {dir} was cut off before it finished, so it holds no whole journal: run \
+         the same praxis restore again (it starts over)"
+    )]
+    RestoreCutOff {
+        /// The folder.
+        dir: PathBuf,
+    },
     /// No record has an id starting with the given text.
     #[error("no record has an id starting with '{prefix}': see `praxis list` for ids")]
     NotFound {

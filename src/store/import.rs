@@ -2,7 +2,7 @@
 //! twice changes nothing; a higher revision replaces the older; same revision with other content is a
 //! conflict and both versions stay readable; other journals' records are kept apart.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use sha2::{Digest, Sha256};
 
@@ -30,6 +30,8 @@ pub struct ImportReport {
     pub comments_unchanged: usize,
     /// Comments on records this journal does not have (not imported).
     pub comments_orphaned: usize,
+    /// Records that stood in the file more than once (the highest revision of each is taken).
+    pub repeated: usize,
 }
 
 /// An import under way: takes records, comments and peers as they are read
@@ -40,8 +42,8 @@ pub struct Importer<'j> {
     own: JournalId,
     dry_run: bool,
     report: ImportReport,
-    /// Records already taken from the file (a repeated one counts once).
-    seen: HashSet<RecordId>,
+    /// Records already read from the file, with the highest revision seen of each.
+    seen: HashMap<RecordId, u32>,
     pending: Vec<Change>,
     guard: Guard<'j>,
 }
@@ -54,7 +56,7 @@ impl Journal {
             own: self.meta().id,
             dry_run,
             report: ImportReport::default(),
-            seen: HashSet::new(),
+            seen: HashMap::new(),
             pending: Vec::new(),
             guard: Guard::new(self),
         }
@@ -243,15 +245,29 @@ impl Sink for Importer<'_> {
     }
 
     fn record(&mut self, r: Record) -> Result<(), StoreError> {
-        if !self.seen.insert(r.id) {
-            return Ok(());
-        }
         let own = r.author == self.own;
         let target = if own {
             Target::Records
         } else {
             Target::Foreign
         };
+        if let Some(&first) = self.seen.get(&r.id) {
+            // The same record again: a higher revision wins over what was read before.
+            self.report.repeated += 1;
+            if r.revision <= first {
+                return Ok(());
+            }
+            self.seen.insert(r.id, r.revision);
+            let stored = self.journal.stored_copy(r.id, own)?;
+            if stored.is_none_or(|e| r.revision > e.revision) {
+                let key = r.id.to_key().into_bytes();
+                self.pending
+                    .retain(|c| !(c.target == target && c.key == key));
+                self.take(Change::record(target, &r))?;
+            }
+            return Ok(());
+        }
+        self.seen.insert(r.id, r.revision);
         let report = &mut self.report;
         let take = match self.journal.stored_copy(r.id, own)? {
             None => {
@@ -292,7 +308,7 @@ impl Sink for Importer<'_> {
         let key = comment_key(&c);
         if self.has(Target::Comments, &key)? {
             self.report.comments_unchanged += 1;
-        } else if self.seen.contains(&c.on) || self.journal.get_any(c.on)?.is_some() {
+        } else if self.seen.contains_key(&c.on) || self.journal.get_any(c.on)?.is_some() {
             self.report.comments_added += 1;
             let json = serde_json::to_vec(&c).expect("comment serialises");
             self.take(Change::bytes(Target::Comments, key, json))?;

@@ -44,6 +44,8 @@ const META_DRAFT: &[u8] = b"draft";
 const META_INDEXES: &[u8] = b"indexes";
 /// The layout of the index trees; a journal whose indexes have another is re-indexed on open.
 const INDEX_VERSION: u32 = 2;
+/// Marks a journal a restore is still being written into.
+const RESTORING: &str = "restore-unfinished";
 /// A backup (a checkpoint of the save log) is due once the log since the last one holds this
 /// much, so the log stays short to read and replay.
 const CHECKPOINT_AFTER_BYTES: u64 = 32 * 1024 * 1024;
@@ -74,6 +76,9 @@ pub struct Journal {
     log: Option<Mutex<log::SaveLog>>,
     /// How many files and folders opening made private (they were readable by others).
     tightened: usize,
+    /// For a journal that cannot be written to: the private copy of its database it is read
+    /// from (removed when the journal is closed).
+    read_only: Option<tempfile::TempDir>,
     meta: JournalMeta,
     /// Whether closing notes the fingerprint of a clean close (not for a journal that was found
     /// damaged, nor one being rebuilt).
@@ -123,6 +128,11 @@ impl Journal {
             });
         }
         let lock = JournalLock::acquire(dir)?;
+        if dir.join(RESTORING).exists() {
+            return Err(StoreError::RestoreCutOff {
+                dir: dir.to_path_buf(),
+            });
+        }
         remove_leftovers(dir);
         let kept = repair::keep_aside_if_unclean(dir, now)?;
         let with_kept = |e: StoreError| match e {
@@ -198,6 +208,82 @@ impl Journal {
         journal.tightened = 0;
         crate::safe_fs::tighten(dir, 2).map_err(|e| io("create", e))?;
         Ok(journal)
+    }
+
+    /// Opens a journal that cannot be written to (a read-only disk, another user's folder) for
+    /// reading: its database is copied to a private temporary folder and opened there; every
+    /// save is refused.
+    pub fn open_read_only(dir: &Path) -> Result<Journal, StoreError> {
+        let io = |source| StoreError::Io {
+            action: "read",
+            dir: dir.to_path_buf(),
+            source,
+        };
+        if !dir.join("db").is_dir() {
+            return Err(StoreError::NoJournal {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let copy = tempfile::Builder::new()
+            .prefix("praxis-read-only-")
+            .tempdir()
+            .map_err(io)?;
+        repair::copy_tree(&dir.join("db"), &copy.path().join("db")).map_err(io)?;
+        let lock = JournalLock::acquire(copy.path())?;
+        let db = open_sled_at(dir, &copy.path().join("db"))?;
+        let mut journal = Journal::from_db(dir, db, lock, None)?;
+        journal.note_close = false;
+        journal.read_only = Some(copy);
+        Ok(journal)
+    }
+
+    /// Makes a new journal in `dir` to restore a backup into: marked unfinished until
+    /// [`Journal::restore_finished`], so that a restore cut off (killed) is refused as a
+    /// journal and can simply be run again (see [`Journal::discard_cut_off_restore`]).
+    pub fn create_for_restore(dir: &Path, meta: JournalMeta) -> Result<Journal, StoreError> {
+        let io = |source| StoreError::Io {
+            action: "create",
+            dir: dir.to_path_buf(),
+            source,
+        };
+        crate::safe_fs::private_dir(dir).map_err(io)?;
+        std::fs::write(dir.join(RESTORING), b"").map_err(io)?;
+        crate::safe_fs::sync_dir(dir);
+        Journal::create(dir, meta)
+    }
+
+    /// The restore is whole: the journal is a journal.
+    pub fn restore_finished(&self) -> Result<(), StoreError> {
+        std::fs::remove_file(self.dir.join(RESTORING)).map_err(|source| StoreError::Io {
+            action: "finish the restore of",
+            dir: self.dir.clone(),
+            source,
+        })?;
+        crate::safe_fs::sync_dir(&self.dir);
+        Ok(())
+    }
+
+    /// Takes away what a restore into `dir` that was cut off left (returning true), so it can
+    /// start again; a folder without such a restore is not touched.
+    pub fn discard_cut_off_restore(dir: &Path) -> Result<bool, StoreError> {
+        if !dir.join(RESTORING).exists() {
+            return Ok(false);
+        }
+        let _lock = JournalLock::acquire(dir)?;
+        let io = |source| StoreError::Io {
+            action: "clear the cut-off restore in",
+            dir: dir.to_path_buf(),
+            source,
+        };
+        for sub in ["db", "log", "backups", "editing", "kept"] {
+            let path = dir.join(sub);
+            if path.exists() {
+                std::fs::remove_dir_all(&path).map_err(io)?;
+            }
+        }
+        let _ = std::fs::remove_file(dir.join(repair::FINGERPRINT));
+        std::fs::remove_file(dir.join(RESTORING)).map_err(io)?;
+        Ok(true)
     }
 
     /// Whether opening made the journal's files private (they were readable by other users).
@@ -279,6 +365,7 @@ impl Journal {
             note_close: log.is_some(),
             log: log.map(Mutex::new),
             tightened: 0,
+            read_only: None,
             meta,
             db,
             _lock: lock,
@@ -919,9 +1006,25 @@ impl Journal {
 
     /// Refuses to write when the disk is nearly full: sled does not always fail cleanly when
     /// it runs out of space (it can stall), so praxis stops before it gets there.
+    /// Refuses every save to a journal opened read-only.
+    fn ensure_writable(&self) -> Result<(), StoreError> {
+        match self.read_only {
+            Some(_) => Err(StoreError::Io {
+                action: "save to",
+                dir: self.dir.clone(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::ReadOnlyFilesystem,
+                    "it was opened read-only",
+                ),
+            }),
+            None => Ok(()),
+        }
+    }
+
     /// A delete writes little (a removal in two logs); it is refused only when even that
     /// might not fit.
     fn ensure_room_to_delete(&self) -> Result<(), StoreError> {
+        self.ensure_writable()?;
         match fs2::available_space(&self.dir) {
             Ok(free) if free < MIN_FREE_FOR_DELETES => Err(StoreError::Io {
                 action: "save to",
@@ -938,6 +1041,7 @@ impl Journal {
     /// `bytes` is the size of what is about to be written: it is saved twice (the save log and
     /// sled's own log) and must leave the reserve free.
     fn ensure_room(&self, bytes: usize) -> Result<(), StoreError> {
+        self.ensure_writable()?;
         let needed = MIN_FREE_BYTES + 3 * bytes as u64;
         match fs2::available_space(&self.dir) {
             Ok(free) if free < needed => Err(StoreError::Io {
@@ -1319,7 +1423,7 @@ fn folder_has_files_besides_lock(dir: &Path) -> bool {
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
-                .any(|e| e.file_name() != "praxis.lock")
+                .any(|e| e.file_name() != "praxis.lock" && e.file_name() != RESTORING)
         })
         .unwrap_or(false)
 }

@@ -11,7 +11,7 @@ use super::log::{self, Checkpoint, Replay};
 use super::{Journal, JournalLock, META_INDEXES, StoreError};
 
 /// Where sled's files were at their last clean close: `path size mtime inode` lines.
-const FINGERPRINT: &str = "db.closed";
+pub(super) const FINGERPRINT: &str = "db.closed";
 /// Folder of copies kept aside.
 const KEPT: &str = "kept";
 /// A rebuilt database waiting to be put in place.
@@ -90,7 +90,7 @@ fn unique(dir: &Path, stem: &str) -> PathBuf {
         .expect("some name is free")
 }
 
-fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+pub(super) fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     crate::safe_fs::private_dir(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;

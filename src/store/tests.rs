@@ -554,3 +554,42 @@ fn a_large_write_rolled_back_leaves_records_and_indexes_as_they_were() {
         1200
     );
 }
+
+#[test]
+fn a_record_repeated_in_one_file_lands_in_its_highest_revision_even_across_steps() {
+    let (_dir, j) = new_journal();
+    let peer = JournalId::new_at(at(0));
+    let note = |minutes: i64| {
+        let mut r = Record::new(peer, at(minutes), Content::Note);
+        r.title = format!("shared {minutes}");
+        r.visibility = Visibility::Network;
+        r
+    };
+    let first = note(1);
+    let mut edited = first.clone();
+    edited.title = "edited twice".into();
+    edited.revision = 3;
+    let mut middle = first.clone();
+    middle.title = "edited once".into();
+    middle.revision = 2;
+    // The first copy lands in the first step; the higher revision comes a step later.
+    let mut records = vec![first];
+    records.extend((2..1502).map(note));
+    records.extend([edited.clone(), middle]);
+    let incoming = crate::exchange::Incoming {
+        source: crate::exchange::Source::Praxis(crate::exchange::Scope::Network),
+        exported_by: None,
+        records,
+        comments: Vec::new(),
+        peers: Vec::new(),
+    };
+    let report = j.import(&incoming, false).unwrap();
+    assert_eq!(report.repeated, 2);
+    assert_eq!(report.added, 1501);
+    assert_eq!(j.get_foreign(edited.id).unwrap().unwrap(), edited);
+    drop(j);
+    // The journal agrees with its save log when checked as after a crash.
+    std::fs::remove_file(_dir.path().join("db.closed")).unwrap();
+    let j = Journal::open(_dir.path()).unwrap();
+    assert_eq!(j.get_foreign(edited.id).unwrap().unwrap(), edited);
+}

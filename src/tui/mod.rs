@@ -171,7 +171,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         app.tick();
         if let Some(text) = app.take_editor_request() {
             ratatui::restore();
-            let result = external_editor(&text, app.journal().dir());
+            let editor = std::env::var("VISUAL")
+                .or_else(|_| std::env::var("EDITOR"))
+                .unwrap_or_else(|_| "vi".to_string());
+            let result = external_editor(&text, app.journal().dir(), &editor);
             *terminal = ratatui::init();
             terminal.clear()?;
             app.editor_done(result);
@@ -182,14 +185,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     }
 }
 
-/// Opens `text` in $VISUAL or $EDITOR (vi if neither is set) and returns what was saved. The
+/// Opens `text` in `editor` ($VISUAL or $EDITOR, vi if neither is set) and returns what was
+/// saved. The
 /// file lives in the journal's private `editing/` folder under a random name (0600, created
 /// exclusively), and is removed afterwards; a kill's leftover is removed when the journal is
 /// next opened.
-fn external_editor(text: &str, journal_dir: &Path) -> Result<String, String> {
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".to_string());
+fn external_editor(text: &str, journal_dir: &Path, editor: &str) -> Result<String, String> {
     let folder = crate::store::editing_folder(journal_dir);
     crate::safe_fs::private_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     let mut file = tempfile::Builder::new()
@@ -216,4 +217,43 @@ fn external_editor(text: &str, journal_dir: &Path) -> Result<String, String> {
         Err(e) => Err(format!("{editor}: {e}")),
     }
     // `path` is removed here, when it is dropped.
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_editor_gets_a_private_file_under_a_random_name_that_is_gone_afterwards() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let seen = dir.path().join("seen");
+        // The "editor" notes the file's name and modes, plants a link beside it and edits.
+        let editor = format!(
+            "f() {{ stat -c '%n %a' \"$1\" \"$(dirname \"$1\")\" > {seen}; echo ' and more' >> \"$1\"; }}; f",
+            seen = seen.display()
+        );
+        let edited = external_editor("draft", dir.path(), &editor).unwrap();
+        assert_eq!(edited, "draft and more\n");
+        let seen = std::fs::read_to_string(&seen).unwrap();
+        let lines: Vec<&str> = seen.lines().collect();
+        let (file, file_mode) = lines[0].rsplit_once(' ').unwrap();
+        assert_eq!(file_mode, "600");
+        assert!(lines[1].ends_with(" 700"), "{seen}");
+        assert!(
+            file.starts_with(
+                &crate::store::editing_folder(dir.path())
+                    .display()
+                    .to_string()
+            )
+        );
+        assert!(!std::path::Path::new(file).exists(), "removed after use");
+        let again = dir.path().join("seen2");
+        let editor = format!("f() {{ echo \"$1\" > {}; }}; f", again.display());
+        external_editor("x", dir.path(), &editor).unwrap();
+        assert_ne!(
+            std::fs::read_to_string(again).unwrap().trim(),
+            file,
+            "a new name each time"
+        );
+    }
 }
