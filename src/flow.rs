@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::dates::parse_date;
 use crate::journal::Language;
 use crate::prompts::{AnswerError, AnswerKind, PromptSet, build_answers};
-use crate::record::{Answer, Content, ExperimentStatus, JournalId, Record, RecordId};
+use crate::record::{
+    Answer, Content, ExperimentStatus, HighestRevision, JournalId, Record, RecordId,
+};
 
 /// What a flow is for, and so what it saves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -256,7 +258,7 @@ impl Flow {
         today: NaiveDate,
         lang: Language,
         experiment: Option<&Record>,
-    ) -> Result<Finished, AnswerError> {
+    ) -> Result<Finished, FinishError> {
         let answers = self.answers(lang)?;
         let reflection = |cycle, experiment| {
             let mut r = Record::new(
@@ -320,6 +322,7 @@ impl Flow {
             } => {
                 let changed = experiment.filter(|e| e.id == *id).map(|e| {
                     let mut e = e.clone();
+                    e.touch(now)?;
                     if let Content::Experiment {
                         status: s, outcome, ..
                     } = &mut e.content
@@ -328,9 +331,9 @@ impl Flow {
                         let happened = self.value_of("happened");
                         *outcome = Some(happened).filter(|h| !h.is_empty());
                     }
-                    e.touch(now);
-                    e
+                    Ok::<_, HighestRevision>(e)
                 });
+                let changed = changed.transpose()?;
                 let cycle = experiment.and_then(|e| e.cycle());
                 Finished {
                     new: reflection(cycle, Some(*id)),
@@ -360,6 +363,17 @@ impl Flow {
     pub fn current_kind(&self) -> Option<&AnswerKind> {
         self.index().map(|i| &self.set.questions[i].kind)
     }
+}
+
+/// Why a finished flow cannot be saved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FinishError {
+    /// The answers do not fit the set.
+    #[error(transparent)]
+    Answers(#[from] AnswerError),
+    /// The experiment whose outcome is logged cannot take another edit.
+    #[error(transparent)]
+    Revision(#[from] HighestRevision),
 }
 
 /// What a finished flow writes.

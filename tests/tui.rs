@@ -179,7 +179,7 @@ fn busy(j: &Journal) {
     let mut note = record(j, at(20, 16), "Council budget hearing", Content::Note);
     note.body = "The councillors asked what relatives think. I had no answer yet.".into();
     note.set_tags(["council"]);
-    note.touch(at(20, 17));
+    note.touch(at(20, 17)).unwrap();
     j.update(&note).unwrap();
     j.add_comment(&Comment {
         id: RecordId::new_at(at(21, 9)),

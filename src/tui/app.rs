@@ -1289,7 +1289,10 @@ impl App {
         if record == v.record {
             return;
         }
-        record.touch(self.clock.now());
+        if let Err(e) = record.touch(self.clock.now()) {
+            self.error(e.to_string());
+            return;
+        }
         let result = self.journal.update(&record);
         self.after_write(result, false, self.words().saved);
     }
