@@ -337,6 +337,7 @@ fn a_draft_is_kept_until_its_flow_is_saved_with_it_atomically() {
         whys: vec![String::new(), String::new()],
         step: Step::Question(1),
         started: at(1),
+        shape: None,
     };
     j.save_draft(&draft).unwrap();
     drop(j);
