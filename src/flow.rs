@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::dates::parse_date;
 use crate::journal::Language;
 use crate::prompts::{AnswerError, AnswerKind, PromptSet, build_answers};
-use crate::record::{Answer, Content, ExperimentStatus, JournalId, Record, RecordId};
+use crate::record::{
+    Answer, Content, ExperimentStatus, HighestRevision, JournalId, Record, RecordId,
+};
 
 /// What a flow is for, and so what it saves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +66,83 @@ pub struct Draft {
     pub step: Step,
     /// When the flow was started.
     pub started: DateTime<Utc>,
+    /// The set's [`shape`] when the draft was saved; absent in drafts from before praxis kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape: Option<String>,
+}
+
+impl Draft {
+    /// Whether anything has been typed or chosen in it.
+    pub fn has_input(&self) -> bool {
+        self.values
+            .iter()
+            .chain(&self.whys)
+            .any(|v| !v.trim().is_empty())
+    }
+
+    /// What was typed, question by question, leaving out the unanswered ones.
+    pub fn typed(&self) -> Vec<Typed> {
+        self.values
+            .iter()
+            .enumerate()
+            .map(|(i, value)| Typed {
+                number: i + 1,
+                value: value.trim().to_string(),
+                why: self
+                    .whys
+                    .get(i)
+                    .map(|w| w.trim().to_string())
+                    .unwrap_or_default(),
+            })
+            .filter(|t| !t.value.is_empty() || !t.why.is_empty())
+            .collect()
+    }
+}
+
+/// One answer of a draft, kept as plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Typed {
+    /// The question's place in the set as it was (1-based).
+    pub number: usize,
+    /// The value as typed (or the id of the option chosen).
+    pub value: String,
+    /// The why, if one was typed.
+    pub why: String,
+}
+
+/// A short fingerprint of a set's questions: their ids and kinds, in order. A draft remembers
+/// it, so a draft is never resumed into questions that have changed under it.
+pub fn shape(set: &PromptSet) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    for q in &set.questions {
+        let kind = match q.kind {
+            AnswerKind::Text => "text",
+            AnswerKind::Scale { .. } => "scale",
+            AnswerKind::Choice { .. } => "choice",
+        };
+        hash.update(format!("{}\0{kind}\0", q.id));
+    }
+    hash.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A draft taken up again.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resumed {
+    /// Where it was left, with everything typed in place.
+    AsLeft(Flow),
+    /// The set's questions changed since the draft was saved: a fresh flow over the set as it
+    /// is now, and what was typed, to be kept as text (an answer never lands on another
+    /// question, nor typed text where an option is chosen).
+    Changed {
+        /// The fresh flow.
+        flow: Flow,
+        /// What the draft held.
+        typed: Vec<Typed>,
+    },
 }
 
 /// A flow in progress over one prompt set.
@@ -106,24 +185,32 @@ impl Flow {
         }
     }
 
-    /// A flow taken up again from its draft; `None` if the set has changed shape since.
-    pub fn resume(set: PromptSet, draft: Draft) -> Option<Flow> {
-        let n = set.questions.len();
-        if draft.set != set.id || draft.values.len() != n || draft.whys.len() != n {
+    /// A flow taken up again from its draft; `None` if the draft is of another set.
+    pub fn resume(set: PromptSet, draft: Draft) -> Option<Resumed> {
+        if draft.set != set.id {
             return None;
+        }
+        let n = set.questions.len();
+        let same = draft.values.len() == n
+            && draft.whys.len() == n
+            && draft.shape.as_ref().is_none_or(|s| *s == shape(&set));
+        if !same {
+            let typed = draft.typed();
+            let flow = Flow::new(set, draft.purpose, draft.started);
+            return Some(Resumed::Changed { flow, typed });
         }
         let step = match draft.step {
             Step::Question(i) if i >= n => Step::Review,
             s => s,
         };
-        Some(Flow {
+        Some(Resumed::AsLeft(Flow {
             set,
             purpose: draft.purpose,
             values: draft.values,
             whys: draft.whys,
             step,
             started: draft.started,
-        })
+        }))
     }
 
     /// The draft to store for this flow.
@@ -135,6 +222,7 @@ impl Flow {
             whys: self.whys.clone(),
             step: self.step,
             started: self.started,
+            shape: Some(shape(&self.set)),
         }
     }
 
@@ -256,7 +344,7 @@ impl Flow {
         today: NaiveDate,
         lang: Language,
         experiment: Option<&Record>,
-    ) -> Result<Finished, AnswerError> {
+    ) -> Result<Finished, FinishError> {
         let answers = self.answers(lang)?;
         let reflection = |cycle, experiment| {
             let mut r = Record::new(
@@ -320,6 +408,7 @@ impl Flow {
             } => {
                 let changed = experiment.filter(|e| e.id == *id).map(|e| {
                     let mut e = e.clone();
+                    e.touch(now)?;
                     if let Content::Experiment {
                         status: s, outcome, ..
                     } = &mut e.content
@@ -328,9 +417,9 @@ impl Flow {
                         let happened = self.value_of("happened");
                         *outcome = Some(happened).filter(|h| !h.is_empty());
                     }
-                    e.touch(now);
-                    e
+                    Ok::<_, HighestRevision>(e)
                 });
+                let changed = changed.transpose()?;
                 let cycle = experiment.and_then(|e| e.cycle());
                 Finished {
                     new: reflection(cycle, Some(*id)),
@@ -360,6 +449,17 @@ impl Flow {
     pub fn current_kind(&self) -> Option<&AnswerKind> {
         self.index().map(|i| &self.set.questions[i].kind)
     }
+}
+
+/// Why a finished flow cannot be saved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FinishError {
+    /// The answers do not fit the set.
+    #[error(transparent)]
+    Answers(#[from] AnswerError),
+    /// The experiment whose outcome is logged cannot take another edit.
+    #[error(transparent)]
+    Revision(#[from] HighestRevision),
 }
 
 /// What a finished flow writes.

@@ -7,6 +7,8 @@ use clap::Parser;
 
 use praxis::cli::{self, Cli, CliError, Context};
 use praxis::clock::{Clock, FixedClock, SystemClock};
+use praxis::text::{Visible, visible};
+use std::io::Write;
 
 fn main() -> ExitCode {
     praxis::safe_fs::make_new_files_private();
@@ -25,8 +27,10 @@ fn main() -> ExitCode {
         },
         Err(_) => Box::new(SystemClock),
     };
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr();
+    // Everything printed goes through one escape, since much of it came from another journal
+    // or a file: a peer's name or title must not retitle, clear or take over the terminal.
+    let mut out = Visible::new(std::io::stdout().lock());
+    let mut err = Visible::new(std::io::stderr());
     let mut ctx = Context {
         dir,
         clock: clock.as_ref(),
@@ -35,12 +39,18 @@ fn main() -> ExitCode {
         out: &mut out,
         err: &mut err,
     };
-    match cli::run(cli, &mut ctx) {
+    let result = cli::run(cli, &mut ctx).and_then(|()| {
+        out.flush()?;
+        Ok(())
+    });
+    let _ = err.flush();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of a pipe (`praxis list | head`) went away: not an error.
         Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("praxis: {e}");
+            let _ = out.flush();
+            eprintln!("praxis: {}", visible(&e.to_string()));
             ExitCode::FAILURE
         }
     }

@@ -319,6 +319,21 @@ impl FromStr for Kind {
     }
 }
 
+/// The highest revision a record can have. An edit past it is refused, and so is a file that
+/// carries a record above it: a billion edits is beyond any person, so such a revision was made
+/// to win every sync against the owner's edits. Documented in `docs/exchange-format.md`.
+pub const MAX_REVISION: u32 = 1_000_000_000;
+
+/// A record that cannot take another edit: it has reached [`MAX_REVISION`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "record {id} has reached the highest revision praxis keeps ({MAX_REVISION}) and cannot be changed further: copy what you need into a new record"
+)]
+pub struct HighestRevision {
+    /// The record.
+    pub id: RecordId,
+}
+
 /// One record of a journal: the shared fields, then what its kind adds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
@@ -401,10 +416,16 @@ impl Record {
         self.tags = normalize_tags(tags);
     }
 
-    /// Mark the record as changed at `now`: the revision grows by one.
-    pub fn touch(&mut self, now: DateTime<Utc>) {
-        self.revision += 1;
+    /// Mark the record as changed at `now`: the revision grows by one. At [`MAX_REVISION`] the
+    /// record is left as it was: a revision that wrapped to 0 would lose every sync.
+    pub fn touch(&mut self, now: DateTime<Utc>) -> Result<(), HighestRevision> {
+        self.revision = self
+            .revision
+            .checked_add(1)
+            .filter(|r| *r <= MAX_REVISION)
+            .ok_or(HighestRevision { id: self.id })?;
         self.updated = now.max(self.updated);
+        Ok(())
     }
 
     /// The title to show: the title, or the body's first line when the title is empty.
@@ -483,11 +504,26 @@ mod tests {
     fn touching_grows_the_revision_and_never_moves_updated_back() {
         let mut r = Record::new(JournalId::new_at(at(8)), at(9), Content::Note);
         assert_eq!(r.revision, 1);
-        r.touch(at(10));
-        r.touch(at(7));
+        r.touch(at(10)).unwrap();
+        r.touch(at(7)).unwrap();
         assert_eq!(r.revision, 3);
         assert_eq!(r.updated, at(10));
         assert_eq!(r.created, at(9));
+    }
+
+    #[test]
+    fn touching_stops_at_the_highest_revision_and_never_wraps() {
+        let mut r = Record::new(JournalId::new_at(at(8)), at(9), Content::Note);
+        r.revision = MAX_REVISION - 1;
+        r.touch(at(10)).unwrap();
+        assert_eq!(r.revision, MAX_REVISION);
+        let before = r.clone();
+        let e = r.touch(at(11)).unwrap_err();
+        assert_eq!(r, before, "a refused touch changes nothing");
+        assert!(e.to_string().contains("highest revision"), "{e}");
+        r.revision = u32::MAX;
+        assert!(r.touch(at(11)).is_err());
+        assert_eq!(r.revision, u32::MAX, "not 0");
     }
 
     #[test]

@@ -35,12 +35,22 @@ fn utc() {
 
 struct Harness {
     dir: TempDir,
+    /// The user's prompt folder, if the test gives one.
+    prompts: Option<std::path::PathBuf>,
     app: Option<App>,
     terminal: Terminal<TestBackend>,
 }
 
 impl Harness {
     fn new(lang: Language, fill: impl FnOnce(&Journal)) -> Harness {
+        Harness::with_prompts(lang, None, fill)
+    }
+
+    fn with_prompts(
+        lang: Language,
+        prompts: Option<std::path::PathBuf>,
+        fill: impl FnOnce(&Journal),
+    ) -> Harness {
         utc();
         let dir = TempDir::new().unwrap();
         let journal =
@@ -48,12 +58,13 @@ impl Harness {
         fill(&journal);
         let mut h = Harness {
             dir,
+            prompts,
             app: None,
             terminal: Terminal::new(TestBackend::new(80, 24)).unwrap(),
         };
         h.app = Some(App::new(
             journal,
-            load(None).library,
+            load(h.prompts.as_deref()).library,
             Box::new(FixedClock(now())),
             None,
             true,
@@ -67,7 +78,7 @@ impl Harness {
         let journal = Journal::open(self.dir.path()).unwrap();
         self.app = Some(App::new(
             journal,
-            load(None).library,
+            load(self.prompts.as_deref()).library,
             Box::new(FixedClock(now())),
             None,
             true,
@@ -179,7 +190,7 @@ fn busy(j: &Journal) {
     let mut note = record(j, at(20, 16), "Council budget hearing", Content::Note);
     note.body = "The councillors asked what relatives think. I had no answer yet.".into();
     note.set_tags(["council"]);
-    note.touch(at(20, 17));
+    note.touch(at(20, 17)).unwrap();
     j.update(&note).unwrap();
     j.add_comment(&Comment {
         id: RecordId::new_at(at(21, 9)),
@@ -532,6 +543,7 @@ fn a_mentor_reads_shared_records_read_only_and_comments_on_them() {
     shared_with_mette(&journal);
     let mut h = Harness {
         dir,
+        prompts: None,
         app: Some(App::new(
             journal,
             load(None).library,
@@ -598,4 +610,127 @@ fn a_mentor_reads_shared_records_read_only_and_comments_on_them() {
         .text("office hour");
     assert!(h.app().wait_for_search(Duration::from_secs(10), true));
     assert!(h.screen().contains("Open office hour for relatives"));
+}
+
+#[test]
+fn starting_anew_over_a_draft_asks_first_and_only_a_yes_throws_it_away() {
+    let mut h = Harness::new(Language::English, |_| {});
+    h.key(KeyCode::Char('c')).text("Met the council");
+    h.ctrl('c');
+    h.reopen();
+    for key in ['c', 'e', 'n'] {
+        h.key(KeyCode::Char(key));
+        let screen = h.screen();
+        assert!(
+            screen.contains("You have an unfinished Daily check-in. Start anew and throw it"),
+            "{key} asks first: {screen}"
+        );
+        h.key(KeyCode::Char('n'));
+        let screen = h.screen();
+        assert!(
+            screen.contains("Unfinished: Daily check-in") && screen.contains("kept as a draft"),
+            "no keeps it: {screen}"
+        );
+    }
+    h.key(KeyCode::Char('R')).key(KeyCode::Enter);
+    assert!(h.screen().contains("Start anew and throw it away?"));
+    h.key(KeyCode::Esc);
+    assert!(
+        h.app().journal().draft().unwrap().is_some(),
+        "Esc keeps it too"
+    );
+
+    h.key(KeyCode::Char('r'));
+    assert!(h.screen().contains("Met the council"), "still resumable");
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('e')).key(KeyCode::Char('y'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Plan an experiment") && screen.contains("thrown away"),
+        "{screen}"
+    );
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app().journal().draft().unwrap(), None);
+}
+
+#[test]
+fn the_question_before_throwing_a_draft_away_speaks_danish() {
+    let mut h = Harness::new(Language::Danish, |_| {});
+    h.key(KeyCode::Char('c')).text("Mødte byrådet");
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('e'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Du har en kladde til Dagens check-in, som ikke er færdig.")
+            && screen.contains("begynde forfra? j/n"),
+        "{screen}"
+    );
+    h.key(KeyCode::Char('j'));
+    assert!(h.screen().contains("Kladden er kasseret"));
+}
+
+#[test]
+fn a_draft_whose_questions_changed_keeps_what_was_typed_as_a_note() {
+    let config = TempDir::new().unwrap();
+    let set = |kind: &str| {
+        format!(
+            r#"id = "pulse"
+title = {{ en = "Pulse", da = "Puls" }}
+purpose = {{ en = "How it went.", da = "Hvordan det gik." }}
+phase = "observe"
+source = "Our own team, 2026"
+
+[[questions]]
+id = "mood"
+{kind}
+text = {{ en = "How was the day?", da = "Hvordan var dagen?" }}
+
+[[questions]]
+id = "next"
+kind = "text"
+text = {{ en = "What next?", da = "Hvad nu?" }}
+"#
+        )
+    };
+    let file = config.path().join("pulse.toml");
+    std::fs::write(&file, set("kind = \"text\"")).unwrap();
+    let mut h = Harness::with_prompts(Language::English, Some(config.path().into()), |_| {});
+    // A user's set comes last in the list of sets.
+    h.key(KeyCode::Char('R'))
+        .key(KeyCode::End)
+        .key(KeyCode::Enter);
+    assert!(h.screen().contains("How was the day?"));
+    h.text("Tired but hopeful");
+    h.ctrl('c');
+
+    // The first question becomes a choice: the typed words must not become an option.
+    std::fs::write(
+        &file,
+        set(r#"kind = "choice"
+options = [
+  { id = "good", en = "Good", da = "God" },
+  { id = "bad", en = "Bad", da = "Dårlig" },
+]"#),
+    )
+    .unwrap();
+    h.reopen();
+    h.key(KeyCode::Char('r'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Questions changed: starting afresh. Your answers are saved as a note."),
+        "{screen}"
+    );
+    let notes = h.records(Kind::Note);
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].body, "Answer 1:\nTired but hopeful");
+    assert_eq!(notes[0].visibility, Visibility::Private);
+    let draft = h.app().journal().draft().unwrap().unwrap();
+    assert!(
+        draft.values.iter().all(String::is_empty),
+        "no answer carried into the changed questions: {draft:?}"
+    );
+    h.ctrl('c');
+    h.reopen();
+    h.key(KeyCode::Char('r'));
+    assert_eq!(h.records(Kind::Note).len(), 1, "kept once, not again");
 }

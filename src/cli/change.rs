@@ -178,7 +178,9 @@ fn save_if_changed(
             "a cycle or experiment needs a title; nothing was saved",
         ));
     }
-    after.touch(ctx.clock.now());
+    after
+        .touch(ctx.clock.now())
+        .map_err(|e| invalid(format!("{e}; nothing was saved")))?;
     journal.update(&after)?;
     writeln!(
         ctx.out,

@@ -9,6 +9,7 @@ use std::path::Path;
 use super::args::{ExportArgs, ReviewArgs};
 use super::{CliError, Context, invalid, resolve_kind};
 use crate::exchange::{self, Exporter, Scope, Selection, Source};
+use crate::input::{InputError, Problem};
 use crate::journal::JournalMeta;
 use crate::record::{Comment, JournalId, Kind, RecordId};
 use crate::store::{ImportReport, Journal, StoreError};
@@ -99,13 +100,9 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
     Ok(())
 }
 
+/// An exchange file's text; a named pipe, a device or a file over the limit is refused at once.
 fn read_text(path: &Path) -> Result<String, CliError> {
-    std::fs::read_to_string(path).map_err(|e| {
-        invalid(format!(
-            "cannot read {}: {e}. Nothing was imported",
-            path.display()
-        ))
-    })
+    Ok(crate::input::read_text(path, crate::input::EXCHANGE_LIMIT)?)
 }
 
 /// Imports `path` into `journal` as it reads it (records are never all in memory). `accept`
@@ -268,8 +265,7 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
 
 pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliError> {
     let shown = a.file.display().to_string();
-    let text = std::fs::read_to_string(&a.file)
-        .map_err(|e| invalid(format!("cannot read {shown}: {e}")))?;
+    let text = read_text(&a.file)?;
     let reviewer = match Journal::open(&ctx.dir) {
         Ok(j) => Exporter {
             journal: j.meta().id,
@@ -491,6 +487,13 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
                         format!(", {} in conflict", report.conflicts.len())
                     }
                 )?;
+            }
+            // Not a file at all (a named pipe, a folder): no peer's export, so not a failure.
+            Err(CliError::Input(InputError {
+                problem: Problem::NotAFile(kind),
+                ..
+            })) => {
+                writeln!(ctx.err, "praxis: skipped {name}: it is {kind}, not a file")?;
             }
             Err(e) => {
                 failed += 1;

@@ -8,7 +8,7 @@ mod prompts;
 mod view;
 mod write;
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 pub use args::Cli;
@@ -26,6 +26,9 @@ pub enum CliError {
     /// The journal refused or failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A file given to praxis was not read (not a regular file, too large, not text).
+    #[error(transparent)]
+    Input(#[from] crate::input::InputError),
     /// The command's input does not make sense; the text says how to fix it.
     #[error("{0}")]
     Invalid(String),
@@ -454,11 +457,8 @@ pub(crate) fn piped_text() -> Result<Option<String>, CliError> {
     if stdin.is_terminal() {
         return Ok(None);
     }
-    let mut text = String::new();
-    stdin
-        .lock()
-        .read_to_string(&mut text)
-        .map_err(|e| invalid(format!("could not read the text piped in: {e}")))?;
+    let text = crate::input::read_limited(stdin.lock(), crate::input::TEXT_LIMIT)
+        .map_err(|e| invalid(format!("the text piped in {e}")))?;
     let text = text.trim_end().to_string();
     Ok((!text.trim().is_empty()).then_some(text))
 }

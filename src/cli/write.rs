@@ -253,8 +253,8 @@ fn read_answers_file(
     whys: &mut Vec<(String, String)>,
 ) -> Result<(), CliError> {
     let shown = path.display();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| invalid(format!("--answers {shown}: cannot read it: {e}")))?;
+    let text = crate::input::read_text(path, crate::input::TEXT_LIMIT)
+        .map_err(|e| invalid(format!("--answers: {e}")))?;
     let is_json =
         path.extension().is_some_and(|e| e == "json") || text.trim_start().starts_with('{');
     let map: std::collections::BTreeMap<String, FileAnswer> = if is_json {

@@ -272,6 +272,20 @@ pub enum ReadError {
         /// The file.
         file: String,
     },
+    /// A record whose revision no journal could have given it (0, or above
+    /// [`MAX_REVISION`](crate::record::MAX_REVISION)).
+    #[error(
+        "{file}: record {id} has revision {revision}, and a revision is from 1 to {}: the file is broken or was made to override other journals. Ask for a fresh export. Nothing was imported",
+        crate::record::MAX_REVISION
+    )]
+    Revision {
+        /// The file.
+        file: String,
+        /// The record.
+        id: RecordId,
+        /// Its revision.
+        revision: u32,
+    },
     /// A file that breaks the scope's rule (e.g. private records in a network file).
     #[error("{file} is a {scope} file but carries {what}: refusing it. Nothing was imported")]
     WrongScope {
@@ -521,6 +535,9 @@ fn check_praxis(file: &str, parsed: ExchangeFile) -> Result<Incoming, ReadError>
         scope: c.scope.as_str(),
         what,
     };
+    if let Some(e) = c.records.iter().find_map(|r| revision_error(file, r)) {
+        return Err(e);
+    }
     if let Some(r) = c.records.iter().find(|r| !c.scope.admits(r.visibility)) {
         return Err(wrong(format!(
             "a {} record ({})",
@@ -542,6 +559,16 @@ fn check_praxis(file: &str, parsed: ExchangeFile) -> Result<Incoming, ReadError>
         records: c.records,
         comments: c.comments,
         peers: c.peers,
+    })
+}
+
+/// The error for a record whose revision is 0 or above [`MAX_REVISION`](crate::record::MAX_REVISION),
+/// if it is one.
+fn revision_error(file: &str, r: &Record) -> Option<ReadError> {
+    (!(1..=crate::record::MAX_REVISION).contains(&r.revision)).then(|| ReadError::Revision {
+        file: file.to_string(),
+        id: r.id,
+        revision: r.revision,
     })
 }
 

@@ -293,6 +293,9 @@ impl<'a, S: Sink> Reading<'a, S> {
     fn take_record<E: de::Error>(&mut self, r: Record) -> Result<(), E> {
         let scope = self.scope.expect("header read");
         let by = self.exported_by.as_ref().expect("header read").journal;
+        if let Some(e) = super::revision_error(self.file, &r) {
+            return Err(self.halt(Stop::Read(e)));
+        }
         if !scope.admits(r.visibility) {
             let why = self.wrong_scope(
                 scope,

@@ -171,7 +171,7 @@ fn revisions_replace_older_and_same_revision_changes_are_conflicts_kept_side_by_
 
     let mut edited = r.clone();
     edited.title = "Council, second meeting".into();
-    edited.touch(end());
+    edited.touch(end()).unwrap();
     anna.update(&edited).unwrap();
     let second = read(
         "2.json",
@@ -650,5 +650,37 @@ fn a_write_error_half_way_leaves_the_old_file_and_no_temporary_one() {
         std::fs::read_dir(dir.path()).unwrap().count(),
         1,
         "no temporary file left"
+    );
+}
+
+#[test]
+fn a_record_with_an_absurd_revision_is_refused_streamed_or_read_whole() {
+    let (_dir, source) = marked_journal(5, 6);
+    let owner = JournalId::new_at(end());
+    for revision in [0, crate::record::MAX_REVISION + 1, u32::MAX] {
+        let mut file = own_export(&source, Scope::Backup);
+        file.content.records[2].revision = revision;
+        let id = file.content.records[2].id;
+        let file = ExchangeFile::seal(file.content);
+        let sorted = serde_json::to_string(&serde_json::to_value(&file).unwrap()).unwrap();
+        for text in [file.to_json(), sorted] {
+            let err = read("peer.json", &text, owner).unwrap_err();
+            assert_eq!(
+                err,
+                ReadError::Revision {
+                    file: "peer.json".into(),
+                    id,
+                    revision
+                }
+            );
+            assert!(err.to_string().contains(&format!("record {id}")), "{err}");
+        }
+    }
+    let mut file = own_export(&source, Scope::Backup);
+    file.content.records[2].revision = crate::record::MAX_REVISION;
+    let text = ExchangeFile::seal(file.content).to_json();
+    assert!(
+        read("peer.json", &text, owner).is_ok(),
+        "the highest is fine"
     );
 }

@@ -199,17 +199,75 @@ fn logging_an_outcome_closes_the_experiment_and_links_the_review() {
 }
 
 #[test]
-fn a_draft_resumes_where_it_was_and_refuses_a_changed_set() {
+fn a_draft_resumes_where_it_was_and_refuses_another_set() {
     let mut f = Flow::new(set("gibbs"), reflection(), now());
     f.values[0] = "The meeting".into();
     f.next();
     let draft = f.to_draft();
     let json = serde_json::to_string(&draft).unwrap();
     let back: Draft = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.shape, Some(shape(&f.set)));
     let resumed = Flow::resume(set("gibbs"), back.clone()).unwrap();
-    assert_eq!(resumed, f);
-    assert!(Flow::resume(set("kolb"), back.clone()).is_none());
-    let mut shorter = set("gibbs");
+    assert_eq!(resumed, Resumed::AsLeft(f));
+    assert!(Flow::resume(set("kolb"), back).is_none());
+}
+
+#[test]
+fn a_draft_from_before_shapes_were_kept_loads_and_resumes_as_before() {
+    let json = r#"{"set":"gibbs","purpose":{"kind":"reflection","cycle":null,"experiment":null},
+        "values":["The meeting","","","","",""],"whys":["","","","","",""],
+        "step":{"at":"question","index":1},"started":"2026-11-23T15:00:00Z"}"#;
+    let old: Draft = serde_json::from_str(json).unwrap();
+    assert_eq!(old.shape, None);
+    let Some(Resumed::AsLeft(f)) = Flow::resume(set("gibbs"), old) else {
+        panic!("an old draft of an unchanged set resumes in place");
+    };
+    assert_eq!(f.values[0], "The meeting");
+    assert_eq!(f.step, Step::Question(1));
+}
+
+#[test]
+fn a_draft_whose_questions_changed_starts_afresh_and_hands_back_what_was_typed() {
+    let mut f = Flow::new(set("daily-checkin"), reflection(), now());
+    f.values[0] = "Met the council".into();
+    f.values[2] = "4".into();
+    f.whys[2] = "they listened".into();
+    f.go_to(3);
+    let draft = f.to_draft();
+
+    // Same number of questions, but the first is now a choice and the third has a new id.
+    let mut changed = set("daily-checkin");
+    changed.questions[0].kind = AnswerKind::Choice {
+        options: Vec::new(),
+    };
+    let mut renamed = set("daily-checkin");
+    renamed.questions[2].id = "voice-heard".into();
+    let mut shorter = set("daily-checkin");
     shorter.questions.pop();
-    assert!(Flow::resume(shorter, back).is_none());
+    for other in [changed, renamed, shorter] {
+        let Some(Resumed::Changed { flow, typed }) = Flow::resume(other.clone(), draft.clone())
+        else {
+            panic!("a changed set is not resumed in place");
+        };
+        assert_eq!(
+            flow,
+            Flow::new(other, reflection(), now()),
+            "nothing carried over"
+        );
+        assert_eq!(
+            typed,
+            vec![
+                Typed {
+                    number: 1,
+                    value: "Met the council".into(),
+                    why: String::new()
+                },
+                Typed {
+                    number: 3,
+                    value: "4".into(),
+                    why: "they listened".into()
+                },
+            ]
+        );
+    }
 }

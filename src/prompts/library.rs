@@ -153,11 +153,11 @@ fn read_dir_files(dir: &Path) -> Vec<(PathBuf, Result<PromptSet, Vec<PromptError
 
 fn read_file(path: &Path) -> Result<PromptSet, Vec<PromptError>> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::input::read_text(path, crate::input::TEXT_LIMIT).map_err(|e| {
         vec![PromptError {
             file: file.clone(),
             line: 1,
-            message: format!("cannot read the file: {e}"),
+            message: e.to_string(),
         }]
     })?;
     parse_set(&file, &text, Origin::User(path.to_path_buf()))

@@ -117,7 +117,7 @@ fn indexes_follow_edits_and_deletes() {
 
     let mut edited = note.clone();
     edited.set_tags(["trust"]);
-    edited.touch(at(10));
+    edited.touch(at(10)).unwrap();
     j.update(&edited).unwrap();
     assert_eq!(by_tag("cocreation"), vec![experiment.id]);
     assert_eq!(by_tag("trust"), vec![note.id]);
@@ -335,6 +335,7 @@ fn a_draft_is_kept_until_its_flow_is_saved_with_it_atomically() {
         whys: vec![String::new(), String::new()],
         step: Step::Question(1),
         started: at(1),
+        shape: None,
     };
     j.save_draft(&draft).unwrap();
     drop(j);
@@ -349,7 +350,7 @@ fn a_draft_is_kept_until_its_flow_is_saved_with_it_atomically() {
     j.insert(&experiment).unwrap();
     let mut changed = experiment.clone();
     changed.title = "changed".into();
-    changed.touch(at(3));
+    changed.touch(at(3)).unwrap();
     let finished = Finished {
         new: record(&j, 3, Content::Note),
         changed: Some(changed.clone()),
@@ -414,13 +415,13 @@ fn the_due_index_follows_status_and_date_changes() {
     if let Content::Experiment { status, .. } = &mut done.content {
         *status = ExperimentStatus::Done;
     }
-    done.touch(at(5));
+    done.touch(at(5)).unwrap();
     j.update(&done).unwrap();
     let mut moved = later.clone();
     if let Content::Experiment { follow_up, .. } = &mut moved.content {
         *follow_up = Some(d(15));
     }
-    moved.touch(at(5));
+    moved.touch(at(5)).unwrap();
     j.update(&moved).unwrap();
     assert_eq!(ids(&j, 23), vec![later.id, late.id]);
     j.delete(late.id).unwrap();

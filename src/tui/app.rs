@@ -12,7 +12,9 @@ use super::search_worker::SearchWorker;
 use super::theme::Theme;
 use super::words::{Words, words};
 use crate::clock::Clock;
-use crate::flow::{DAILY_CHECKIN, Draft, Flow, PLAN_SET, Purpose, REVIEW_SET, Step};
+use crate::flow::{
+    DAILY_CHECKIN, Draft, Flow, PLAN_SET, Purpose, REVIEW_SET, Resumed, Step, Typed,
+};
 use crate::home::Home;
 use crate::journal::Language;
 use crate::prompts::{AnswerKind, Library, Localized, Origin, Phase, PromptSet, Question};
@@ -168,6 +170,16 @@ pub struct Message {
     pub error: bool,
 }
 
+/// A flow asked for while a draft with answers waits: it starts only after a yes, since
+/// starting it throws the draft away.
+pub(super) struct PendingStart {
+    set: PromptSet,
+    purpose: Purpose,
+    experiment: Option<Record>,
+    /// The question shown until the user answers it.
+    pub(super) question: String,
+}
+
 /// The whole app.
 pub struct App {
     pub(super) journal: Journal,
@@ -181,6 +193,7 @@ pub struct App {
     pub(super) message: Option<Message>,
     pub(super) home: Home,
     pub(super) draft: Option<Draft>,
+    pub(super) pending_start: Option<PendingStart>,
     search: Option<SearchWorker>,
     editor_request: Option<String>,
     quit: bool,
@@ -208,6 +221,7 @@ impl App {
             message: None,
             home: Home::default(),
             draft: None,
+            pending_start: None,
             search: None,
             editor_request: None,
             quit: false,
@@ -309,6 +323,9 @@ impl App {
 
     /// The key mode of the current screen.
     pub fn mode(&self) -> Mode {
+        if self.pending_start.is_some() {
+            return Mode::Confirm;
+        }
         match self.screens.last() {
             Some(Screen::Home { .. }) | None => Mode::Home,
             Some(Screen::PickSet { .. }) => Mode::PickSet,
@@ -387,6 +404,9 @@ impl App {
 
     /// Does what `action` asks.
     pub fn update(&mut self, action: Action) {
+        if let Some(pending) = self.pending_start.take() {
+            return self.answer_pending_start(pending, action);
+        }
         if let Some(Screen::Detail(v)) = self.screens.last()
             && v.from.is_some()
         {
@@ -659,29 +679,81 @@ impl App {
             experiment: experiment.id,
             status,
         };
-        self.start_set(REVIEW_SET, purpose);
-        if let Some(Screen::Flow(v)) = self.screens.last_mut() {
-            v.experiment = Some(experiment);
-        }
+        self.start_set_for(REVIEW_SET, purpose, Some(experiment));
     }
 
     fn start_set(&mut self, id: &str, purpose: Purpose) {
+        self.start_set_for(id, purpose, None);
+    }
+
+    fn start_set_for(&mut self, id: &str, purpose: Purpose, experiment: Option<Record>) {
         match self.library.get(id).cloned() {
-            Some(set) => self.open_flow(set, purpose),
+            Some(set) => self.open_flow_for(set, purpose, experiment),
             None => self.error(format!("there is no prompt set '{id}'")),
         }
     }
 
     fn open_flow(&mut self, set: PromptSet, purpose: Purpose) {
+        self.open_flow_for(set, purpose, None);
+    }
+
+    /// Starts a flow; over a draft with answers in it, asks first (one draft at a time, so
+    /// starting anew throws the old one away).
+    fn open_flow_for(&mut self, set: PromptSet, purpose: Purpose, experiment: Option<Record>) {
+        if let Some(draft) = self.draft.as_ref().filter(|d| d.has_input()) {
+            let title = self.draft_title(draft);
+            let question = super::words::fill(self.words().draft_replace, &[("title", &title)]);
+            self.pending_start = Some(PendingStart {
+                set,
+                purpose,
+                experiment,
+                question,
+            });
+            return;
+        }
+        self.start_anew(set, purpose, experiment);
+    }
+
+    /// Starts a flow, throwing away whatever draft there is.
+    fn start_anew(&mut self, set: PromptSet, purpose: Purpose, experiment: Option<Record>) {
         if self.draft.is_some() {
-            // One draft at a time: starting anew replaces the old one, which the home screen
-            // offered to resume.
-            let _ = self.journal.clear_draft();
+            if let Err(e) = self.journal.clear_draft() {
+                self.error(e.to_string());
+                return;
+            }
             self.draft = None;
         }
         let title = set.title.get(self.lang).to_string();
         let flow = Flow::new(set, purpose, self.clock.now());
-        self.push_flow(flow, title, None);
+        self.push_flow(flow, title, experiment);
+    }
+
+    /// The yes or no to "start anew and throw the draft away?".
+    fn answer_pending_start(&mut self, pending: PendingStart, action: Action) {
+        match action {
+            Action::Confirm => {
+                self.start_anew(pending.set, pending.purpose, pending.experiment);
+                if self.message.is_none() {
+                    self.info(self.words().draft_discarded);
+                }
+            }
+            Action::Quit => self.quit_app(),
+            Action::Help => {
+                self.pending_start = Some(pending);
+                self.help = true;
+            }
+            _ => self.info(self.words().draft_kept),
+        }
+    }
+
+    /// The name of the flow a draft is of, as the home screen shows it.
+    fn draft_title(&self, draft: &Draft) -> String {
+        if draft.set == NEW_CYCLE_SET {
+            return self.words().new_cycle.to_string();
+        }
+        self.library
+            .get(&draft.set)
+            .map_or(draft.set.clone(), |s| s.title.get(self.lang).to_string())
     }
 
     fn push_flow(&mut self, flow: Flow, title: String, experiment: Option<Record>) {
@@ -722,15 +794,58 @@ impl App {
             Purpose::LogOutcome { experiment, .. } => self.journal.get(*experiment).ok().flatten(),
             _ => None,
         };
+        let title = self.draft_title(&draft);
         match set.and_then(|s| Flow::resume(s, draft)) {
-            Some(flow) => {
+            Some(Resumed::AsLeft(flow)) => {
                 let title = flow.set.title.get(self.lang).to_string();
                 self.push_flow(flow, title, experiment);
+            }
+            Some(Resumed::Changed { flow, typed }) => {
+                // Nothing typed goes into questions that changed under it: it is kept as a
+                // note first, and only then does the fresh flow replace the draft.
+                if !typed.is_empty()
+                    && let Err(e) = self.keep_as_note(&title, &typed)
+                {
+                    self.error(e.to_string());
+                    return;
+                }
+                let set_title = flow.set.title.get(self.lang).to_string();
+                self.push_flow(flow, set_title, experiment);
+                self.store_answer();
+                if !typed.is_empty() {
+                    self.info(self.words().draft_changed);
+                }
             }
             None => {
                 self.error("the draft's prompt set has changed or is gone; x throws the draft away")
             }
         }
+    }
+
+    /// What a draft held, saved as a private note, answer by answer.
+    fn keep_as_note(&mut self, title: &str, typed: &[Typed]) -> Result<(), StoreError> {
+        let w = self.words();
+        let body = typed
+            .iter()
+            .map(|t| {
+                let mut text = format!(
+                    "{}:\n{}",
+                    super::words::fill(w.answer_n, &[("n", &t.number.to_string())]),
+                    t.value
+                );
+                if !t.why.is_empty() {
+                    text.push_str(&format!("\n{} {}", w.why, t.why));
+                }
+                text
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let mut note = Record::new(self.journal.meta().id, self.clock.now(), Content::Note);
+        note.title = super::words::fill(w.draft_note_title, &[("title", title)]);
+        note.body = body;
+        self.journal.insert(&note)?;
+        self.search = None;
+        Ok(())
     }
 
     /// The small built-in form that starts a cycle.
@@ -1289,7 +1404,10 @@ impl App {
         if record == v.record {
             return;
         }
-        record.touch(self.clock.now());
+        if let Err(e) = record.touch(self.clock.now()) {
+            self.error(e.to_string());
+            return;
+        }
         let result = self.journal.update(&record);
         self.after_write(result, false, self.words().saved);
     }

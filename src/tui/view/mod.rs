@@ -47,6 +47,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(Screen::Detail(v)) => detail::draw(app, v, frame, body),
         Some(Screen::Search(v)) => lists::search(app, v, frame, body),
     }
+    if let Some(pending) = &app.pending_start {
+        draw_question(app, &pending.question, frame, body);
+    }
     draw_status(app, frame, status);
     draw_footer(app, frame, footer);
     if app.help {
@@ -54,6 +57,24 @@ pub fn draw(app: &App, frame: &mut Frame) {
     } else if app.orientation {
         help::orientation(app, frame, body);
     }
+}
+
+/// A yes/no question in a box at the foot of `area`, over what is there.
+fn draw_question(app: &App, question: &str, frame: &mut Frame, area: Rect) {
+    let height = 4.min(area.height);
+    let rect = Rect::new(
+        area.x,
+        area.y + area.height.saturating_sub(height),
+        area.width,
+        height,
+    );
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    frame.render_widget(
+        Paragraph::new(Span::styled(question, app.theme.error))
+            .wrap(Wrap { trim: true })
+            .block(frame_block("?", &app.theme)),
+        rect,
+    );
 }
 
 fn draw_top(app: &App, frame: &mut Frame, area: Rect) {
