@@ -12,6 +12,11 @@
 //!
 //! Targets at 50,000 records: export and import < 2 s each, peak memory < 150 MB, on-disk size
 //! no more than 3× the export's.
+//!
+//! Then, for each size, **writes**: `praxis add note` run as a whole process (the binary cargo
+//! built, or the one named by `PRAXIS_BIN`, e.g. an older build to compare with), alternating
+//! the first write of a day with another write later that day, five days; the medians and their
+//! ratio. Target: the first write of a day no slower than 2× any other.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -208,6 +213,65 @@ fn one_size(n: usize) {
     println!("{mem}");
 }
 
+/// `praxis add note` on the journal in `dir` at `now`, as a whole process; its time in ms.
+fn write_at(bin: &str, dir: &Path, now: &str, n: usize) -> f64 {
+    let t = Instant::now();
+    let out = Command::new(bin)
+        .args(["add", "note", "--title", &format!("bench write {n}")])
+        .env("PRAXIS_JOURNAL", dir.join("journal"))
+        .env("PRAXIS_NOW", now)
+        .output()
+        .unwrap();
+    let ms = t.elapsed().as_secs_f64() * 1000.0;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    ms
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// The first write of a day against another write the same day, alternating, five days.
+fn writes(n: usize) {
+    let bin = std::env::var("PRAXIS_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_praxis").into());
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().display().to_string();
+    child(&["--make", &n.to_string(), &path]);
+    // The first write ever (it may make the first backup) is not counted.
+    write_at(&bin, dir.path(), "2026-11-23T16:00:00Z", 0);
+    let (mut first, mut other) = (Vec::new(), Vec::new());
+    for day in 24..29 {
+        first.push(write_at(
+            &bin,
+            dir.path(),
+            &format!("2026-11-{day}T09:00:00Z"),
+            day,
+        ));
+        other.push(write_at(
+            &bin,
+            dir.path(),
+            &format!("2026-11-{day}T10:00:00Z"),
+            day,
+        ));
+        other.push(write_at(
+            &bin,
+            dir.path(),
+            &format!("2026-11-{day}T11:00:00Z"),
+            day,
+        ));
+    }
+    let (first, other) = (median(first), median(other));
+    println!(
+        "{n:>8}  {other:>9.0} ms  {first:>9.0} ms  {:>6.2}x",
+        first / other
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = |i: usize| PathBuf::from(&args[i]);
@@ -231,7 +295,18 @@ fn main() {
     }
     head += &format!("  {:>9}  {:>9}  {:>6}", "on disk", "export", "ratio");
     println!("{head}");
+    // `--writes` measures only the writes.
+    if !args.iter().any(|a| a == "--writes") {
+        for n in &sizes {
+            one_size(*n);
+        }
+    }
+    println!();
+    println!(
+        "{:>8}  {:>12}  {:>12}  {:>7}",
+        "records", "other write", "first of day", "ratio"
+    );
     for n in sizes {
-        one_size(n);
+        writes(n);
     }
 }

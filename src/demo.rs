@@ -6,6 +6,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::exchange::ImportInto as _;
 use crate::exchange::{self, Scope, Selection};
 use crate::generate;
 use crate::journal::{JournalMeta, Language};

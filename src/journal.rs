@@ -81,8 +81,11 @@ pub struct JournalMeta {
     pub keep_backups: u32,
 }
 
+/// How many backups a journal keeps when it does not say.
+pub const DEFAULT_KEEP_BACKUPS: u32 = 7;
+
 fn default_keep() -> u32 {
-    crate::backup::DEFAULT_KEEP
+    DEFAULT_KEEP_BACKUPS
 }
 
 impl JournalMeta {
@@ -93,7 +96,7 @@ impl JournalMeta {
             author_name: author_name.into(),
             language,
             created: now,
-            keep_backups: crate::backup::DEFAULT_KEEP,
+            keep_backups: DEFAULT_KEEP_BACKUPS,
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod dates;
 pub mod demo;
 pub mod exchange;
+pub mod filter;
 pub mod flow;
 pub mod generate;
 pub mod home;

@@ -2,43 +2,10 @@
 
 use chrono::NaiveDate;
 
-use crate::dates::local_day;
 use crate::prompts::Phase;
 use crate::record::{Content, Kind, Record, RecordId};
 
-/// A list's filters; every one that is set must hold.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Filter {
-    /// Only this kind.
-    pub kind: Option<Kind>,
-    /// Only records carrying this tag (normalised, lower-case).
-    pub tag: Option<String>,
-    /// Only this cycle and what belongs to it.
-    pub cycle: Option<RecordId>,
-    /// Created on or after this local day.
-    pub since: Option<NaiveDate>,
-    /// Created on or before this local day.
-    pub until: Option<NaiveDate>,
-    /// At most this many records.
-    pub limit: Option<usize>,
-}
-
-impl Filter {
-    /// Whether `r` passes every filter that is set (the limit aside).
-    pub fn matches(&self, r: &Record) -> bool {
-        let day = local_day(r.created);
-        self.kind.is_none_or(|k| r.kind() == k)
-            && self.tag.as_ref().is_none_or(|t| r.tags.contains(t))
-            && self.cycle.is_none_or(|c| belongs_to_cycle(r, c))
-            && self.since.is_none_or(|d| day >= d)
-            && self.until.is_none_or(|d| day <= d)
-    }
-}
-
-/// Whether `r` is the cycle `cycle` or is linked to it.
-pub fn belongs_to_cycle(r: &Record, cycle: RecordId) -> bool {
-    r.id == cycle || r.cycle() == Some(cycle)
-}
+pub use crate::filter::{Filter, belongs_to_cycle};
 
 /// Open experiments whose follow-up date has come (today or earlier), earliest first.
 pub fn due_experiments<'a>(
@@ -129,6 +96,7 @@ pub fn parse_filter(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dates::local_day;
     use crate::record::{ExperimentStatus, JournalId};
     use chrono::{TimeZone, Utc};
 

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 use chrono::{TimeZone, Utc};
+use praxis::exchange::ImportInto as _;
 use praxis::exchange::{self, Scope, Selection};
 use praxis::journal::{JournalMeta, Language};
 use praxis::prompts::load;
@@ -829,4 +830,42 @@ fn a_journal_on_a_read_only_disk_opens_for_reading_and_refuses_saves_clearly() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("read-only"), "{stderr}");
+}
+
+#[test]
+fn a_large_journal_makes_no_backup_on_its_first_write_of_a_day_but_logs_the_save() {
+    let root = TempDir::new().unwrap();
+    let dir = root.path().join("j");
+    let j = Journal::create(&dir, JournalMeta::new("Anna", Language::English, now())).unwrap();
+    let library = load(None).library;
+    let records = praxis::generate::journal(15, 3000, j.meta().id, now(), None, &library);
+    j.insert_batch(&records).unwrap();
+    let first = praxis::backup::make(&j, now().date_naive(), now()).unwrap();
+    assert!(std::fs::metadata(&first).unwrap().len() > praxis::backup::CHEAP_BACKUP_BYTES);
+    drop(j);
+    let out = praxis_at(
+        &dir,
+        &["add", "note", "--title", "next day"],
+        "2026-11-24T09:00:00Z",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        praxis::backup::list(&dir).len(),
+        1,
+        "no backup on the write path"
+    );
+    // The save is in the log: a damaged database still gives it back.
+    for entry in std::fs::read_dir(dir.join("db")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::write(&path, b"garbage").unwrap();
+        }
+    }
+    assert!(praxis(&dir, &["repair", "--yes"]).status.success());
+    let ids = listed_ids(&dir).unwrap();
+    assert_eq!(ids.len(), 3001);
 }

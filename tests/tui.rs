@@ -7,6 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use praxis::clock::FixedClock;
+use praxis::exchange::ImportInto as _;
 use praxis::journal::{JournalMeta, Language};
 use praxis::prompts::load;
 use praxis::record::{
@@ -262,7 +263,11 @@ fn a_full_daily_check_in_is_saved_as_one_reflection() {
     assert_eq!(answers[2].value, praxis::record::AnswerValue::Scale(4));
     assert_eq!(saved[0].title, "Daily check-in");
     assert!(
-        h.app().journal().draft().unwrap().is_none(),
+        h.app()
+            .journal()
+            .draft::<praxis::flow::Draft>()
+            .unwrap()
+            .is_none(),
         "no draft left after saving"
     );
     let screen = h.screen();
@@ -636,7 +641,11 @@ fn starting_anew_over_a_draft_asks_first_and_only_a_yes_throws_it_away() {
     assert!(h.screen().contains("Start anew and throw it away?"));
     h.key(KeyCode::Esc);
     assert!(
-        h.app().journal().draft().unwrap().is_some(),
+        h.app()
+            .journal()
+            .draft::<praxis::flow::Draft>()
+            .unwrap()
+            .is_some(),
         "Esc keeps it too"
     );
 
@@ -650,7 +659,10 @@ fn starting_anew_over_a_draft_asks_first_and_only_a_yes_throws_it_away() {
         "{screen}"
     );
     h.key(KeyCode::Esc);
-    assert_eq!(h.app().journal().draft().unwrap(), None);
+    assert_eq!(
+        h.app().journal().draft::<praxis::flow::Draft>().unwrap(),
+        None
+    );
 }
 
 #[test]
@@ -724,7 +736,12 @@ options = [
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].body, "Answer 1:\nTired but hopeful");
     assert_eq!(notes[0].visibility, Visibility::Private);
-    let draft = h.app().journal().draft().unwrap().unwrap();
+    let draft = h
+        .app()
+        .journal()
+        .draft::<praxis::flow::Draft>()
+        .unwrap()
+        .unwrap();
     assert!(
         draft.values.iter().all(String::is_empty),
         "no answer carried into the changed questions: {draft:?}"

@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use crate::backup::ExportFailed;
+use crate::exchange::ImportInto as _;
 use std::path::Path;
 
 use super::args::{ExportArgs, ReviewArgs};

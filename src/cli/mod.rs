@@ -304,12 +304,14 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
     Ok(())
 }
 
-/// Makes today's backup if there is none yet; a failure is reported but does not fail the
-/// command, whose own save already succeeded.
+/// Makes a backup if one is due after a write (see `backup::make_if_due_after_write`); a
+/// failure is reported but does not fail the command, whose own save already succeeded.
 fn backup_if_due(ctx: &mut Context<'_>) -> Result<(), CliError> {
     let made = Journal::open(&ctx.dir)
         .map_err(crate::backup::BackupError::from)
-        .and_then(|j| crate::backup::make_if_due(&j, ctx.clock.today(), ctx.clock.now()));
+        .and_then(|j| {
+            crate::backup::make_if_due_after_write(&j, ctx.clock.today(), ctx.clock.now())
+        });
     if let Err(e) = made {
         writeln!(
             ctx.err,

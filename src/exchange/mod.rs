@@ -17,8 +17,8 @@ pub use markdown::to_markdown;
 pub use stream::{Sink, Stopped};
 pub use write::{ExportError, FileWriter, write_export};
 
+use crate::filter::{Filter, belongs_to_cycle};
 use crate::journal::{JournalMeta, Language};
-use crate::query::{Filter, belongs_to_cycle};
 use crate::record::{Comment, JournalId, Record, RecordId, Visibility};
 
 /// The format's name, first field of every file.
@@ -573,6 +573,60 @@ fn revision_error(file: &str, r: &Record) -> Option<ReadError> {
 }
 
 pub use crate::safe_fs::{write_atomically, write_atomically_with};
+
+impl Sink for crate::store::Importer<'_> {
+    type Error = crate::store::StoreError;
+
+    fn exporter(&mut self, by: &Exporter) -> Result<(), Self::Error> {
+        crate::store::Importer::exporter(self, by.journal, &by.author_name)
+    }
+
+    fn record(&mut self, record: Record) -> Result<(), Self::Error> {
+        crate::store::Importer::record(self, record)
+    }
+
+    fn comment(&mut self, comment: Comment) -> Result<(), Self::Error> {
+        crate::store::Importer::comment(self, comment)
+    }
+
+    fn peer(&mut self, peer: Peer) -> Result<(), Self::Error> {
+        crate::store::Importer::peer(self, peer.journal, &peer.author_name)
+    }
+}
+
+/// Bringing a file that was read whole into a journal.
+pub trait ImportInto {
+    /// Imports `incoming`: everything or, on any error or interruption, nothing. With
+    /// `dry_run`, only reports.
+    fn import(
+        &self,
+        incoming: &Incoming,
+        dry_run: bool,
+    ) -> Result<crate::store::ImportReport, crate::store::StoreError>;
+}
+
+impl ImportInto for crate::store::Journal {
+    fn import(
+        &self,
+        incoming: &Incoming,
+        dry_run: bool,
+    ) -> Result<crate::store::ImportReport, crate::store::StoreError> {
+        let mut importer = self.importer(dry_run);
+        if let Some(by) = &incoming.exported_by {
+            importer.exporter(by.journal, &by.author_name)?;
+        }
+        for r in &incoming.records {
+            importer.record(r.clone())?;
+        }
+        for c in &incoming.comments {
+            importer.comment(c.clone())?;
+        }
+        for p in &incoming.peers {
+            importer.peer(p.journal, &p.author_name)?;
+        }
+        importer.finish()
+    }
+}
 
 #[cfg(test)]
 mod tests;

@@ -8,7 +8,6 @@ use sha2::{Digest, Sha256};
 
 use super::guarded::{CHUNK, Change, Guard, Target};
 use super::{Journal, StoreError, comment_key};
-use crate::exchange::{Exporter, Incoming, Peer, Sink};
 use crate::record::{Comment, JournalId, Record, RecordId};
 
 /// What an import did (or, in a dry run, would do).
@@ -34,8 +33,8 @@ pub struct ImportReport {
     pub repeated: usize,
 }
 
-/// An import under way: takes records, comments and peers as they are read
-/// ([`crate::exchange::read_into`]) and writes them a thousand at a time; [`Importer::finish`]
+/// An import under way: takes records, comments and peers as they are read (the exchange
+/// layer hands them over as it reads a file) and writes them a thousand at a time; [`Importer::finish`]
 /// makes it final, and anything else (an error, [`Importer::abandon`], a crash) undoes it all.
 pub struct Importer<'j> {
     journal: &'j Journal,
@@ -60,25 +59,6 @@ impl Journal {
             pending: Vec::new(),
             guard: Guard::new(self),
         }
-    }
-
-    /// Imports `incoming`: everything or, on any error or interruption, nothing. With
-    /// `dry_run`, only reports.
-    pub fn import(&self, incoming: &Incoming, dry_run: bool) -> Result<ImportReport, StoreError> {
-        let mut importer = self.importer(dry_run);
-        if let Some(by) = &incoming.exported_by {
-            importer.exporter(by)?;
-        }
-        for r in &incoming.records {
-            importer.record(r.clone())?;
-        }
-        for c in &incoming.comments {
-            importer.comment(c.clone())?;
-        }
-        for p in &incoming.peers {
-            importer.peer(p.clone())?;
-        }
-        importer.finish()
     }
 
     /// The stored copy of a record: among this journal's own or among the foreign ones.
@@ -159,7 +139,7 @@ impl Journal {
     }
 
     /// The records from other journals that pass `filter`, newest first (up to its limit).
-    pub fn list_foreign(&self, filter: &crate::query::Filter) -> Result<Vec<Record>, StoreError> {
+    pub fn list_foreign(&self, filter: &crate::filter::Filter) -> Result<Vec<Record>, StoreError> {
         let mut found: Vec<Record> = self
             .foreign_newest_first()?
             .into_iter()
@@ -237,14 +217,14 @@ impl Importer<'_> {
     }
 }
 
-impl Sink for Importer<'_> {
-    type Error = StoreError;
-
-    fn exporter(&mut self, by: &Exporter) -> Result<(), StoreError> {
-        self.name_peer(by.journal, &by.author_name)
+impl Importer<'_> {
+    /// The journal that wrote the file, and its author's name; comes before any record.
+    pub fn exporter(&mut self, journal: JournalId, author_name: &str) -> Result<(), StoreError> {
+        self.name_peer(journal, author_name)
     }
 
-    fn record(&mut self, r: Record) -> Result<(), StoreError> {
+    /// One record from the file.
+    pub fn record(&mut self, r: Record) -> Result<(), StoreError> {
         let own = r.author == self.own;
         let target = if own {
             Target::Records
@@ -304,7 +284,8 @@ impl Sink for Importer<'_> {
         Ok(())
     }
 
-    fn comment(&mut self, c: Comment) -> Result<(), StoreError> {
+    /// One comment from the file.
+    pub fn comment(&mut self, c: Comment) -> Result<(), StoreError> {
         let key = comment_key(&c);
         if self.has(Target::Comments, &key)? {
             self.report.comments_unchanged += 1;
@@ -318,8 +299,9 @@ impl Sink for Importer<'_> {
         Ok(())
     }
 
-    fn peer(&mut self, p: Peer) -> Result<(), StoreError> {
-        self.name_peer(p.journal, &p.author_name)
+    /// Another journal's author named in the file.
+    pub fn peer(&mut self, journal: JournalId, author_name: &str) -> Result<(), StoreError> {
+        self.name_peer(journal, author_name)
     }
 }
 

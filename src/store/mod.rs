@@ -22,9 +22,8 @@ pub use import::{ImportReport, Importer};
 pub use lock::JournalLock;
 pub use repair::{RepairError, RepairPlan, Repaired, kept_folder};
 
-use crate::flow::{Draft, Finished};
+use crate::filter::Filter;
 use crate::journal::{JournalMeta, SCHEMA_VERSION};
-use crate::query::Filter;
 use crate::record::{Comment, Content, Kind, Record, RecordId};
 
 /// sled's page cache, kept small: the default (1 GB) inflates memory for no gain here.
@@ -641,7 +640,6 @@ impl Journal {
             }
             Ok(())
         })?;
-        self.flush()?;
         Ok(Deleted {
             record,
             detached: detached.into_iter().map(|(_, new)| new.id).collect(),
@@ -916,14 +914,15 @@ impl Journal {
         Ok(out)
     }
 
-    /// Keeps an unfinished flow so it can be resumed; durable on return. One draft at a time.
-    pub fn save_draft(&self, draft: &Draft) -> Result<(), StoreError> {
+    /// Keeps an unfinished flow (any value the caller can write and read back) so it can be
+    /// resumed; durable on return. One draft at a time.
+    pub fn save_draft(&self, draft: &impl serde::Serialize) -> Result<(), StoreError> {
         let json = serde_json::to_vec(draft).expect("draft serialises");
         self.write_plain(b'M', META_DRAFT, Some(json))
     }
 
     /// The unfinished flow, if one was kept.
-    pub fn draft(&self) -> Result<Option<Draft>, StoreError> {
+    pub fn draft<D: serde::de::DeserializeOwned>(&self) -> Result<Option<D>, StoreError> {
         let value = self
             .meta_tree
             .get(META_DRAFT)
@@ -941,9 +940,11 @@ impl Journal {
         self.write_plain(b'M', META_DRAFT, None)
     }
 
-    /// Saves what a finished flow makes and drops its draft, all at once; durable on return.
-    pub fn save_finished(&self, finished: &Finished) -> Result<(), StoreError> {
-        let new_key = finished.new.id.to_key();
+    /// Saves what a finished flow makes — a new record and perhaps a changed one (the
+    /// experiment whose outcome was logged) — and drops its draft, all at once; durable on
+    /// return.
+    pub fn save_finished(&self, new: &Record, changed: Option<&Record>) -> Result<(), StoreError> {
+        let new_key = new.id.to_key();
         if self
             .records
             .contains_key(&new_key)
@@ -951,26 +952,24 @@ impl Journal {
         {
             return Err(StoreError::Duplicate { id: new_key });
         }
-        let old = match &finished.changed {
+        let old = match changed {
             Some(c) => Some(self.get(c.id)?.ok_or_else(|| StoreError::NotFound {
                 prefix: c.id.to_key(),
             })?),
             None => None,
         };
-        let size = [Some(&finished.new), finished.changed.as_ref()]
+        let size = [Some(new), changed]
             .into_iter()
             .flatten()
             .map(|r| serde_json::to_vec(r).map_or(0, |v| v.len()))
             .sum();
         self.transact(Some(size), |t| {
-            t.put(None, Some(&finished.new))?;
-            if let (Some(old), Some(new)) = (&old, &finished.changed) {
-                t.put(Some(old), Some(new))?;
+            t.put(None, Some(new))?;
+            if let (Some(old), Some(changed)) = (&old, changed) {
+                t.put(Some(old), Some(changed))?;
             }
-            t.remove_draft()?;
-            Ok(())
-        })?;
-        self.flush()
+            t.remove_draft()
+        })
     }
 
     /// Saves a comment on a stored record; durable on return.

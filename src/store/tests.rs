@@ -1,4 +1,5 @@
 use super::*;
+use crate::exchange::ImportInto as _;
 use crate::journal::Language;
 use crate::record::{
     Answer, AnswerValue, CycleStatus, ExperimentStatus, JournalId, Kind, Visibility,
@@ -322,9 +323,9 @@ fn damaged_database_files_are_reported_and_not_rewritten() {
 
 #[test]
 fn a_draft_is_kept_until_its_flow_is_saved_with_it_atomically() {
-    use crate::flow::{Finished, Purpose, Step};
+    use crate::flow::{Draft, Finished, Purpose, Step};
     let (dir, j) = new_journal();
-    assert_eq!(j.draft().unwrap(), None);
+    assert_eq!(j.draft::<Draft>().unwrap(), None);
     let draft = Draft {
         set: "daily-checkin".into(),
         purpose: Purpose::Reflection {
@@ -341,7 +342,7 @@ fn a_draft_is_kept_until_its_flow_is_saved_with_it_atomically() {
     drop(j);
     let j = Journal::open(dir.path()).unwrap();
     assert_eq!(
-        j.draft().unwrap(),
+        j.draft::<Draft>().unwrap(),
         Some(draft.clone()),
         "survives reopening"
     );
@@ -355,8 +356,13 @@ fn a_draft_is_kept_until_its_flow_is_saved_with_it_atomically() {
         new: record(&j, 3, Content::Note),
         changed: Some(changed.clone()),
     };
-    j.save_finished(&finished).unwrap();
-    assert_eq!(j.draft().unwrap(), None, "the draft goes with the save");
+    j.save_finished(&finished.new, finished.changed.as_ref())
+        .unwrap();
+    assert_eq!(
+        j.draft::<Draft>().unwrap(),
+        None,
+        "the draft goes with the save"
+    );
     assert_eq!(
         j.get(finished.new.id).unwrap().as_ref(),
         Some(&finished.new)
@@ -365,12 +371,12 @@ fn a_draft_is_kept_until_its_flow_is_saved_with_it_atomically() {
     // Saving the same flow twice is refused and changes nothing.
     j.save_draft(&draft).unwrap();
     assert!(matches!(
-        j.save_finished(&finished),
+        j.save_finished(&finished.new, finished.changed.as_ref()),
         Err(StoreError::Duplicate { .. })
     ));
-    assert_eq!(j.draft().unwrap(), Some(draft));
+    assert_eq!(j.draft::<Draft>().unwrap(), Some(draft));
     j.clear_draft().unwrap();
-    assert_eq!(j.draft().unwrap(), None);
+    assert_eq!(j.draft::<Draft>().unwrap(), None);
 }
 
 #[test]

@@ -1077,7 +1077,9 @@ impl App {
 
     /// Saves what a finished flow makes (its draft goes with it) and leaves the flow.
     fn save_flow(&mut self, finished: &crate::flow::Finished) {
-        let result = self.journal.save_finished(finished);
+        let result = self
+            .journal
+            .save_finished(&finished.new, finished.changed.as_ref());
         if result.is_ok() {
             self.draft = None;
         }
