@@ -289,14 +289,14 @@ fn main() {
     } else {
         sizes
     };
-    let mut head = format!("{:>8}", "records");
-    for name in OPS {
-        head += &format!("  {name:>9}");
-    }
-    head += &format!("  {:>9}  {:>9}  {:>6}", "on disk", "export", "ratio");
-    println!("{head}");
     // `--writes` measures only the writes.
     if !args.iter().any(|a| a == "--writes") {
+        let mut head = format!("{:>8}", "records");
+        for name in OPS {
+            head += &format!("  {name:>9}");
+        }
+        head += &format!("  {:>9}  {:>9}  {:>6}", "on disk", "export", "ratio");
+        println!("{head}");
         for n in &sizes {
             one_size(*n);
         }

@@ -64,6 +64,19 @@ pub fn write_atomically_with<E: From<std::io::Error>>(
     Ok(())
 }
 
+/// Replaces `path` with `bytes` through a new temporary file renamed into place (so no planted
+/// link is followed), without syncing: for files whose loss in a crash does no harm.
+pub fn replace_unsynced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .permissions(Permissions::from_mode(FILE_MODE))
+        .tempfile_in(parent_of(path))?;
+    tmp.write_all(bytes)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// The folder a file lives in (`.` for a bare name).
 pub fn parent_of(path: &Path) -> PathBuf {
     match path.parent() {

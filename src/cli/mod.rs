@@ -304,14 +304,15 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
     Ok(())
 }
 
-/// Makes a backup if one is due after a write (see `backup::make_if_due_after_write`); a
+/// Makes a backup if one is due after a write (see `backup::due_after_write`); a
 /// failure is reported but does not fail the command, whose own save already succeeded.
 fn backup_if_due(ctx: &mut Context<'_>) -> Result<(), CliError> {
+    if !crate::backup::due_after_write(&ctx.dir, ctx.clock.today()) {
+        return Ok(());
+    }
     let made = Journal::open(&ctx.dir)
         .map_err(crate::backup::BackupError::from)
-        .and_then(|j| {
-            crate::backup::make_if_due_after_write(&j, ctx.clock.today(), ctx.clock.now())
-        });
+        .and_then(|j| crate::backup::make_and_prune(&j, ctx.clock.today(), ctx.clock.now()));
     if let Err(e) = made {
         writeln!(
             ctx.err,

@@ -145,6 +145,24 @@ pub(super) fn segments(dir: &Path) -> std::io::Result<Vec<Segment>> {
     Ok(found)
 }
 
+/// Whether the log in `dir` asks for a checkpoint: it has no known start (a journal from a
+/// praxis without the log, not backed up since), or holds more than `after` bytes since its
+/// newest start. Read from the folder alone, without opening the journal.
+pub(super) fn wants_checkpoint(dir: &Path, after: u64) -> bool {
+    let Ok(all) = segments(dir) else {
+        return false;
+    };
+    let Some(from) = all.iter().rposition(|s| s.start != Start::Cont) else {
+        return true;
+    };
+    let since: u64 = all[from..]
+        .iter()
+        .filter_map(|s| std::fs::metadata(&s.path).ok())
+        .map(|m| m.len())
+        .sum();
+    since > after
+}
+
 /// The log, open for appending.
 #[derive(Debug)]
 pub(super) struct SaveLog {
@@ -179,28 +197,6 @@ impl SaveLog {
             }
         }
         Ok(log)
-    }
-
-    /// Whether the log covers the journal's whole history from a known start (a new journal or
-    /// a backup); if not, a checkpoint should be made.
-    pub(super) fn has_baseline(&self) -> std::io::Result<bool> {
-        Ok(segments(&self.dir)?.iter().any(|s| s.start != Start::Cont))
-    }
-
-    /// How many bytes the log holds since its newest start (checkpoint or new journal).
-    pub(super) fn since_checkpoint(&self) -> u64 {
-        let Ok(all) = segments(&self.dir) else {
-            return 0;
-        };
-        let from = all
-            .iter()
-            .rposition(|s| s.start != Start::Cont)
-            .unwrap_or(0);
-        all[from..]
-            .iter()
-            .filter_map(|s| std::fs::metadata(&s.path).ok())
-            .map(|m| m.len())
-            .sum()
     }
 
     /// Appends `entry` and syncs it to disk.

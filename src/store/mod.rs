@@ -469,11 +469,13 @@ impl Journal {
     /// yet backed up since) or has grown large since its last checkpoint: then a backup should
     /// be made and checkpointed (see [`Journal::checkpoint`]).
     pub fn wants_checkpoint(&self) -> bool {
-        let Some(log) = &self.log else {
-            return false;
-        };
-        let log = log.lock().unwrap_or_else(|e| e.into_inner());
-        !log.has_baseline().unwrap_or(false) || log.since_checkpoint() > CHECKPOINT_AFTER_BYTES
+        self.log.is_some() && Journal::wants_checkpoint_at(&self.dir)
+    }
+
+    /// [`Journal::wants_checkpoint`] for the journal in `dir`, read from its files without
+    /// opening it.
+    pub fn wants_checkpoint_at(dir: &Path) -> bool {
+        log::wants_checkpoint(&log::folder(dir), CHECKPOINT_AFTER_BYTES)
     }
 
     /// Notes in the save log that `backup` (in the journal's backups folder, with content

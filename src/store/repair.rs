@@ -49,10 +49,11 @@ fn fingerprint(journal_dir: &Path) -> Option<String> {
     Some(lines.join("\n"))
 }
 
-/// Notes how sled's files look now that the journal is closed.
+/// Notes how sled's files look now that the journal is closed. Not synced: a fingerprint lost
+/// in a crash only makes the next open take the careful way.
 pub(super) fn note_clean_close(journal_dir: &Path) {
     if let Some(print) = fingerprint(journal_dir) {
-        let _ = crate::safe_fs::write_atomically(&journal_dir.join(FINGERPRINT), &print);
+        let _ = crate::safe_fs::replace_unsynced(&journal_dir.join(FINGERPRINT), print.as_bytes());
     }
 }
 
