@@ -196,7 +196,7 @@ impl Journal {
         }
         let log = log::SaveLog::open(&log_dir, true).map_err(|e| io("create", e))?;
         let json = serde_json::to_vec(&meta).expect("journal meta serialises");
-        let mut journal = Journal::unchecked(dir, db, lock, Some(log), meta)?;
+        let journal = Journal::unchecked(dir, db, lock, Some(log), meta)?;
         // The description goes first, the schema last: a journal without a schema is unfinished.
         journal.write_plain(b'M', META_JOURNAL, Some(json))?;
         journal.write_plain(
@@ -204,7 +204,8 @@ impl Journal {
             META_SCHEMA,
             Some(SCHEMA_VERSION.to_be_bytes().to_vec()),
         )?;
-        journal.tightened = 0;
+        // The (empty) indexes are of this version: the first open need not rebuild them.
+        journal.ensure_indexes()?;
         crate::safe_fs::tighten(dir, 2).map_err(|e| io("create", e))?;
         Ok(journal)
     }

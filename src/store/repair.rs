@@ -24,25 +24,23 @@ pub fn kept_folder(journal_dir: &Path) -> PathBuf {
     journal_dir.join(KEPT)
 }
 
+/// sled's files at the top of `db/`: its config, its log and its snapshots. Blob files (large
+/// values, in `db/blobs/`) are left out: sled removes the unused ones some time after a
+/// close, and it never rewrites one in place.
 fn fingerprint(journal_dir: &Path) -> Option<String> {
     let mut lines = Vec::new();
-    let mut stack = vec![journal_dir.join("db")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).ok()? {
-            let entry = entry.ok()?;
-            let meta = std::fs::symlink_metadata(entry.path()).ok()?;
-            if meta.is_dir() {
-                stack.push(entry.path());
-            } else {
-                lines.push(format!(
-                    "{} {} {}.{} {}",
-                    entry.path().strip_prefix(journal_dir).ok()?.display(),
-                    meta.len(),
-                    meta.mtime(),
-                    meta.mtime_nsec(),
-                    meta.ino()
-                ));
-            }
+    for entry in std::fs::read_dir(journal_dir.join("db")).ok()? {
+        let entry = entry.ok()?;
+        let meta = std::fs::symlink_metadata(entry.path()).ok()?;
+        if !meta.is_dir() {
+            lines.push(format!(
+                "{} {} {}.{} {}",
+                entry.file_name().to_string_lossy(),
+                meta.len(),
+                meta.mtime(),
+                meta.mtime_nsec(),
+                meta.ino()
+            ));
         }
     }
     lines.sort();

@@ -600,3 +600,12 @@ fn a_record_repeated_in_one_file_lands_in_its_highest_revision_even_across_steps
     let j = Journal::open(_dir.path()).unwrap();
     assert_eq!(j.get_foreign(edited.id).unwrap().unwrap(), edited);
 }
+
+#[test]
+fn a_new_journal_has_current_indexes_so_its_first_open_rebuilds_nothing() {
+    let (_dir, j) = new_journal();
+    assert_eq!(
+        j.meta_tree.get(META_INDEXES).unwrap().as_deref(),
+        Some(&INDEX_VERSION.to_be_bytes()[..])
+    );
+}
