@@ -326,7 +326,7 @@ fn ends_cleanly(path: &Path) -> std::io::Result<bool> {
             let crc = u32::from_le_bytes(head[4..].try_into().expect("4 bytes"));
             return Ok(crc32fast::hash(&payload) == crc && decode(&payload).is_some());
         }
-        r.seek(SeekFrom::Current(size as i64))?;
+        r.seek_relative(size as i64)?;
         at += 8 + size;
     }
     Ok(true)

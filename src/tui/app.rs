@@ -229,6 +229,8 @@ impl App {
         app.refresh_home();
         if app.journal.undid_an_interrupted_import() {
             app.info(words(app.lang).import_undone);
+        } else if app.journal.made_private() > 0 {
+            app.info(words(app.lang).made_private);
         }
         app.draft = app.journal.draft().unwrap_or_else(|e| {
             app.message = Some(Message {
