@@ -138,7 +138,18 @@ pub fn backup_file(
         now,
     );
     file.content.peers = peers_of(journal)?;
-    Ok(exchange::ExchangeFile::seal(file.content))
+    Ok(exchange::ExchangeFile::seal(file.content).signed_by(journal.identity()))
+}
+
+/// Who writes a journal's files: the journal, its author and language, its key.
+pub fn exporter_of(journal: &Journal) -> exchange::Exporter {
+    let meta = journal.meta();
+    exchange::Exporter {
+        journal: meta.id,
+        author_name: meta.author_name.clone(),
+        language: meta.language,
+        key: Some(journal.identity().public()),
+    }
 }
 
 /// The other journals' authors a journal knows of, as a backup names them.
@@ -163,20 +174,28 @@ pub fn write_export_of<W: std::io::Write>(
     now: DateTime<Utc>,
     w: W,
 ) -> Result<usize, ExportFailed> {
-    let meta = journal.meta();
-    let by = exchange::Exporter {
-        journal: meta.id,
-        author_name: meta.author_name.clone(),
-        language: meta.language,
-    };
+    let by = exporter_of(journal);
     let comments = journal.all_comments()?;
+    let signing = exchange::Signing::By(journal.identity().clone());
     let written = if scope == Scope::Backup {
         let peers = peers_of(journal)?;
         let records = journal.all_oldest_first();
-        exchange::write_export(w, &by, scope, selection, records, comments, &peers, now)
+        exchange::write_export(
+            w, &by, scope, selection, records, comments, &peers, now, signing,
+        )
     } else {
         let records = journal.oldest_first();
-        exchange::write_export(w, &by, scope, selection, records, comments, &[], now)
+        exchange::write_export(
+            w,
+            &by,
+            scope,
+            selection,
+            records,
+            comments,
+            &[],
+            now,
+            signing,
+        )
     };
     written.map(|(_, count, _)| count).map_err(|e| match e {
         exchange::ExportError::Read(e) => ExportFailed::Read(e),
@@ -208,11 +227,7 @@ pub fn make(
     let name = file_name(n, today);
     let path = dir.join(&name);
     let meta = journal.meta();
-    let by = exchange::Exporter {
-        journal: meta.id,
-        author_name: meta.author_name.clone(),
-        language: meta.language,
-    };
+    let by = exporter_of(journal);
     let mut checksum = String::new();
     // A backup never eats the room the journal itself needs to go on saving: written whole,
     // it is kept only if the reserve is still free.
@@ -230,6 +245,7 @@ pub fn make(
             comments,
             &peers,
             now,
+            exchange::Signing::By(journal.identity().clone()),
         )
         .map_err(|e| match e {
             exchange::ExportError::Read(e) => ExportFailed::Read(e),

@@ -13,6 +13,7 @@ pub mod filter;
 pub mod flow;
 pub mod generate;
 pub mod home;
+pub mod identity;
 pub mod input;
 pub mod journal;
 pub mod prompts;

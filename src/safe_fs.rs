@@ -43,13 +43,33 @@ pub fn write_atomically_with<E: From<std::io::Error>>(
     path: &Path,
     fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
 ) -> Result<(), E> {
+    write_atomically_as(path, FILE_MODE, fill)
+}
+
+/// [`write_atomically_with`] for a file that is meant for others on this machine too (the
+/// network folder's file, which other users of a shared drive read): 0644.
+pub fn write_shared_atomically_with<E: From<std::io::Error>>(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
+) -> Result<(), E> {
+    write_atomically_as(path, 0o644, fill)
+}
+
+fn write_atomically_as<E: From<std::io::Error>>(
+    path: &Path,
+    mode: u32,
+    fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
+) -> Result<(), E> {
     let dir = parent_of(path);
     remove_leftovers(&dir, Some(Duration::from_secs(600)));
     let tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
-        .permissions(Permissions::from_mode(FILE_MODE))
+        .permissions(Permissions::from_mode(mode))
         .tempfile_in(&dir)?;
+    // The umask may have taken bits away; the mode asked for is the mode given.
+    tmp.as_file()
+        .set_permissions(Permissions::from_mode(mode))?;
     let (file, tmp_path) = tmp.into_parts();
     let mut w = BufWriter::with_capacity(1 << 16, file);
     // From here, `tmp_path` removes the temporary file when dropped, unless it was kept.

@@ -356,3 +356,224 @@ fn three_journals_share_network_records_through_a_git_repository() {
     let out = people[0].ok(&["network", "sync", clones[0].to_str().unwrap()]);
     assert!(out.contains("0 new, 0 updated, 1 unchanged"), "{out}");
 }
+
+/// A praxis file changed as an attacker would: `edit` rewrites its content, then it is sealed
+/// again (the checksum anyone can work out) and signed with `key`, or left unsigned.
+fn forge(
+    text: &str,
+    edit: impl FnOnce(&mut praxis::exchange::Content),
+    key: Option<&praxis::identity::Identity>,
+) -> String {
+    let file: praxis::exchange::ExchangeFile = serde_json::from_str(text).unwrap();
+    let mut content = file.content;
+    edit(&mut content);
+    let sealed = praxis::exchange::ExchangeFile::seal(content);
+    match key {
+        Some(k) => sealed.signed_by(k).to_json(),
+        None => sealed.to_json(),
+    }
+}
+
+fn journal_id(p: &Person) -> String {
+    p.ok(&["journal"])
+        .lines()
+        .find_map(|l| l.strip_prefix("id        ").map(str::to_string))
+        .unwrap()
+}
+
+fn key_of(p: &Person) -> praxis::identity::Identity {
+    let text = std::fs::read_to_string(p.journal.join("identity.key")).unwrap();
+    praxis::identity::Identity::from_text(&text).unwrap()
+}
+
+#[test]
+fn a_file_that_claims_to_be_from_my_own_journal_changes_nothing() {
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    let note = anna.add(&["add", "note", "--title", "Mine", "--visibility", "network"]);
+    let net = root.path().join("net");
+    std::fs::create_dir(&net).unwrap();
+    anna.ok(&["network", "sync", net.to_str().unwrap()]);
+    let own_file =
+        std::fs::read_to_string(net.join(format!("{}.praxis.json", journal_id(&anna)))).unwrap();
+    assert!(
+        own_file.contains("\"signature\""),
+        "what praxis writes is signed"
+    );
+    let stranger = praxis::identity::Identity::generate().unwrap();
+    let rewrite = |c: &mut praxis::exchange::Content| {
+        c.records[0].title = "HIJACKED".into();
+        c.records[0].revision = 99;
+        let mut injected = c.records[0].clone();
+        injected.id = praxis::record::RecordId::new_at(c.exported_at);
+        injected.title = "INJECTED: I resign".into();
+        c.records.push(injected);
+    };
+    for (name, key) in [
+        ("unsigned", None),
+        ("signed by another key", Some(&stranger)),
+    ] {
+        let forged = forge(&own_file, rewrite, key);
+        std::fs::write(net.join("forged.praxis.json"), &forged).unwrap();
+        let err = anna.fails(&["network", "sync", net.to_str().unwrap()]);
+        assert!(
+            err.contains("says it comes from your own journal"),
+            "{name}: {err}"
+        );
+        // The same file through import, as a mentor file and as a backup.
+        let path = root.path().join("forged.json");
+        for scope in [
+            praxis::exchange::Scope::Mentor,
+            praxis::exchange::Scope::Backup,
+        ] {
+            let as_scope = forge(&forged, |c| c.scope = scope, key);
+            std::fs::write(&path, as_scope).unwrap();
+            let err = anna.fails(&["import", path.to_str().unwrap()]);
+            assert!(
+                err.contains("says it comes from your own journal"),
+                "{name} {scope:?}: {err}"
+            );
+        }
+        let listed = anna.ok(&["list"]);
+        assert!(
+            listed.contains("Mine") && !listed.contains("HIJACKED"),
+            "{listed}"
+        );
+        assert!(!listed.contains("INJECTED"), "{listed}");
+    }
+    std::fs::remove_file(net.join("forged.praxis.json")).unwrap();
+    // My own record, as I left it, goes on to my peers.
+    anna.ok(&["network", "sync", net.to_str().unwrap()]);
+    let shown = anna.json(&["show", &note, "--json"]);
+    assert_eq!(
+        shown["record"]["title"]
+            .as_str()
+            .or(shown["title"].as_str()),
+        Some("Mine")
+    );
+}
+
+#[test]
+fn an_old_copy_of_my_own_file_does_not_bring_back_what_i_deleted() {
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    anna.add(&["add", "note", "--title", "Keep", "--visibility", "network"]);
+    let gone = anna.add(&[
+        "add",
+        "note",
+        "--title",
+        "Regret",
+        "--visibility",
+        "network",
+    ]);
+    let old = root.path().join("old.json");
+    anna.ok(&["export", "--for", "network", "-o", old.to_str().unwrap()]);
+    anna.ok(&["delete", &gone, "--yes"]);
+    let out = anna.ok(&["import", old.to_str().unwrap()]);
+    assert!(
+        out.contains("1 you deleted here, not brought back"),
+        "{out}"
+    );
+    let listed = anna.ok(&["list"]);
+    assert!(!listed.contains("Regret"), "{listed}");
+}
+
+#[test]
+fn a_peer_cannot_be_impersonated_and_a_changed_key_is_refused_until_trusted() {
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    let bo = Person::new(root.path(), "Bo");
+    let anna_cycle = anna.add(&[
+        "add",
+        "cycle",
+        "--title",
+        "Private cycle",
+        "--question",
+        "How do I let go?",
+    ]);
+    bo.add(&[
+        "add",
+        "note",
+        "--title",
+        "Bo's idea",
+        "--visibility",
+        "network",
+    ]);
+    let net = root.path().join("net");
+    std::fs::create_dir(&net).unwrap();
+    bo.ok(&["network", "sync", net.to_str().unwrap()]);
+    let first = anna.ok(&["network", "sync", net.to_str().unwrap()]);
+    assert!(
+        first.contains("Bo's key is new here and was pinned"),
+        "{first}"
+    );
+    let bo_id = journal_id(&bo);
+    let bo_file_path = net.join(format!("{bo_id}.praxis.json"));
+    let bo_file = std::fs::read_to_string(&bo_file_path).unwrap();
+    let anna_id = praxis::record::JournalId(journal_id(&anna).parse().unwrap());
+    let impostor = |c: &mut praxis::exchange::Content| {
+        c.exported_by.author_name = "Bob the Impostor".into();
+        c.records[0].title = "Bo quits the network".into();
+        c.records[0].revision += 5;
+        // A comment in Anna's name, on her private cycle.
+        c.comments.push(praxis::record::Comment {
+            id: praxis::record::RecordId::new_at(c.exported_at),
+            on: anna_cycle.parse().unwrap_or(c.records[0].id),
+            author: anna_id,
+            author_name: "Anna".into(),
+            created: c.exported_at,
+            text: "I agree, I will step down".into(),
+        });
+    };
+    // Signed with another key: refused, with the way to re-pin.
+    let stranger = praxis::identity::Identity::generate().unwrap();
+    std::fs::write(&bo_file_path, forge(&bo_file, impostor, Some(&stranger))).unwrap();
+    let err = anna.fails(&["network", "sync", net.to_str().unwrap()]);
+    assert!(err.contains("signed with another key"), "{err}");
+    assert!(
+        err.contains(&format!("praxis network trust {bo_id}")),
+        "{err}"
+    );
+    // Unsigned, in Bo's name: nothing of Bo's changes, the comment is not taken.
+    std::fs::write(&bo_file_path, forge(&bo_file, impostor, None)).unwrap();
+    let out = anna.ok(&["network", "sync", net.to_str().unwrap()]);
+    assert!(out.contains("1 not taken"), "{out}");
+    assert!(out.contains("1 comment(s) not taken"), "{out}");
+    let peers = anna.ok(&["list", "--peers"]);
+    assert!(
+        peers.contains("Bo's idea") && !peers.contains("quits"),
+        "{peers}"
+    );
+    assert!(!peers.contains("Impostor"), "{peers}");
+    // A jump of a million revisions, even signed by Bo's own key, is refused.
+    let jump = forge(
+        &bo_file,
+        |c| c.records[0].revision += 1_000_001,
+        Some(&key_of(&bo)),
+    );
+    std::fs::write(&bo_file_path, jump).unwrap();
+    let err = anna.fails(&["network", "sync", net.to_str().unwrap()]);
+    assert!(err.contains("would jump from revision"), "{err}");
+    // A signed file changed after signing (checksum worked out again) is caught.
+    let mut tampered: Value = serde_json::from_str(&bo_file).unwrap();
+    tampered["records"][0]["title"] = "changed after signing".into();
+    let content: praxis::exchange::Content = serde_json::from_value(tampered.clone()).unwrap();
+    tampered["checksum"] = praxis::exchange::checksum(&content).into();
+    std::fs::write(&bo_file_path, tampered.to_string()).unwrap();
+    let err = anna.fails(&["network", "sync", net.to_str().unwrap()]);
+    assert!(err.contains("not signed by the key it names"), "{err}");
+    // Bo's real later edit lands; a new key of Bo's lands once Anna trusts it again.
+    std::fs::write(&bo_file_path, &bo_file).unwrap();
+    anna.ok(&["network", "sync", net.to_str().unwrap()]);
+    let renewed = forge(&bo_file, |c| c.records[0].revision += 1, Some(&stranger));
+    std::fs::write(&bo_file_path, &renewed).unwrap();
+    anna.fails(&["network", "sync", net.to_str().unwrap()]);
+    let trusted = anna.ok(&["network", "trust", &bo_id[..10]]);
+    assert!(
+        trusted.contains("Forgot the key pinned for Bo"),
+        "{trusted}"
+    );
+    let out = anna.ok(&["network", "sync", net.to_str().unwrap()]);
+    assert!(out.contains("Bo's key is new here and was pinned"), "{out}");
+    assert!(anna.ok(&["journal"]).contains("key       "));
+}

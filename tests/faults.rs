@@ -183,6 +183,8 @@ fn sigkill_while_restoring_over_own_records_rolls_back_records_and_indexes() {
     }
     rewritten.extend(later.iter().cloned());
     let file = root.path().join("backup.json");
+    // The journal's own backup: signed with its key, which every copy below shares.
+    let key = praxis::identity::Identity::generate().unwrap();
     exchange::export(
         &meta,
         Scope::Backup,
@@ -191,9 +193,12 @@ fn sigkill_while_restoring_over_own_records_rolls_back_records_and_indexes() {
         vec![],
         now(),
     )
+    .signed_by(&key)
     .save(&file)
     .unwrap();
     let fresh = |dir: &Path| {
+        std::fs::create_dir_all(dir).unwrap();
+        praxis::store::keep_identity(dir, &key).unwrap();
         let j = Journal::create(dir, meta.clone()).unwrap();
         j.insert_batch(&records).unwrap();
     };

@@ -423,6 +423,13 @@ pub enum NetworkCommand {
         /// The shared folder.
         dir: PathBuf,
     },
+    /// Forget the key pinned for another journal, so that its next signed file pins its new
+    /// key. Compare the new fingerprint with its owner (by phone) first.
+    Trust {
+        /// The other journal's id (the first characters are enough), as the refusal named it.
+        #[arg(value_name = "JOURNAL_ID")]
+        peer: String,
+    },
 }
 
 /// `praxis search`.

@@ -158,7 +158,51 @@ pub(super) fn import(ctx: &mut Context<'_>, path: &Path, dry_run: bool) -> Resul
     Ok(())
 }
 
+/// `praxis network trust ID`: forgets the key pinned for another journal.
+pub(super) fn trust(ctx: &mut Context<'_>, prefix: &str) -> Result<(), CliError> {
+    let journal = ctx.open()?;
+    let wanted = prefix.trim().to_ascii_uppercase();
+    let known: Vec<(JournalId, String)> = journal
+        .peers()?
+        .into_iter()
+        .filter(|(id, _)| !wanted.is_empty() && id.to_string().starts_with(&wanted))
+        .collect();
+    let (id, name) = match known.as_slice() {
+        [one] => one.clone(),
+        [] => {
+            return Err(invalid(format!(
+                "no journal praxis knows has an id starting with '{prefix}': see praxis list --peers"
+            )));
+        }
+        _ => {
+            return Err(invalid(format!(
+                "'{prefix}' could mean several journals: type more"
+            )));
+        }
+    };
+    match journal.unpin_key(id)? {
+        Some(old) => writeln!(
+            ctx.out,
+            "Forgot the key pinned for {name} ({}). The next file signed by {name} pins its key; \
+             praxis shows the new fingerprint then.",
+            old.fingerprint()
+        )?,
+        None => writeln!(
+            ctx.out,
+            "No key was pinned for {name}; the next signed file pins one."
+        )?,
+    }
+    Ok(())
+}
+
 fn print_report(ctx: &mut Context<'_>, r: &ImportReport) -> Result<(), CliError> {
+    if let Some((_, name, fingerprint)) = &r.pinned {
+        writeln!(
+            ctx.out,
+            "  {name}'s key is new here and was pinned: {fingerprint}\n  \
+             (compare it with {name}, by phone; a later file with another key is refused)"
+        )?;
+    }
     writeln!(
         ctx.out,
         "  {} added, {} updated, {} already here, {} older than ours",
@@ -173,6 +217,28 @@ fn print_report(ctx: &mut Context<'_>, r: &ImportReport) -> Result<(), CliError>
         for id in &r.conflicts {
             writeln!(ctx.out, "    {id}")?;
         }
+    }
+    if r.refused > 0 {
+        writeln!(
+            ctx.out,
+            "  {} not taken: this file may not add or change them (it is unsigned, or not by \
+             their author); they are left as they are",
+            r.refused
+        )?;
+    }
+    if r.comments_refused > 0 {
+        writeln!(
+            ctx.out,
+            "  {} comment(s) not taken: written in a name other than the file's",
+            r.comments_refused
+        )?;
+    }
+    if r.deleted_here > 0 {
+        writeln!(
+            ctx.out,
+            "  {} you deleted here, not brought back",
+            r.deleted_here
+        )?;
     }
     if r.repeated > 0 {
         writeln!(
@@ -226,11 +292,13 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
         .map_err(|e| invalid(e.to_string()))?;
         return Err(not_backup());
     };
+    // A signed backup carries the journal's key: the restored journal is the same journal.
+    let identity = exchange::peek_identity(&text);
     drop(text);
     let mut meta = JournalMeta::new(by.author_name.clone(), by.language, ctx.clock.now());
     meta.id = by.journal;
     let existed = ctx.dir.exists();
-    let journal = Journal::create_for_restore(&ctx.dir, meta)?;
+    let journal = Journal::create_for_restore(&ctx.dir, meta, identity.as_ref())?;
     let result = import_file(&journal, path, false, |about| match about.source {
         Source::Praxis(Scope::Backup) => Ok(()),
         _ => Err(not_backup()),
@@ -267,15 +335,21 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
 pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliError> {
     let shown = a.file.display().to_string();
     let text = read_text(&a.file)?;
+    // The reviewer's own journal, when there is one, signs the comments.
+    let mut signer = None;
     let reviewer = match Journal::open(&ctx.dir) {
-        Ok(j) => Exporter {
-            journal: j.meta().id,
-            author_name: a
-                .name
-                .clone()
-                .unwrap_or_else(|| j.meta().author_name.clone()),
-            language: j.meta().language,
-        },
+        Ok(j) => {
+            signer = Some(j.identity().clone());
+            Exporter {
+                journal: j.meta().id,
+                author_name: a
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| j.meta().author_name.clone()),
+                language: j.meta().language,
+                key: Some(j.identity().public()),
+            }
+        }
         Err(StoreError::NoJournal { .. }) => {
             let Some(name) = a.name.clone() else {
                 return Err(invalid(
@@ -286,6 +360,7 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
                 journal: JournalId::new_at(ctx.clock.now()),
                 author_name: name,
                 language: ctx.lang.unwrap_or_default(),
+                key: None,
             }
         }
         Err(e) => return Err(e.into()),
@@ -366,7 +441,10 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
         });
     }
     let count = comments.len();
-    let file = exchange::comments_file(reviewer, comments, ctx.clock.now());
+    let mut file = exchange::comments_file(reviewer, comments, ctx.clock.now());
+    if let Some(identity) = &signer {
+        file = file.signed_by(identity);
+    }
     file.save(&out_path)
         .map_err(|e| invalid(format!("could not write {}: {e}", out_path.display())))?;
     writeln!(
@@ -440,7 +518,10 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
         Vec::new(),
         ctx.clock.now(),
     );
-    file.save(&dir.join(&own_name))
+    // Signed, so peers can tell it is this journal's; readable by the other users of a shared
+    // drive, since it is meant for them.
+    let file = file.signed_by(journal.identity());
+    crate::safe_fs::write_shared_atomically_with(&dir.join(&own_name), |w| file.write_json(w))
         .map_err(|e| invalid(format!("could not write into {}: {e}", dir.display())))?;
     writeln!(
         ctx.out,
@@ -478,7 +559,7 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
                 let who = about.exported_by.map(|b| b.author_name).unwrap_or_default();
                 writeln!(
                     ctx.out,
-                    "{who}: {} new, {} updated, {} unchanged{}",
+                    "{who}: {} new, {} updated, {} unchanged{}{}{}",
                     report.added,
                     report.updated,
                     report.unchanged,
@@ -486,8 +567,32 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
                         String::new()
                     } else {
                         format!(", {} in conflict", report.conflicts.len())
+                    },
+                    if report.refused == 0 {
+                        String::new()
+                    } else {
+                        format!(
+                            ", {} not taken (the file may not change them: it is unsigned, or \
+                             not by their author)",
+                            report.refused
+                        )
+                    },
+                    if report.comments_refused == 0 {
+                        String::new()
+                    } else {
+                        format!(
+                            ", {} comment(s) not taken (written in another's name)",
+                            report.comments_refused
+                        )
                     }
                 )?;
+                if let Some((_, name, fingerprint)) = &report.pinned {
+                    writeln!(
+                        ctx.out,
+                        "  {name}'s key is new here and was pinned: {fingerprint} (compare it with \
+                         {name}, by phone)"
+                    )?;
+                }
             }
             // Not a file at all (a named pipe, a folder): no peer's export, so not a failure.
             Err(CliError::Input(InputError {

@@ -235,6 +235,7 @@ fn run_command(command: Command, ctx: &mut Context<'_>) -> Result<(), CliError> 
         Command::Repair { yes } => repair(ctx, yes),
         Command::Review(a) => exchange::review(ctx, a),
         Command::Network(args::NetworkCommand::Sync { dir }) => exchange::sync(ctx, &dir),
+        Command::Network(args::NetworkCommand::Trust { peer }) => exchange::trust(ctx, &peer),
         Command::Stats { json } => view::stats(ctx, json),
         Command::Demo { keep } => demo(ctx, keep),
     }
@@ -286,6 +287,11 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
     let m = journal.meta();
     writeln!(ctx.out, "journal   {}", journal.dir().display())?;
     writeln!(ctx.out, "id        {}", m.id)?;
+    writeln!(
+        ctx.out,
+        "key       {}  (read it out when a peer or mentor asks)",
+        journal.identity().public().fingerprint()
+    )?;
     writeln!(ctx.out, "author    {}", m.author_name)?;
     writeln!(ctx.out, "language  {} ({})", m.language, m.language.code())?;
     writeln!(ctx.out, "schema    {}", crate::journal::SCHEMA_VERSION)?;

@@ -1,6 +1,7 @@
-//! The exchange format (version 1): one JSON file that carries records and comments between
+//! The exchange format (version 2): one JSON file that carries records and comments between
 //! journals — for a mentor, for the learning network, or as a full backup — with a SHA-256
-//! checksum over its content. Also the files of other journaling tools that praxis reads to let
+//! checksum over its content, signed by the journal that wrote it (version 1 files, unsigned,
+//! are still read, as unverified). Also the files of other journaling tools that praxis reads to let
 //! people move in with their history. See `docs/exchange-format.md`.
 
 mod markdown;
@@ -15,16 +16,20 @@ use serde::{Deserialize, Serialize};
 
 pub use markdown::to_markdown;
 pub use stream::{Sink, Stopped};
-pub use write::{ExportError, FileWriter, write_export};
+pub use write::{ExportError, FileWriter, Signing, write_export};
 
 use crate::filter::{Filter, belongs_to_cycle};
+use crate::identity::{Identity, PublicKey};
 use crate::journal::{JournalMeta, Language};
 use crate::record::{Comment, JournalId, Record, RecordId, Visibility};
 
 /// The format's name, first field of every file.
 pub const FORMAT: &str = "praxis-exchange";
-/// The version this praxis writes and reads.
-pub const VERSION: u32 = 1;
+/// The version this praxis writes (signed files) and the newest it reads.
+pub const VERSION: u32 = 2;
+/// The version of unsigned files (older praxis; files made without a key): still read, as
+/// unverified.
+pub const UNSIGNED_VERSION: u32 = 1;
 
 /// Who a file is for, and so what it may carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +76,9 @@ pub struct Exporter {
     pub author_name: String,
     /// Its language.
     pub language: Language,
+    /// Its public key (version 2): the file is signed with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<PublicKey>,
 }
 
 /// Everything in a file but its checksum, in the order it is hashed.
@@ -112,13 +120,44 @@ pub struct ExchangeFile {
     pub content: Content,
     /// `sha256:` and the hex SHA-256 of the content serialised as compact JSON.
     pub checksum: String,
+    /// In a signed backup: the journal's signing key, so a restore brings the journal's identity
+    /// back (its public half must be the file's key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
+    /// The exporter's ed25519 signature over the checksum (hex), with the key in `exported_by`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
 }
 
 impl ExchangeFile {
-    /// A file over `content`, with its checksum.
-    pub fn seal(content: Content) -> ExchangeFile {
+    /// An unsigned file over `content` (version 1), with its checksum.
+    pub fn seal(mut content: Content) -> ExchangeFile {
+        content.version = UNSIGNED_VERSION;
+        content.exported_by.key = None;
         let checksum = checksum(&content);
-        ExchangeFile { content, checksum }
+        ExchangeFile {
+            content,
+            checksum,
+            identity: None,
+            signature: None,
+        }
+    }
+
+    /// The file signed by `identity` (version 2): its key goes into the content, the checksum
+    /// is worked out again and signed; a backup also carries the key itself.
+    pub fn signed_by(self, identity: &Identity) -> ExchangeFile {
+        let mut content = self.content;
+        content.version = VERSION;
+        content.exported_by.key = Some(identity.public());
+        let checksum = checksum(&content);
+        let signature = Some(identity.sign(checksum.as_bytes()));
+        let identity = (content.scope == Scope::Backup).then(|| identity.to_text());
+        ExchangeFile {
+            content,
+            checksum,
+            identity,
+            signature,
+        }
     }
 
     /// The file as pretty JSON.
@@ -129,7 +168,14 @@ impl ExchangeFile {
     /// Writes the file as pretty JSON and a line end, as it goes (never held whole in memory).
     pub fn write_json(&self, w: impl std::io::Write) -> std::io::Result<()> {
         let c = &self.content;
-        let mut file = FileWriter::start(w, &c.exported_by, &c.exported_at, c.scope)?;
+        let signing = match &self.signature {
+            None => Signing::Unsigned,
+            Some(signature) => Signing::Known {
+                signature: signature.clone(),
+                identity: self.identity.clone(),
+            },
+        };
+        let mut file = FileWriter::start(w, &c.exported_by, &c.exported_at, c.scope, signing)?;
         for r in &c.records {
             file.record(r)?;
         }
@@ -183,6 +229,7 @@ pub fn export(
             journal: meta.id,
             author_name: meta.author_name.clone(),
             language: meta.language,
+            key: None,
         },
         exported_at: now,
         scope,
@@ -286,6 +333,18 @@ pub enum ReadError {
         /// Its revision.
         revision: u32,
     },
+    /// A version 2 file without a valid signature by the key it names.
+    #[error(
+        "{file} is not signed by the key it names ({detail}): it was changed after it was \
+         written, or made to pass for another journal's file. Ask for a fresh export. Nothing \
+         was imported"
+    )]
+    BadSignature {
+        /// The file.
+        file: String,
+        /// What is wrong.
+        detail: &'static str,
+    },
     /// A file that breaks the scope's rule (e.g. private records in a network file).
     #[error("{file} is a {scope} file but carries {what}: refusing it. Nothing was imported")]
     WrongScope {
@@ -327,12 +386,64 @@ pub enum Source {
 }
 
 /// What a file said about itself.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct About {
     /// Which kind of file it was.
     pub source: Source,
     /// Who exported it (for praxis files).
     pub exported_by: Option<Exporter>,
+    /// How it was signed.
+    pub sealed: Sealed,
+}
+
+/// How a praxis file was signed, once its signature was checked.
+#[derive(Debug, Clone, Default)]
+pub struct Sealed {
+    /// The key whose signature the file carries (checked): `None` for an unsigned file
+    /// (version 1, or another tool's), which is read as unverified.
+    pub key: Option<PublicKey>,
+    /// In a signed backup: the journal's own signing key (its public half is `key`).
+    pub identity: Option<Identity>,
+}
+
+/// Checks how a file of `version` is signed: a version 2 file must carry a signature by the key
+/// in `exported_by` over its checksum; a key in a backup must be the one that signed it.
+fn check_seal(
+    file: &str,
+    version: u32,
+    by: &Exporter,
+    scope: Scope,
+    checksum: &str,
+    signature: Option<String>,
+    identity: Option<String>,
+) -> Result<Sealed, ReadError> {
+    let bad = |detail| ReadError::BadSignature {
+        file: file.to_string(),
+        detail,
+    };
+    if version < VERSION {
+        return Ok(Sealed::default());
+    }
+    let key = by.key.clone().ok_or_else(|| bad("it names no key"))?;
+    let signature = signature.ok_or_else(|| bad("it has no signature"))?;
+    if !key.verifies(checksum.as_bytes(), &signature) {
+        return Err(bad("the signature does not match"));
+    }
+    let identity = match identity {
+        None => None,
+        Some(text) => {
+            let identity =
+                Identity::from_text(&text).ok_or_else(|| bad("its key is unreadable"))?;
+            if scope != Scope::Backup || identity.public() != key {
+                return Err(bad("it carries a key that is not its own"));
+            }
+            Some(identity)
+        }
+    };
+    Ok(Sealed {
+        key: Some(key),
+        identity,
+    })
 }
 
 /// Reads an importable file into memory: a praxis exchange file (checked: format, version,
@@ -359,7 +470,7 @@ pub fn read(file: &str, text: &str, owner: JournalId) -> Result<Incoming, ReadEr
 impl Sink for Incoming {
     type Error = std::convert::Infallible;
 
-    fn exporter(&mut self, _by: &Exporter) -> Result<(), Self::Error> {
+    fn exporter(&mut self, _by: &Exporter, _scope: Scope) -> Result<(), Self::Error> {
         Ok(())
     }
 
@@ -400,13 +511,14 @@ pub fn read_into<S: Sink>(
     let praxis = reading.is_praxis();
     match (reading.stop.take(), parsed) {
         (None, Ok(())) => {
-            let (by, scope) = reading
+            let (by, scope, sealed) = reading
                 .done
                 .take()
                 .expect("a finished read says what it read");
             return Ok(About {
                 source: Source::Praxis(scope),
                 exported_by: Some(by),
+                sealed,
             });
         }
         (Some(stream::Stop::Read(e)), _) => return Err(Stopped::Read(e)),
@@ -430,9 +542,9 @@ pub fn read_into<S: Sink>(
     }
     drop(reading);
     // Not a praxis file as praxis writes them: read it whole and look closer.
-    let incoming = read_whole(file, text, owner).map_err(Stopped::Read)?;
-    if let Some(by) = &incoming.exported_by {
-        sink.exporter(by).map_err(Stopped::Sink)?;
+    let (incoming, sealed) = read_whole(file, text, owner).map_err(Stopped::Read)?;
+    if let (Some(by), Source::Praxis(scope)) = (&incoming.exported_by, incoming.source) {
+        sink.exporter(by, scope).map_err(Stopped::Sink)?;
     }
     for r in incoming.records {
         sink.record(r).map_err(Stopped::Sink)?;
@@ -446,12 +558,13 @@ pub fn read_into<S: Sink>(
     Ok(About {
         source: incoming.source,
         exported_by: incoming.exported_by,
+        sealed,
     })
 }
 
 /// Reads a whole file into memory: a praxis file whose fields are not in the order praxis
 /// writes them, or another tool's export.
-fn read_whole(file: &str, text: &str, owner: JournalId) -> Result<Incoming, ReadError> {
+fn read_whole(file: &str, text: &str, owner: JournalId) -> Result<(Incoming, Sealed), ReadError> {
     let parsed = serde_json::from_str::<ExchangeFile>(text);
     if let Ok(parsed) = parsed
         && parsed.content.format == FORMAT
@@ -491,9 +604,10 @@ fn read_whole(file: &str, text: &str, owner: JournalId) -> Result<Incoming, Read
         });
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(not_json)?;
-    moving_in::read(file, &value, owner).ok_or_else(|| ReadError::Unknown {
+    let incoming = moving_in::read(file, &value, owner).ok_or_else(|| ReadError::Unknown {
         file: file.to_string(),
-    })
+    })?;
+    Ok((incoming, Sealed::default()))
 }
 
 /// A praxis file's scope and exporter, read from its header alone (the records are skipped, not
@@ -501,10 +615,23 @@ fn read_whole(file: &str, text: &str, owner: JournalId) -> Result<Incoming, Read
 pub fn peek(text: &str) -> Option<(Scope, Exporter)> {
     let head: Head = serde_json::from_str(text).ok()?;
     let praxis = head.format.as_ref().and_then(|f| f.as_str()) == Some(FORMAT)
-        && head.version.as_ref().and_then(|v| v.as_u64()) == Some(u64::from(VERSION));
+        && head
+            .version
+            .as_ref()
+            .and_then(|v| v.as_u64())
+            .is_some_and(|v| (u64::from(UNSIGNED_VERSION)..=u64::from(VERSION)).contains(&v));
     let scope = serde_json::from_value(head.scope?).ok()?;
     let by = serde_json::from_value(head.exported_by?).ok()?;
     praxis.then_some((scope, by))
+}
+
+/// The signing key a backup carries, if it carries one whose public half is the key the file
+/// names (read from the top-level fields alone; the signature itself is checked on import).
+pub fn peek_identity(text: &str) -> Option<Identity> {
+    let head: Head = serde_json::from_str(text).ok()?;
+    let identity = Identity::from_text(head.identity?.as_str()?)?;
+    let by: Exporter = serde_json::from_value(head.exported_by?).ok()?;
+    (by.key == Some(identity.public())).then_some(identity)
 }
 
 /// The fields that tell a praxis file, its version, scope and exporter, as they stand (so that
@@ -515,10 +642,11 @@ struct Head {
     version: Option<serde_json::Value>,
     scope: Option<serde_json::Value>,
     exported_by: Option<serde_json::Value>,
+    identity: Option<serde_json::Value>,
 }
 
-fn check_praxis(file: &str, parsed: ExchangeFile) -> Result<Incoming, ReadError> {
-    if parsed.content.version != VERSION {
+fn check_praxis(file: &str, parsed: ExchangeFile) -> Result<(Incoming, Sealed), ReadError> {
+    if parsed.content.version < UNSIGNED_VERSION {
         return Err(ReadError::Malformed {
             file: file.to_string(),
             detail: format!("version {} is not one praxis knows", parsed.content.version),
@@ -529,6 +657,15 @@ fn check_praxis(file: &str, parsed: ExchangeFile) -> Result<Incoming, ReadError>
             file: file.to_string(),
         });
     }
+    let sealed = check_seal(
+        file,
+        parsed.content.version,
+        &parsed.content.exported_by,
+        parsed.content.scope,
+        &parsed.checksum,
+        parsed.signature,
+        parsed.identity,
+    )?;
     let c = parsed.content;
     let wrong = |what: String| ReadError::WrongScope {
         file: file.to_string(),
@@ -553,13 +690,14 @@ fn check_praxis(file: &str, parsed: ExchangeFile) -> Result<Incoming, ReadError>
             r.author
         )));
     }
-    Ok(Incoming {
+    let incoming = Incoming {
         source: Source::Praxis(c.scope),
         exported_by: Some(c.exported_by),
         records: c.records,
         comments: c.comments,
         peers: c.peers,
-    })
+    };
+    Ok((incoming, sealed))
 }
 
 /// The error for a record whose revision is 0 or above [`MAX_REVISION`](crate::record::MAX_REVISION),
@@ -577,8 +715,9 @@ pub use crate::safe_fs::{write_atomically, write_atomically_with};
 impl Sink for crate::store::Importer<'_> {
     type Error = crate::store::StoreError;
 
-    fn exporter(&mut self, by: &Exporter) -> Result<(), Self::Error> {
-        crate::store::Importer::exporter(self, by.journal, &by.author_name)
+    fn exporter(&mut self, by: &Exporter, scope: Scope) -> Result<(), Self::Error> {
+        let backup = scope == Scope::Backup;
+        crate::store::Importer::exporter(self, by.journal, &by.author_name, by.key.as_ref(), backup)
     }
 
     fn record(&mut self, record: Record) -> Result<(), Self::Error> {
@@ -612,8 +751,9 @@ impl ImportInto for crate::store::Journal {
         dry_run: bool,
     ) -> Result<crate::store::ImportReport, crate::store::StoreError> {
         let mut importer = self.importer(dry_run);
-        if let Some(by) = &incoming.exported_by {
-            importer.exporter(by.journal, &by.author_name)?;
+        if let (Some(by), Source::Praxis(scope)) = (&incoming.exported_by, incoming.source) {
+            let backup = scope == Scope::Backup;
+            importer.exporter(by.journal, &by.author_name, by.key.as_ref(), backup)?;
         }
         for r in &incoming.records {
             importer.record(r.clone())?;

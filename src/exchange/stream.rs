@@ -16,15 +16,15 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde_json::error::Category;
 use sha2::{Digest, Sha256};
 
-use super::{Content, Exporter, FORMAT, Peer, ReadError, Scope, VERSION};
+use super::{Content, Exporter, FORMAT, Peer, ReadError, Scope, UNSIGNED_VERSION, VERSION};
 use crate::record::{Comment, Record};
 
 /// What receives a praxis file as it is read. An error from it stops the reading.
 pub trait Sink {
     /// Why it could not take something.
     type Error;
-    /// Who exported the file; comes before any record.
-    fn exporter(&mut self, by: &Exporter) -> Result<(), Self::Error>;
+    /// Who exported the file and for whom; comes before any record.
+    fn exporter(&mut self, by: &Exporter, scope: Scope) -> Result<(), Self::Error>;
     /// One record, checked against the file's scope.
     fn record(&mut self, record: Record) -> Result<(), Self::Error>;
     /// One comment.
@@ -195,10 +195,12 @@ pub(super) struct Reading<'a, S: Sink> {
     exported_at: Option<DateTime<Utc>>,
     scope: Option<Scope>,
     checksum: Option<String>,
+    identity: Option<String>,
+    signature: Option<String>,
     canonical: Option<Canonical>,
     stage: Stage,
-    /// What was read: the file's exporter and scope, and whether comments came.
-    pub(super) done: Option<(Exporter, Scope)>,
+    /// What was read: the file's exporter and scope, and how it was signed.
+    pub(super) done: Option<(Exporter, Scope, super::Sealed)>,
 }
 
 impl<'a, S: Sink> Reading<'a, S> {
@@ -213,6 +215,8 @@ impl<'a, S: Sink> Reading<'a, S> {
             exported_at: None,
             scope: None,
             checksum: None,
+            identity: None,
+            signature: None,
             canonical: None,
             stage: Stage::Header,
             done: None,
@@ -284,7 +288,7 @@ impl<'a, S: Sink> Reading<'a, S> {
         };
         self.canonical = Some(Canonical::new(format, version, by, at, scope));
         let by = by.clone();
-        if let Err(e) = self.sink.exporter(&by) {
+        if let Err(e) = self.sink.exporter(&by, scope) {
             return Err(self.halt(Stop::Sink(e)));
         }
         Ok(())
@@ -357,7 +361,18 @@ impl<'a, S: Sink> Reading<'a, S> {
             return Err(self.halt(why));
         }
         let by = self.exported_by.clone().expect("header read");
-        self.done = Some((by, self.scope.expect("header read")));
+        let scope = self.scope.expect("header read");
+        let sealed = super::check_seal(
+            self.file,
+            self.version.expect("header read"),
+            &by,
+            scope,
+            &given,
+            self.signature.take(),
+            self.identity.take(),
+        )
+        .map_err(|e| self.halt(Stop::Read(e)))?;
+        self.done = Some((by, scope, sealed));
         Ok(())
     }
 }
@@ -406,11 +421,11 @@ impl<'de, S: Sink> Visitor<'de> for FileVisitor<'_, '_, S> {
                         });
                         return Err(r.halt(why));
                     }
-                    if v != u64::from(VERSION) {
+                    if v < u64::from(UNSIGNED_VERSION) {
                         let why = r.malformed(format!("version {v} is not one praxis knows"));
                         return Err(r.halt(why));
                     }
-                    r.version = Some(VERSION);
+                    r.version = Some(v as u32);
                 }
                 "exported_by" => {
                     header(r)?;
@@ -437,6 +452,8 @@ impl<'de, S: Sink> Visitor<'de> for FileVisitor<'_, '_, S> {
                     map.next_value_seed(Each::<S, Peer>(&mut *r, PhantomData))?;
                 }
                 "checksum" => r.checksum = Some(map.next_value()?),
+                "signature" => r.signature = Some(map.next_value()?),
+                "identity" => r.identity = Some(map.next_value()?),
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }

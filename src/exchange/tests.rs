@@ -59,6 +59,7 @@ fn own_export(j: &Journal, scope: Scope) -> ExchangeFile {
         j.all_comments().unwrap(),
         end(),
     )
+    .signed_by(j.identity())
 }
 
 /// Everything a journal holds, to compare before and after.
@@ -94,9 +95,13 @@ proptest! {
         let target = TempDir::new().unwrap();
         let mut meta = j.meta().clone();
         meta.created = end();
+        // As `praxis restore` does: the journal's key comes back from the backup.
+        let key = crate::identity::Identity::from_text(file.identity.as_ref().unwrap()).unwrap();
+        crate::store::keep_identity(target.path(), &key).unwrap();
         let restored = Journal::create(target.path(), meta).unwrap();
         let report = restored.import(&incoming, false).unwrap();
         prop_assert_eq!(report.added, size);
+        prop_assert_eq!(restored.identity().public(), j.identity().public());
         prop_assert_eq!(snapshot(&restored), snapshot(&j));
         // And a second import of the same file changes nothing.
         let again = restored.import(&incoming, false).unwrap();
@@ -112,7 +117,7 @@ fn every_refusal_names_the_problem_and_changes_nothing() {
     let before = snapshot(&target);
     let good = own_export(&source, Scope::Mentor).to_json();
     let tampered = good.replacen("\"title\": \"", "\"title\": \"X", 1);
-    let newer = good.replacen("\"version\": 1", "\"version\": 2", 1);
+    let newer = good.replacen("\"version\": 2", "\"version\": 3", 1);
     let mut wrong_scope_file = own_export(&source, Scope::Backup);
     wrong_scope_file.content.scope = Scope::Network;
     let wrong_scope = ExchangeFile::seal(wrong_scope_file.content).to_json();
@@ -124,7 +129,7 @@ fn every_refusal_names_the_problem_and_changes_nothing() {
             "not valid JSON",
         ),
         ("tampered", tampered, "changed after it was exported"),
-        ("unknown version", newer, "version 2"),
+        ("unknown version", newer, "version 3"),
         (
             "wrong scope",
             wrong_scope,
@@ -208,7 +213,9 @@ fn revisions_replace_older_and_same_revision_changes_are_conflicts_kept_side_by_
     content.records = vec![other.clone()];
     let clash = read(
         "3.json",
-        &ExchangeFile::seal(content).to_json(),
+        &ExchangeFile::seal(content)
+            .signed_by(anna.identity())
+            .to_json(),
         mette.meta().id,
     )
     .unwrap();
@@ -232,6 +239,7 @@ fn comments_from_a_mentor_attach_to_the_owners_records() {
         journal: JournalId::new_at(end()),
         author_name: "Mette".into(),
         language: Language::Danish,
+        key: None,
     };
     let comment = Comment {
         id: RecordId::new_at(end()),
@@ -406,14 +414,16 @@ fn a_file_whose_fields_stand_in_another_order_is_read_whole_and_still_checked() 
     let c = &file.content;
     let json = |v: serde_json::Value| v.to_string();
     let by_hand = format!(
-        "{{\"format\":{},\"version\":1,\"exported_by\":{},\"exported_at\":{},\"scope\":{},\"comments\":{},\"records\":{},\"checksum\":{}}}",
+        "{{\"format\":{},\"version\":{},\"exported_by\":{},\"exported_at\":{},\"scope\":{},\"comments\":{},\"records\":{},\"checksum\":{},\"signature\":{}}}",
         json(serde_json::json!(c.format)),
+        c.version,
         json(serde_json::json!(c.exported_by)),
         json(serde_json::json!(c.exported_at)),
         json(serde_json::json!(c.scope)),
         json(serde_json::json!(c.comments)),
         json(serde_json::json!(c.records)),
         json(serde_json::json!(file.checksum)),
+        json(serde_json::json!(file.signature)),
     );
     assert!(!c.comments.is_empty());
     assert_eq!(
@@ -554,6 +564,7 @@ fn an_export_streamed_from_the_store_is_the_export_made_in_memory() {
                 j.all_comments().unwrap(),
                 &[],
                 end(),
+                Signing::Unsigned,
             )
             .unwrap();
             assert_eq!(count, in_memory.content.records.len());

@@ -10,28 +10,63 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::stream::Canonical;
-use super::{Exporter, FORMAT, Peer, Scope, Selection, VERSION, admits};
+use super::{Exporter, FORMAT, Peer, Scope, Selection, UNSIGNED_VERSION, VERSION, admits};
+use crate::identity::Identity;
 use crate::record::{Comment, Record, RecordId};
+
+/// How a file being written is signed.
+#[derive(Debug, Clone)]
+pub enum Signing {
+    /// Not at all (version 1).
+    Unsigned,
+    /// By this journal's key, worked out when the checksum is known.
+    By(Identity),
+    /// Already signed (a file written again as it was read): its signature and, in a backup,
+    /// the key itself.
+    Known {
+        /// The signature over the checksum.
+        signature: String,
+        /// The signing key, in a backup.
+        identity: Option<String>,
+    },
+}
 
 /// An exchange file being written.
 pub struct FileWriter<W: Write> {
     w: W,
     canonical: Canonical,
     records: usize,
+    signing: Signing,
+    scope: Scope,
 }
 
 impl<W: Write> FileWriter<W> {
-    /// Writes the header, up to the opening of the records.
+    /// Writes the header, up to the opening of the records. A signed file is version 2 and
+    /// names its key in `exported_by`.
     pub fn start(
         mut w: W,
         by: &Exporter,
         at: &DateTime<Utc>,
         scope: Scope,
+        signing: Signing,
     ) -> io::Result<FileWriter<W>> {
+        let mut by = by.clone();
+        let version = match &signing {
+            Signing::Unsigned => {
+                by.key = None;
+                UNSIGNED_VERSION
+            }
+            Signing::By(identity) => {
+                by.key = Some(identity.public());
+                VERSION
+            }
+            Signing::Known { .. } => VERSION,
+        };
+        let by = &by;
         w.write_all(b"{\n  \"format\": ")?;
         pretty(&mut w, FORMAT, 2)?;
         w.write_all(b",\n  \"version\": ")?;
-        pretty(&mut w, &VERSION, 2)?;
+        pretty(&mut w, &version, 2)?;
         w.write_all(b",\n  \"exported_by\": ")?;
         pretty(&mut w, by, 2)?;
         w.write_all(b",\n  \"exported_at\": ")?;
@@ -41,8 +76,10 @@ impl<W: Write> FileWriter<W> {
         w.write_all(b",\n  \"records\": [")?;
         Ok(FileWriter {
             w,
-            canonical: Canonical::new(FORMAT, VERSION, by, at, scope),
+            canonical: Canonical::new(FORMAT, version, by, at, scope),
             records: 0,
+            signing,
+            scope,
         })
     }
 
@@ -81,6 +118,25 @@ impl<W: Write> FileWriter<W> {
         w.write_all(b",\n  \"checksum\": ")?;
         let checksum = self.canonical.finish();
         pretty(w, &checksum, 2)?;
+        let (identity, signature) = match self.signing {
+            Signing::Unsigned => (None, None),
+            Signing::By(identity) => (
+                (self.scope == Scope::Backup).then(|| identity.to_text()),
+                Some(identity.sign(checksum.as_bytes())),
+            ),
+            Signing::Known {
+                signature,
+                identity,
+            } => (identity, Some(signature)),
+        };
+        if let Some(identity) = identity {
+            w.write_all(b",\n  \"identity\": ")?;
+            pretty(w, &identity, 2)?;
+        }
+        if let Some(signature) = signature {
+            w.write_all(b",\n  \"signature\": ")?;
+            pretty(w, &signature, 2)?;
+        }
         w.write_all(b"\n}\n")?;
         Ok((self.w, checksum))
     }
@@ -108,8 +164,9 @@ pub fn write_export<W: Write, E>(
     comments: Vec<Comment>,
     peers: &[Peer],
     now: DateTime<Utc>,
+    signing: Signing,
 ) -> Result<(W, usize, String), ExportError<E>> {
-    let mut file = FileWriter::start(w, by, &now, scope).map_err(ExportError::Write)?;
+    let mut file = FileWriter::start(w, by, &now, scope, signing).map_err(ExportError::Write)?;
     let keep = admits(scope, selection);
     let mut kept: HashSet<RecordId> = HashSet::new();
     for r in records_oldest_first {

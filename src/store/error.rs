@@ -68,6 +68,55 @@ pub enum StoreError {
         /// made (the database engine may change its own files when it opens damaged ones).
         kept: Option<PathBuf>,
     },
+    /// A file that says it comes from this journal but is not signed with its key.
+    #[error(
+        "this file says it comes from your own journal, but it is {}. Nothing was imported.{}",
+        if *signed { "signed with another key: it was made to pass for yours" } else { "not signed" },
+        if *backup && !*signed {
+            " If it is an old backup of yours (from a praxis before keys), bring it back into a new \
+             folder: praxis restore FILE --journal NEW_FOLDER"
+        } else if *signed {
+            ""
+        } else {
+            " Only your own signed backups may change your records"
+        }
+    )]
+    NotYours {
+        /// Whether it was signed at all.
+        signed: bool,
+        /// Whether it is a backup.
+        backup: bool,
+    },
+    /// A file signed with another key than the one pinned for its journal.
+    #[error(
+        "this file says it comes from {name} (journal {journal}), but it is signed with another key \
+         than the one praxis pinned for {name}: pinned {pinned}, this file {found}. Nothing was \
+         imported. If {name} really made a new key (a new computer, a restored journal), compare \
+         the new fingerprint with {name} by phone, then run: praxis network trust {journal}"
+    )]
+    KeyChanged {
+        /// The journal.
+        journal: crate::record::JournalId,
+        /// Its author's name as the file gives it.
+        name: String,
+        /// The pinned key's fingerprint.
+        pinned: String,
+        /// The file's key's fingerprint.
+        found: String,
+    },
+    /// A revision far beyond the stored one.
+    #[error(
+        "record {id} would jump from revision {stored} to {found}: no journal edits a record that \
+         often, so the file is refused. Nothing was imported"
+    )]
+    RevisionJump {
+        /// The record.
+        id: crate::record::RecordId,
+        /// Its stored revision.
+        stored: u32,
+        /// The file's.
+        found: u32,
+    },
     /// A restore into the folder was cut off before it finished.
     #[error(
         "a restore into {dir} was cut off before it finished, so it holds no whole journal: run \

@@ -42,15 +42,18 @@ pub(super) enum Target {
     Comments,
     /// Other journals' authors' names.
     Peers,
+    /// Other journals' public keys, pinned on first sight.
+    Keys,
 }
 
 impl Target {
-    const ALL: [Target; 5] = [
+    const ALL: [Target; 6] = [
         Target::Records,
         Target::Foreign,
         Target::Conflicts,
         Target::Comments,
         Target::Peers,
+        Target::Keys,
     ];
 
     pub(super) fn code(self) -> u8 {
@@ -60,6 +63,7 @@ impl Target {
             Target::Conflicts => b'c',
             Target::Comments => b'm',
             Target::Peers => b'p',
+            Target::Keys => b'k',
         }
     }
 }
@@ -207,6 +211,7 @@ impl Journal {
             Target::Conflicts => &self.conflicts,
             Target::Comments => &self.comments,
             Target::Peers => &self.peers,
+            Target::Keys => &self.keys,
         }
     }
 

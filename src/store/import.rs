@@ -1,6 +1,12 @@
 //! Importing an exchange file, as it is read: all or nothing (see `guarded`); the same file
 //! twice changes nothing; a higher revision replaces the older; same revision with other content is a
 //! conflict and both versions stay readable; other journals' records are kept apart.
+//!
+//! Who may change what is decided here, in [`Importer::may`], from who signed the file (see
+//! [`Trust`]): this journal's own records change only through a file signed with its own key
+//! (its backups); another journal's records only through a file signed by that journal with the
+//! key pinned for it; unsigned files may only add what is new; comments attach and never alter
+//! a record; a record deleted here is never brought back.
 
 use std::collections::HashMap;
 
@@ -8,7 +14,12 @@ use sha2::{Digest, Sha256};
 
 use super::guarded::{CHUNK, Change, Guard, Target};
 use super::{Journal, StoreError, comment_key};
+use crate::identity::PublicKey;
 use crate::record::{Comment, JournalId, Record, RecordId};
+
+/// How far a file may raise a record's revision at once: beyond it, it is no edit but an attempt
+/// to put a record out of its owner's reach.
+pub const MAX_REVISION_JUMP: u32 = 1_000_000;
 
 /// What an import did (or, in a dry run, would do).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,6 +42,29 @@ pub struct ImportReport {
     pub comments_orphaned: usize,
     /// Records that stood in the file more than once (the highest revision of each is taken).
     pub repeated: usize,
+    /// Records the file may not add or change (see [`Trust`]): left as they are.
+    pub refused: usize,
+    /// Comments the file may not bring (written in another journal's name, or in this one's).
+    pub comments_refused: usize,
+    /// Records deleted in this journal, not brought back.
+    pub deleted_here: usize,
+    /// A key seen for the first time and pinned: whose, their name, its fingerprint.
+    pub pinned: Option<(JournalId, String, String)>,
+}
+
+/// Who stands behind a file, and so what it may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trust {
+    /// Another tool's file, moving in: its entries become this journal's records. Adds only.
+    MovingIn,
+    /// Signed with this journal's own key (its backups, its own exports): may change anything.
+    Own,
+    /// An unsigned backup that says it is this journal's (from a praxis before keys): adds only.
+    OwnUnsigned,
+    /// Signed by this other journal, with the key pinned for it: may change its records.
+    Signed(JournalId),
+    /// Unsigned, saying it is from this other journal: adds only.
+    Unsigned(JournalId),
 }
 
 /// An import under way: takes records, comments and peers as they are read (the exchange
@@ -43,6 +77,7 @@ pub struct Importer<'j> {
     report: ImportReport,
     /// Records already read from the file, with the highest revision seen of each.
     seen: HashMap<RecordId, u32>,
+    trust: Trust,
     pending: Vec<Change>,
     guard: Guard<'j>,
 }
@@ -56,6 +91,7 @@ impl Journal {
             dry_run,
             report: ImportReport::default(),
             seen: HashMap::new(),
+            trust: Trust::MovingIn,
             pending: Vec::new(),
             guard: Guard::new(self),
         }
@@ -203,6 +239,8 @@ impl Importer<'_> {
                 .any(|c| c.target == target && c.key == key))
     }
 
+    /// Notes another journal's author's name: a name already known changes only through a file
+    /// that journal signed (or this journal's own backup).
     fn name_peer(&mut self, journal: JournalId, name: &str) -> Result<(), StoreError> {
         let key = journal.to_string().into_bytes();
         let known = self
@@ -210,17 +248,90 @@ impl Importer<'_> {
             .peers
             .get(&key)
             .map_err(|e| self.journal.sled_error("read", e))?;
-        if journal != self.own && known.as_deref() != Some(name.as_bytes()) {
+        let may_rename = matches!(self.trust, Trust::Own)
+            || self.trust == Trust::Signed(journal)
+            || known.is_none();
+        if journal != self.own && known.as_deref() != Some(name.as_bytes()) && may_rename {
             self.take(Change::bytes(Target::Peers, key, name.as_bytes().to_vec()))?;
         }
         Ok(())
     }
+
+    /// Whether the file may add (`exists` false) or change (`exists` true) a record by
+    /// `author`. The one place the trust rules live.
+    fn may(&self, author: JournalId, exists: bool) -> bool {
+        let own = author == self.own;
+        match (self.trust, own, exists) {
+            (Trust::Own, _, _) => true,
+            (Trust::MovingIn | Trust::OwnUnsigned, true, false) => true,
+            (Trust::OwnUnsigned, false, false) => true,
+            (Trust::Signed(by), false, true) => by == author,
+            (Trust::Signed(_) | Trust::Unsigned(_), false, false) => true,
+            _ => false,
+        }
+    }
 }
 
 impl Importer<'_> {
-    /// The journal that wrote the file, and its author's name; comes before any record.
-    pub fn exporter(&mut self, journal: JournalId, author_name: &str) -> Result<(), StoreError> {
+    /// The journal that wrote the file, its author's name, the key it is signed with (checked
+    /// by the reader: a wrong signature fails the whole import), and whether it is a backup;
+    /// comes before any record. Refuses a file that says it is this journal's but is not signed
+    /// with its key, and one signed by a key other than the one pinned for its journal.
+    pub fn exporter(
+        &mut self,
+        journal: JournalId,
+        author_name: &str,
+        key: Option<&PublicKey>,
+        backup: bool,
+    ) -> Result<(), StoreError> {
+        let own_key = self.journal.identity().public();
+        self.trust = if journal == self.own {
+            match key {
+                Some(k) if *k == own_key => Trust::Own,
+                // A backup from a praxis before keys: only into a journal being restored or
+                // rebuilt, never over a journal in use.
+                None if backup && self.journal.takes_unsigned_backups() => Trust::OwnUnsigned,
+                _ => {
+                    return Err(StoreError::NotYours {
+                        signed: key.is_some(),
+                        backup,
+                    });
+                }
+            }
+        } else {
+            match key {
+                None => Trust::Unsigned(journal),
+                Some(k) => {
+                    match self.journal.pinned_key(journal)? {
+                        Some(pinned) if pinned == *k => {}
+                        Some(pinned) => {
+                            return Err(StoreError::KeyChanged {
+                                journal,
+                                name: author_name.to_string(),
+                                pinned: pinned.fingerprint(),
+                                found: k.fingerprint(),
+                            });
+                        }
+                        None => {
+                            self.report.pinned =
+                                Some((journal, author_name.to_string(), k.fingerprint()));
+                            self.take(Change::bytes(
+                                Target::Keys,
+                                journal.to_string().into_bytes(),
+                                k.as_str().as_bytes().to_vec(),
+                            ))?;
+                        }
+                    }
+                    Trust::Signed(journal)
+                }
+            }
+        };
         self.name_peer(journal, author_name)
+    }
+
+    /// How far the file is trusted (after [`Importer::exporter`]).
+    pub fn trust(&self) -> Trust {
+        self.trust
     }
 
     /// One record from the file.
@@ -248,8 +359,26 @@ impl Importer<'_> {
             return Ok(());
         }
         self.seen.insert(r.id, r.revision);
+        if own && self.journal.was_deleted(r.id)? {
+            self.report.deleted_here += 1;
+            return Ok(());
+        }
+        let stored = self.journal.stored_copy(r.id, own)?;
+        if let Some(e) = &stored
+            && r.revision > e.revision.saturating_add(MAX_REVISION_JUMP)
+        {
+            return Err(StoreError::RevisionJump {
+                id: r.id,
+                stored: e.revision,
+                found: r.revision,
+            });
+        }
+        if stored.as_ref() != Some(&r) && !self.may(r.author, stored.is_some()) {
+            self.report.refused += 1;
+            return Ok(());
+        }
         let report = &mut self.report;
-        let take = match self.journal.stored_copy(r.id, own)? {
+        let take = match stored {
             None => {
                 report.added += 1;
                 true
@@ -287,7 +416,16 @@ impl Importer<'_> {
     /// One comment from the file.
     pub fn comment(&mut self, c: Comment) -> Result<(), StoreError> {
         let key = comment_key(&c);
-        if self.has(Target::Comments, &key)? {
+        // A comment is only ever in its writer's name: this journal's own come only from its own
+        // backups, another's only from a file that journal wrote.
+        let may = match self.trust {
+            Trust::Own | Trust::OwnUnsigned => true,
+            Trust::Signed(by) | Trust::Unsigned(by) => c.author == by && c.author != self.own,
+            Trust::MovingIn => false,
+        };
+        if !may {
+            self.report.comments_refused += 1;
+        } else if self.has(Target::Comments, &key)? {
             self.report.comments_unchanged += 1;
         } else if self.seen.contains_key(&c.on) || self.journal.get_any(c.on)?.is_some() {
             self.report.comments_added += 1;

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 /// The trees whose contents the log carries (indexes and the undo log are derived or
 /// transient, and left out).
-pub(super) const LOGGED_TREES: [u8; 6] = [b'r', b'f', b'c', b'm', b'p', b'M'];
+pub(super) const LOGGED_TREES: [u8; 8] = [b'r', b'f', b'c', b'm', b'p', b'k', b'd', b'M'];
 
 /// One key's new state.
 #[derive(Debug, Clone, PartialEq, Eq)]

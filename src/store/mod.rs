@@ -18,13 +18,14 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 use sled::{Transactional, Tree};
 
 pub use error::StoreError;
-pub use import::{ImportReport, Importer};
+pub use import::{ImportReport, Importer, MAX_REVISION_JUMP, Trust};
 pub use lock::JournalLock;
 pub use repair::{RepairError, RepairPlan, Repaired, kept_folder};
 
 use crate::filter::Filter;
+use crate::identity::PublicKey;
 use crate::journal::{JournalMeta, SCHEMA_VERSION};
-use crate::record::{Comment, Content, Kind, Record, RecordId};
+use crate::record::{Comment, Content, JournalId, Kind, Record, RecordId};
 
 /// sled's page cache, kept small: the default (1 GB) inflates memory for no gain here.
 const CACHE_BYTES: u64 = 16 * 1024 * 1024;
@@ -66,6 +67,12 @@ pub struct Journal {
     conflicts: Tree,
     /// Other journals' authors' names, by journal id.
     peers: Tree,
+    /// Other journals' public keys, by journal id: pinned when first seen on a signed file.
+    keys: Tree,
+    /// This journal's records that were deleted (id → when), so that no import brings them back.
+    deleted: Tree,
+    /// This journal's signing key (kept in `identity.key`).
+    identity: crate::identity::Identity,
     /// The undo log of a large write under way (see `guarded`).
     undo: Tree,
     /// Whether opening undid a large write that was cut off.
@@ -240,7 +247,12 @@ impl Journal {
     /// Makes a new journal in `dir` to restore a backup into: marked unfinished until
     /// [`Journal::restore_finished`], so that a restore cut off (killed) is refused as a
     /// journal and can simply be run again (see [`Journal::discard_cut_off_restore`]).
-    pub fn create_for_restore(dir: &Path, meta: JournalMeta) -> Result<Journal, StoreError> {
+    /// The journal takes `identity` as its key (the one its backup carries), or makes one.
+    pub fn create_for_restore(
+        dir: &Path,
+        meta: JournalMeta,
+        identity: Option<&crate::identity::Identity>,
+    ) -> Result<Journal, StoreError> {
         let io = |source| StoreError::Io {
             action: "create",
             dir: dir.to_path_buf(),
@@ -249,6 +261,9 @@ impl Journal {
         crate::safe_fs::private_dir(dir).map_err(io)?;
         std::fs::write(dir.join(RESTORING), b"").map_err(io)?;
         crate::safe_fs::sync_dir(dir);
+        if let Some(identity) = identity {
+            keep_identity(dir, identity)?;
+        }
         Journal::create(dir, meta)
     }
 
@@ -282,6 +297,7 @@ impl Journal {
             }
         }
         let _ = std::fs::remove_file(dir.join(repair::FINGERPRINT));
+        let _ = std::fs::remove_file(identity_file(dir));
         std::fs::remove_file(dir.join(RESTORING)).map_err(io)?;
         Ok(true)
     }
@@ -348,6 +364,7 @@ impl Journal {
         meta: JournalMeta,
     ) -> Result<Journal, StoreError> {
         let tree = |name: &str| db.open_tree(name).map_err(|e| sled_error(dir, "open", e));
+        let identity = load_identity(dir, log.is_some())?;
         Ok(Journal {
             dir: dir.to_path_buf(),
             meta_tree: tree("meta")?,
@@ -360,6 +377,9 @@ impl Journal {
             foreign: tree("foreign")?,
             conflicts: tree("conflicts")?,
             peers: tree("peers")?,
+            keys: tree("keys")?,
+            deleted: tree("deleted")?,
+            identity,
             undo: tree("undo")?,
             undone: false,
             note_close: log.is_some(),
@@ -380,8 +400,47 @@ impl Journal {
             b'f' => &self.foreign,
             b'c' => &self.conflicts,
             b'm' => &self.comments,
+            b'k' => &self.keys,
+            b'd' => &self.deleted,
             _ => &self.peers,
         }
+    }
+
+    /// This journal's signing key.
+    pub fn identity(&self) -> &crate::identity::Identity {
+        &self.identity
+    }
+
+    /// The key pinned for another journal, if one was.
+    pub fn pinned_key(&self, journal: JournalId) -> Result<Option<PublicKey>, StoreError> {
+        let value = self
+            .keys
+            .get(journal.to_string().as_bytes())
+            .map_err(|e| self.sled_error("read", e))?;
+        Ok(value.and_then(|v| PublicKey::parse(&String::from_utf8_lossy(&v))))
+    }
+
+    /// Forgets the key pinned for another journal (the next signed file from it pins its key
+    /// anew); returns the key it had. Durable on return.
+    pub fn unpin_key(&self, journal: JournalId) -> Result<Option<PublicKey>, StoreError> {
+        let old = self.pinned_key(journal)?;
+        if old.is_some() {
+            self.write_plain(b'k', journal.to_string().as_bytes(), None)?;
+        }
+        Ok(old)
+    }
+
+    /// Whether an unsigned backup of this journal (from a praxis before keys) may be brought in:
+    /// only while the journal is being restored or rebuilt.
+    pub fn takes_unsigned_backups(&self) -> bool {
+        self.log.is_none() || self.dir.join(RESTORING).exists()
+    }
+
+    /// Whether this journal deleted the record with this id.
+    pub fn was_deleted(&self, id: RecordId) -> Result<bool, StoreError> {
+        self.deleted
+            .contains_key(id.to_key())
+            .map_err(|e| self.sled_error("read", e))
     }
 
     /// Appends changes to the save log, synced (nothing while a journal is being rebuilt).
@@ -635,6 +694,7 @@ impl Journal {
         // A delete makes room, so it is let through on a full disk.
         self.transact(None, |t| {
             t.put(Some(&record), None)?;
+            t.note_deleted(record.id, Utc::now())?;
             for (old, new) in &detached {
                 t.put(Some(old), Some(new))?;
             }
@@ -1085,9 +1145,10 @@ impl Journal {
             &self.by_due,
             &self.comments,
             &self.meta_tree,
+            &self.deleted,
         )
             .transaction(
-                |(records, by_kind, by_tag, by_link, by_due, comments, meta)| {
+                |(records, by_kind, by_tag, by_link, by_due, comments, meta, deleted)| {
                     let trees = TxTrees {
                         records,
                         by_kind,
@@ -1096,6 +1157,7 @@ impl Journal {
                         by_due,
                         comments,
                         meta,
+                        deleted,
                         ops: RefCell::new(Vec::new()),
                     };
                     f(&trees)?;
@@ -1167,6 +1229,7 @@ struct TxTrees<'a> {
     by_due: &'a TransactionalTree,
     comments: &'a TransactionalTree,
     meta: &'a TransactionalTree,
+    deleted: &'a TransactionalTree,
     /// What the transaction changed, for the save log.
     ops: RefCell<Vec<log::Op>>,
 }
@@ -1213,6 +1276,20 @@ impl TxTrees<'_> {
             tree: b'm',
             key: key.to_vec(),
             value: None,
+            existed: old.is_some(),
+        });
+        Ok(())
+    }
+
+    /// Notes that a record of this journal was deleted (when), so no import brings it back.
+    fn note_deleted(&self, id: RecordId, at: DateTime<Utc>) -> TxResult<()> {
+        let key = id.to_key().into_bytes();
+        let value = at.to_rfc3339().into_bytes();
+        let old = self.deleted.insert(key.as_slice(), value.as_slice())?;
+        self.ops.borrow_mut().push(log::Op {
+            tree: b'd',
+            key,
+            value: Some(value),
             existed: old.is_some(),
         });
         Ok(())
@@ -1361,6 +1438,52 @@ fn open_sled_once(dir: &Path, path: &Path) -> Result<sled::Db, StoreError> {
     }
 }
 
+/// The file a journal's signing key is kept in.
+pub fn identity_file(journal_dir: &Path) -> PathBuf {
+    journal_dir.join(IDENTITY)
+}
+
+/// The name of a journal's key file.
+const IDENTITY: &str = "identity.key";
+
+/// The journal's signing key from its file; one is made (and, when `writable`, kept) for a
+/// journal that has none yet (made by a praxis before keys).
+fn load_identity(dir: &Path, writable: bool) -> Result<crate::identity::Identity, StoreError> {
+    let path = identity_file(dir);
+    let io = |source| StoreError::Io {
+        action: "read the key of",
+        dir: dir.to_path_buf(),
+        source,
+    };
+    match crate::input::read_text(&path, 4096) {
+        Ok(text) => crate::identity::Identity::from_text(&text).ok_or_else(|| {
+            StoreError::corrupt(
+                dir,
+                format!("its key file {} is unreadable", path.display()),
+            )
+        }),
+        Err(_) if !path.exists() => {
+            let identity = crate::identity::Identity::generate().map_err(io)?;
+            if writable {
+                crate::safe_fs::write_atomically(&path, &identity.to_text()).map_err(io)?;
+            }
+            Ok(identity)
+        }
+        Err(e) => Err(StoreError::corrupt(dir, e.to_string())),
+    }
+}
+
+/// Keeps `identity` as the journal's key (a restore brings the key back from its backup).
+pub fn keep_identity(dir: &Path, identity: &crate::identity::Identity) -> Result<(), StoreError> {
+    crate::safe_fs::write_atomically(&identity_file(dir), &identity.to_text()).map_err(|source| {
+        StoreError::Io {
+            action: "save the key of",
+            dir: dir.to_path_buf(),
+            source,
+        }
+    })
+}
+
 /// The folder a journal's daily backups are kept in.
 pub fn backups_folder(journal_dir: &Path) -> PathBuf {
     journal_dir.join("backups")
@@ -1424,9 +1547,9 @@ fn sled_error(dir: &Path, action: &'static str, e: sled::Error) -> StoreError {
 fn folder_has_files_besides_lock(dir: &Path) -> bool {
     std::fs::read_dir(dir)
         .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .any(|e| e.file_name() != "praxis.lock" && e.file_name() != RESTORING)
+            entries.filter_map(Result::ok).any(|e| {
+                !["praxis.lock", RESTORING, IDENTITY].contains(&&*e.file_name().to_string_lossy())
+            })
         })
         .unwrap_or(false)
 }

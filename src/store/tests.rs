@@ -585,7 +585,12 @@ fn a_record_repeated_in_one_file_lands_in_its_highest_revision_even_across_steps
     records.extend([edited.clone(), middle]);
     let incoming = crate::exchange::Incoming {
         source: crate::exchange::Source::Praxis(crate::exchange::Scope::Network),
-        exported_by: None,
+        exported_by: Some(crate::exchange::Exporter {
+            journal: peer,
+            author_name: "Bo".into(),
+            language: Language::English,
+            key: None,
+        }),
         records,
         comments: Vec::new(),
         peers: Vec::new(),

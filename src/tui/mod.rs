@@ -120,12 +120,8 @@ fn write_review(
     if mine.is_empty() {
         return Ok(());
     }
-    let by = crate::exchange::Exporter {
-        journal: me.id,
-        author_name: me.author_name.clone(),
-        language: me.language,
-    };
-    let file = crate::exchange::comments_file(by, mine, now);
+    let by = crate::backup::exporter_of(journal);
+    let file = crate::exchange::comments_file(by, mine, now).signed_by(journal.identity());
     file.save(out).map_err(|e| io_error(out, e))
 }
 

@@ -16,7 +16,8 @@ use praxis::store::Journal;
 
 /// The journal the files are imported into (fixed, so runs repeat).
 pub fn owner() -> JournalId {
-    JournalId(RecordId::new_at(Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap()).0)
+    let at = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    JournalId(ulid::Ulid::from_parts(at.timestamp_millis() as u64, 7))
 }
 
 /// A praxis file that parses but whose checksum is wrong gets a right one, so that what it
@@ -48,6 +49,7 @@ fn round_trip(incoming: &Incoming) {
         journal: owner(),
         author_name: "Fuzz".into(),
         language: praxis::journal::Language::English,
+        key: None,
     });
     let again = ExchangeFile::seal(Content {
         format: FORMAT.into(),
