@@ -771,10 +771,9 @@ fn a_backup_is_made_once_a_day_kept_rolling_and_a_damaged_journal_is_repaired_fr
     let kept = j.path().join("kept");
     let copy = std::fs::read_dir(&kept)
         .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+        .map(|e| e.unwrap().path())
+        .find(|p| p.is_dir())
+        .unwrap();
     assert_eq!(
         std::fs::read(copy.join("conf")).unwrap(),
         std::fs::read(j.path().join("db/conf")).unwrap(),

@@ -568,10 +568,9 @@ fn a_flipped_byte_in_the_database_loses_no_saved_note_after_praxis_repair() {
                 assert!(!message.contains("not changed"), "{message}");
                 let kept = std::fs::read_dir(dir.join("kept"))
                     .unwrap()
-                    .next()
-                    .unwrap()
-                    .unwrap()
-                    .path();
+                    .map(|e| e.unwrap().path())
+                    .find(|p| p.is_dir())
+                    .unwrap();
                 assert_eq!(
                     std::fs::read(kept.join("db")).unwrap(),
                     bytes,
@@ -873,4 +872,179 @@ fn a_large_journal_makes_no_backup_on_its_first_write_of_a_day_but_logs_the_save
     assert!(praxis(&dir, &["repair", "--yes"]).status.success());
     let ids = listed_ids(&dir).unwrap();
     assert_eq!(ids.len(), 3001);
+}
+
+fn log_segments(journal: &Path) -> Vec<PathBuf> {
+    let mut all: Vec<PathBuf> = std::fs::read_dir(journal.join("log"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    all.sort();
+    all
+}
+
+fn garble_db(journal: &Path) {
+    for entry in std::fs::read_dir(journal.join("db")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let len = std::fs::metadata(&path).unwrap().len() as usize;
+            std::fs::write(&path, vec![0x5a; len.max(64)]).unwrap();
+        }
+    }
+}
+
+fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn a_damaged_or_missing_save_log_never_costs_a_note_and_starts_afresh() {
+    let root = TempDir::new().unwrap();
+    let original = root.path().join("original");
+    let ids: Vec<String> = journal_of_notes(&original, 150)
+        .iter()
+        .map(|id| id.to_string())
+        .collect();
+    type Damage = (&'static str, fn(&Path));
+    let damages: [Damage; 3] = [
+        ("a flipped byte in the log", |j| {
+            let seg = log_segments(j).pop().unwrap();
+            let mut bytes = std::fs::read(&seg).unwrap();
+            let at = bytes.len() / 3;
+            bytes[at] ^= 0xff;
+            std::fs::write(&seg, bytes).unwrap();
+        }),
+        ("the newest log file deleted", |j| {
+            std::fs::remove_file(log_segments(j).pop().unwrap()).unwrap();
+        }),
+        ("every log file overwritten", |j| {
+            for seg in log_segments(j) {
+                let len = std::fs::metadata(&seg).unwrap().len() as usize;
+                std::fs::write(&seg, vec![0x17; len]).unwrap();
+            }
+        }),
+    ];
+    for (round, (what, damage)) in damages.into_iter().enumerate() {
+        let dir = root.path().join(format!("j{round}"));
+        copy_dir(&original, &dir);
+        // A clean close first, so only the log is off.
+        assert!(praxis(&dir, &["list"]).status.success());
+        damage(&dir);
+        let out = praxis(&dir, &["list", "--json"]);
+        assert!(out.status.success(), "{what}: {}", stderr_of(&out));
+        assert!(
+            stderr_of(&out).contains("save log"),
+            "{what}: {}",
+            stderr_of(&out)
+        );
+        assert!(
+            stderr_of(&out).contains("nothing is lost"),
+            "{what}: {}",
+            stderr_of(&out)
+        );
+        assert_eq!(listed_ids(&dir).unwrap().len(), 150, "{what}");
+        // The log started afresh: a note saved now survives the database's damage.
+        let late = add_note(&dir, 999, "after the log was mended");
+        assert!(late.status.success());
+        let late = String::from_utf8(late.stdout).unwrap().trim().to_string();
+        garble_db(&dir);
+        assert!(!praxis(&dir, &["list"]).status.success());
+        let out = praxis(&dir, &["repair", "--yes"]);
+        assert!(out.status.success(), "{what}: {}", stderr_of(&out));
+        let listed = listed_ids(&dir).unwrap();
+        assert_eq!(listed.len(), 151, "{what}");
+        assert!(listed.contains(&late), "{what}");
+        for id in &ids {
+            assert!(listed.contains(id), "{what}: {id} lost");
+        }
+    }
+}
+
+#[test]
+fn with_both_the_log_and_the_database_damaged_repair_keeps_what_either_still_holds() {
+    let root = TempDir::new().unwrap();
+    let dir = root.path().join("j");
+    let ids = journal_of_notes(&dir, 60);
+    assert!(praxis(&dir, &["list"]).status.success());
+    // The log loses its middle; then sled loses one record behind praxis's back.
+    let seg = log_segments(&dir).pop().unwrap();
+    let mut bytes = std::fs::read(&seg).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0xff;
+    std::fs::write(&seg, bytes).unwrap();
+    {
+        let db = sled::open(dir.join("db")).unwrap();
+        db.open_tree("records")
+            .unwrap()
+            .remove(ids[5].to_string())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let out = praxis(&dir, &["repair", "--yes"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let listed = listed_ids(&dir).unwrap();
+    // The record sled lost is in the log (early on); everything after the log's damage is in
+    // the database: none is lost.
+    assert_eq!(listed.len(), 60, "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn a_damaged_journal_is_kept_aside_once_and_a_healthy_one_needs_no_repair() {
+    let root = TempDir::new().unwrap();
+    let dir = root.path().join("j");
+    journal_of_notes(&dir, 20);
+    let out = praxis(&dir, &["repair", "--yes"]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("nothing to repair"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    garble_db(&dir);
+    for _ in 0..3 {
+        assert!(!praxis(&dir, &["list"]).status.success());
+    }
+    let copies = std::fs::read_dir(dir.join("kept"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_dir())
+        .count();
+    assert_eq!(copies, 1, "the same damaged files are kept once");
+    // Its database folder gone altogether: the message names the repair, which brings all back.
+    std::fs::remove_dir_all(dir.join("db")).unwrap();
+    let err = stderr_of(&praxis(&dir, &["list"]));
+    assert!(
+        err.contains("db/ is missing") && err.contains("praxis repair"),
+        "{err}"
+    );
+    assert!(praxis(&dir, &["repair", "--yes"]).status.success());
+    assert_eq!(listed_ids(&dir).unwrap().len(), 20);
+}
+
+#[test]
+fn a_journal_on_a_full_disk_still_opens_when_there_is_no_room_to_keep_a_copy() {
+    let Some(disk) = SmallDisk::mount("8m") else {
+        return;
+    };
+    let journal = new_journal_on(&disk);
+    let body = "Asked the council what to change first. ".repeat(40);
+    for n in 0..60 {
+        assert!(add_note(&journal, n, &body).status.success());
+    }
+    // As after a kill: sled's files are not as a clean close left them.
+    std::fs::remove_file(journal.join("db.closed")).unwrap();
+    let free = fs_free(&disk.path);
+    std::fs::write(
+        disk.path.join("filler"),
+        vec![0u8; free.saturating_sub(100_000) as usize],
+    )
+    .unwrap();
+    let out = praxis(&journal, &["list", "--json"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(listed_ids(&journal).unwrap().len(), 60);
+    let leftovers = journal.join("kept");
+    assert!(
+        !leftovers.exists() || std::fs::read_dir(&leftovers).unwrap().count() == 0,
+        "no partial copy left behind"
+    );
 }

@@ -94,8 +94,28 @@ impl Context<'_> {
     }
 
     /// Says so when opening undid an import or restore that was cut off last time, or made
-    /// the journal's files private.
+    /// the journal's files private; when the save log was found damaged (the database itself
+    /// is whole), makes a backup so the log starts afresh, and says so.
     fn tell_if_undone(&mut self, journal: &Journal) -> Result<(), CliError> {
+        if let Some(trouble) = journal.log_trouble() {
+            let made = crate::backup::make_and_prune(journal, self.clock.today(), self.clock.now());
+            match made {
+                Ok(path) => writeln!(
+                    self.err,
+                    "praxis: the save log beside your database was damaged or incomplete \
+                     ({trouble}). Your database itself opened whole, so nothing is lost: a new \
+                     backup was made ({}) and the log starts afresh from it.",
+                    path.display()
+                )?,
+                Err(e) => writeln!(
+                    self.err,
+                    "praxis: the save log beside your database was damaged or incomplete \
+                     ({trouble}), and a new backup to start it afresh could not be made ({e}). \
+                     Your database itself opened whole; free some space and run any praxis \
+                     command again."
+                )?,
+            }
+        }
         if journal.made_private() > 0 {
             writeln!(
                 self.err,
@@ -330,10 +350,36 @@ fn backup_if_due(ctx: &mut Context<'_>) -> Result<(), CliError> {
 
 /// `praxis repair`: says what it will rebuild from, asks, rebuilds.
 fn repair(ctx: &mut Context<'_>, yes: bool) -> Result<(), CliError> {
+    let newest = crate::backup::newest(&ctx.dir);
     let repair_error = |e: crate::store::RepairError| match e {
         crate::store::RepairError::Store(e) => CliError::Store(e),
+        e @ crate::store::RepairError::NoStart { .. } => invalid(match &newest {
+            Some(b) => format!(
+                "{e}. Your files are as they were. The newest backup can be brought back into a \
+                 new folder: praxis restore {} --journal NEW_FOLDER",
+                b.display()
+            ),
+            None => format!("{e}. Your files are as they were, and there is no backup yet."),
+        }),
         other => invalid(other.to_string()),
     };
+    // A journal that opens and agrees with its save log needs no repair (opening it mends a
+    // damaged log by starting it afresh from a new backup, and says so).
+    if let Ok(journal) = Journal::open(&ctx.dir) {
+        let log_was_damaged = journal.log_trouble().is_some();
+        ctx.tell_if_undone(&journal)?;
+        writeln!(
+            ctx.out,
+            "The journal in {} opens whole{}: there is nothing to repair.",
+            ctx.dir.display(),
+            if log_was_damaged {
+                " (its save log was started afresh)"
+            } else {
+                " and agrees with its save log"
+            }
+        )?;
+        return Ok(());
+    }
     let plan = Journal::repair_plan(&ctx.dir, crate::backup::is_intact).map_err(repair_error)?;
     match &plan.backup {
         Some(b) => writeln!(
@@ -346,10 +392,15 @@ fn repair(ctx: &mut Context<'_>, yes: bool) -> Result<(), CliError> {
         )?,
         None => writeln!(
             ctx.err,
-            "praxis repair rebuilds the journal in {} from its save log, which holds all of its \
-             {} save(s).",
+            "praxis repair rebuilds the journal in {} from its save log, which holds {} save(s) \
+             since the journal began{}.",
             ctx.dir.display(),
-            plan.saves
+            plan.saves,
+            if plan.damaged_log.is_empty() {
+                ""
+            } else {
+                " that can still be read"
+            }
         )?,
     }
     for (file, at, lost) in &plan.damaged_log {
@@ -362,7 +413,8 @@ fn repair(ctx: &mut Context<'_>, yes: bool) -> Result<(), CliError> {
     }
     writeln!(
         ctx.err,
-        "The database files it replaces are kept in {}; nothing is deleted.",
+        "Whatever the damaged database still holds that these lack is brought over too. The \
+         database files it replaces are kept in {}; nothing is deleted.",
         crate::store::kept_folder(&ctx.dir).display()
     )?;
     if !yes {
@@ -392,8 +444,27 @@ fn repair(ctx: &mut Context<'_>, yes: bool) -> Result<(), CliError> {
         ctx.dir.display(),
         done.records
     )?;
+    if done.from_old > 0 {
+        writeln!(
+            ctx.out,
+            "{} record(s), comment(s) or other entries came from the damaged database itself, \
+             because the backup and the save log lacked them.",
+            done.from_old
+        )?;
+    }
     if let Some(kept) = &done.kept {
         writeln!(ctx.out, "The files it replaced are in {}.", kept.display())?;
+    }
+    // A new backup, so the save log starts afresh from the rebuilt journal.
+    let made = Journal::open(&ctx.dir)
+        .map_err(crate::backup::BackupError::from)
+        .and_then(|j| crate::backup::make_and_prune(&j, ctx.clock.today(), ctx.clock.now()));
+    match made {
+        Ok(path) => writeln!(ctx.out, "A new backup of it is in {}.", path.display())?,
+        Err(e) => writeln!(
+            ctx.err,
+            "praxis: no new backup was made ({e}); run praxis again"
+        )?,
     }
     Ok(())
 }

@@ -17,7 +17,7 @@
 //! that never committed (it was rolled back) are skipped.
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The trees whose contents the log carries (indexes and the undo log are derived or
@@ -268,39 +268,91 @@ impl SaveLog {
 /// What reading a segment found.
 #[derive(Debug, Default)]
 pub(super) struct SegmentRead {
-    /// The entries, in order.
+    /// The entries that could be read, in order.
     pub entries: Vec<Entry>,
-    /// Where reading stopped early (a cut or damaged frame): its byte offset and how many
-    /// bytes followed it.
-    pub stopped: Option<(u64, u64)>,
+    /// Stretches that could not be read (a damaged frame up to the next good one): their byte
+    /// offset and length. A write cut off at the very end is not among them.
+    pub damaged: Vec<(u64, u64)>,
 }
 
-/// Reads every entry of a segment up to its end or its first bad frame.
+/// Reads every entry of a segment. A damaged frame costs only itself: reading goes on at the
+/// next frame whose length and checksum hold.
 pub(super) fn read_segment(path: &Path) -> std::io::Result<SegmentRead> {
-    let file = File::open(path)?;
-    let len = file.metadata()?.len();
-    let mut r = BufReader::with_capacity(1 << 16, file);
+    let bytes = std::fs::read(path)?;
     let mut out = SegmentRead::default();
-    let mut at = 0u64;
-    while at < len {
-        match read_frame(&mut r, len - at)? {
-            Some(payload) => match decode(&payload) {
-                Some(entry) => {
-                    out.entries.push(entry);
-                    at += 8 + payload.len() as u64;
-                }
-                None => {
-                    out.stopped = Some((at, len - at));
-                    break;
-                }
-            },
-            None => {
-                out.stopped = Some((at, len - at));
-                break;
-            }
+    let mut at = 0usize;
+    while at < bytes.len() {
+        if let Some((entry, next)) = frame_at(&bytes, at) {
+            out.entries.push(entry);
+            at = next;
+            continue;
+        }
+        let resume = (at + 1..bytes.len()).find(|&p| frame_at(&bytes, p).is_some());
+        let torn = resume.is_none() && looks_cut_off(&bytes, at);
+        if !torn {
+            let end = resume.unwrap_or(bytes.len());
+            out.damaged.push((at as u64, (end - at) as u64));
+        }
+        match resume {
+            Some(p) => at = p,
+            None => break,
         }
     }
     Ok(out)
+}
+
+/// The entry framed at `at`, and where the next frame starts; `None` if no whole, sound frame
+/// starts there.
+fn frame_at(bytes: &[u8], at: usize) -> Option<(Entry, usize)> {
+    let head = bytes.get(at..at + 8)?;
+    let size = u32::from_le_bytes(head[..4].try_into().ok()?) as usize;
+    let payload = bytes.get(at + 8..(at + 8).checked_add(size)?)?;
+    // Every entry starts with its letter: a cheap test before the checksum.
+    if !matches!(payload.first(), Some(b'C' | b'K' | b'P')) {
+        return None;
+    }
+    let crc = u32::from_le_bytes(head[4..].try_into().ok()?);
+    if crc32fast::hash(payload) != crc {
+        return None;
+    }
+    Some((decode(payload)?, at + 8 + size))
+}
+
+/// Whether what starts at `at` and runs to the end is a write that was cut off, not damage: a
+/// frame head of a sane length that reaches past the end, whose payload (as far as it got)
+/// starts as every entry does.
+fn looks_cut_off(bytes: &[u8], at: usize) -> bool {
+    const MOST: usize = 256 * 1024 * 1024;
+    let Some(head) = bytes.get(at..at + 4) else {
+        return true;
+    };
+    let size = u32::from_le_bytes(head.try_into().expect("4 bytes")) as usize;
+    size <= MOST
+        && at + 8 + size >= bytes.len()
+        && bytes
+            .get(at + 8)
+            .is_none_or(|first| matches!(first, b'C' | b'K' | b'P'))
+}
+
+/// Damage in the log from its newest start (a checkpoint or the journal's beginning) on: the
+/// first damaged stretch, as words. Reads those segments whole (they are small: a checkpoint
+/// is made when they grow).
+pub(super) fn damage_since_start(dir: &Path) -> Option<String> {
+    let all = segments(dir).ok()?;
+    let from = all
+        .iter()
+        .rposition(|s| s.start != Start::Cont)
+        .unwrap_or(0);
+    for s in &all[from..] {
+        let read = read_segment(&s.path).ok()?;
+        if let Some((at, len)) = read.damaged.first() {
+            return Some(format!(
+                "{} has {len} damaged byte(s) from byte {at} on",
+                s.path.display()
+            ));
+        }
+    }
+    None
 }
 
 /// Whether a segment's frames run cleanly to its end (only the lengths are followed; the last
@@ -330,22 +382,6 @@ fn ends_cleanly(path: &Path) -> std::io::Result<bool> {
         at += 8 + size;
     }
     Ok(true)
-}
-
-fn read_frame(r: &mut impl Read, left: u64) -> std::io::Result<Option<Vec<u8>>> {
-    if left < 8 {
-        return Ok(None);
-    }
-    let mut head = [0u8; 8];
-    r.read_exact(&mut head)?;
-    let size = u32::from_le_bytes(head[..4].try_into().expect("4 bytes")) as u64;
-    if size > left - 8 {
-        return Ok(None);
-    }
-    let mut payload = vec![0; size as usize];
-    r.read_exact(&mut payload)?;
-    let crc = u32::from_le_bytes(head[4..].try_into().expect("4 bytes"));
-    Ok((crc32fast::hash(&payload) == crc).then_some(payload))
 }
 
 fn frame(payload: &[u8]) -> Vec<u8> {
@@ -550,12 +586,8 @@ pub(super) fn replay(dir: &Path, usable: impl Fn(&Checkpoint) -> bool) -> std::i
     };
     let mut entries = Vec::new();
     for (i, read) in reads.into_iter().filter(|(i, _)| *i >= from) {
-        // A segment's last frame may be a write that never returned (the next save then
-        // started a new segment); anything else that stopped reading lost entries after it.
-        if let Some((at, lost)) = read.stopped
-            && !tail_is_one_torn_frame(&all[i].path, at)
-        {
-            out.damaged.push((all[i].path.clone(), at, lost));
+        for (at, len) in &read.damaged {
+            out.damaged.push((all[i].path.clone(), *at, *len));
         }
         entries.extend(read.entries);
     }
@@ -600,25 +632,6 @@ pub(super) fn committed(dir: &Path, group: u64) -> std::io::Result<bool> {
         }
     }
     Ok(false)
-}
-
-/// Whether what follows `at` in a segment is at most one frame that was being written.
-fn tail_is_one_torn_frame(path: &Path, at: u64) -> bool {
-    let Ok(mut f) = File::open(path) else {
-        return false;
-    };
-    let Ok(len) = f.metadata().map(|m| m.len()) else {
-        return false;
-    };
-    let mut head = [0u8; 4];
-    if len - at < 4 {
-        return true;
-    }
-    if f.seek(SeekFrom::Start(at)).is_err() || f.read_exact(&mut head).is_err() {
-        return false;
-    }
-    // The frame's own length reaches to (or past) the end: it is the last one.
-    at + 8 + u32::from_le_bytes(head) as u64 >= len
 }
 
 #[cfg(test)]
@@ -762,5 +775,31 @@ mod tests {
         let r = replay(dir.path(), |c| c.backup != "b3").unwrap();
         assert_eq!(r.checkpoint.unwrap().backup, "b2");
         assert_eq!(r.ops.len(), 2);
+    }
+
+    #[test]
+    fn a_damaged_frame_costs_only_itself_and_reading_goes_on_after_it() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let mut log = SaveLog::open(dir.path(), true).unwrap();
+        for n in 0..50 {
+            log.append(&changes(vec![op(b'r', &format!("k{n:02}"), Some("v"))]))
+                .unwrap();
+        }
+        drop(log);
+        let seg = segments(dir.path()).unwrap().pop().unwrap();
+        let mut bytes = std::fs::read(&seg.path).unwrap();
+        let frame_len = bytes.len() / 50;
+        bytes[20 * frame_len + 12] ^= 0x01;
+        std::fs::write(&seg.path, &bytes).unwrap();
+        let read = read_segment(&seg.path).unwrap();
+        assert_eq!(read.entries.len(), 49);
+        assert_eq!(
+            read.damaged,
+            vec![((20 * frame_len) as u64, frame_len as u64)]
+        );
+        assert!(damage_since_start(dir.path()).is_some());
+        // Garbage from the start is damage, not a write cut off.
+        std::fs::write(&seg.path, vec![0x17; 400]).unwrap();
+        assert_eq!(read_segment(&seg.path).unwrap().damaged.len(), 1);
     }
 }

@@ -82,6 +82,9 @@ pub struct Journal {
     log: Option<Mutex<log::SaveLog>>,
     /// How many files and folders opening made private (they were readable by others).
     tightened: usize,
+    /// What is wrong with the save log, when opening found it damaged or incomplete while the
+    /// database itself opened whole: a new backup should be made so the log starts afresh.
+    log_trouble: Mutex<Option<String>>,
     /// For a journal that cannot be written to: the private copy of its database it is read
     /// from (removed when the journal is closed).
     read_only: Option<tempfile::TempDir>,
@@ -122,6 +125,13 @@ impl Journal {
         let now = Utc::now();
         repair::finish_cut_off_repair(dir, now);
         let db_path = dir.join("db");
+        if !db_path.exists() && (log::folder(dir).is_dir() || identity_file(dir).exists()) {
+            // The rest of a journal is here: its database went missing.
+            return Err(StoreError::corrupt(
+                dir,
+                "its database folder db/ is missing",
+            ));
+        }
         if !db_path.exists() {
             return Err(if folder_has_files_besides_lock(dir) {
                 StoreError::NotAJournal {
@@ -140,7 +150,11 @@ impl Journal {
             });
         }
         remove_leftovers(dir);
-        let kept = repair::keep_aside_if_unclean(dir, now)?;
+        let aside = repair::keep_aside_if_unclean(dir, now)?;
+        let kept = match &aside {
+            repair::Aside::Kept { copy, .. } => Some(copy.clone()),
+            _ => None,
+        };
         let with_kept = |e: StoreError| match e {
             StoreError::Corrupt { dir, detail, .. } => StoreError::Corrupt {
                 dir,
@@ -157,13 +171,22 @@ impl Journal {
                 source,
             })?;
         let mut journal = Journal::from_db(dir, db, lock, Some(log)).map_err(with_kept)?;
-        if let Some(copy) = &kept {
-            if let Some(detail) = repair::disagreement(&journal).map_err(with_kept)? {
-                journal.note_close = false;
-                return Err(with_kept(StoreError::corrupt(dir, detail)));
+        if aside == repair::Aside::Clean {
+            journal.set_log_trouble(repair::log_trouble(dir));
+        } else {
+            match repair::check_against_log(&journal).map_err(with_kept)? {
+                repair::Check::Damaged(detail) => {
+                    journal.note_close = false;
+                    return Err(with_kept(StoreError::corrupt(dir, detail)));
+                }
+                repair::Check::LogTrouble(trouble) => journal.set_log_trouble(Some(trouble)),
+                repair::Check::Whole => {}
             }
-            // The journal is whole: the copy is not needed.
-            let _ = std::fs::remove_dir_all(copy);
+            // The journal opened and is not damaged: a copy made now is not needed.
+            if let repair::Aside::Kept { copy, fresh: true } = &aside {
+                let _ = std::fs::remove_dir_all(copy);
+                let _ = std::fs::remove_file(copy.with_extension("closed"));
+            }
         }
         journal.tightened = crate::safe_fs::tighten(dir, 2).unwrap_or(0);
         Ok(journal)
@@ -302,6 +325,19 @@ impl Journal {
         Ok(true)
     }
 
+    /// What is wrong with the save log, if opening found it damaged or incomplete (the database
+    /// itself is whole): make a backup ([`Journal::checkpoint`]) so the log starts afresh from it.
+    pub fn log_trouble(&self) -> Option<String> {
+        self.log_trouble
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn set_log_trouble(&self, trouble: Option<String>) {
+        *self.log_trouble.lock().unwrap_or_else(|e| e.into_inner()) = trouble;
+    }
+
     /// Whether opening made the journal's files private (they were readable by other users).
     pub fn made_private(&self) -> usize {
         self.tightened
@@ -385,6 +421,7 @@ impl Journal {
             note_close: log.is_some(),
             log: log.map(Mutex::new),
             tightened: 0,
+            log_trouble: Mutex::new(None),
             read_only: None,
             meta,
             db,
@@ -529,7 +566,8 @@ impl Journal {
     /// yet backed up since) or has grown large since its last checkpoint: then a backup should
     /// be made and checkpointed (see [`Journal::checkpoint`]).
     pub fn wants_checkpoint(&self) -> bool {
-        self.log.is_some() && Journal::wants_checkpoint_at(&self.dir)
+        self.log.is_some()
+            && (self.log_trouble().is_some() || Journal::wants_checkpoint_at(&self.dir))
     }
 
     /// [`Journal::wants_checkpoint`] for the journal in `dir`, read from its files without
@@ -575,7 +613,10 @@ impl Journal {
             action: "save to",
             dir: self.dir.clone(),
             source,
-        })
+        })?;
+        // The log starts afresh from this backup: whatever was wrong with it before is behind.
+        self.set_log_trouble(None);
+        Ok(())
     }
 
     /// Whether opening undid an import or restore that was cut off (killed, or the machine

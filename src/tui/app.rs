@@ -229,6 +229,15 @@ impl App {
         app.refresh_home();
         if app.journal.undid_an_interrupted_import() {
             app.info(words(app.lang).import_undone);
+        } else if app.journal.log_trouble().is_some() {
+            let today = app.today();
+            let now = app.clock.now();
+            app.info(
+                match crate::backup::make_and_prune(&app.journal, today, now) {
+                    Ok(_) => words(app.lang).log_restarted,
+                    Err(_) => words(app.lang).log_not_restarted,
+                },
+            );
         } else if app.journal.made_private() > 0 {
             app.info(words(app.lang).made_private);
         }

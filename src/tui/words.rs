@@ -31,6 +31,10 @@ pub struct Words {
     pub import_undone: &'static str,
     /// Said once when opening made the journal's files private to their user.
     pub made_private: &'static str,
+    /// Said when the save log was damaged and a new backup restarted it.
+    pub log_restarted: &'static str,
+    /// Said when the save log was damaged and no backup could be made to restart it.
+    pub log_not_restarted: &'static str,
     pub draft_kept: &'static str,
     pub draft_discarded: &'static str,
     pub draft_replace: &'static str,
@@ -109,6 +113,8 @@ pub const EN: Words = Words {
     saved: "Saved.",
     import_undone: "An import or restore was cut off last time; it has been undone, so nothing of it is here. Run it again.",
     made_private: "Other users of this computer could read your journal's files; they are now private to you.",
+    log_restarted: "The save log beside your journal was damaged; your journal itself is whole. A new backup was made and the log starts afresh.",
+    log_not_restarted: "The save log beside your journal is damaged and no new backup could be made (is the disk full?). Your journal itself is whole.",
     draft_kept: "Your answers are kept as a draft; r on the home screen resumes them.",
     draft_discarded: "The draft was thrown away.",
     draft_replace: "You have an unfinished {title}. Start anew and throw it away? y/n — any other key keeps it.",
@@ -196,6 +202,8 @@ pub const DA: Words = Words {
     saved: "Gemt.",
     import_undone: "En import eller gendannelse blev afbrudt sidst; den er rullet tilbage, så intet af den er her. Kør den igen.",
     made_private: "Andre brugere af computeren kunne læse dine filer i praxis; nu kan kun du læse dem.",
+    log_restarted: "Loggen over det, du har gemt, var beskadiget, men alt, hvad du har skrevet, er i behold. Der er taget en ny sikkerhedskopi, og loggen starter forfra.",
+    log_not_restarted: "Loggen over det, du har gemt, er beskadiget, og der kunne ikke tages en ny sikkerhedskopi (er disken fuld?). Alt, hvad du har skrevet, er i behold.",
     draft_kept: "Dine svar er gemt som kladde; r på forsiden fortsætter.",
     draft_discarded: "Kladden er kasseret.",
     draft_replace: "Du har en kladde til {title}, som ikke er færdig. Vil du kassere den og begynde forfra? j/n — enhver anden tast beholder den.",
