@@ -181,10 +181,21 @@ pub fn write_export_of<W: std::io::Write>(
         let peers = peers_of(journal)?;
         let records = journal.all_oldest_first();
         exchange::write_export(
-            w, &by, scope, selection, records, comments, &peers, now, signing,
+            w,
+            &by,
+            scope,
+            selection,
+            records,
+            comments,
+            &peers,
+            now,
+            signing,
+            |_| None,
         )
     } else {
         let records = journal.oldest_first();
+        // Links to records this file may not carry are left out (no private ids leave).
+        let visibility = |id| journal.get(id).ok().flatten().map(|r| r.visibility);
         exchange::write_export(
             w,
             &by,
@@ -195,6 +206,7 @@ pub fn write_export_of<W: std::io::Write>(
             &[],
             now,
             signing,
+            visibility,
         )
     };
     written.map(|(_, count, _)| count).map_err(|e| match e {
@@ -246,6 +258,7 @@ pub fn make(
             &peers,
             now,
             exchange::Signing::By(journal.identity().clone()),
+            |_| None,
         )
         .map_err(|e| match e {
             exchange::ExportError::Read(e) => ExportFailed::Read(e),

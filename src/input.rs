@@ -6,8 +6,9 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-/// The most praxis reads from an exchange file (an export, a backup, a network file): 1 GiB.
-pub const EXCHANGE_LIMIT: u64 = 1 << 30;
+/// The most praxis reads from an exchange file (an export, a backup, a network file): 256 MiB,
+/// held in memory while it is read (a backup of 150,000 records is about 230 MiB).
+pub const EXCHANGE_LIMIT: u64 = 256 << 20;
 
 /// The most praxis reads from a small text file or from text piped in (an answers file, a
 /// prompt file, a note's body on stdin): 8 MiB.

@@ -577,3 +577,63 @@ fn a_peer_cannot_be_impersonated_and_a_changed_key_is_refused_until_trusted() {
     assert!(out.contains("Bo's key is new here and was pinned"), "{out}");
     assert!(anna.ok(&["journal"]).contains("key       "));
 }
+
+#[test]
+fn links_to_private_records_never_leave_in_a_mentor_or_network_file() {
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    let cycle = anna.add(&[
+        "add",
+        "cycle",
+        "--title",
+        "Private cycle",
+        "--question",
+        "How do I let go?",
+    ]);
+    let full_cycle = anna.json(&["show", &cycle, "--json"]);
+    let cycle_id = full_cycle["record"]["id"]
+        .as_str()
+        .or(full_cycle["id"].as_str())
+        .unwrap()
+        .to_string();
+    anna.add(&[
+        "add",
+        "experiment",
+        "--title",
+        "Shared experiment",
+        "--cycle",
+        &cycle,
+        "--visibility",
+        "network",
+    ]);
+    let net = root.path().join("net");
+    std::fs::create_dir(&net).unwrap();
+    anna.ok(&["network", "sync", net.to_str().unwrap()]);
+    let mentor = root.path().join("mentor.json");
+    anna.ok(&["export", "--for", "mentor", "-o", mentor.to_str().unwrap()]);
+    let backup = root.path().join("backup.json");
+    anna.ok(&["export", "--for", "backup", "-o", backup.to_str().unwrap()]);
+    let network =
+        std::fs::read_to_string(net.join(format!("{}.praxis.json", journal_id(&anna)))).unwrap();
+    for (what, text) in [
+        ("network", network),
+        ("mentor", std::fs::read_to_string(&mentor).unwrap()),
+    ] {
+        assert!(text.contains("Shared experiment"), "{what}");
+        assert!(
+            !text.contains(&cycle_id),
+            "{what} file carries the private cycle's id"
+        );
+    }
+    assert!(
+        std::fs::read_to_string(&backup)
+            .unwrap()
+            .contains(&cycle_id),
+        "a backup keeps links"
+    );
+    // Anna's own record keeps its link.
+    assert!(
+        anna.ok(&["list", "--cycle", &cycle])
+            .contains("Shared experiment")
+    );
+}

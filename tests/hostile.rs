@@ -12,8 +12,8 @@ use tempfile::TempDir;
 
 /// Long enough for a slow machine, short enough that a hang is a failure and not a stuck run.
 const TIMEOUT: Duration = Duration::from_secs(20);
-/// The most praxis reads of an exchange file: 1 GiB.
-const EXCHANGE_LIMIT: u64 = 1 << 30;
+/// The most praxis reads of an exchange file: 256 MiB.
+const EXCHANGE_LIMIT: u64 = 256 << 20;
 /// The most praxis reads of an answers file or of text piped in: 8 MiB.
 const TEXT_LIMIT: u64 = 8 << 20;
 
@@ -203,7 +203,7 @@ fn files_and_piped_text_over_the_limit_are_refused() {
     let file = std::fs::File::create(&huge).unwrap();
     file.set_len(EXCHANGE_LIMIT + 1).unwrap();
     let err = anna.fails(&["import", s(&huge)]);
-    assert!(err.contains("is larger than 1024 MiB"), "{err}");
+    assert!(err.contains("is larger than 256 MiB"), "{err}");
 
     let answers = root.path().join("answers.toml");
     std::fs::File::create(&answers)

@@ -152,6 +152,17 @@ pub(super) fn import(ctx: &mut Context<'_>, path: &Path, dry_run: bool) -> Resul
     let verb = if dry_run { "Would import" } else { "Imported" };
     writeln!(ctx.out, "{verb} {from}:")?;
     print_report(ctx, &report)?;
+    if let (Source::Praxis(Scope::Backup), Some(by)) = (&about.source, &about.exported_by)
+        && by.journal != journal.meta().id
+    {
+        writeln!(
+            ctx.err,
+            "This is a backup of another journal ({}'s): its records are kept apart, as shared \
+             records (praxis list --peers). To bring a journal back from its backup, use: praxis \
+             restore FILE --journal NEW_FOLDER",
+            by.author_name
+        )?;
+    }
     if dry_run {
         writeln!(ctx.out, "Nothing was changed (dry run).")?;
     }

@@ -155,10 +155,12 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         return Ok(());
     }
     if records.is_empty() {
-        let what = if filter == Filter::default() {
-            "The journal is empty."
-        } else {
-            "No records match."
+        let what = match (a.peers, filter == Filter::default()) {
+            (true, true) => {
+                "Nothing has been shared with this journal yet (praxis import, or praxis network sync)."
+            }
+            (false, true) => "The journal is empty.",
+            (_, false) => "No records match.",
         };
         writeln!(ctx.err, "{what}")?;
     }

@@ -218,7 +218,17 @@ pub fn export(
     now: DateTime<Utc>,
 ) -> ExchangeFile {
     let keep = admits(scope, selection);
-    let mut records: Vec<Record> = records.into_iter().filter(|r| keep(r)).collect();
+    let all: Vec<Record> = records.into_iter().collect();
+    let visibility: std::collections::HashMap<RecordId, Visibility> =
+        all.iter().map(|r| (r.id, r.visibility)).collect();
+    let mut records: Vec<Record> = all
+        .into_iter()
+        .filter(|r| keep(r))
+        .map(|mut r| {
+            without_hidden_links(&mut r, scope, |id| visibility.get(&id).copied());
+            r
+        })
+        .collect();
     records.sort_by_key(|r| r.id);
     let kept: std::collections::HashSet<RecordId> = records.iter().map(|r| r.id).collect();
     let comments = write::kept_comments(scope, comments, &kept);
@@ -237,6 +247,36 @@ pub fn export(
         comments,
         peers: Vec::new(),
     })
+}
+
+/// Takes out of `r` its links to records a file of `scope` may not carry (`visibility` tells a
+/// linked record's, `None` for one not in the journal), so that no private record's id leaves
+/// in a mentor's or the network's file. A backup keeps every link.
+pub fn without_hidden_links(
+    r: &mut Record,
+    scope: Scope,
+    visibility: impl Fn(RecordId) -> Option<Visibility>,
+) {
+    if scope == Scope::Backup {
+        return;
+    }
+    let shown = |link: &mut Option<RecordId>| {
+        if let Some(id) = *link
+            && !visibility(id).is_some_and(|v| scope.admits(v))
+        {
+            *link = None;
+        }
+    };
+    match &mut r.content {
+        crate::record::Content::Experiment { cycle, .. } => shown(cycle),
+        crate::record::Content::Reflection {
+            cycle, experiment, ..
+        } => {
+            shown(cycle);
+            shown(experiment);
+        }
+        _ => {}
+    }
 }
 
 /// Whether a record goes into an export of `scope` limited by `selection`.

@@ -565,6 +565,7 @@ fn an_export_streamed_from_the_store_is_the_export_made_in_memory() {
                 &[],
                 end(),
                 Signing::Unsigned,
+                |id| j.get(id).ok().flatten().map(|r| r.visibility),
             )
             .unwrap();
             assert_eq!(count, in_memory.content.records.len());

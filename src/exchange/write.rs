@@ -153,7 +153,8 @@ pub enum ExportError<E> {
 
 /// Writes the export of `scope` from records given oldest first (any that the scope or the
 /// selection leaves out are skipped) and the journal's comments (those on records left out are
-/// left out too); returns the writer, how many records went in and the content's checksum.
+/// left out too); links to records the file may not carry are taken out (`visibility` tells a
+/// linked record's); returns the writer, how many records went in and the content's checksum.
 #[allow(clippy::too_many_arguments)]
 pub fn write_export<W: Write, E>(
     w: W,
@@ -165,13 +166,15 @@ pub fn write_export<W: Write, E>(
     peers: &[Peer],
     now: DateTime<Utc>,
     signing: Signing,
+    visibility: impl Fn(RecordId) -> Option<crate::record::Visibility>,
 ) -> Result<(W, usize, String), ExportError<E>> {
     let mut file = FileWriter::start(w, by, &now, scope, signing).map_err(ExportError::Write)?;
     let keep = admits(scope, selection);
     let mut kept: HashSet<RecordId> = HashSet::new();
     for r in records_oldest_first {
-        let r = r.map_err(ExportError::Read)?;
+        let mut r = r.map_err(ExportError::Read)?;
         if keep(&r) {
+            super::without_hidden_links(&mut r, scope, &visibility);
             file.record(&r).map_err(ExportError::Write)?;
             kept.insert(r.id);
         }

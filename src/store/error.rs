@@ -186,7 +186,7 @@ fn kept_note(kept: Option<&std::path::Path>) -> String {
 fn hint(e: &std::io::Error) -> &'static str {
     match e.kind() {
         std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
-            ". The disk is full: free some space and try again; what was saved before is safe"
+            ". The disk is full or nearly so: free some space and try again; what was saved before is safe"
         }
         std::io::ErrorKind::PermissionDenied => {
             ". Check that you may write to that folder, or choose another with --journal"
