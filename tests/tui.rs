@@ -652,6 +652,19 @@ fn starting_anew_over_a_draft_asks_first_and_only_a_yes_throws_it_away() {
     h.key(KeyCode::Char('r'));
     assert!(h.screen().contains("Met the council"), "still resumable");
     h.key(KeyCode::Esc);
+    // x, the key that throws a draft away, asks too.
+    h.key(KeyCode::Char('x'));
+    assert!(
+        h.screen()
+            .contains("Throw away your unfinished Daily check-in"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Char('q'));
+    assert!(
+        h.screen().contains("Unfinished: Daily check-in"),
+        "any other key keeps it"
+    );
     h.key(KeyCode::Char('e')).key(KeyCode::Char('y'));
     let screen = h.screen();
     assert!(

@@ -370,7 +370,10 @@ fn the_example_in_the_docs_is_a_valid_file_and_the_schema_names_its_fields() {
         assert!(file.get(*field).is_some(), "{field}");
     }
     for field in file.as_object().unwrap().keys() {
-        assert!(schema["properties"].get(field).is_some(), "{field} is in the schema");
+        assert!(
+            schema["properties"].get(field).is_some(),
+            "{field} is in the schema"
+        );
     }
     // The example is signed, as praxis writes files.
     assert_eq!(file["version"], 2);

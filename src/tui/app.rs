@@ -170,12 +170,11 @@ pub struct Message {
     pub error: bool,
 }
 
-/// A flow asked for while a draft with answers waits: it starts only after a yes, since
-/// starting it throws the draft away.
+/// A flow asked for while a draft with answers waits (or `x`, to throw the draft away): it
+/// happens only after a yes, since it throws the draft away.
 pub(super) struct PendingStart {
-    set: PromptSet,
-    purpose: Purpose,
-    experiment: Option<Record>,
+    /// The flow to start then; `None` when the draft is only to be thrown away.
+    start: Option<(PromptSet, Purpose, Option<Record>)>,
     /// The question shown until the user answers it.
     pub(super) question: String,
 }
@@ -471,17 +470,20 @@ impl App {
             Action::LogDone => self.log_outcome(ExperimentStatus::Done),
             Action::LogDropped => self.log_outcome(ExperimentStatus::Dropped),
             Action::ResumeDraft => self.resume_draft(),
-            Action::DiscardDraft => {
-                if self.draft.is_some() {
-                    match self.journal.clear_draft() {
-                        Ok(()) => {
-                            self.draft = None;
-                            self.info(self.words().draft_discarded);
-                        }
-                        Err(e) => self.error(e.to_string()),
-                    }
+            Action::DiscardDraft => match self.draft.as_ref() {
+                // Answers are never thrown away without a yes.
+                Some(draft) if draft.has_input() => {
+                    let title = self.draft_title(draft);
+                    let question =
+                        super::words::fill(self.words().draft_discard, &[("title", &title)]);
+                    self.pending_start = Some(PendingStart {
+                        start: None,
+                        question,
+                    });
                 }
-            }
+                Some(_) => self.discard_draft(),
+                None => {}
+            },
             Action::Timeline => self.open_timeline(Filter::default(), String::new(), false),
             Action::Peers => self.open_timeline(Filter::default(), String::new(), true),
             Action::Comment => {
@@ -715,9 +717,7 @@ impl App {
             let title = self.draft_title(draft);
             let question = super::words::fill(self.words().draft_replace, &[("title", &title)]);
             self.pending_start = Some(PendingStart {
-                set,
-                purpose,
-                experiment,
+                start: Some((set, purpose, experiment)),
                 question,
             });
             return;
@@ -739,11 +739,25 @@ impl App {
         self.push_flow(flow, title, experiment);
     }
 
+    /// Throws the draft away.
+    fn discard_draft(&mut self) {
+        match self.journal.clear_draft() {
+            Ok(()) => {
+                self.draft = None;
+                self.info(self.words().draft_discarded);
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
     /// The yes or no to "start anew and throw the draft away?".
     fn answer_pending_start(&mut self, pending: PendingStart, action: Action) {
         match action {
             Action::Confirm => {
-                self.start_anew(pending.set, pending.purpose, pending.experiment);
+                match pending.start {
+                    Some((set, purpose, experiment)) => self.start_anew(set, purpose, experiment),
+                    None => self.discard_draft(),
+                }
                 if self.message.is_none() {
                     self.info(self.words().draft_discarded);
                 }
