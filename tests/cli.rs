@@ -1000,7 +1000,10 @@ fn links_planted_in_the_network_folder_never_redirect_a_sync() {
         std::os::unix::fs::symlink(&db, network.join(format!(".{id}.praxis.json.{pid}.tmp")))
             .unwrap();
     }
-    std::os::unix::fs::symlink(&victim, network.join(format!("{id}.praxis.json"))).unwrap();
+    let own = format!("anna-{}.praxis.json", &id[..10]);
+    for name in [format!("{id}.praxis.json"), own.clone()] {
+        std::os::unix::fs::symlink(&victim, network.join(name)).unwrap();
+    }
     j.ok(&["network", "sync", network.to_str().unwrap()]);
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
     assert_eq!(
@@ -1008,7 +1011,7 @@ fn links_planted_in_the_network_folder_never_redirect_a_sync() {
         before,
         "the journal's own files untouched"
     );
-    let written = network.join(format!("{id}.praxis.json"));
+    let written = network.join(own);
     assert!(std::fs::symlink_metadata(&written).unwrap().is_file());
     assert!(
         std::fs::read_to_string(&written)

@@ -352,9 +352,45 @@ fn three_journals_share_network_records_through_a_git_repository() {
             }
         }
     }
-    // Syncing again changes nothing.
+    // Syncing again changes nothing: this journal's file is not rewritten (no git churn), and
+    // the peers' files, unchanged, are not even read.
     let out = people[0].ok(&["network", "sync", clones[0].to_str().unwrap()]);
-    assert!(out.contains("0 new, 0 updated, 1 unchanged"), "{out}");
+    assert!(out.contains("are as they were"), "{out}");
+    assert!(
+        out.contains("2 peer file(s) unchanged since the last sync"),
+        "{out}"
+    );
+    let status = Process::new("git")
+        .args(["status", "--porcelain"])
+        .current_dir(&clones[0])
+        .output()
+        .unwrap();
+    assert!(
+        status.stdout.is_empty(),
+        "no churn: {}",
+        String::from_utf8_lossy(&status.stdout)
+    );
+    // Files that git and Syncthing leave behind are skipped with one line each.
+    let leftovers = [
+        "bo.sync-conflict-20261201-101010-ABCDEFG.praxis.json",
+        ".syncthing.bo.praxis.json.tmp",
+        "merge.praxis.json",
+    ];
+    std::fs::write(clones[0].join(leftovers[0]), "{}").unwrap();
+    std::fs::write(clones[0].join(leftovers[1]), "{").unwrap();
+    std::fs::write(
+        clones[0].join(leftovers[2]),
+        "<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs\n",
+    )
+    .unwrap();
+    let out = people[0]
+        .cmd(&["network", "sync", clones[0].to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Syncthing's copy of a conflict"), "{err}");
+    assert!(err.contains("merge-conflict markers"), "{err}");
 }
 
 /// A praxis file changed as an attacker would: `edit` rewrites its content, then it is sealed
@@ -381,6 +417,11 @@ fn journal_id(p: &Person) -> String {
         .unwrap()
 }
 
+/// The name of a journal's file in the network folder: its author's name and the start of its id.
+fn network_file(p: &Person, name: &str) -> String {
+    format!("{name}-{}.praxis.json", &journal_id(p)[..10])
+}
+
 fn key_of(p: &Person) -> praxis::identity::Identity {
     let text = std::fs::read_to_string(p.journal.join("identity.key")).unwrap();
     praxis::identity::Identity::from_text(&text).unwrap()
@@ -394,8 +435,7 @@ fn a_file_that_claims_to_be_from_my_own_journal_changes_nothing() {
     let net = root.path().join("net");
     std::fs::create_dir(&net).unwrap();
     anna.ok(&["network", "sync", net.to_str().unwrap()]);
-    let own_file =
-        std::fs::read_to_string(net.join(format!("{}.praxis.json", journal_id(&anna)))).unwrap();
+    let own_file = std::fs::read_to_string(net.join(network_file(&anna, "anna"))).unwrap();
     assert!(
         own_file.contains("\"signature\""),
         "what praxis writes is signed"
@@ -508,7 +548,7 @@ fn a_peer_cannot_be_impersonated_and_a_changed_key_is_refused_until_trusted() {
         "{first}"
     );
     let bo_id = journal_id(&bo);
-    let bo_file_path = net.join(format!("{bo_id}.praxis.json"));
+    let bo_file_path = net.join(network_file(&bo, "bo"));
     let bo_file = std::fs::read_to_string(&bo_file_path).unwrap();
     let anna_id = praxis::record::JournalId(journal_id(&anna).parse().unwrap());
     let impostor = |c: &mut praxis::exchange::Content| {
@@ -613,8 +653,7 @@ fn links_to_private_records_never_leave_in_a_mentor_or_network_file() {
     anna.ok(&["export", "--for", "mentor", "-o", mentor.to_str().unwrap()]);
     let backup = root.path().join("backup.json");
     anna.ok(&["export", "--for", "backup", "-o", backup.to_str().unwrap()]);
-    let network =
-        std::fs::read_to_string(net.join(format!("{}.praxis.json", journal_id(&anna)))).unwrap();
+    let network = std::fs::read_to_string(net.join(network_file(&anna, "anna"))).unwrap();
     for (what, text) in [
         ("network", network),
         ("mentor", std::fs::read_to_string(&mentor).unwrap()),

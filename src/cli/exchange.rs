@@ -519,7 +519,7 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
         )));
     }
     let journal = ctx.open()?;
-    let own_name = format!("{}.praxis.json", journal.meta().id);
+    let own_name = network_file_name(&journal.meta().author_name, journal.meta().id);
     let records: Vec<_> = journal.newest_first().collect::<Result<_, _>>()?;
     let file = exchange::export(
         journal.meta(),
@@ -529,16 +529,41 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
         Vec::new(),
         ctx.clock.now(),
     );
-    // Signed, so peers can tell it is this journal's; readable by the other users of a shared
-    // drive, since it is meant for them.
-    let file = file.signed_by(journal.identity());
-    crate::safe_fs::write_shared_atomically_with(&dir.join(&own_name), |w| file.write_json(w))
-        .map_err(|e| invalid(format!("could not write into {}: {e}", dir.display())))?;
-    writeln!(
-        ctx.out,
-        "Shared {} network record(s) as {own_name}.",
-        file.content.records.len()
-    )?;
+    let own_path = dir.join(&own_name);
+    // Rewritten only when what it shares changed, so a git or Syncthing folder does not churn.
+    let unchanged = read_text(&own_path)
+        .ok()
+        .and_then(|text| serde_json::from_str::<exchange::ExchangeFile>(&text).ok())
+        .is_some_and(|old| {
+            old.content.records == file.content.records
+                && old.content.comments == file.content.comments
+                && old.content.exported_by.author_name == file.content.exported_by.author_name
+                && old.content.exported_by.key == Some(journal.identity().public())
+        });
+    if unchanged {
+        writeln!(
+            ctx.out,
+            "Your {} network record(s) in {own_name} are as they were.",
+            file.content.records.len()
+        )?;
+    } else {
+        // Signed, so peers can tell it is this journal's; readable by the other users of a
+        // shared drive, since it is meant for them.
+        let file = file.clone().signed_by(journal.identity());
+        crate::safe_fs::write_shared_atomically_with(&own_path, |w| file.write_json(w))
+            .map_err(|e| invalid(format!("could not write into {}: {e}", dir.display())))?;
+        writeln!(
+            ctx.out,
+            "Shared {} network record(s) as {own_name}.",
+            file.content.records.len()
+        )?;
+    }
+    // The name older praxis versions used for this journal's file: it is this one's now.
+    let old_name = dir.join(format!("{}.praxis.json", journal.meta().id));
+    if std::fs::symlink_metadata(&old_name).is_ok_and(|m| m.is_file() || m.is_symlink()) {
+        let _ = std::fs::remove_file(&old_name);
+    }
+    let mut seen = SeenFiles::load(&journal);
     let mut others: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| invalid(format!("cannot read {}: {e}", dir.display())))?
         .filter_map(Result::ok)
@@ -551,12 +576,31 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
         .collect();
     others.sort();
     let mut failed = 0;
+    let mut skipped_unchanged = 0;
     for path in others {
         let name = path
             .file_name()
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
+        if let Some(why) = sync_engine_leftover(&name) {
+            writeln!(ctx.err, "praxis: skipped {name}: {why}")?;
+            continue;
+        }
+        let stamp = file_stamp(&path);
+        let key = path.display().to_string();
+        if stamp.is_some() && seen.files.get(&key) == stamp.as_ref() {
+            skipped_unchanged += 1;
+            continue;
+        }
+        if has_merge_conflict_markers(&path) {
+            writeln!(
+                ctx.err,
+                "praxis: skipped {name}: it has git merge-conflict markers (<<<<<<<); resolve the \
+                 conflict in git (take either side whole), then sync again"
+            )?;
+            continue;
+        }
         let result = import_file(&journal, &path, false, |about| {
             if about.source != Source::Praxis(Scope::Network) {
                 return Err(invalid(format!(
@@ -565,6 +609,11 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
             }
             Ok(())
         });
+        if result.is_ok()
+            && let Some(stamp) = stamp
+        {
+            seen.files.insert(key, stamp);
+        }
         match result {
             Ok((report, about)) => {
                 let who = about.exported_by.map(|b| b.author_name).unwrap_or_default();
@@ -618,6 +667,13 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
             }
         }
     }
+    if skipped_unchanged > 0 {
+        writeln!(
+            ctx.out,
+            "{skipped_unchanged} peer file(s) unchanged since the last sync."
+        )?;
+    }
+    seen.save(&journal);
     if failed > 0 {
         return Err(invalid(format!(
             "{failed} file(s) in {} could not be imported (see above); the others were",
@@ -625,4 +681,82 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
         )));
     }
     Ok(())
+}
+
+/// The network folder's file for a journal: its author's name, so people can tell whose is
+/// whose, and the start of its id, so two Annas do not collide.
+fn network_file_name(author: &str, id: JournalId) -> String {
+    let mut slug = String::new();
+    for c in author.trim().to_lowercase().chars() {
+        match c {
+            'æ' => slug.push_str("ae"),
+            'ø' => slug.push_str("oe"),
+            'å' => slug.push_str("aa"),
+            c if c.is_ascii_alphanumeric() => slug.push(c),
+            _ if !slug.ends_with('-') && !slug.is_empty() => slug.push('-'),
+            _ => {}
+        }
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(24).collect();
+    let short = &id.to_string()[..10];
+    if slug.is_empty() {
+        format!("{short}.praxis.json")
+    } else {
+        format!("{slug}-{short}.praxis.json")
+    }
+}
+
+/// Why a file in the network folder is a sync engine's, not a peer's export, if it is one.
+fn sync_engine_leftover(name: &str) -> Option<&'static str> {
+    if name.contains(".sync-conflict-") {
+        Some("it is Syncthing's copy of a conflict; keep the right version under the original name")
+    } else if name.starts_with("~syncthing~") || name.contains(".syncthing.") {
+        Some("Syncthing is still writing it")
+    } else if name.contains(".orig.") || name.contains("_BACKUP_") || name.contains("_REMOTE_") {
+        Some("it is a copy git left while merging")
+    } else {
+        None
+    }
+}
+
+/// Whether a file carries git's merge-conflict markers at the start of a line.
+fn has_merge_conflict_markers(path: &Path) -> bool {
+    let Ok(text) = crate::input::read_text(path, crate::input::EXCHANGE_LIMIT) else {
+        return false;
+    };
+    text.lines()
+        .any(|l| l.starts_with("<<<<<<< ") || l == "=======" || l.starts_with(">>>>>>> "))
+}
+
+/// A file's size and change time, to tell at once that it is as it was at the last sync.
+fn file_stamp(path: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::symlink_metadata(path).ok()?;
+    m.is_file()
+        .then(|| format!("{} {}.{} {}", m.len(), m.mtime(), m.mtime_nsec(), m.ino()))
+}
+
+/// The peer files a sync took in whole, with their stamps, so an unchanged one is not read
+/// again (kept in the journal folder).
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+struct SeenFiles {
+    files: std::collections::BTreeMap<String, String>,
+}
+
+impl SeenFiles {
+    fn path(journal: &Journal) -> std::path::PathBuf {
+        journal.dir().join("network-seen.json")
+    }
+
+    fn load(journal: &Journal) -> SeenFiles {
+        crate::input::read_text(&SeenFiles::path(journal), crate::input::TEXT_LIMIT)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    fn save(&self, journal: &Journal) {
+        let text = serde_json::to_string_pretty(self).expect("serialises");
+        let _ = crate::safe_fs::write_atomically(&SeenFiles::path(journal), &text);
+    }
 }
