@@ -176,12 +176,18 @@ impl Journal {
 
     /// The records from other journals that pass `filter`, newest first (up to its limit).
     pub fn list_foreign(&self, filter: &crate::filter::Filter) -> Result<Vec<Record>, StoreError> {
-        let mut found: Vec<Record> = self
-            .foreign_newest_first()?
-            .into_iter()
-            .filter(|r| filter.matches(r))
-            .collect();
-        found.truncate(filter.limit.unwrap_or(usize::MAX));
+        // Read newest first, one at a time, so a limit stops early (a network of a hundred
+        // peers holds hundreds of thousands).
+        let mut found = Vec::new();
+        for kv in self.foreign.iter().rev() {
+            if found.len() >= filter.limit.unwrap_or(usize::MAX) {
+                break;
+            }
+            let record = self.decode(&kv.map_err(|e| self.sled_error("read", e))?.1)?;
+            if filter.matches(&record) {
+                found.push(record);
+            }
+        }
         Ok(found)
     }
 
