@@ -625,6 +625,21 @@ fn a_record_sled_lost_is_noticed_and_brought_back_by_repair() {
     assert!(listed.contains(&ids[20].to_string()));
 }
 
+/// Runs praxis on `journal` and kills it (SIGKILL) at a random moment within `window` ms.
+fn kill_praxis_within(journal: &Path, args: &[&str], window: u64) {
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("praxis"))
+        .args(args)
+        .env("PRAXIS_JOURNAL", journal)
+        .env("PRAXIS_NOW", "2026-11-23T09:00:00Z")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(common::jitter(window)));
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
 #[test]
 fn sigkill_during_a_repair_and_the_repair_run_again_finishes_it() {
     let root = TempDir::new().unwrap();
@@ -636,36 +651,17 @@ fn sigkill_during_a_repair_and_the_repair_run_again_finishes_it() {
     let more = praxis::generate::journal(13, RECORDS, j.meta().id, now(), None, &library);
     j.insert_batch(&more).unwrap();
     drop(j);
-    let garble = |dir: &Path| {
-        for entry in std::fs::read_dir(dir.join("db")).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_file() {
-                let len = std::fs::metadata(&path).unwrap().len() as usize;
-                std::fs::write(&path, vec![0x5a; len.max(64)]).unwrap();
-            }
-        }
-    };
     let scratch = root.path().join("scratch");
     copy_dir(&original, &scratch);
-    garble(&scratch);
+    garble_db(&scratch);
     let t = std::time::Instant::now();
     assert!(praxis(&scratch, &["repair", "--yes"]).status.success());
     let window = (t.elapsed().as_millis() as u64).max(20);
     for round in 0..ROUNDS {
         let dir = root.path().join(format!("r{round}"));
         copy_dir(&original, &dir);
-        garble(&dir);
-        let mut child = Process::new(assert_cmd::cargo::cargo_bin("praxis"))
-            .args(["repair", "--yes"])
-            .env("PRAXIS_JOURNAL", &dir)
-            .env("PRAXIS_NOW", "2026-11-23T09:00:00Z")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(common::jitter(window)));
-        child.kill().unwrap();
-        child.wait().unwrap();
+        garble_db(&dir);
+        kill_praxis_within(&dir, &["repair", "--yes"], window);
         let listed = match listed_ids(&dir) {
             Ok(listed) => listed,
             Err(_) => {
@@ -716,18 +712,7 @@ fn sigkill_during_a_restore_and_the_same_restore_run_again_finishes_it() {
     let window = (t.elapsed().as_millis() as u64).max(20);
     for round in 0..ROUNDS {
         let dir = root.path().join(format!("r{round}"));
-        let mut child = Process::new(assert_cmd::cargo::cargo_bin("praxis"))
-            .arg("restore")
-            .arg(&file)
-            .env("PRAXIS_JOURNAL", &dir)
-            .env("PRAXIS_NOW", "2026-11-23T09:00:00Z")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(common::jitter(window)));
-        child.kill().unwrap();
-        child.wait().unwrap();
+        kill_praxis_within(&dir, &["restore", file.to_str().unwrap()], window);
         if listed_ids(&dir).is_ok_and(|l| l.len() == RECORDS) {
             continue; // It finished before the kill.
         }
