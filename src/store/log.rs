@@ -335,14 +335,22 @@ fn looks_cut_off(bytes: &[u8], at: usize) -> bool {
 }
 
 /// Damage in the log from its newest start (a checkpoint or the journal's beginning) on: the
-/// first damaged stretch, as words. Reads those segments whole (they are small: a checkpoint
-/// is made when they grow).
-pub(super) fn damage_since_start(dir: &Path) -> Option<String> {
+/// first damaged stretch, as words. Reads those segments whole, when they hold at most `most`
+/// bytes (a checkpoint is made when they grow past it; till then they are not checked here).
+pub(super) fn damage_since_start(dir: &Path, most: u64) -> Option<String> {
     let all = segments(dir).ok()?;
     let from = all
         .iter()
         .rposition(|s| s.start != Start::Cont)
         .unwrap_or(0);
+    let size: u64 = all[from..]
+        .iter()
+        .filter_map(|s| std::fs::metadata(&s.path).ok())
+        .map(|m| m.len())
+        .sum();
+    if size > most {
+        return None;
+    }
     for s in &all[from..] {
         let read = read_segment(&s.path).ok()?;
         if let Some((at, len)) = read.damaged.first() {
@@ -797,7 +805,11 @@ mod tests {
             read.damaged,
             vec![((20 * frame_len) as u64, frame_len as u64)]
         );
-        assert!(damage_since_start(dir.path()).is_some());
+        assert!(damage_since_start(dir.path(), 1 << 20).is_some());
+        assert!(
+            damage_since_start(dir.path(), 10).is_none(),
+            "too large to check at open"
+        );
         // Garbage from the start is damage, not a write cut off.
         std::fs::write(&seg.path, vec![0x17; 400]).unwrap();
         assert_eq!(read_segment(&seg.path).unwrap().damaged.len(), 1);

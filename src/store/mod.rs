@@ -47,8 +47,8 @@ const INDEX_VERSION: u32 = 2;
 /// Marks a journal a restore is still being written into.
 const RESTORING: &str = "restore-unfinished";
 /// A backup (a checkpoint of the save log) is due once the log since the last one holds this
-/// much, so the log stays short to read and replay.
-const CHECKPOINT_AFTER_BYTES: u64 = 32 * 1024 * 1024;
+/// much, so the log stays short to check at every open, and to replay.
+const CHECKPOINT_AFTER_BYTES: u64 = 8 * 1024 * 1024;
 
 /// An open journal. Holds the lock file until dropped.
 pub struct Journal {
@@ -172,7 +172,7 @@ impl Journal {
             })?;
         let mut journal = Journal::from_db(dir, db, lock, Some(log)).map_err(with_kept)?;
         if aside == repair::Aside::Clean {
-            journal.set_log_trouble(repair::log_trouble(dir));
+            journal.set_log_trouble(repair::log_trouble(dir, CHECKPOINT_AFTER_BYTES));
         } else {
             match repair::check_against_log(&journal).map_err(with_kept)? {
                 repair::Check::Damaged(detail) => {
@@ -321,6 +321,7 @@ impl Journal {
         }
         let _ = std::fs::remove_file(dir.join(repair::FINGERPRINT));
         let _ = std::fs::remove_file(identity_file(dir));
+        crate::safe_fs::remove_leftovers(dir, None);
         std::fs::remove_file(dir.join(RESTORING)).map_err(io)?;
         Ok(true)
     }
@@ -1589,7 +1590,12 @@ fn folder_has_files_besides_lock(dir: &Path) -> bool {
     std::fs::read_dir(dir)
         .map(|entries| {
             entries.filter_map(Result::ok).any(|e| {
-                !["praxis.lock", RESTORING, IDENTITY].contains(&&*e.file_name().to_string_lossy())
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                // praxis's own: its lock, a restore's marker, the key, a killed write's leftover.
+                let own_temporary = name.starts_with(crate::safe_fs::TEMP_PREFIX)
+                    && name.ends_with(crate::safe_fs::TEMP_SUFFIX);
+                !own_temporary && !["praxis.lock", RESTORING, IDENTITY].contains(&&*name)
             })
         })
         .unwrap_or(false)

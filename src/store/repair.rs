@@ -170,8 +170,11 @@ fn noted_log_end(noted: &str) -> Option<(u64, u64)> {
 
 /// What is wrong with the save log as files (not its entries): a segment missing from the run,
 /// or the log ending before where it ended at the last clean close.
-pub(super) fn log_trouble(journal_dir: &Path) -> Option<String> {
-    log_files_trouble(journal_dir).or_else(|| log::damage_since_start(&log::folder(journal_dir)))
+/// What is wrong with the save log, checked at every open: its files, and its frames since its
+/// newest start when they are at most `most` bytes (a larger log asks for a backup first).
+pub(super) fn log_trouble(journal_dir: &Path, most: u64) -> Option<String> {
+    log_files_trouble(journal_dir)
+        .or_else(|| log::damage_since_start(&log::folder(journal_dir), most))
 }
 
 fn log_files_trouble(journal_dir: &Path) -> Option<String> {
