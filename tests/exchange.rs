@@ -213,10 +213,10 @@ fn imports_report_refuse_and_restore() {
 
     // Moving in from jrnl, twice.
     let jrnl = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/jrnl.json");
-    assert!(bo.ok(&["import", jrnl]).contains("2 added"));
+    assert!(bo.ok(&["import", jrnl]).contains("1000 added"));
     assert!(
         bo.ok(&["import", jrnl])
-            .contains("0 added, 0 updated, 2 already here")
+            .contains("0 added, 0 updated, 1000 already here")
     );
 
     // Markdown for reading.
@@ -675,4 +675,392 @@ fn links_to_private_records_never_leave_in_a_mentor_or_network_file() {
         anna.ok(&["list", "--cycle", &cycle])
             .contains("Shared experiment")
     );
+}
+
+// Moving in from jrnl and tui-journal, in the shapes the tools write (see
+// tests/fixtures/make_moving_in.py, which made the fixtures).
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn fixture_json(name: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap()
+}
+
+/// Tags as praxis keeps them: without jrnl's `@` or `#`, lower case, sorted, once each.
+fn tags_of(tags: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut tags: Vec<String> = tags
+        .into_iter()
+        .map(|t| t.trim_start_matches(['@', '#']).trim().to_lowercase())
+        .collect();
+    tags.sort();
+    tags.dedup();
+    tags
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The notes in a journal by title: (created, body, tags).
+fn notes_by_title(p: &Person) -> std::collections::HashMap<String, (String, String, Vec<String>)> {
+    let listed = p.json(&["list", "--json"]);
+    let mut notes = std::collections::HashMap::new();
+    for r in listed.as_array().unwrap() {
+        assert_eq!(r["kind"], "note");
+        let title = r["title"].as_str().unwrap().to_string();
+        let note = (
+            r["created"].as_str().unwrap().to_string(),
+            r["body"].as_str().unwrap().to_string(),
+            strings(&r["tags"]),
+        );
+        assert!(notes.insert(title.clone(), note).is_none(), "{title} twice");
+    }
+    notes
+}
+
+/// Each listed record's local day (`praxis list` shows days in the user's time zone), by id.
+fn days_by_id(p: &Person, tz: &str) -> Vec<(String, String)> {
+    let out = p.cmd(&["list"]).env("TZ", tz).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let ids: Vec<String> = p
+        .json(&["list", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    text.lines()
+        .zip(ids)
+        .map(|(line, id)| {
+            let mut words = line.split_whitespace();
+            let short = words.next().unwrap();
+            assert!(id.starts_with(short), "{line} is not {id}");
+            (id, words.next().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn a_jrnl_export_of_1000_entries_moves_in_once_with_titles_bodies_times_and_tags() {
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    let file = fixture("jrnl.json");
+    let out = anna.ok(&["import", file.to_str().unwrap()]);
+    assert!(out.contains("Imported a jrnl export:"), "{out}");
+    assert!(
+        out.contains("1000 added, 0 updated, 0 already here"),
+        "{out}"
+    );
+
+    let notes = notes_by_title(&anna);
+    let entries = fixture_json("jrnl.json")["entries"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!((entries.len(), notes.len()), (1000, 1000));
+    for e in &entries {
+        let title = e["title"].as_str().unwrap();
+        let (created, body, tags) = &notes[title];
+        // jrnl's times are local; this journal's zone is UTC.
+        assert_eq!(
+            created,
+            &format!(
+                "{}T{}:00Z",
+                e["date"].as_str().unwrap(),
+                e["time"].as_str().unwrap()
+            )
+        );
+        assert_eq!(body, e["body"].as_str().unwrap().trim_end());
+        let mut want = strings(&e["tags"]);
+        if e["starred"] == true {
+            want.push("starred".into());
+        }
+        assert_eq!(tags, &tags_of(want), "{title}");
+    }
+    // The fixture has what a real journal has: escaped letters and emoji, and empty bodies.
+    assert!(
+        notes
+            .values()
+            .any(|n| n.1.contains("Åse og Søren") || n.1.contains("Åse and Søren"))
+    );
+    assert!(notes.values().any(|n| n.1.contains('🙂')));
+    assert!(notes.values().any(|n| n.1.is_empty()));
+
+    let again = anna.ok(&["import", file.to_str().unwrap()]);
+    assert!(
+        again.contains("0 added, 0 updated, 1000 already here"),
+        "{again}"
+    );
+    assert_eq!(
+        anna.json(&["list", "--json"]).as_array().unwrap().len(),
+        1000
+    );
+}
+
+#[test]
+fn a_tui_journal_file_of_1200_entries_moves_in_once_on_its_days_in_any_time_zone() {
+    let root = TempDir::new().unwrap();
+    let file = fixture("tui-journal.json");
+    let entries = fixture_json("tui-journal.json").as_array().unwrap().clone();
+    assert_eq!(entries.len(), 1200);
+    for tz in ["America/New_York", "Pacific/Auckland"] {
+        let anna = Person::new(root.path(), &format!("Anna in {}", &tz[..3]));
+        let import = || {
+            let out = anna
+                .cmd(&["import", file.to_str().unwrap()])
+                .env("TZ", tz)
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let out = import();
+        assert!(out.contains("Imported a tui-journal file:"), "{out}");
+        assert!(
+            out.contains("1200 added, 0 updated, 0 already here"),
+            "{out}"
+        );
+
+        let notes = notes_by_title(&anna);
+        assert_eq!(notes.len(), 1200);
+        let mut day_of_title = std::collections::HashMap::new();
+        for e in &entries {
+            let title = e["title"].as_str().unwrap();
+            let (_, body, tags) = &notes[title];
+            assert_eq!(body, e["content"].as_str().unwrap().trim_end());
+            let mut want = strings(&e["tags"]);
+            if let Some(p) = e["priority"].as_u64() {
+                want.push(format!("priority-{p}"));
+            }
+            assert_eq!(tags, &tags_of(want), "{title}");
+            // tui-journal keeps the day its user picked, as midnight UTC, and shows that day.
+            day_of_title.insert(title, e["date"].as_str().unwrap()[..10].to_string());
+        }
+        let listed = anna.json(&["list", "--json"]);
+        let title_of: std::collections::HashMap<&str, &str> = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["id"].as_str().unwrap(), r["title"].as_str().unwrap()))
+            .collect();
+        for (id, day) in days_by_id(&anna, tz) {
+            assert_eq!(day, day_of_title[title_of[id.as_str()]], "{tz}: {id}");
+        }
+
+        let again = import();
+        assert!(
+            again.contains("0 added, 0 updated, 1200 already here"),
+            "{again}"
+        );
+        // Imported again after moving to another time zone, nothing is doubled either.
+        let moved = anna.ok(&["import", file.to_str().unwrap()]);
+        assert!(moved.contains("0 added, 0 updated"), "{moved}");
+        assert_eq!(
+            anna.json(&["list", "--json"]).as_array().unwrap().len(),
+            1200
+        );
+    }
+}
+
+#[test]
+fn a_tui_journal_export_is_read_as_tui_journal_not_as_praxis_version_100() {
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    let transfer = fixture("tui-journal-transfer.json");
+    assert_eq!(fixture_json("tui-journal-transfer.json")["version"], 100);
+    let out = anna.ok(&["import", transfer.to_str().unwrap()]);
+    assert!(out.contains("Imported a tui-journal file:"), "{out}");
+    assert!(
+        out.contains("1000 added, 0 updated, 0 already here"),
+        "{out}"
+    );
+    let notes = notes_by_title(&anna);
+    for e in fixture_json("tui-journal-transfer.json")["entries"]
+        .as_array()
+        .unwrap()
+    {
+        let (created, body, _) = &notes[e["title"].as_str().unwrap()];
+        assert_eq!(created, e["date"].as_str().unwrap());
+        assert_eq!(body, e["content"].as_str().unwrap().trim_end());
+    }
+    // The export holds 1,000 of the back-end file's entries: they are not added twice.
+    let backend = anna.ok(&["import", fixture("tui-journal.json").to_str().unwrap()]);
+    assert!(
+        backend.contains("200 added, 0 updated, 1000 already here"),
+        "{backend}"
+    );
+}
+
+#[test]
+fn a_tui_journal_back_end_file_of_any_length_is_accepted() {
+    // The file as tui-journal writes it (serde_json::to_vec of its entries). Files of 5 or
+    // more entries were once taken for a broken praxis file.
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    for n in [0, 1, 4, 5, 6, 7] {
+        let entries: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"id":{i},"date":"2024-05-{:02}T00:00:00Z","title":"Day {i}","content":"Text {i}","tags":["rota"],"priority":null}}"#,
+                    i + 1
+                )
+            })
+            .collect();
+        let file = root.path().join(format!("entries-{n}.json"));
+        std::fs::write(&file, format!("[{}]", entries.join(","))).unwrap();
+        let out = anna.ok(&["import", file.to_str().unwrap()]);
+        assert!(out.contains("Imported a tui-journal file:"), "{n}: {out}");
+    }
+    assert_eq!(anna.json(&["list", "--json"]).as_array().unwrap().len(), 7);
+}
+
+#[test]
+fn a_broken_jrnl_or_tui_journal_file_is_refused_with_what_is_wrong_and_nothing_imported() {
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    let write = |name: &str, text: &str| {
+        let path = root.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    // Entry 500 of the jrnl export has a date as people type them, not as jrnl writes them.
+    let jrnl = std::fs::read_to_string(fixture("jrnl.json")).unwrap();
+    let at = jrnl.match_indices("\"date\": \"").nth(499).unwrap().0 + 9;
+    let broken = format!("{}03/05/2024{}", &jrnl[..at], &jrnl[at + 10..]);
+    let err = anna.fails(&["import", write("jrnl.json", &broken).to_str().unwrap()]);
+    assert!(
+        err.contains("reads as a jrnl export, but its entry 500 is not one"),
+        "{err}"
+    );
+    assert!(
+        err.contains("03/05/2024") && err.contains("Nothing was imported"),
+        "{err}"
+    );
+
+    // Entry 10 of the tui-journal file has a priority that is not a number.
+    let tui = std::fs::read_to_string(fixture("tui-journal.json")).unwrap();
+    let at = tui.match_indices("\"priority\":").nth(9).unwrap().0 + 11;
+    let end = at + tui[at..].find('}').unwrap();
+    let broken = format!("{}\"high\"{}", &tui[..at], &tui[end..]);
+    let err = anna.fails(&["import", write("tj.json", &broken).to_str().unwrap()]);
+    assert!(
+        err.contains("reads as a tui-journal file, but its entry 10 is not one"),
+        "{err}"
+    );
+    assert!(err.contains("line 1 column"), "{err}");
+
+    // Cut off while copying.
+    let err = anna.fails(&[
+        "import",
+        write("cut.json", &tui[..tui.len() / 2]).to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains("is not valid JSON") && err.contains("cut off"),
+        "{err}"
+    );
+
+    // A transfer file whose entries are not a list.
+    let err = anna.fails(&[
+        "import",
+        write(
+            "t.json",
+            r#"{"version": 100, "entries": {"date": "2024-01-01T00:00:00Z"}}"#,
+        )
+        .to_str()
+        .unwrap(),
+    ]);
+    assert!(err.contains("is not a list of entries"), "{err}");
+
+    // A praxis file from a newer praxis is still told apart from tui-journal's version.
+    let newer = r#"{"version": 100, "format": "praxis-exchange", "records": []}"#;
+    let err = anna.fails(&["import", write("newer.json", newer).to_str().unwrap()]);
+    assert!(
+        err.contains("exchange format version 100") && err.contains("update praxis"),
+        "{err}"
+    );
+
+    assert_eq!(anna.json(&["list", "--json"]), serde_json::json!([]));
+}
+
+#[test]
+fn a_long_import_shows_its_progress_on_a_terminal_and_nothing_when_piped() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read as _;
+
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    // Enough to take the import over a second, in a debug and in a release build.
+    let n = if cfg!(debug_assertions) {
+        30_000
+    } else {
+        200_000
+    };
+    let entries: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"id":{i},"date":"2024-01-01T00:00:00Z","title":"Entry {i}","content":"Text","tags":[],"priority":null}}"#
+            )
+        })
+        .collect();
+    let file = root.path().join("big.json");
+    std::fs::write(&file, format!("[{}]", entries.join(","))).unwrap();
+
+    // Piped: only the result, nothing on stderr.
+    let out = anna
+        .cmd(&["import", "--dry-run", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+
+    // On a terminal: a line that counts, taken away before the result.
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
+    cmd.args(["import", file.to_str().unwrap()]);
+    cmd.env("PRAXIS_JOURNAL", &anna.journal);
+    cmd.env("PRAXIS_CONFIG", anna.journal.with_extension("config"));
+    cmd.env("PRAXIS_NOW", "2026-11-23T09:00:00Z");
+    cmd.env("TZ", "UTC");
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let seen = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+            if String::from_utf8_lossy(&all).contains("older than ours") {
+                break;
+            }
+        }
+        String::from_utf8_lossy(&all).into_owned()
+    });
+    assert!(child.wait().unwrap().success());
+    let seen = seen.join().unwrap();
+    let counted = seen
+        .find("records…")
+        .unwrap_or_else(|| panic!("no progress line in {seen:?}"));
+    assert!(seen.contains("\rReading"), "{seen:?}");
+    let cleared = seen.find("\r\x1b[2K").expect("the line is taken away");
+    let result = seen.find(&format!("{n} added")).unwrap();
+    assert!(counted < cleared && cleared < result, "{seen:?}");
 }

@@ -1,7 +1,8 @@
 //! `praxis export`, `praxis import` and `praxis restore`: files that carry records between
 //! journals.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
 
 use crate::backup::ExportFailed;
 use crate::exchange::ImportInto as _;
@@ -117,7 +118,9 @@ fn import_file(
     let text = read_text(path)?;
     let mut importer = journal.importer(dry_run);
     let shown = path.display().to_string();
-    let read = exchange::read_into(&shown, &text, journal.meta().id, &mut importer);
+    let mut progress = Progress::new(&mut importer, &shown);
+    let read = exchange::read_into(&shown, &text, journal.meta().id, &mut progress);
+    progress.clear();
     drop(text);
     let about = read
         .map_err(|stopped| match stopped {
@@ -131,6 +134,77 @@ fn import_file(
             importer.abandon()?;
             Err(e)
         }
+    }
+}
+
+/// How often the progress line may change.
+const PROGRESS_EVERY: Duration = Duration::from_millis(200);
+
+/// A line on stderr counting the records an import has read, shown once it has run for a
+/// second, and only when stderr is a terminal; cleared when the reading ends.
+struct Progress<'s, S> {
+    sink: &'s mut S,
+    file: &'s str,
+    terminal: bool,
+    started: Instant,
+    shown_at: Option<Instant>,
+    records: usize,
+}
+
+impl<'s, S> Progress<'s, S> {
+    fn new(sink: &'s mut S, file: &'s str) -> Self {
+        Progress {
+            sink,
+            file,
+            terminal: std::io::stderr().is_terminal(),
+            started: Instant::now(),
+            shown_at: None,
+            records: 0,
+        }
+    }
+
+    fn tick(&mut self) {
+        self.records += 1;
+        if !self.terminal || !self.records.is_multiple_of(256) {
+            return;
+        }
+        let now = Instant::now();
+        let due = match self.shown_at {
+            None => now - self.started >= Duration::from_secs(1),
+            Some(at) => now - at >= PROGRESS_EVERY,
+        };
+        if due {
+            self.shown_at = Some(now);
+            eprint!("\rReading {}: {} records…", self.file, self.records);
+        }
+    }
+
+    /// Takes the line away again, if it was shown.
+    fn clear(&mut self) {
+        if self.shown_at.take().is_some() {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
+
+impl<S: exchange::Sink> exchange::Sink for Progress<'_, S> {
+    type Error = S::Error;
+
+    fn exporter(&mut self, by: &Exporter, scope: Scope) -> Result<(), Self::Error> {
+        self.sink.exporter(by, scope)
+    }
+
+    fn record(&mut self, record: crate::record::Record) -> Result<(), Self::Error> {
+        self.tick();
+        self.sink.record(record)
+    }
+
+    fn comment(&mut self, comment: Comment) -> Result<(), Self::Error> {
+        self.sink.comment(comment)
+    }
+
+    fn peer(&mut self, peer: exchange::Peer) -> Result<(), Self::Error> {
+        self.sink.peer(peer)
     }
 }
 

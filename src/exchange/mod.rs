@@ -333,6 +333,34 @@ pub enum ReadError {
         /// The file.
         file: String,
     },
+    /// jrnl's or tui-journal's file with an entry that is not one as the tool writes it.
+    #[error(
+        "{file} reads as {what}, but its entry {entry} is not one as that tool writes it \
+         ({detail}): correct or remove that entry, or export the file again. Nothing was imported"
+    )]
+    BadEntry {
+        /// The file.
+        file: String,
+        /// Which tool's file it looks like.
+        what: &'static str,
+        /// The entry's number, from 1.
+        entry: usize,
+        /// What is wrong with it, and where.
+        detail: String,
+    },
+    /// jrnl's or tui-journal's file whose list of entries is not one.
+    #[error(
+        "{file} reads as {what}, but {detail}: export the file again from that tool. Nothing \
+         was imported"
+    )]
+    NotEntries {
+        /// The file.
+        file: String,
+        /// Which tool's file it looks like.
+        what: &'static str,
+        /// What is wrong.
+        detail: String,
+    },
     /// A praxis file from a newer praxis.
     #[error(
         "{file} is exchange format version {found}; this praxis reads version {VERSION}: update praxis. Nothing was imported"
@@ -531,9 +559,9 @@ impl Sink for Incoming {
 }
 
 /// Reads an importable file as [`read`] does, handing each record, comment and peer to `sink`
-/// as soon as it is read and checked. A praxis file is read as a stream (its records are never
-/// all in memory); when the read stops with an error, `sink` may have been given some of the
-/// file and has to undo what it did with it.
+/// as soon as it is read and checked. A praxis file, jrnl's export and tui-journal's files are
+/// read as a stream (their records are never all in memory); when the read stops with an
+/// error, `sink` may have been given some of the file and has to undo what it did with it.
 pub fn read_into<S: Sink>(
     file: &str,
     text: &str,
@@ -543,13 +571,24 @@ pub fn read_into<S: Sink>(
     use serde::Deserializer as _;
     // Some editors and tools on Windows put a byte-order mark first.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reading = stream::Reading::new(file, sink);
+    let mut reading = stream::Reading::new(file, owner, sink);
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = (&mut de)
-        .deserialize_map(stream::FileVisitor(&mut reading))
+        .deserialize_any(stream::FileVisitor(&mut reading))
         .and_then(|()| de.end());
     let praxis = reading.is_praxis();
+    let moved_in = reading.handed_entries();
+    let in_entry = reading.in_entry;
     match (reading.stop.take(), parsed) {
+        (None, Ok(())) if moved_in => {
+            // No entry at all: which tool's is all the same.
+            let source = reading.moved_in().unwrap_or(Source::Jrnl);
+            return Ok(About {
+                source,
+                exported_by: None,
+                sealed: Sealed::default(),
+            });
+        }
         (None, Ok(())) => {
             let (by, scope, sealed) = reading
                 .done
@@ -563,6 +602,12 @@ pub fn read_into<S: Sink>(
         }
         (Some(stream::Stop::Read(e)), _) => return Err(Stopped::Read(e)),
         (Some(stream::Stop::Sink(e)), _) => return Err(Stopped::Sink(e)),
+        (Some(stream::Stop::NotStreamable), _) if moved_in => {
+            // Entries were handed on already; such a mix is no file praxis knows.
+            return Err(Stopped::Read(ReadError::Unknown {
+                file: file.to_string(),
+            }));
+        }
         (Some(stream::Stop::NotStreamable), _) => {}
         (None, Err(e)) if stream::is_syntax(&e) => {
             return Err(Stopped::Read(ReadError::NotJson {
@@ -571,6 +616,27 @@ pub fn read_into<S: Sink>(
                 column: e.column(),
                 detail: e.to_string(),
             }));
+        }
+        (None, Err(e)) if moved_in => {
+            let e = match in_entry {
+                Some((what, 0)) => ReadError::NotEntries {
+                    file: file.to_string(),
+                    what,
+                    detail: format!("its `entries` is not a list of entries ({e})"),
+                },
+                Some((what, entry)) => ReadError::BadEntry {
+                    file: file.to_string(),
+                    what,
+                    entry,
+                    detail: e.to_string(),
+                },
+                None => ReadError::NotEntries {
+                    file: file.to_string(),
+                    what: "a jrnl or tui-journal export",
+                    detail: format!("a field after its entries is not as the tool writes it ({e})"),
+                },
+            };
+            return Err(Stopped::Read(e));
         }
         (None, Err(e)) if praxis => {
             return Err(Stopped::Read(ReadError::Malformed {
@@ -582,7 +648,7 @@ pub fn read_into<S: Sink>(
     }
     drop(reading);
     // Not a praxis file as praxis writes them: read it whole and look closer.
-    let (incoming, sealed) = read_whole(file, text, owner).map_err(Stopped::Read)?;
+    let (incoming, sealed) = read_whole(file, text).map_err(Stopped::Read)?;
     if let (Some(by), Source::Praxis(scope)) = (&incoming.exported_by, incoming.source) {
         sink.exporter(by, scope).map_err(Stopped::Sink)?;
     }
@@ -602,9 +668,9 @@ pub fn read_into<S: Sink>(
     })
 }
 
-/// Reads a whole file into memory: a praxis file whose fields are not in the order praxis
-/// writes them, or another tool's export.
-fn read_whole(file: &str, text: &str, owner: JournalId) -> Result<(Incoming, Sealed), ReadError> {
+/// Reads a whole praxis file into memory whose fields are not in the order praxis writes them,
+/// or says why the file is not one (jrnl's and tui-journal's files were streamed already).
+fn read_whole(file: &str, text: &str) -> Result<(Incoming, Sealed), ReadError> {
     let parsed = serde_json::from_str::<ExchangeFile>(text);
     if let Ok(parsed) = parsed
         && parsed.content.format == FORMAT
@@ -643,11 +709,9 @@ fn read_whole(file: &str, text: &str, owner: JournalId) -> Result<(Incoming, Sea
             detail,
         });
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(not_json)?;
-    let incoming = moving_in::read(file, &value, owner).ok_or_else(|| ReadError::Unknown {
+    Err(ReadError::Unknown {
         file: file.to_string(),
-    })?;
-    Ok((incoming, Sealed::default()))
+    })
 }
 
 /// A praxis file's scope and exporter, read from its header alone (the records are skipped, not

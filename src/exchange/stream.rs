@@ -6,6 +6,10 @@
 //! To hash as it reads, the file's top-level fields must come in the order praxis writes them:
 //! `format`, `version`, `exported_by`, `exported_at` and `scope` (in any order among
 //! themselves) before `records`, then `comments`, then `peers`; `checksum` may stand anywhere.
+//!
+//! jrnl's and tui-journal's files are streamed the same way: a top-level list (tui-journal's
+//! back-end file) or an object's `entries` (jrnl's export, tui-journal's transfer file), each
+//! entry handed on as a note as soon as it is read.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -16,8 +20,9 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde_json::error::Category;
 use sha2::{Digest, Sha256};
 
-use super::{Content, Exporter, FORMAT, Peer, ReadError, Scope, UNSIGNED_VERSION, VERSION};
-use crate::record::{Comment, Record};
+use super::moving_in::{Entry, MovingIn};
+use super::{Content, Exporter, FORMAT, Peer, ReadError, Scope, Source, UNSIGNED_VERSION, VERSION};
+use crate::record::{Comment, JournalId, Record};
 
 /// What receives a praxis file as it is read. An error from it stops the reading.
 pub trait Sink {
@@ -187,10 +192,21 @@ enum Stage {
 /// The state of one streamed read.
 pub(super) struct Reading<'a, S: Sink> {
     file: &'a str,
+    owner: JournalId,
     sink: &'a mut S,
     pub(super) stop: Option<Stop<S::Error>>,
     format: Option<String>,
+    /// The `version` field as it stands: a number, or `None` for anything else. Only a praxis
+    /// file's is checked (tui-journal's transfer file has one too).
+    given_version: Option<Option<u64>>,
     version: Option<u32>,
+    /// Whether the top-level object has jrnl's `tags`.
+    jrnl_tags: bool,
+    /// Another tool's entries, once the first one comes.
+    moving_in: Option<MovingIn>,
+    /// The tool and number of the entry being read (0: the list itself), while it is read: a
+    /// JSON error then is about it.
+    pub(super) in_entry: Option<(&'static str, usize)>,
     exported_by: Option<Exporter>,
     exported_at: Option<DateTime<Utc>>,
     scope: Option<Scope>,
@@ -204,13 +220,18 @@ pub(super) struct Reading<'a, S: Sink> {
 }
 
 impl<'a, S: Sink> Reading<'a, S> {
-    pub(super) fn new(file: &'a str, sink: &'a mut S) -> Self {
+    pub(super) fn new(file: &'a str, owner: JournalId, sink: &'a mut S) -> Self {
         Reading {
             file,
+            owner,
             sink,
             stop: None,
             format: None,
+            given_version: None,
             version: None,
+            jrnl_tags: false,
+            moving_in: None,
+            in_entry: None,
             exported_by: None,
             exported_at: None,
             scope: None,
@@ -226,6 +247,90 @@ impl<'a, S: Sink> Reading<'a, S> {
     /// Whether the file said it is a praxis file.
     pub(super) fn is_praxis(&self) -> bool {
         self.format.is_some()
+    }
+
+    /// Another tool's file, read to the end: which tool it came from.
+    pub(super) fn moved_in(&self) -> Option<Source> {
+        self.moving_in.as_ref().and_then(MovingIn::source)
+    }
+
+    /// Whether another tool's entries were handed on (so the file cannot be read again whole).
+    pub(super) fn handed_entries(&self) -> bool {
+        self.moving_in.is_some()
+    }
+
+    /// Checks the version once the file is known to be a praxis file.
+    fn check_version<E: de::Error>(&mut self) -> Result<(), E> {
+        let Some(given) = self.given_version else {
+            return Ok(());
+        };
+        let Some(v) = given else {
+            return Err(self.halt(Stop::NotStreamable));
+        };
+        if v > u64::from(VERSION) {
+            let why = Stop::Read(ReadError::NewerVersion {
+                file: self.file.to_string(),
+                found: u32::try_from(v).unwrap_or(u32::MAX),
+            });
+            return Err(self.halt(why));
+        }
+        if v < u64::from(UNSIGNED_VERSION) {
+            let why = self.malformed(format!("version {v} is not one praxis knows"));
+            return Err(self.halt(why));
+        }
+        self.version = Some(v as u32);
+        Ok(())
+    }
+
+    /// Another tool's entries start: of `source`, or, with `None`, of the tool the top-level
+    /// fields point to.
+    fn start_entries<E: de::Error>(&mut self, source: Option<Source>) -> Result<(), E> {
+        if self.moving_in.is_some() {
+            let why = self.malformed_entries("it has `entries` twice");
+            return Err(self.halt(why));
+        }
+        let source = source.or(if self.given_version.is_some() {
+            Some(Source::TuiJournalTransfer)
+        } else if self.jrnl_tags {
+            Some(Source::Jrnl)
+        } else {
+            None
+        });
+        let moving_in = MovingIn::new(self.owner, source);
+        self.in_entry = Some((moving_in.described(), 0));
+        self.moving_in = Some(moving_in);
+        Ok(())
+    }
+
+    fn malformed_entries(&self, detail: &str) -> Stop<S::Error> {
+        let what = self
+            .moving_in
+            .as_ref()
+            .map_or("a jrnl or tui-journal export", MovingIn::described);
+        Stop::Read(ReadError::NotEntries {
+            file: self.file.to_string(),
+            what,
+            detail: detail.to_string(),
+        })
+    }
+
+    /// Reads one entry into a note and hands it on.
+    fn take_entry<E: de::Error>(&mut self, entry: Entry) -> Result<(), E> {
+        let moving_in = self.moving_in.as_mut().expect("entries started");
+        match moving_in.note(entry) {
+            Ok(None) => Ok(()),
+            Ok(Some(note)) => self.sink.record(note).map_err(|e| self.halt(Stop::Sink(e))),
+            Err(detail) => {
+                let (what, entry) = (moving_in.described(), moving_in.entries());
+                let why = Stop::Read(ReadError::BadEntry {
+                    file: self.file.to_string(),
+                    what,
+                    entry,
+                    detail,
+                });
+                Err(self.halt(why))
+            }
+        }
     }
 
     /// Stops the reading for `why`; the returned error only unwinds the parser.
@@ -333,6 +438,9 @@ impl<'a, S: Sink> Reading<'a, S> {
 
     /// After the last field: everything there, and the checksum right.
     fn finish<E: de::Error>(&mut self) -> Result<(), E> {
+        if self.moving_in.is_some() {
+            return Ok(());
+        }
         for (stage, field) in [(Stage::Records, "records"), (Stage::Comments, "comments")] {
             if self.stage < stage {
                 if self.format.as_deref() != Some(FORMAT) {
@@ -387,6 +495,12 @@ impl<'de, S: Sink> Visitor<'de> for FileVisitor<'_, '_, S> {
         f.write_str("a praxis exchange file")
     }
 
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        // tui-journal's back-end file is a bare list of entries.
+        self.0.start_entries(Some(Source::TuiJournal))?;
+        Entries(self.0).visit_seq(seq)
+    }
+
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let r = self.0;
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
@@ -404,28 +518,32 @@ impl<'de, S: Sink> Visitor<'de> for FileVisitor<'_, '_, S> {
                     header(r)?;
                     let format: serde_json::Value = map.next_value()?;
                     match format.as_str() {
-                        Some(FORMAT) => r.format = Some(FORMAT.to_string()),
+                        Some(FORMAT) if r.moving_in.is_none() => {
+                            r.format = Some(FORMAT.to_string());
+                            r.check_version()?;
+                        }
+                        Some(FORMAT) => {
+                            let why = r.malformed("it has both `entries` and a praxis `format`");
+                            return Err(r.halt(why));
+                        }
                         _ => return Err(r.halt(Stop::NotStreamable)),
                     }
                 }
                 "version" => {
                     header(r)?;
                     let version: serde_json::Value = map.next_value()?;
-                    let Some(v) = version.as_u64() else {
-                        return Err(r.halt(Stop::NotStreamable));
-                    };
-                    if v > u64::from(VERSION) {
-                        let why = Stop::Read(ReadError::NewerVersion {
-                            file: r.file.to_string(),
-                            found: u32::try_from(v).unwrap_or(u32::MAX),
-                        });
-                        return Err(r.halt(why));
+                    r.given_version = Some(version.as_u64());
+                    if r.format.is_some() {
+                        r.check_version()?;
                     }
-                    if v < u64::from(UNSIGNED_VERSION) {
-                        let why = r.malformed(format!("version {v} is not one praxis knows"));
-                        return Err(r.halt(why));
-                    }
-                    r.version = Some(v as u32);
+                }
+                "entries" if r.format.is_none() => {
+                    r.start_entries(None)?;
+                    map.next_value_seed(Entries(&mut *r))?;
+                }
+                "tags" if r.format.is_none() => {
+                    r.jrnl_tags = true;
+                    map.next_value::<IgnoredAny>()?;
                 }
                 "exported_by" => {
                     header(r)?;
@@ -508,6 +626,40 @@ impl<'de, S: Sink, T: Item + de::Deserialize<'de>> Visitor<'de> for Each<'_, '_,
         while let Some(item) = seq.next_element::<T>()? {
             item.take(self.0)?;
         }
+        Ok(())
+    }
+}
+
+/// Another tool's list of entries, each handed on as a note as it is read.
+struct Entries<'r, 'a, S: Sink>(&'r mut Reading<'a, S>);
+
+impl<'de, S: Sink> DeserializeSeed<'de> for Entries<'_, '_, S> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, S: Sink> Visitor<'de> for Entries<'_, '_, S> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of entries")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let r = self.0;
+        loop {
+            let moving_in = r.moving_in.as_ref().expect("entries started");
+            r.in_entry = Some((moving_in.described(), moving_in.entries() + 1));
+            let Some(entry) = seq.next_element::<Entry>()? else {
+                break;
+            };
+            r.in_entry = None;
+            r.take_entry(entry)?;
+        }
+        r.in_entry = None;
         Ok(())
     }
 }
