@@ -466,7 +466,7 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
         .unwrap_or_else(|| a.file.with_extension("comments.json"));
     use std::io::IsTerminal;
     if a.comments.is_empty() && std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-        return review_in_the_app(ctx, &a.file, &shared, reviewer, &out_path);
+        return review_in_the_app(ctx, &a.file, &shared, reviewer, signer.as_ref(), &out_path);
     }
     if a.comments.is_empty() {
         // Without comments: show what there is to review.
@@ -547,6 +547,7 @@ fn review_in_the_app(
     file: &Path,
     shared: &exchange::Incoming,
     reviewer: Exporter,
+    signer: Option<&crate::identity::Identity>,
     out: &Path,
 ) -> Result<(), CliError> {
     let dir = file.with_extension("review");
@@ -559,6 +560,12 @@ fn review_in_the_app(
                 ctx.clock.now(),
             );
             meta.id = reviewer.journal;
+            // The review signs its comments as the mentor's own journal would, so the manager
+            // pins one key for the mentor, whichever way the comments come.
+            if let Some(identity) = signer {
+                crate::safe_fs::private_dir(&dir).map_err(|e| invalid(e.to_string()))?;
+                crate::store::keep_identity(&dir, identity)?;
+            }
             Journal::create(&dir, meta)?
         }
         Err(e) => return Err(e.into()),
