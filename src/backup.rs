@@ -195,7 +195,7 @@ pub fn write_export_of<W: std::io::Write>(
     } else {
         let records = journal.oldest_first();
         // Links to records this file may not carry are left out (no private ids leave).
-        let visibility = |id| journal.get(id).ok().flatten().map(|r| r.visibility);
+        let visibility = |id| journal.get_any(id).ok().flatten().map(|r| r.visibility);
         exchange::write_export(
             w,
             &by,

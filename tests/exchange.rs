@@ -1064,3 +1064,53 @@ fn a_long_import_shows_its_progress_on_a_terminal_and_nothing_when_piped() {
     let result = seen.find(&format!("{n} added")).unwrap();
     assert!(counted < cleared && cleared < result, "{seen:?}");
 }
+
+#[test]
+fn a_peers_comment_reaches_the_records_author_and_is_never_passed_on_to_a_mentor() {
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    let bo = Person::new(root.path(), "Bo");
+    let bo_note = bo.add(&[
+        "add",
+        "note",
+        "--title",
+        "Bo's rota idea",
+        "--visibility",
+        "network",
+    ]);
+    let anna_note = anna.add(&[
+        "add",
+        "note",
+        "--title",
+        "Anna's hearing",
+        "--visibility",
+        "network",
+    ]);
+    let net = root.path().join("net");
+    std::fs::create_dir(&net).unwrap();
+    let sync = |p: &Person| p.ok(&["network", "sync", net.to_str().unwrap()]);
+    sync(&bo);
+    sync(&anna);
+    // Anna comments on Bo's record, Bo on Anna's.
+    anna.ok(&["comment", &bo_note[..12], "Did the night shift join in?"]);
+    sync(&anna);
+    sync(&bo);
+    bo.ok(&["comment", &anna_note[..12], "PEER-ONLY: how many came?"]);
+    sync(&bo);
+    sync(&anna);
+    let shown = bo.ok(&["show", &bo_note]);
+    assert!(shown.contains("Did the night shift join in?"), "{shown}");
+    let shown = anna.ok(&["show", &anna_note]);
+    assert!(shown.contains("PEER-ONLY: how many came?"), "{shown}");
+    // Anna's mentor export carries her own records and comments, not Bo's remark.
+    let mentor = root.path().join("mentor.json");
+    anna.ok(&["export", "--for", "mentor", "-o", mentor.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&mentor).unwrap();
+    assert!(
+        text.contains("Anna's hearing") && !text.contains("PEER-ONLY"),
+        "{text}"
+    );
+    // Syncing again brings nothing twice.
+    let again = sync(&bo);
+    assert!(!again.contains("1 new"), "{again}");
+}

@@ -602,13 +602,15 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
     let journal = ctx.open()?;
     let own_name = network_file_name(&journal.meta().author_name, journal.meta().id);
     let records: Vec<_> = journal.newest_first().collect::<Result<_, _>>()?;
-    let file = exchange::export(
+    // With this journal's comments on its peers' records, so they reach those records' authors.
+    let file = exchange::export_with(
         journal.meta(),
         Scope::Network,
         &Selection::default(),
         records,
-        Vec::new(),
+        journal.all_comments()?,
         ctx.clock.now(),
+        |id| journal.get_foreign(id).ok().flatten().map(|r| r.visibility),
     );
     let own_path = dir.join(&own_name);
     // Rewritten only when what it shares changed, so a git or Syncthing folder does not churn.

@@ -217,21 +217,37 @@ pub fn export(
     comments: impl IntoIterator<Item = Comment>,
     now: DateTime<Utc>,
 ) -> ExchangeFile {
+    export_with(meta, scope, selection, records, comments, now, |_| None)
+}
+
+/// [`export`], where `elsewhere` tells the visibility of records that are not among `records`
+/// (other journals' records the journal holds: a network file carries the owner's comments on
+/// those shared with the network, so they reach their authors).
+pub fn export_with(
+    meta: &JournalMeta,
+    scope: Scope,
+    selection: &Selection,
+    records: impl IntoIterator<Item = Record>,
+    comments: impl IntoIterator<Item = Comment>,
+    now: DateTime<Utc>,
+    elsewhere: impl Fn(RecordId) -> Option<Visibility>,
+) -> ExchangeFile {
     let keep = admits(scope, selection);
     let all: Vec<Record> = records.into_iter().collect();
-    let visibility: std::collections::HashMap<RecordId, Visibility> =
+    let own: std::collections::HashMap<RecordId, Visibility> =
         all.iter().map(|r| (r.id, r.visibility)).collect();
+    let visibility = |id| own.get(&id).copied().or_else(|| elsewhere(id));
     let mut records: Vec<Record> = all
         .into_iter()
         .filter(|r| keep(r))
         .map(|mut r| {
-            without_hidden_links(&mut r, scope, |id| visibility.get(&id).copied());
+            without_hidden_links(&mut r, scope, visibility);
             r
         })
         .collect();
     records.sort_by_key(|r| r.id);
     let kept: std::collections::HashSet<RecordId> = records.iter().map(|r| r.id).collect();
-    let comments = write::kept_comments(scope, comments, &kept);
+    let comments = write::kept_comments(scope, comments, &kept, meta.id, visibility);
     ExchangeFile::seal(Content {
         format: FORMAT.to_string(),
         version: VERSION,

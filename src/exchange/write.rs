@@ -179,25 +179,34 @@ pub fn write_export<W: Write, E>(
             kept.insert(r.id);
         }
     }
-    let comments = kept_comments(scope, comments, &kept);
+    let comments = kept_comments(scope, comments, &kept, by.journal, &visibility);
     let count = file.records();
     let (w, checksum) = file.finish(&comments, peers).map_err(ExportError::Write)?;
     Ok((w, count, checksum))
 }
 
-/// The comments that go with the records kept, oldest first (none in a network file).
+/// The comments that go with the records kept, oldest first. A backup carries every comment on
+/// them; a file for a mentor or the network only the exporter's own (a peer's comment is never
+/// passed on to someone else), and a network file also the exporter's comments on other
+/// journals' network records, so they reach those records' authors (`visibility` tells a
+/// record's).
 pub(super) fn kept_comments(
     scope: Scope,
     comments: impl IntoIterator<Item = Comment>,
     kept: &HashSet<RecordId>,
+    by: crate::record::JournalId,
+    visibility: impl Fn(RecordId) -> Option<crate::record::Visibility>,
 ) -> Vec<Comment> {
-    let mut comments: Vec<Comment> = match scope {
-        Scope::Network => Vec::new(),
-        _ => comments
-            .into_iter()
-            .filter(|c| kept.contains(&c.on))
-            .collect(),
-    };
+    let network = |c: &Comment| visibility(c.on) == Some(crate::record::Visibility::Network);
+    let mut comments: Vec<Comment> = comments
+        .into_iter()
+        .filter(|c| match scope {
+            Scope::Backup => kept.contains(&c.on),
+            Scope::Mentor => c.author == by && kept.contains(&c.on),
+            Scope::Network => c.author == by && (kept.contains(&c.on) || network(c)),
+            Scope::Comments => false,
+        })
+        .collect();
     comments.sort_by_key(|c| c.id);
     comments
 }
