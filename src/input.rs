@@ -78,6 +78,15 @@ impl fmt::Display for Kind {
 /// bytes. Opening never blocks, so a named pipe is refused at once instead of waiting for a
 /// writer, and a device such as /dev/zero is refused before a byte is read.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, InputError> {
+    let bytes = read_bytes(path, limit)?;
+    String::from_utf8(bytes).map_err(|_| InputError {
+        path: path.display().to_string(),
+        problem: Problem::NotText,
+    })
+}
+
+/// The bytes of the regular file at `path`, checked as [`read_text`] checks it.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
     let fail = |problem| InputError {
         path: path.display().to_string(),
         problem,
@@ -92,11 +101,15 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, InputError> {
     }
     // The size on disk can be 0 (files under /proc) or grow while being read: never take in
     // more than the limit allows.
-    read_limited(file, limit).map_err(fail)
+    read_limited_bytes(file, limit).map_err(fail)
 }
 
 /// Everything `reader` gives, if it is UTF-8 text of at most `limit` bytes.
 pub fn read_limited(reader: impl Read, limit: u64) -> Result<String, Problem> {
+    String::from_utf8(read_limited_bytes(reader, limit)?).map_err(|_| Problem::NotText)
+}
+
+fn read_limited_bytes(reader: impl Read, limit: u64) -> Result<Vec<u8>, Problem> {
     let mut bytes = Vec::new();
     reader
         .take(limit.saturating_add(1))
@@ -104,7 +117,7 @@ pub fn read_limited(reader: impl Read, limit: u64) -> Result<String, Problem> {
     if bytes.len() as u64 > limit {
         return Err(Problem::TooLarge { limit });
     }
-    String::from_utf8(bytes).map_err(|_| Problem::NotText)
+    Ok(bytes)
 }
 
 #[cfg(unix)]

@@ -20,6 +20,7 @@ pub mod prompts;
 pub mod query;
 pub mod record;
 pub mod safe_fs;
+pub mod seal;
 pub mod search;
 pub mod stats;
 pub mod store;

@@ -1114,3 +1114,124 @@ fn a_peers_comment_reaches_the_records_author_and_is_never_passed_on_to_a_mentor
     let again = sync(&bo);
     assert!(!again.contains("1 new"), "{again}");
 }
+
+#[test]
+fn a_mentor_export_sealed_for_the_mentor_has_no_plain_text_and_opens_only_for_them() {
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    let mette = Person::new(root.path(), "Mette");
+    let carl = Person::new(root.path(), "Carl");
+    let note = anna.add(&[
+        "add",
+        "note",
+        "--title",
+        "SEALED-TITLE council hearing",
+        "--visibility",
+        "mentor",
+    ]);
+    let mette_key = mette
+        .ok(&["journal"])
+        .lines()
+        .find_map(|l| l.strip_prefix("seal to   "))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .to_string();
+    assert!(mette_key.starts_with("age1"), "{mette_key}");
+    let sealed = root.path().join("for-mette.age");
+    let out = anna
+        .cmd(&[
+            "export",
+            "--for",
+            "mentor",
+            "--to",
+            &mette_key,
+            "-o",
+            sealed.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sealed for its reader's key"));
+    let bytes = std::fs::read(&sealed).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1"));
+    let shown = String::from_utf8_lossy(&bytes);
+    assert!(
+        !shown.contains("SEALED-TITLE") && !shown.contains("Anna"),
+        "no plain text"
+    );
+    // The mentor reviews it and the comments go back; it also imports.
+    let comments = root.path().join("comments.json");
+    let out = mette
+        .cmd(&[
+            "review",
+            sealed.to_str().unwrap(),
+            "--comment",
+            &format!("{}=What did the relatives say?", &note[..12]),
+            "-o",
+            comments.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sealed for this journal's key"));
+    anna.ok(&["import", comments.to_str().unwrap()]);
+    assert!(
+        anna.ok(&["show", &note])
+            .contains("What did the relatives say?")
+    );
+    assert!(
+        mette
+            .ok(&["import", sealed.to_str().unwrap()])
+            .contains("1 added")
+    );
+    // Anyone else: refused, nothing imported.
+    let err = carl.fails(&["import", sealed.to_str().unwrap()]);
+    assert!(err.contains("not for this journal's key"), "{err}");
+    assert!(carl.ok(&["list", "--peers"]).is_empty());
+
+    // With a passphrase, for a mentor without praxis keys.
+    let by_pass = root.path().join("for-mette-pass.age");
+    let out = anna
+        .cmd(&[
+            "export",
+            "--for",
+            "mentor",
+            "--passphrase",
+            "-o",
+            by_pass.to_str().unwrap(),
+        ])
+        .env("PRAXIS_PASSPHRASE", "kaffe og kage")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&std::fs::read(&by_pass).unwrap()).contains("SEALED"));
+    let no_journal = root.path().join("nobody");
+    let review = |pass: Option<&str>| {
+        let mut cmd = Command::cargo_bin("praxis").unwrap();
+        cmd.args(["review", by_pass.to_str().unwrap(), "--name", "Mette"])
+            .env("PRAXIS_JOURNAL", &no_journal)
+            .env("PRAXIS_NOW", "2026-11-23T09:00:00Z");
+        if let Some(p) = pass {
+            cmd.env("PRAXIS_PASSPHRASE", p);
+        }
+        cmd.output().unwrap()
+    };
+    let out = review(None);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PRAXIS_PASSPHRASE"));
+    let out = review(Some("wrong"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("passphrase is not right"));
+    let out = review(Some("kaffe og kage"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("SEALED-TITLE"));
+}

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::backup::ExportFailed;
 use crate::exchange::ImportInto as _;
+use age::secrecy::SecretString;
 use std::path::Path;
 
 use super::args::{ExportArgs, ReviewArgs};
@@ -65,13 +66,40 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
     } else {
         None
     };
-    let write = |w: &mut dyn Write| -> Result<usize, ExportFailed> {
+    let seal = match (&a.to, a.passphrase) {
+        (Some(to), _) => Some(crate::seal::SealFor::Key(
+            crate::seal::recipient(to).map_err(|e| invalid(e.to_string()))?,
+        )),
+        (None, true) => Some(crate::seal::SealFor::Passphrase(
+            passphrase_from_user(
+                "Passphrase to seal the file with (tell it to the reader by phone): ",
+            )
+            .ok_or_else(|| {
+                invalid(
+                    "--passphrase: set PRAXIS_PASSPHRASE, or run praxis on a terminal to type one",
+                )
+            })?,
+        )),
+        (None, false) => None,
+    };
+    let plain = |w: &mut dyn Write| -> Result<usize, ExportFailed> {
         match &markdown {
             Some((text, n)) => w
                 .write_all(text.as_bytes())
                 .map(|()| *n)
                 .map_err(Into::into),
             None => crate::backup::write_export_of(&journal, scope, &selection, now, w),
+        }
+    };
+    // Sealed, the file is written into age's encrypting writer; nothing of it is in the clear.
+    let write = |w: &mut dyn Write| -> Result<usize, ExportFailed> {
+        match &seal {
+            None => plain(w),
+            Some(seal) => {
+                let mut count = 0;
+                crate::seal::seal_into(w, seal, |sealed| plain(sealed).map(|n| count = n))?;
+                Ok(count)
+            }
         }
     };
     match &a.output {
@@ -88,9 +116,14 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
             )?;
             writeln!(
                 ctx.err,
-                "Wrote {count} record(s) for {} to {}.",
+                "Wrote {count} record(s) for {} to {}{}.",
                 scope.as_str(),
-                path.display()
+                path.display(),
+                match (&a.to, a.passphrase) {
+                    (Some(_), _) => ", sealed for its reader's key",
+                    (None, true) => ", sealed with the passphrase",
+                    _ => "",
+                }
             )?;
         }
         None => match write(&mut ctx.out) {
@@ -103,6 +136,84 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
 }
 
 /// An exchange file's text; a named pipe, a device or a file over the limit is refused at once.
+/// The text of a file to import, review, restore or sync; a sealed one is opened with the
+/// journal's age key (in `journal_dir`), or a passphrase.
+fn read_opened(
+    err: &mut dyn Write,
+    path: &Path,
+    journal_dir: Option<&Path>,
+) -> Result<String, CliError> {
+    let bytes = crate::input::read_bytes(path, crate::input::EXCHANGE_LIMIT)?;
+    if !crate::seal::is_sealed(&bytes) {
+        return String::from_utf8(bytes).map_err(|_| {
+            CliError::Input(crate::input::InputError {
+                path: path.display().to_string(),
+                problem: crate::input::Problem::NotText,
+            })
+        });
+    }
+    let shown = path.display().to_string();
+    let (plain, how) = crate::seal::open(&shown, &bytes, journal_dir, || {
+        passphrase_from_user("The file is sealed with a passphrase. Passphrase: ")
+    })
+    .map_err(|e| invalid(e.to_string()))?;
+    writeln!(
+        err,
+        "Opened {shown}: it was sealed {}.",
+        match how {
+            crate::seal::OpenedWith::Key => "for this journal's key",
+            crate::seal::OpenedWith::Passphrase => "with a passphrase",
+        }
+    )?;
+    String::from_utf8(plain).map_err(|_| invalid(format!("{shown} holds no text once opened")))
+}
+
+/// A passphrase from `PRAXIS_PASSPHRASE`, or asked for on the terminal without echo.
+fn passphrase_from_user(prompt: &str) -> Option<SecretString> {
+    if let Ok(p) = std::env::var("PRAXIS_PASSPHRASE")
+        && !p.is_empty()
+    {
+        return Some(SecretString::from(p));
+    }
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        return None;
+    }
+    eprint!("{prompt}");
+    let _ = std::io::stderr().flush();
+    crossterm::terminal::enable_raw_mode().ok()?;
+    let mut typed = String::new();
+    let result = loop {
+        match crossterm::event::read() {
+            Ok(crossterm::event::Event::Key(k))
+                if k.kind != crossterm::event::KeyEventKind::Release =>
+            {
+                use crossterm::event::KeyCode;
+                match k.code {
+                    KeyCode::Enter => break Some(typed),
+                    KeyCode::Esc => break None,
+                    KeyCode::Backspace => {
+                        typed.pop();
+                    }
+                    KeyCode::Char('c')
+                        if k.modifiers
+                            .contains(crossterm::event::KeyModifiers::CONTROL) =>
+                    {
+                        break None;
+                    }
+                    KeyCode::Char(c) => typed.push(c),
+                    _ => {}
+                }
+            }
+            Ok(_) => {}
+            Err(_) => break None,
+        }
+    };
+    let _ = crossterm::terminal::disable_raw_mode();
+    eprintln!();
+    result.filter(|p| !p.is_empty()).map(SecretString::from)
+}
+
 fn read_text(path: &Path) -> Result<String, CliError> {
     Ok(crate::input::read_text(path, crate::input::EXCHANGE_LIMIT)?)
 }
@@ -110,12 +221,13 @@ fn read_text(path: &Path) -> Result<String, CliError> {
 /// Imports `path` into `journal` as it reads it (records are never all in memory). `accept`
 /// may still refuse the file once it has been read; on any error nothing is kept.
 fn import_file(
+    err: &mut dyn Write,
     journal: &Journal,
     path: &Path,
     dry_run: bool,
     accept: impl FnOnce(&exchange::About) -> Result<(), CliError>,
 ) -> Result<(ImportReport, exchange::About), CliError> {
-    let text = read_text(path)?;
+    let text = read_opened(err, path, Some(journal.dir()))?;
     let mut importer = journal.importer(dry_run);
     let shown = path.display().to_string();
     let mut progress = Progress::new(&mut importer, &shown);
@@ -214,7 +326,7 @@ pub(super) fn import(ctx: &mut Context<'_>, path: &Path, dry_run: bool) -> Resul
     } else {
         ctx.open_or_create()?
     };
-    let (report, about) = import_file(&journal, path, dry_run, |_| Ok(()))?;
+    let (report, about) = import_file(&mut *ctx.err, &journal, path, dry_run, |_| Ok(()))?;
     let from = match (&about.source, &about.exported_by) {
         (Source::Praxis(scope), Some(by)) => {
             format!("{}'s {} export", by.author_name, scope.as_str())
@@ -367,7 +479,7 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
         ))
     };
     // Who exported it, from its header; a broken file gets the full reader's word.
-    let text = read_text(path)?;
+    let text = read_opened(&mut *ctx.err, path, None)?;
     let Some((Scope::Backup, by)) = exchange::peek(&text) else {
         exchange::read(
             &shown,
@@ -384,9 +496,11 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
     meta.id = by.journal;
     let existed = ctx.dir.exists();
     let journal = Journal::create_for_restore(&ctx.dir, meta, identity.as_ref())?;
-    let result = import_file(&journal, path, false, |about| match about.source {
-        Source::Praxis(Scope::Backup) => Ok(()),
-        _ => Err(not_backup()),
+    let result = import_file(&mut *ctx.err, &journal, path, false, |about| {
+        match about.source {
+            Source::Praxis(Scope::Backup) => Ok(()),
+            _ => Err(not_backup()),
+        }
     })
     .and_then(|done| {
         journal.restore_finished()?;
@@ -419,7 +533,8 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
 
 pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliError> {
     let shown = a.file.display().to_string();
-    let text = read_text(&a.file)?;
+    let own_journal = ctx.dir.join("db").is_dir().then(|| ctx.dir.clone());
+    let text = read_opened(&mut *ctx.err, &a.file, own_journal.as_deref())?;
     // The reviewer's own journal, when there is one, signs the comments.
     let mut signer = None;
     let reviewer = match Journal::open(&ctx.dir) {
@@ -684,7 +799,7 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
             )?;
             continue;
         }
-        let result = import_file(&journal, &path, false, |about| {
+        let result = import_file(&mut *ctx.err, &journal, &path, false, |about| {
             if about.source != Source::Praxis(Scope::Network) {
                 return Err(invalid(format!(
                     "{name} is not a network export; only network files belong in the shared folder"

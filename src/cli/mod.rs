@@ -312,6 +312,13 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
         "key       {}  (read it out when a peer or mentor asks)",
         journal.identity().public().fingerprint()
     )?;
+    if let Ok(age) = crate::seal::own_identity(journal.dir()) {
+        writeln!(
+            ctx.out,
+            "seal to   {}  (give it to whoever seals files for you: praxis export --to …)",
+            age.to_public()
+        )?;
+    }
     writeln!(ctx.out, "author    {}", m.author_name)?;
     writeln!(ctx.out, "language  {} ({})", m.language, m.language.code())?;
     writeln!(ctx.out, "schema    {}", crate::journal::SCHEMA_VERSION)?;
