@@ -21,6 +21,8 @@ pub struct Filter {
     pub until: Option<NaiveDate>,
     /// At most this many records.
     pub limit: Option<usize>,
+    /// Only records written by this journal (another's, among those shared with this one).
+    pub author: Option<crate::record::JournalId>,
 }
 
 impl Filter {
@@ -28,6 +30,7 @@ impl Filter {
     pub fn matches(&self, r: &Record) -> bool {
         let day = local_day(r.created);
         self.kind.is_none_or(|k| r.kind() == k)
+            && self.author.is_none_or(|a| r.author == a)
             && self.tag.as_ref().is_none_or(|t| r.tags.contains(t))
             && self.cycle.is_none_or(|c| belongs_to_cycle(r, c))
             && self.since.is_none_or(|d| day >= d)

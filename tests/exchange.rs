@@ -1235,3 +1235,44 @@ fn a_mentor_export_sealed_for_the_mentor_has_no_plain_text_and_opens_only_for_th
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("SEALED-TITLE"));
 }
+
+#[test]
+fn list_peers_by_author_shows_what_one_person_shared() {
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    let bo = Person::new(root.path(), "Bo");
+    let carl = Person::new(root.path(), "Carl");
+    bo.add(&[
+        "add",
+        "note",
+        "--title",
+        "Bo's idea",
+        "--visibility",
+        "network",
+    ]);
+    carl.add(&[
+        "add",
+        "note",
+        "--title",
+        "Carl's idea",
+        "--visibility",
+        "network",
+    ]);
+    let net = root.path().join("net");
+    std::fs::create_dir(&net).unwrap();
+    for p in [&bo, &carl, &anna] {
+        p.ok(&["network", "sync", net.to_str().unwrap()]);
+    }
+    let by_bo = anna.ok(&["list", "--author", "bo"]);
+    assert!(
+        by_bo.contains("Bo's idea") && !by_bo.contains("Carl"),
+        "{by_bo}"
+    );
+    let by_id = anna.ok(&["list", "--peers", "--author", &journal_id(&carl)[..16]]);
+    assert!(
+        by_id.contains("Carl's idea") && !by_id.contains("Bo's"),
+        "{by_id}"
+    );
+    let err = anna.fails(&["list", "--author", "Dora"]);
+    assert!(err.contains("nobody of that name"), "{err}");
+}

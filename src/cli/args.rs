@@ -305,6 +305,10 @@ pub struct ListArgs {
     /// Records shared with you by your mentor and network peers (read-only), with their author.
     #[arg(long)]
     pub peers: bool,
+    /// Only what this person shared with you (their name or the start of their journal's id;
+    /// implies --peers).
+    #[arg(long, value_name = "NAME|ID")]
+    pub author: Option<String>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,

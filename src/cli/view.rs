@@ -116,6 +116,35 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
     Ok(())
 }
 
+/// The other journal a person's name or the start of a journal id names, among those that
+/// shared with this one.
+fn peer_named(journal: &Journal, who: &str) -> Result<crate::record::JournalId, CliError> {
+    let wanted = who.trim().to_lowercase();
+    let peers = journal.peers()?;
+    let by_id: Vec<_> = peers
+        .iter()
+        .filter(|(id, _)| wanted.len() >= 4 && id.to_string().to_lowercase().starts_with(&wanted))
+        .collect();
+    let by_name: Vec<_> = peers
+        .iter()
+        .filter(|(_, name)| name.to_lowercase() == wanted)
+        .collect();
+    let found = if by_name.is_empty() { by_id } else { by_name };
+    match found.as_slice() {
+        [(id, _)] => Ok(*id),
+        [] => Err(invalid(format!(
+            "--author {who}: nobody of that name or id has shared with this journal (praxis list --peers shows who has)"
+        ))),
+        many => Err(invalid(format!(
+            "--author {who} could mean {}: give the start of their journal id",
+            many.iter()
+                .map(|(id, name)| format!("{name} ({id})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
 pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
     let journal = ctx.open_to_read()?;
     let filter = Filter {
@@ -136,7 +165,13 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         since: a.since.map(|d| ctx.date("since", &d)).transpose()?,
         until: a.until.map(|d| ctx.date("until", &d)).transpose()?,
         limit: a.limit,
+        author: a
+            .author
+            .as_deref()
+            .map(|who| peer_named(&journal, who))
+            .transpose()?,
     };
+    let peers = a.peers || a.author.is_some();
     if let (Some(s), Some(u)) = (filter.since, filter.until)
         && s > u
     {
@@ -144,7 +179,7 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
             "--since {s} is after --until {u}: nothing can match"
         )));
     }
-    let records = if a.peers {
+    let records = if peers {
         journal.list_foreign(&filter)?
     } else {
         journal.list(&filter)?
@@ -155,7 +190,7 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         return Ok(());
     }
     if records.is_empty() {
-        let what = match (a.peers, filter == Filter::default()) {
+        let what = match (peers, filter == Filter::default()) {
             (true, true) => {
                 "Nothing has been shared with this journal yet (praxis import, or praxis network sync)."
             }
@@ -165,7 +200,7 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         writeln!(ctx.err, "{what}")?;
     }
     for r in &records {
-        if a.peers {
+        if peers {
             let name = journal
                 .peer_name(r.author)
                 .unwrap_or_else(|| r.author.to_string());
