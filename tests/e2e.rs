@@ -251,7 +251,8 @@ fn a_mentor_reviews_in_the_app_and_the_comments_file_is_written_on_quit() {
     tty.send("\r");
     tty.wait_for("from Anna");
     tty.send("c");
-    tty.wait_for("Your comment");
+    // Before saving, the box says where the comment will go.
+    tty.wait_for("Your comment, for Anna in your comments file");
     tty.send("Ask the relatives before the next hearing.");
     tty.send("\r");
     tty.wait_for("Mette ·");

@@ -432,11 +432,28 @@ fn the_timeline_groups_by_day_filters_and_opens_a_record_with_comments() {
     insta::assert_snapshot!("timeline_filtered", h.screen());
     h.key(KeyCode::Enter);
     insta::assert_snapshot!("detail_with_comments", h.screen());
+    // Before a comment is saved, the box says where it will go.
+    let visibility = h.records(Kind::Note).remove(0).visibility;
+    h.key(KeyCode::Char('c'));
+    let want = match visibility {
+        Visibility::Private => "for you alone",
+        Visibility::Mentor => "for your mentor at your next export",
+        Visibility::Network => "for your mentor and your network",
+    };
+    assert!(h.screen().contains(want), "{}", h.screen());
+    h.key(KeyCode::Esc);
     // Visibility and tags change from the detail view, and the revision grows.
     h.key(KeyCode::Char('v'));
     let note = h.records(Kind::Note).remove(0);
     assert_eq!(note.visibility, Visibility::Mentor);
     assert_eq!(note.revision, 3);
+    h.key(KeyCode::Char('c'));
+    assert!(
+        h.screen().contains("for your mentor at your next export"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Esc);
     h.key(KeyCode::Char('T'));
     for _ in 0..10 {
         h.key(KeyCode::Backspace);

@@ -86,6 +86,16 @@ pub struct Words {
     pub read_only: &'static str,
     pub from: &'static str,
     pub comment_prompt: &'static str,
+    /// The comment box's title on a peer's network record: where the comment goes.
+    pub comment_to_peer: &'static str,
+    /// The comment box's title on a record shared with you for review.
+    pub comment_to_mentee: &'static str,
+    /// The comment box's title on your own private record.
+    pub comment_own_private: &'static str,
+    /// The comment box's title on your own record shared with your mentor.
+    pub comment_own_mentor: &'static str,
+    /// The comment box's title on your own record shared with the network.
+    pub comment_own_network: &'static str,
 }
 
 /// English.
@@ -176,6 +186,11 @@ pub const EN: Words = Words {
     read_only: "This is someone else's record: read-only here. c comments on it, R answers the mentor's review.",
     from: "from",
     comment_prompt: "Your comment, Enter saves, Esc cancels:",
+    comment_to_peer: "Your comment, for {name} at your next network sync. Enter saves, Esc cancels",
+    comment_to_mentee: "Your comment, for {name} in your comments file. Enter saves, Esc cancels",
+    comment_own_private: "Your comment, for you alone: the record is private. Enter saves, Esc cancels",
+    comment_own_mentor: "Your comment, for your mentor at your next export. Enter saves, Esc cancels",
+    comment_own_network: "Your comment, for your mentor and your network. Enter saves, Esc cancels",
 };
 
 /// Danish.
@@ -265,7 +280,12 @@ pub const DA: Words = Words {
     peers: "Delt med mig",
     read_only: "Det er en andens post: den kan kun læses her. c kommenterer, R besvarer mentorens spørgsmål.",
     from: "fra",
-    comment_prompt: "Din kommentar, Enter gemmer, Esc fortryder:",
+    comment_prompt: "Din kommentar, Enter gemmer, Esc annullerer:",
+    comment_to_peer: "Din kommentar, til {name} ved næste synkronisering. Enter gemmer, Esc annullerer",
+    comment_to_mentee: "Din kommentar, til {name} i din kommentarfil. Enter gemmer, Esc annullerer",
+    comment_own_private: "Din kommentar, kun til dig: posten er privat. Enter gemmer, Esc annullerer",
+    comment_own_mentor: "Din kommentar, til din mentor ved næste eksport. Enter gemmer, Esc annullerer",
+    comment_own_network: "Din kommentar, til din mentor og dit netværk. Enter gemmer, Esc annullerer",
 };
 
 /// The words of `lang`.

@@ -194,9 +194,22 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
     }
     if let Some(input) = &view.input {
         let label = match input.purpose {
-            crate::tui::app::LineFor::Comment => w.comment_prompt,
-            _ => w.tags_prompt,
+            crate::tui::app::LineFor::Comment => comment_goes_to(view, w),
+            _ => w.tags_prompt.to_string(),
         };
-        draw_line_input(frame, area, label, input, t);
+        draw_line_input(frame, area, &label, input, t);
     }
+}
+
+/// The comment box's title: where a comment on this record will go, before it is saved.
+fn comment_goes_to(view: &crate::tui::app::DetailView, w: &crate::tui::words::Words) -> String {
+    use crate::record::Visibility;
+    let text = match (&view.from, view.record.visibility) {
+        (Some(_), Visibility::Network) => w.comment_to_peer,
+        (Some(_), _) => w.comment_to_mentee,
+        (None, Visibility::Private) => w.comment_own_private,
+        (None, Visibility::Mentor) => w.comment_own_mentor,
+        (None, Visibility::Network) => w.comment_own_network,
+    };
+    crate::tui::words::fill(text, &[("name", view.from.as_deref().unwrap_or(""))])
 }
