@@ -138,6 +138,7 @@ pub fn backup_file(
         now,
     );
     file.content.peers = peers_of(journal)?;
+    file.content.exported_by.seal_to = sealing_key_of(journal);
     Ok(exchange::ExchangeFile::seal(file.content).signed_by(journal.identity()))
 }
 
@@ -149,7 +150,15 @@ pub fn exporter_of(journal: &Journal) -> exchange::Exporter {
         author_name: meta.author_name.clone(),
         language: meta.language,
         key: Some(journal.identity().public()),
+        seal_to: sealing_key_of(journal),
     }
+}
+
+/// The journal's age key, which its signed files give so others can seal files for it.
+pub fn sealing_key_of(journal: &Journal) -> Option<String> {
+    crate::seal::own_identity(journal.dir())
+        .ok()
+        .map(|age| age.to_public().to_string())
 }
 
 /// The other journals' authors a journal knows of, as a backup names them.

@@ -1182,6 +1182,37 @@ fn a_mentor_export_sealed_for_the_mentor_has_no_plain_text_and_opens_only_for_th
         anna.ok(&["show", &note])
             .contains("What did the relatives say?")
     );
+    // Mette's signed comments file gave her age key: from now on Anna seals for her by name, or
+    // by her key's fingerprint.
+    let fingerprint = mette
+        .ok(&["journal"])
+        .lines()
+        .find_map(|l| l.strip_prefix("key       "))
+        .map(|l| l[..14].to_string())
+        .unwrap();
+    for to in ["Mette", fingerprint.as_str()] {
+        let again = root.path().join("again.age");
+        anna.ok(&[
+            "export",
+            "--for",
+            "mentor",
+            "--to",
+            to,
+            "-o",
+            again.to_str().unwrap(),
+        ]);
+        let out = mette
+            .cmd(&["import", again.to_str().unwrap(), "--dry-run"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{to}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let err = anna.fails(&["export", "--for", "mentor", "--to", "Dora", "-o", "x.age"]);
+    assert!(err.contains("no age key"), "{err}");
     assert!(
         mette
             .ok(&["import", sealed.to_str().unwrap()])

@@ -400,9 +400,14 @@ pub struct ExportArgs {
     /// json (the exchange format, for importing) or markdown (to read).
     #[arg(long, default_value = "json", value_name = "json|markdown")]
     pub format: String,
-    /// Seal (encrypt) the file for one reader: their age key (age1…, which their `praxis
-    /// journal` shows) or a file holding it, so it can be mailed.
-    #[arg(long, value_name = "AGE_KEY|KEYFILE", conflicts_with = "passphrase")]
+    /// Seal (encrypt) the file for one reader, so it can be mailed: their age key (age1…, which
+    /// their `praxis journal` shows), a file holding it, or their name or key fingerprint once a
+    /// signed file from them gave their age key.
+    #[arg(
+        long,
+        value_name = "AGE_KEY|KEYFILE|NAME|FINGERPRINT",
+        conflicts_with = "passphrase"
+    )]
     pub to: Option<String>,
     /// Seal the file with a passphrase instead (for a mentor without praxis): read from
     /// PRAXIS_PASSPHRASE, or asked for on the terminal.

@@ -67,9 +67,7 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
         None
     };
     let seal = match (&a.to, a.passphrase) {
-        (Some(to), _) => Some(crate::seal::SealFor::Key(
-            crate::seal::recipient(to).map_err(|e| invalid(e.to_string()))?,
-        )),
+        (Some(to), _) => Some(crate::seal::SealFor::Key(sealing_key_for(&journal, to)?)),
         (None, true) => Some(crate::seal::SealFor::Passphrase(
             passphrase_from_user(
                 "Passphrase to seal the file with (tell it to the reader by phone): ",
@@ -355,6 +353,36 @@ pub(super) fn import(ctx: &mut Context<'_>, path: &Path, dry_run: bool) -> Resul
     Ok(())
 }
 
+/// The age key `--to` names: an age key, a file holding one, or a peer's key fingerprint or
+/// name (their age key as their signed files gave it).
+fn sealing_key_for(journal: &Journal, to: &str) -> Result<age::x25519::Recipient, CliError> {
+    if let Ok(key) = crate::seal::recipient(to) {
+        return Ok(key);
+    }
+    let squash = |s: &str| s.replace(' ', "").to_uppercase();
+    let wanted = squash(to);
+    let known = journal.sealing_keys()?;
+    let found: Vec<_> = known
+        .iter()
+        .filter(|(_, name, key, _)| {
+            name.eq_ignore_ascii_case(to.trim())
+                || (wanted.len() >= 8 && squash(&key.fingerprint()).starts_with(&wanted))
+        })
+        .collect();
+    match found.as_slice() {
+        [(_, _, _, age)] => {
+            crate::seal::recipient(age).map_err(|e| invalid(format!("--to {to}: {e}")))
+        }
+        [] => Err(invalid(format!(
+            "--to {to}: no age key (age1…), key file, or peer of that name or key fingerprint \
+             that gave one. Ask them for the 'seal to' key their praxis journal shows"
+        ))),
+        _ => Err(invalid(format!(
+            "--to {to} could mean several journals: give more of the key fingerprint"
+        ))),
+    }
+}
+
 /// `praxis network trust ID`: forgets the key pinned for another journal.
 pub(super) fn trust(ctx: &mut Context<'_>, prefix: &str) -> Result<(), CliError> {
     let journal = ctx.open()?;
@@ -548,6 +576,7 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
                     .unwrap_or_else(|| j.meta().author_name.clone()),
                 language: j.meta().language,
                 key: Some(j.identity().public()),
+                seal_to: crate::backup::sealing_key_of(&j),
             }
         }
         Err(StoreError::NoJournal { .. }) => {
@@ -561,6 +590,7 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
                 author_name: name,
                 language: ctx.lang.unwrap_or_default(),
                 key: None,
+                seal_to: None,
             }
         }
         Err(e) => return Err(e.into()),
@@ -727,6 +757,8 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
         ctx.clock.now(),
         |id| journal.get_foreign(id).ok().flatten().map(|r| r.visibility),
     );
+    let mut file = file;
+    file.content.exported_by.seal_to = crate::backup::sealing_key_of(&journal);
     let own_path = dir.join(&own_name);
     // Rewritten only when what it shares changed, so a git or Syncthing folder does not churn.
     let unchanged = read_text(&own_path)

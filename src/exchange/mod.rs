@@ -79,6 +79,9 @@ pub struct Exporter {
     /// Its public key (version 2): the file is signed with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<PublicKey>,
+    /// Its age key (`age1…`), for sealing files for it (`praxis export --to`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal_to: Option<String>,
 }
 
 /// Everything in a file but its checksum, in the order it is hashed.
@@ -256,6 +259,7 @@ pub fn export_with(
             author_name: meta.author_name.clone(),
             language: meta.language,
             key: None,
+            seal_to: None,
         },
         exported_at: now,
         scope,
@@ -837,7 +841,14 @@ impl Sink for crate::store::Importer<'_> {
 
     fn exporter(&mut self, by: &Exporter, scope: Scope) -> Result<(), Self::Error> {
         let backup = scope == Scope::Backup;
-        crate::store::Importer::exporter(self, by.journal, &by.author_name, by.key.as_ref(), backup)
+        crate::store::Importer::exporter(
+            self,
+            by.journal,
+            &by.author_name,
+            by.key.as_ref(),
+            by.seal_to.as_deref(),
+            backup,
+        )
     }
 
     fn record(&mut self, record: Record) -> Result<(), Self::Error> {
@@ -873,7 +884,13 @@ impl ImportInto for crate::store::Journal {
         let mut importer = self.importer(dry_run);
         if let (Some(by), Source::Praxis(scope)) = (&incoming.exported_by, incoming.source) {
             let backup = scope == Scope::Backup;
-            importer.exporter(by.journal, &by.author_name, by.key.as_ref(), backup)?;
+            importer.exporter(
+                by.journal,
+                &by.author_name,
+                by.key.as_ref(),
+                by.seal_to.as_deref(),
+                backup,
+            )?;
         }
         for r in &incoming.records {
             importer.record(r.clone())?;

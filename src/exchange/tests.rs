@@ -240,6 +240,7 @@ fn comments_from_a_mentor_attach_to_the_owners_records() {
         author_name: "Mette".into(),
         language: Language::Danish,
         key: None,
+        seal_to: None,
     };
     let comment = Comment {
         id: RecordId::new_at(end()),

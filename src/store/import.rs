@@ -288,6 +288,7 @@ impl Importer<'_> {
         journal: JournalId,
         author_name: &str,
         key: Option<&PublicKey>,
+        seal_to: Option<&str>,
         backup: bool,
     ) -> Result<(), StoreError> {
         let own_key = self.journal.identity().public();
@@ -308,8 +309,29 @@ impl Importer<'_> {
             match key {
                 None => Trust::Unsigned(journal),
                 Some(k) => {
+                    // The pinned key, and the age key a signed file gives for sealing files for
+                    // its journal, kept together.
+                    let entry = match seal_to {
+                        Some(age) if age.starts_with("age1") && !age.contains('\n') => {
+                            format!("{}\n{age}", k.as_str())
+                        }
+                        _ => k.as_str().to_string(),
+                    };
+                    let stored = self
+                        .journal
+                        .keys
+                        .get(journal.to_string().as_bytes())
+                        .map_err(|e| self.journal.sled_error("read", e))?;
                     match self.journal.pinned_key(journal)? {
-                        Some(pinned) if pinned == *k => {}
+                        Some(pinned) if pinned == *k => {
+                            if stored.as_deref() != Some(entry.as_bytes()) && seal_to.is_some() {
+                                self.take(Change::bytes(
+                                    Target::Keys,
+                                    journal.to_string().into_bytes(),
+                                    entry.into_bytes(),
+                                ))?;
+                            }
+                        }
                         Some(pinned) => {
                             return Err(StoreError::KeyChanged {
                                 journal,
@@ -324,7 +346,7 @@ impl Importer<'_> {
                             self.take(Change::bytes(
                                 Target::Keys,
                                 journal.to_string().into_bytes(),
-                                k.as_str().as_bytes().to_vec(),
+                                entry.into_bytes(),
                             ))?;
                         }
                     }

@@ -455,7 +455,36 @@ impl Journal {
             .keys
             .get(journal.to_string().as_bytes())
             .map_err(|e| self.sled_error("read", e))?;
-        Ok(value.and_then(|v| PublicKey::parse(&String::from_utf8_lossy(&v))))
+        Ok(value.and_then(|v| {
+            let text = String::from_utf8_lossy(&v);
+            PublicKey::parse(text.lines().next().unwrap_or_default())
+        }))
+    }
+
+    /// The age key (`age1…`) another journal gave in its signed files, for sealing files for it;
+    /// with its name and pinned key, for every journal that gave one.
+    pub fn sealing_keys(&self) -> Result<Vec<(JournalId, String, PublicKey, String)>, StoreError> {
+        let mut out = Vec::new();
+        for kv in self.keys.iter() {
+            let (k, v) = kv.map_err(|e| self.sled_error("read", e))?;
+            let text = String::from_utf8_lossy(&v).into_owned();
+            let mut lines = text.lines();
+            let (Some(key), Some(age)) = (lines.next().and_then(PublicKey::parse), lines.next())
+            else {
+                continue;
+            };
+            let Some(id) = std::str::from_utf8(&k).ok().and_then(|s| s.parse().ok()) else {
+                continue;
+            };
+            let id = JournalId(id);
+            out.push((
+                id,
+                self.peer_name(id).unwrap_or_default(),
+                key,
+                age.to_string(),
+            ));
+        }
+        Ok(out)
     }
 
     /// Forgets the key pinned for another journal (the next signed file from it pins its key

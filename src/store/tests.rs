@@ -590,6 +590,7 @@ fn a_record_repeated_in_one_file_lands_in_its_highest_revision_even_across_steps
             author_name: "Bo".into(),
             language: Language::English,
             key: None,
+            seal_to: None,
         }),
         records,
         comments: Vec::new(),

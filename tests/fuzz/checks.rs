@@ -50,6 +50,7 @@ fn round_trip(incoming: &Incoming) {
         author_name: "Fuzz".into(),
         language: praxis::journal::Language::English,
         key: None,
+        seal_to: None,
     });
     let again = ExchangeFile::seal(Content {
         format: FORMAT.into(),
