@@ -290,3 +290,77 @@ fn the_demo_opens_a_believable_journal_and_leaves_nothing_behind() {
     assert!(!demo_dir.exists(), "the demo journal is removed");
     assert!(!own.exists(), "the user's own journal is not touched");
 }
+
+#[test]
+fn a_mentor_with_a_journal_reviews_in_it_and_the_next_export_opens_where_they_left_off() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let anna = dir.path().join("anna");
+    let mette = dir.path().join("mette");
+    praxis_ok(&anna, &["init", "--name", "Anna", "--lang", "en"]);
+    praxis_ok(&mette, &["init", "--name", "Mette", "--lang", "en"]);
+    let id = praxis_ok(
+        &anna,
+        &[
+            "add",
+            "note",
+            "--title",
+            "Council hearing",
+            "--visibility",
+            "mentor",
+        ],
+    );
+    let export = dir.path().join("for-mette.json");
+    praxis_ok(
+        &anna,
+        &["export", "--for", "mentor", "-o", export.to_str().unwrap()],
+    );
+    let mut tty = Tty::start_with(&mette, &["review", export.to_str().unwrap()], &[]);
+    tty.wait_for("Anna: Council hearing");
+    tty.send("\r");
+    tty.wait_for("from Anna");
+    tty.send("c");
+    tty.wait_for("Your comment, for Anna");
+    tty.send("Who else was in the room?");
+    tty.send("\r");
+    tty.wait_for("Mette ·");
+    for _ in 0..3 {
+        tty.send("q");
+    }
+    assert!(tty.wait_exit().success());
+    // The review happened in Mette's own journal: Anna's record and the comment are kept there.
+    assert!(
+        !export.with_extension("review").exists(),
+        "no separate review journal"
+    );
+    let peers = praxis_ok(&mette, &["list", "--peers"]);
+    assert!(peers.contains("Council hearing"), "{peers}");
+    let shown = praxis_ok(&mette, &["show", id.trim()]);
+    assert!(shown.contains("Who else was in the room?"), "{shown}");
+    // The comments file carries it back.
+    let comments = export.with_extension("comments.json");
+    praxis_ok(&anna, &["import", comments.to_str().unwrap()]);
+    assert!(praxis_ok(&anna, &["show", id.trim()]).contains("Who else was in the room?"));
+    // Anna's next export opens in Mette's journal with her earlier comment still there.
+    praxis_ok(
+        &anna,
+        &[
+            "add",
+            "note",
+            "--title",
+            "Second hearing",
+            "--visibility",
+            "mentor",
+        ],
+    );
+    praxis_ok(
+        &anna,
+        &["export", "--for", "mentor", "-o", export.to_str().unwrap()],
+    );
+    let mut tty = Tty::start_with(&mette, &["review", export.to_str().unwrap()], &[]);
+    tty.wait_for("Anna: Second hearing");
+    tty.send("q");
+    tty.send("q");
+    assert!(tty.wait_exit().success());
+    let shown = praxis_ok(&mette, &["show", id.trim()]);
+    assert!(shown.contains("Who else was in the room?"), "{shown}");
+}

@@ -439,7 +439,8 @@ fn a_backup_that_does_not_fit_is_reported_and_the_save_stands() {
         return;
     };
     let journal = new_journal_on(&disk);
-    let body = "Asked the council what to change first. ".repeat(100);
+    // Large enough that a backup (about 1.2 MB) cannot fit where the next small save still does.
+    let body = "Asked the council what to change first. ".repeat(300);
     for n in 0..100 {
         let out = add_note(&journal, n, &body);
         assert!(
@@ -454,7 +455,7 @@ fn a_backup_that_does_not_fit_is_reported_and_the_save_stands() {
     // (praxis keeps 2 MiB in reserve for its database; the backup must not fit beyond that.)
     std::fs::write(
         &filler,
-        vec![0u8; free.saturating_sub(2 * 1024 * 1024 + 150_000) as usize],
+        vec![0u8; free.saturating_sub(2 * 1024 * 1024 + 700_000) as usize],
     )
     .unwrap();
     let out = praxis_at(

@@ -685,8 +685,11 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
     Ok(())
 }
 
-/// The review in the terminal app, on a review journal kept beside the export (so a review
-/// can be left and taken up again); the comments file is written when the app closes.
+/// The review in the terminal app: in the mentor's own journal when they have one (the
+/// manager's records kept there, read-only, with the comments made on them, so the next export
+/// from the same manager opens where the mentor left off), else in a review journal kept beside
+/// the export. The comments file — the mentor's comments on that manager's records — is written
+/// when the app closes.
 fn review_in_the_app(
     ctx: &mut Context<'_>,
     file: &Path,
@@ -695,7 +698,11 @@ fn review_in_the_app(
     signer: Option<&crate::identity::Identity>,
     out: &Path,
 ) -> Result<(), CliError> {
-    let dir = file.with_extension("review");
+    let dir = if signer.is_some() {
+        ctx.dir.clone()
+    } else {
+        file.with_extension("review")
+    };
     let journal = match Journal::open(&dir) {
         Ok(j) => j,
         Err(StoreError::NoJournal { .. }) => {
@@ -725,6 +732,7 @@ fn review_in_the_app(
         default_name: reviewer.author_name.clone(),
         default_language: reviewer.language,
         review_out: Some(out.to_path_buf()),
+        review_of: shared.exported_by.as_ref().map(|by| by.journal),
     };
     crate::tui::run(start)?;
     if out.exists() {

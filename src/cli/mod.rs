@@ -211,6 +211,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
                 default_name: default_name(),
                 default_language: default_language(),
                 review_out: None,
+                review_of: None,
             };
             return Ok(crate::tui::run(start)?);
         }
@@ -496,6 +497,7 @@ fn demo(ctx: &mut Context<'_>, keep: Option<PathBuf>) -> Result<(), CliError> {
             default_name: String::new(),
             default_language: lang,
             review_out: None,
+            review_of: None,
         };
         crate::tui::run(start).map_err(CliError::from)
     } else {

@@ -50,6 +50,9 @@ pub struct Start<'a> {
     /// A mentor's review: open on the shared records, and on quit write the comments made to
     /// this file.
     pub review_out: Option<std::path::PathBuf>,
+    /// In a review: whose records are reviewed (the comments file carries only the comments on
+    /// theirs, in a mentor's journal that holds several mentees').
+    pub review_of: Option<crate::record::JournalId>,
 }
 
 /// Runs the terminal app until the user quits. The journal is opened (and so locked) before the
@@ -96,7 +99,7 @@ pub fn run(start: Start<'_>) -> Result<(), StoreError> {
         return Ok(());
     };
     match &start.review_out {
-        Some(out) => write_review(&journal, out, now)?,
+        Some(out) => write_review(&journal, out, start.review_of, now)?,
         None => {
             if let Err(e) = crate::backup::make_if_due(&journal, today, now) {
                 eprintln!("praxis: {e}");
@@ -109,13 +112,23 @@ pub fn run(start: Start<'_>) -> Result<(), StoreError> {
 fn write_review(
     journal: &Journal,
     out: &Path,
+    mentee: Option<crate::record::JournalId>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), StoreError> {
     let me = journal.meta();
+    let on_mentees = |c: &crate::record::Comment| {
+        mentee.is_none_or(|m| {
+            journal
+                .get_any(c.on)
+                .ok()
+                .flatten()
+                .is_some_and(|r| r.author == m)
+        })
+    };
     let mine: Vec<_> = journal
         .all_comments()?
         .into_iter()
-        .filter(|c| c.author == me.id)
+        .filter(|c| c.author == me.id && on_mentees(c))
         .collect();
     if mine.is_empty() {
         return Ok(());
