@@ -183,6 +183,17 @@ pub fn write_export_of<W: std::io::Write>(
     now: DateTime<Utc>,
     w: W,
 ) -> Result<usize, ExportFailed> {
+    written_export_of(journal, scope, selection, now, w).map(|(count, _)| count)
+}
+
+/// [`write_export_of`], also returning the content's checksum (a backup's checkpoint names it).
+fn written_export_of<W: std::io::Write>(
+    journal: &Journal,
+    scope: Scope,
+    selection: &Selection,
+    now: DateTime<Utc>,
+    w: W,
+) -> Result<(usize, String), ExportFailed> {
     let by = exporter_of(journal);
     let comments = journal.all_comments()?;
     let signing = exchange::Signing::By(journal.identity().clone());
@@ -218,10 +229,12 @@ pub fn write_export_of<W: std::io::Write>(
             visibility,
         )
     };
-    written.map(|(_, count, _)| count).map_err(|e| match e {
-        exchange::ExportError::Read(e) => ExportFailed::Read(e),
-        exchange::ExportError::Write(e) => ExportFailed::Write(e),
-    })
+    written
+        .map(|(_, count, sum)| (count, sum))
+        .map_err(|e| match e {
+            exchange::ExportError::Read(e) => ExportFailed::Read(e),
+            exchange::ExportError::Write(e) => ExportFailed::Write(e),
+        })
 }
 
 /// Why writing an export stopped.
@@ -248,31 +261,12 @@ pub fn make(
     let name = file_name(n, today);
     let path = dir.join(&name);
     let meta = journal.meta();
-    let by = exporter_of(journal);
     let mut checksum = String::new();
     // A backup never eats the room the journal itself needs to go on saving: written whole,
     // it is kept only if the reserve is still free.
     exchange::write_atomically_with(&path, |w| {
-        let comments = journal.all_comments()?;
-        let peers = peers_of(journal)?;
-        let records = journal.all_oldest_first();
-        let selection = Selection::default();
-        let (_, _, sum) = exchange::write_export(
-            &mut *w,
-            &by,
-            Scope::Backup,
-            &selection,
-            records,
-            comments,
-            &peers,
-            now,
-            exchange::Signing::By(journal.identity().clone()),
-            |_| None,
-        )
-        .map_err(|e| match e {
-            exchange::ExportError::Read(e) => ExportFailed::Read(e),
-            exchange::ExportError::Write(e) => ExportFailed::Write(e),
-        })?;
+        let (_, sum) =
+            written_export_of(journal, Scope::Backup, &Selection::default(), now, &mut *w)?;
         checksum = sum;
         std::io::Write::flush(w)?;
         match fs2::available_space(&dir) {
