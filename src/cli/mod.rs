@@ -62,7 +62,7 @@ impl Context<'_> {
     /// Opens the journal to read or change; never creates one.
     pub(crate) fn open(&mut self) -> Result<Journal, CliError> {
         let journal = Journal::open(&self.dir)?;
-        self.tell_if_undone(&journal)?;
+        self.tell_what_opening_did(&journal)?;
         Ok(journal)
     }
 
@@ -87,7 +87,7 @@ impl Context<'_> {
             }
             other => {
                 let journal = other?;
-                self.tell_if_undone(&journal)?;
+                self.tell_what_opening_did(&journal)?;
                 Ok(journal)
             }
         }
@@ -96,7 +96,7 @@ impl Context<'_> {
     /// Says so when opening undid an import or restore that was cut off last time, or made
     /// the journal's files private; when the save log was found damaged (the database itself
     /// is whole), makes a backup so the log starts afresh, and says so.
-    fn tell_if_undone(&mut self, journal: &Journal) -> Result<(), CliError> {
+    fn tell_what_opening_did(&mut self, journal: &Journal) -> Result<(), CliError> {
         if let Some(trouble) = journal.log_trouble() {
             let made = crate::backup::make_and_prune(journal, self.clock.today(), self.clock.now());
             match made {
@@ -153,7 +153,7 @@ impl Context<'_> {
             }
             other => {
                 let journal = other?;
-                self.tell_if_undone(&journal)?;
+                self.tell_what_opening_did(&journal)?;
                 Ok(journal)
             }
         }
@@ -375,7 +375,7 @@ fn repair(ctx: &mut Context<'_>, yes: bool) -> Result<(), CliError> {
     // damaged log by starting it afresh from a new backup, and says so).
     if let Ok(journal) = Journal::open(&ctx.dir) {
         let log_was_damaged = journal.log_trouble().is_some();
-        ctx.tell_if_undone(&journal)?;
+        ctx.tell_what_opening_did(&journal)?;
         writeln!(
             ctx.out,
             "The journal in {} opens whole{}: there is nothing to repair.",
