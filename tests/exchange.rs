@@ -1307,3 +1307,240 @@ fn list_peers_by_author_shows_what_one_person_shared() {
     let err = anna.fails(&["list", "--author", "Dora"]);
     assert!(err.contains("nobody of that name"), "{err}");
 }
+
+/// One Syncthing instance on loopback: its own home (keys, config, database) and folder, no
+/// discovery, relays, NAT or usage reports; it knows exactly one other device, at a fixed port.
+struct Syncthing {
+    child: std::process::Child,
+    folder: PathBuf,
+}
+
+impl Drop for Syncthing {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Makes a Syncthing home in `home` and returns its device id.
+fn syncthing_device(home: &Path) -> String {
+    let out = Process::new("syncthing")
+        .args(["generate", "--no-default-folder"])
+        .arg(format!("--home={}", home.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    text.lines()
+        .find_map(|l| l.split("Device ID: ").nth(1))
+        .unwrap_or_else(|| panic!("no device id in {text}"))
+        .trim()
+        .to_string()
+}
+
+fn start_syncthing(home: &Path, folder: &Path, me: (&str, u16), peer: (&str, u16)) -> Syncthing {
+    std::fs::create_dir_all(folder.join(".stfolder")).unwrap();
+    let config = format!(
+        r#"<configuration version="36">
+    <folder id="praxis-network" label="network" path="{folder}" type="sendreceive" rescanIntervalS="1" fsWatcherEnabled="true" fsWatcherDelayS="1">
+        <device id="{me}"></device>
+        <device id="{peer}"></device>
+    </folder>
+    <device id="{me}" name="me"><address>dynamic</address></device>
+    <device id="{peer}" name="peer"><address>tcp://127.0.0.1:{peer_port}</address></device>
+    <gui enabled="false" tls="false"><address>127.0.0.1:{gui}</address></gui>
+    <options>
+        <listenAddress>tcp://127.0.0.1:{port}</listenAddress>
+        <globalAnnounceEnabled>false</globalAnnounceEnabled>
+        <localAnnounceEnabled>false</localAnnounceEnabled>
+        <relaysEnabled>false</relaysEnabled>
+        <natEnabled>false</natEnabled>
+        <urAccepted>-1</urAccepted>
+        <autoUpgradeIntervalH>0</autoUpgradeIntervalH>
+        <crashReportingEnabled>false</crashReportingEnabled>
+        <startBrowser>false</startBrowser>
+        <reconnectionIntervalS>1</reconnectionIntervalS>
+    </options>
+</configuration>
+"#,
+        folder = folder.display(),
+        me = me.0,
+        port = me.1,
+        peer = peer.0,
+        peer_port = peer.1,
+        gui = free_port(),
+    );
+    std::fs::write(home.join("config.xml"), config).unwrap();
+    let log = std::fs::File::create(home.join("syncthing.log")).unwrap();
+    let child = Process::new("syncthing")
+        .args(["serve", "--no-browser", "--no-restart", "--no-upgrade"])
+        .arg(format!("--home={}", home.display()))
+        .env("STNODEFAULTFOLDER", "1")
+        .env("STNOUPGRADE", "1")
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .unwrap();
+    Syncthing {
+        child,
+        folder: folder.to_path_buf(),
+    }
+}
+
+/// Waits until the file `name` in `to`'s folder has the same bytes as in `from`'s: Syncthing
+/// moved it. Gives up after two minutes (a stuck transfer, not a slow one), showing its logs.
+fn until_moved(from: &Syncthing, to: &Syncthing, name: &str, homes: &[&Path]) {
+    let want = std::fs::read(from.folder.join(name)).unwrap();
+    let start = std::time::Instant::now();
+    while std::fs::read(to.folder.join(name)).ok().as_ref() != Some(&want) {
+        if start.elapsed() > std::time::Duration::from_secs(120) {
+            let logs: Vec<String> = homes
+                .iter()
+                .map(|h| std::fs::read_to_string(h.join("syncthing.log")).unwrap_or_default())
+                .collect();
+            panic!(
+                "Syncthing did not move {name} in two minutes:\n{}",
+                logs.join("\n----\n")
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn two_journals_share_records_and_comments_through_two_real_syncthing_instances() {
+    if Process::new("syncthing").arg("--version").output().is_err() {
+        eprintln!(
+            "NOT RUN: syncthing is not installed (Debian: apt-get install syncthing; .ci/run installs it)"
+        );
+        return;
+    }
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    let bo = Person::new(root.path(), "Bo");
+    let anna_note = anna.add(&[
+        "add",
+        "note",
+        "--title",
+        "Anna's hearing with the relatives",
+        "--visibility",
+        "network",
+    ]);
+    anna.add(&[
+        "add",
+        "note",
+        "--title",
+        "Anna private",
+        "--body",
+        "PRIVATE",
+    ]);
+    anna.add(&[
+        "add",
+        "note",
+        "--title",
+        "Anna to mentor only",
+        "--visibility",
+        "mentor",
+    ]);
+    let bo_note = bo.add(&[
+        "add",
+        "note",
+        "--title",
+        "Bo's rota idea",
+        "--visibility",
+        "network",
+    ]);
+
+    let homes = [root.path().join("st-anna"), root.path().join("st-bo")];
+    let ids: Vec<String> = homes.iter().map(|h| syncthing_device(h)).collect();
+    let ports = [free_port(), free_port()];
+    let a = start_syncthing(
+        &homes[0],
+        &root.path().join("anna-network"),
+        (&ids[0], ports[0]),
+        (&ids[1], ports[1]),
+    );
+    let b = start_syncthing(
+        &homes[1],
+        &root.path().join("bo-network"),
+        (&ids[1], ports[1]),
+        (&ids[0], ports[0]),
+    );
+    let h: Vec<&Path> = homes.iter().map(PathBuf::as_path).collect();
+    let sync = |p: &Person, s: &Syncthing| p.ok(&["network", "sync", s.folder.to_str().unwrap()]);
+    let anna_file = network_file(&anna, "anna");
+    let bo_file = network_file(&bo, "bo");
+
+    sync(&anna, &a);
+    sync(&bo, &b);
+    until_moved(&a, &b, &anna_file, &h);
+    until_moved(&b, &a, &bo_file, &h);
+    // Each reads the other's record; Bo asks a question on Anna's, and it travels back.
+    sync(&anna, &a);
+    sync(&bo, &b);
+    assert_eq!(
+        titles(&bo.json(&["list", "--peers", "--json"])),
+        ["Anna's hearing with the relatives"]
+    );
+    assert_eq!(
+        titles(&anna.json(&["list", "--peers", "--json"])),
+        ["Bo's rota idea"]
+    );
+    bo.ok(&["comment", &anna_note[..12], "How many relatives came?"]);
+    anna.ok(&["comment", &bo_note[..12], "Did the night shift join in?"]);
+    sync(&bo, &b);
+    sync(&anna, &a);
+    until_moved(&b, &a, &bo_file, &h);
+    until_moved(&a, &b, &anna_file, &h);
+    sync(&anna, &a);
+    sync(&bo, &b);
+    let shown = anna.ok(&["show", &anna_note]);
+    assert!(shown.contains("How many relatives came?"), "{shown}");
+    let shown = bo.ok(&["show", &bo_note]);
+    assert!(shown.contains("Did the night shift join in?"), "{shown}");
+
+    // Nothing private left either journal, and Syncthing's own files were passed over.
+    for s in [&a, &b] {
+        for entry in std::fs::read_dir(&s.folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(
+                    !text.contains("PRIVATE") && !text.contains("mentor only"),
+                    "{path:?}"
+                );
+            }
+        }
+    }
+    // Nothing came twice: one peer record each, one comment on each record, and a further sync
+    // finds the folder as it was.
+    assert_eq!(
+        titles(&bo.json(&["list", "--peers", "--json"])),
+        ["Anna's hearing with the relatives"]
+    );
+    assert_eq!(
+        titles(&anna.json(&["list", "--peers", "--json"])),
+        ["Bo's rota idea"]
+    );
+    for (p, id, text) in [
+        (&anna, &anna_note, "How many relatives came?"),
+        (&bo, &bo_note, "Did the night shift join in?"),
+    ] {
+        assert_eq!(p.ok(&["show", id]).matches(text).count(), 1);
+    }
+    let again = sync(&anna, &a);
+    assert!(again.contains("are as they were"), "{again}");
+}
