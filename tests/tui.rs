@@ -781,3 +781,120 @@ options = [
     h.key(KeyCode::Char('r'));
     assert_eq!(h.records(Kind::Note).len(), 1, "kept once, not again");
 }
+
+/// Bo, a peer in Mette's network, shares two notes written between Anna's records.
+fn shared_by_bo(j: &Journal) -> praxis::record::JournalId {
+    let dir = TempDir::new().unwrap();
+    let bo = Journal::create(
+        dir.path(),
+        JournalMeta::new("Bo Lund", Language::English, at(1, 8)),
+    )
+    .unwrap();
+    let mut records = Vec::new();
+    for (day, title) in [
+        (2, "Bo's walk with the night shift"),
+        (21, "Bo's rota survey"),
+    ] {
+        let mut r = record(&bo, at(day, 12), title, Content::Note);
+        r.visibility = Visibility::Network;
+        bo.update(&r).unwrap();
+        records.push(r);
+    }
+    let file = praxis::exchange::export(
+        bo.meta(),
+        praxis::exchange::Scope::Network,
+        &praxis::exchange::Selection::default(),
+        records,
+        Vec::new(),
+        now(),
+    );
+    let incoming = praxis::exchange::read("bo.json", &file.to_json(), j.meta().id).unwrap();
+    j.import(&incoming, false).unwrap();
+    bo.meta().id
+}
+
+#[test]
+fn others_records_are_grouped_by_person_and_a_review_opens_on_its_mentee() {
+    utc();
+    let dir = TempDir::new().unwrap();
+    let journal = Journal::create(
+        dir.path(),
+        JournalMeta::new("Mette", Language::English, at(1, 8)),
+    )
+    .unwrap();
+    shared_with_mette(&journal);
+    let bo = shared_by_bo(&journal);
+    let anna = journal
+        .foreign_newest_first()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.author != bo)
+        .unwrap()
+        .author;
+    let app = |journal| {
+        App::new(
+            journal,
+            load(None).library,
+            Box::new(FixedClock(now())),
+            None,
+            true,
+        )
+    };
+    let mut h = Harness {
+        dir,
+        prompts: None,
+        app: Some(app(journal)),
+        terminal: Terminal::new(TestBackend::new(80, 24)).unwrap(),
+    };
+    h.key(KeyCode::Char('p'));
+    let screen = h.screen();
+    let line = |text: &str| {
+        screen
+            .lines()
+            .position(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("{text} not in {screen}"))
+    };
+    // Bo wrote the newest record, so he comes first; his two notes stay together though Anna
+    // wrote between them (3 November).
+    let (anna_head, bo_head) = (line("│Anna Jensen"), line("│Bo Lund"));
+    assert!(bo_head < anna_head, "{screen}");
+    assert_eq!(line("Bo's rota survey"), bo_head + 1, "{screen}");
+    assert_eq!(
+        line("Bo's walk with the night shift"),
+        bo_head + 2,
+        "{screen}"
+    );
+    assert_eq!(
+        line("Open office hour for relatives"),
+        anna_head + 1,
+        "{screen}"
+    );
+    // The selection follows the grouped order: the second row is Bo's older note.
+    h.key(KeyCode::Home).key(KeyCode::Down).key(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(
+        screen.contains("Bo's walk with the night shift"),
+        "{screen}"
+    );
+    // On someone else's record the footer offers what works there, not what is refused.
+    let footer = screen.lines().last().unwrap().to_string();
+    assert!(
+        footer.contains("c comment") && footer.contains("R mentor's review"),
+        "{footer}"
+    );
+    for refused in ["delete", "visibility", "plan experiment"] {
+        assert!(!footer.contains(refused), "{footer}");
+    }
+
+    // A review of Anna's file opens on Anna's records only.
+    let journal = h.app.take().unwrap().into_journal();
+    let mut review = app(journal);
+    review.start_review(Some(anna));
+    h.app = Some(review);
+    let screen = h.screen();
+    assert!(screen.contains("Anna Jensen"), "{screen}");
+    assert!(
+        !screen.contains("Bo Lund") && !screen.contains("Bo's"),
+        "{screen}"
+    );
+}

@@ -51,6 +51,8 @@ pub enum Action {
     Peers,
     /// Write a comment on the open record.
     Comment,
+    /// On someone else's record: the mentor's review, whose answers become a comment.
+    MentorReview,
     /// Open search as you type.
     Search,
     /// Edit the timeline's filter.
@@ -115,6 +117,7 @@ impl Action {
             Action::Timeline => ("timeline", "tidslinje"),
             Action::Peers => ("shared with me", "delt med mig"),
             Action::Comment => ("comment", "kommentér"),
+            Action::MentorReview => ("mentor's review", "mentorens gennemgang"),
             Action::Search => ("search", "søg"),
             Action::Filter => ("filter", "filter"),
             Action::NextQuestion => ("next", "næste"),

@@ -351,6 +351,7 @@ impl App {
             Some(Screen::Timeline(_)) => Mode::Timeline,
             Some(Screen::Detail(v)) if v.confirm_delete => Mode::Confirm,
             Some(Screen::Detail(v)) if v.input.is_some() => Mode::LineInput,
+            Some(Screen::Detail(v)) if v.from.is_some() => Mode::Foreign,
             Some(Screen::Detail(_)) => Mode::Detail,
             Some(Screen::Search(_)) => Mode::Search,
         }
@@ -431,7 +432,7 @@ impl App {
                     self.error(self.words().read_only);
                     return;
                 }
-                Action::Reflect => {
+                Action::Reflect | Action::MentorReview => {
                     // On someone else's record, reflecting means the mentor's review: its
                     // answers become a comment.
                     let on = v.record.id;
@@ -445,6 +446,8 @@ impl App {
             Action::Quit => self.quit_app(),
             Action::Help => self.help = true,
             Action::Back => self.back(),
+            // Only on someone else's record (above).
+            Action::MentorReview => {}
             Action::CheckIn => self.start_set(DAILY_CHECKIN, self.context_purpose()),
             Action::Reflect => {
                 let purpose = self.context_purpose();
@@ -1343,6 +1346,16 @@ impl App {
         }
     }
 
+    /// A mentor's review of one manager's file: the app opens on that manager's records (or on
+    /// everything shared, when the file names nobody).
+    pub fn start_review(&mut self, mentee: Option<JournalId>) {
+        let filter = Filter {
+            author: mentee,
+            ..Filter::default()
+        };
+        self.open_timeline(filter, String::new(), true);
+    }
+
     fn open_timeline(&mut self, filter: Filter, filter_text: String, peers: bool) {
         let mut view = TimelineView {
             filter,
@@ -1383,6 +1396,13 @@ impl App {
             }
         }
         view.records = records;
+        if view.peers {
+            let selected = view.records.get(view.selected).map(|r| r.id);
+            group_by_author(&mut view.records);
+            if let Some(id) = selected {
+                view.selected = view.records.iter().position(|r| r.id == id).unwrap_or(0);
+            }
+        }
         Ok(())
     }
 
@@ -1500,4 +1520,15 @@ pub(super) fn text_area(text: &str) -> TextArea<'static> {
 /// A one-line text area's text.
 pub(super) fn query_text(area: &TextArea<'_>) -> String {
     area.lines().join(" ")
+}
+
+/// Other journals' records, newest first, regrouped by person: whoever wrote the newest record
+/// comes first, each person's records stay newest first.
+fn group_by_author(records: &mut [Record]) {
+    let mut rank: HashMap<JournalId, usize> = HashMap::new();
+    for r in records.iter() {
+        let next = rank.len();
+        rank.entry(r.author).or_insert(next);
+    }
+    records.sort_by_key(|r| rank[&r.author]);
 }

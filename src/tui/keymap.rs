@@ -23,6 +23,8 @@ pub enum Mode {
     Timeline,
     /// One record.
     Detail,
+    /// Someone else's record: read-only, so only reading and commenting keys.
+    Foreign,
     /// Search as you type.
     Search,
     /// A one-line input (filter, tags).
@@ -119,6 +121,11 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b("x", Action::LogDropped, false),
             b("Enter", Action::Open, false),
         ],
+        Mode::Foreign => vec![
+            b("c", Action::Comment, true),
+            b("R", Action::MentorReview, true),
+            b("Enter", Action::Open, false),
+        ],
         Mode::Search => vec![b("Enter", Action::Open, true)],
         Mode::LineInput => vec![
             b("Enter", Action::Save, true),
@@ -131,7 +138,13 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
     };
     if matches!(
         mode,
-        Mode::Home | Mode::PickSet | Mode::Timeline | Mode::Detail | Mode::Search | Mode::Review
+        Mode::Home
+            | Mode::PickSet
+            | Mode::Timeline
+            | Mode::Detail
+            | Mode::Foreign
+            | Mode::Search
+            | Mode::Review
     ) {
         if mode != Mode::Search {
             v.extend(LIST_MOVES);
@@ -190,9 +203,21 @@ pub fn action(mode: Mode, key: KeyEvent) -> Option<Action> {
         (Mode::Home, Char('?')) => Action::Help,
         (Mode::Home, Enter) => Action::Open,
 
-        (Mode::PickSet | Mode::Timeline | Mode::Detail, Esc | Char('q')) => Action::Back,
-        (Mode::PickSet | Mode::Timeline | Mode::Detail | Mode::Review, Char('?')) => Action::Help,
-        (Mode::PickSet | Mode::Timeline | Mode::Detail | Mode::Search, Enter) => Action::Open,
+        (Mode::PickSet | Mode::Timeline | Mode::Detail | Mode::Foreign, Esc | Char('q')) => {
+            Action::Back
+        }
+        (
+            Mode::PickSet | Mode::Timeline | Mode::Detail | Mode::Foreign | Mode::Review,
+            Char('?'),
+        ) => Action::Help,
+        (Mode::PickSet | Mode::Timeline | Mode::Detail | Mode::Foreign | Mode::Search, Enter) => {
+            Action::Open
+        }
+        (Mode::Foreign, Char('c')) => Action::Comment,
+        (Mode::Foreign, Char('R')) => Action::MentorReview,
+        // The keys that change one's own records still reach the app on someone else's,
+        // which says they are read-only here rather than doing nothing.
+        (Mode::Foreign, _) => return action(Mode::Detail, key),
         (Mode::Timeline, Char('f')) => Action::Filter,
         (Mode::Timeline, Char('/')) => Action::Search,
         (Mode::Detail, Char('v')) => Action::CycleVisibility,
@@ -308,6 +333,31 @@ mod tests {
     }
 
     #[test]
+    fn someone_elses_record_offers_only_the_keys_that_work_on_it() {
+        let offered: Vec<Action> = bindings(Mode::Foreign).iter().map(|b| b.action).collect();
+        for refused in [
+            Action::CycleVisibility,
+            Action::EditTags,
+            Action::EditText,
+            Action::Delete,
+            Action::PlanExperiment,
+            Action::LogDone,
+            Action::LogDropped,
+            Action::Reflect,
+        ] {
+            assert!(!offered.contains(&refused), "{refused:?}");
+        }
+        assert_eq!(
+            action(Mode::Foreign, key(KeyCode::Char('c'))),
+            Some(Action::Comment)
+        );
+        assert_eq!(
+            action(Mode::Foreign, key(KeyCode::Char('R'))),
+            Some(Action::MentorReview)
+        );
+    }
+
+    #[test]
     fn every_mode_offers_help_and_a_way_out() {
         for mode in [
             Mode::Home,
@@ -318,6 +368,7 @@ mod tests {
             Mode::Review,
             Mode::Timeline,
             Mode::Detail,
+            Mode::Foreign,
             Mode::Search,
         ] {
             let keys = bindings(mode);

@@ -87,7 +87,7 @@ pub fn run(start: Start<'_>) -> Result<(), StoreError> {
             app.show_orientation();
         }
         if review {
-            app.update(action::Action::Peers);
+            app.start_review(start.review_of);
         }
         event_loop(&mut terminal, &mut app).map_err(|e| io_error(start.dir, e))?;
         let today = app.today();

@@ -79,9 +79,22 @@ pub(super) fn timeline(app: &App, view: &TimelineView, frame: &mut Frame, area: 
     let mut items = Vec::new();
     let mut selected_row = 0;
     let mut last_day = None;
+    let mut last_author = None;
     for (i, r) in view.records.iter().enumerate() {
-        let day = r.created.with_timezone(&Local).date_naive();
-        if last_day != Some(day) {
+        let local = r.created.with_timezone(&Local);
+        let day = local.date_naive();
+        // Others' records come grouped by person (each newest first); one's own by day.
+        if view.peers {
+            if last_author != Some(r.author) {
+                let name = view
+                    .authors
+                    .get(&r.author)
+                    .cloned()
+                    .unwrap_or_else(|| r.author.to_string());
+                items.push(ListItem::new(Line::from(Span::styled(name, t.title))));
+                last_author = Some(r.author);
+            }
+        } else if last_day != Some(day) {
             items.push(ListItem::new(Line::from(Span::styled(
                 super::long_date(day, app.lang),
                 t.title,
@@ -94,13 +107,10 @@ pub(super) fn timeline(app: &App, view: &TimelineView, frame: &mut Frame, area: 
         let comments = view.comment_counts.get(&r.id).copied().unwrap_or(0);
         let mut row = record_row(app, r, comments);
         if view.peers {
-            let name = view
-                .authors
-                .get(&r.author)
-                .cloned()
-                .unwrap_or_else(|| r.author.to_string());
-            row.spans
-                .insert(1, Span::styled(format!("{name}: "), t.key));
+            row.spans.insert(
+                0,
+                Span::styled(format!("  {}", local.format("%Y-%m-%d")), t.dim),
+            );
         }
         items.push(ListItem::new(row));
     }
