@@ -364,3 +364,73 @@ fn a_mentor_with_a_journal_reviews_in_it_and_the_next_export_opens_where_they_le
     let shown = praxis_ok(&mette, &["show", id.trim()]);
     assert!(shown.contains("Who else was in the room?"), "{shown}");
 }
+
+/// The screen's text as one line: each row without its borders and indentation, joined by a
+/// space, so a sentence wrapped over two rows reads as one.
+fn flowing(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| l.trim().trim_matches('│').trim())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_long_answer_is_written_saved_and_read_back_to_its_last_sentence() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let journal = dir.path().join("journal");
+    praxis_ok(&journal, &["init", "--name", "Anna", "--lang", "en"]);
+    let mut tty = Tty::start(&journal, &[]);
+    tty.wait_for("not done yet");
+    tty.send("c");
+    tty.wait_for("1 of 4");
+    let mut answer = String::new();
+    let mut n = 1;
+    while answer.len() < 560 {
+        answer.push_str(&format!(
+            "Sentence {n} of the morning at the day centre, with relatives. "
+        ));
+        n += 1;
+    }
+    answer.push_str("The last sentence says the café opens in May.");
+    assert!(answer.len() >= 600, "{}", answer.len());
+    tty.send("Met the relatives.");
+    tty.send(TAB);
+    tty.wait_for("2 of 4");
+    tty.send("They had ideas.");
+    tty.send(TAB);
+    tty.send("4");
+    tty.send(TAB);
+    tty.wait_for("4 of 4");
+    tty.send(&answer);
+    tty.send(TAB);
+    tty.wait_for("Look over your answers");
+    tty.send("\x13"); // Ctrl-s
+    tty.wait_for("done today");
+    tty.send("t");
+    tty.wait_for("Timeline");
+    tty.send("\r");
+    tty.wait_for("1–19 of"); // the record's scroll position
+    assert!(
+        !flowing(&tty.screen()).contains("café opens in May"),
+        "{}",
+        tty.screen()
+    );
+    tty.send("\x1b[F"); // End
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !flowing(&tty.screen()).contains("The last sentence says the café opens in May.") {
+        assert!(Instant::now() < deadline, "{}", tty.screen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // The wheel comes as arrow keys ("alternate scroll"): asked for on start, undone on quit.
+    tty.send("q");
+    tty.send("q");
+    tty.send("q");
+    assert!(tty.wait_exit().success());
+    tty.assert_restored();
+    let raw = String::from_utf8_lossy(&tty.raw.lock().unwrap()).to_string();
+    let on = raw.find("\x1b[?1007h").expect("alternate scroll asked for");
+    let off = raw.rfind("\x1b[?1007l").expect("and undone");
+    assert!(on < off);
+}

@@ -90,6 +90,13 @@ impl Harness {
         self.app.as_mut().unwrap()
     }
 
+    /// A terminal of `columns` × `rows`, as a resize tells the app.
+    fn sized(&mut self, columns: u16, rows: u16) -> &mut Self {
+        self.terminal = Terminal::new(TestBackend::new(columns, rows)).unwrap();
+        self.app().resize(columns, rows);
+        self
+    }
+
     fn key(&mut self, code: KeyCode) -> &mut Self {
         self.app()
             .handle_key(KeyEvent::new(code, KeyModifiers::NONE));
@@ -519,6 +526,20 @@ fn help_lists_the_keys_of_the_screen() {
     insta::assert_snapshot!("help_home", h.screen());
     h.key(KeyCode::Char('x'));
     assert!(!h.screen().contains("Any key closes"));
+    // In a low window the help scrolls, says so, and shows where it is; another key closes it.
+    h.sized(60, 14).key(KeyCode::Char('?'));
+    let top = h.screen();
+    assert!(top.contains(" 1–9 of 24 "), "{top}");
+    assert!(
+        !top.contains("?           help"),
+        "the last keys are below: {top}"
+    );
+    h.key(KeyCode::End);
+    let end = h.screen();
+    assert!(end.contains("?           help"), "{end}");
+    assert!(end.contains("scroll the keys"), "{end}");
+    h.key(KeyCode::Char('x'));
+    assert!(!h.screen().contains("scroll the keys"));
 }
 
 #[test]
@@ -897,4 +918,120 @@ fn others_records_are_grouped_by_person_and_a_review_opens_on_its_mentee() {
         !screen.contains("Bo Lund") && !screen.contains("Bo's"),
         "{screen}"
     );
+}
+
+/// A reflection on the action-learning set: six long answers and a mentor's long comment, more
+/// than any screen shows at once.
+fn long_reflection(j: &Journal) -> Record {
+    let answers = [
+        (
+            "problem",
+            "How do I let relatives shape the home-care plan when the team already feels stretched and the council wants results by spring?",
+        ),
+        (
+            "questions-asked",
+            "Why do you think the team feels stretched? What would relatives bring that the plan lacks? Who decides what counts as a result?",
+        ),
+        (
+            "hardest-question",
+            "Who would miss the old plan if it went? Nobody answered at first, then the night shift said they would not miss it at all.",
+        ),
+        (
+            "insight",
+            "The stretch is in the handovers, not in the visits: relatives could take part exactly where we lose time today.",
+        ),
+        (
+            "before-next",
+            "Ask three relatives to sit in on one Monday handover and write down what they notice, without preparing them.",
+        ),
+        (
+            "report-back",
+            "What the relatives noticed, and whether the night shift wants to try it again. LAST-SENTENCE: the handover took eleven minutes.",
+        ),
+    ];
+    let content = Content::Reflection {
+        set: "action-learning-set".into(),
+        cycle: None,
+        experiment: None,
+        answers: answers
+            .iter()
+            .map(|(q, a)| praxis::record::Answer {
+                question: (*q).into(),
+                value: praxis::record::AnswerValue::Text((*a).into()),
+                why: None,
+            })
+            .collect(),
+    };
+    let r = record(j, at(22, 15), "Action-learning set, third meeting", content);
+    j.add_comment(&Comment {
+        id: RecordId::new_at(at(22, 18)),
+        on: r.id,
+        author: praxis::record::JournalId::new_at(at(1, 1)),
+        author_name: "Mette (mentor)".into(),
+        created: at(22, 18),
+        text: "You heard the night shift say something surprising. What would it take to let them lead the next handover trial? COMMENT-END".into(),
+    })
+    .unwrap();
+    r
+}
+
+#[test]
+fn a_long_reflection_scrolls_to_its_end_with_the_usual_keys() {
+    for (columns, rows) in [(80, 24), (120, 40)] {
+        let mut h = Harness::new(Language::English, |j| {
+            long_reflection(j);
+        });
+        h.sized(columns, rows);
+        h.key(KeyCode::Char('t')).key(KeyCode::Enter);
+        let top = h.screen();
+        assert!(top.contains("Action-learning set, third meeting"), "{top}");
+        if rows == 24 {
+            assert!(!top.contains("COMMENT-END"), "{top}");
+            assert!(top.contains("1–19 of"), "the position shows: {top}");
+        }
+        insta::assert_snapshot!(format!("long_reflection_top_{columns}x{rows}"), top);
+        h.key(KeyCode::Char(' '));
+        insta::assert_snapshot!(
+            format!("long_reflection_middle_{columns}x{rows}"),
+            h.screen()
+        );
+        h.key(KeyCode::End);
+        let end = h.screen();
+        assert!(end.contains("COMMENT-END"), "the comment's end: {end}");
+        assert!(end.contains("eleven minutes"), "the last answer: {end}");
+        insta::assert_snapshot!(format!("long_reflection_end_{columns}x{rows}"), end);
+        // Back up by every way there is.
+        h.key(KeyCode::Home);
+        assert_eq!(h.screen(), top);
+        h.ctrl('d').ctrl('d').ctrl('d').ctrl('d');
+        assert!(h.screen().contains("COMMENT-END"), "Ctrl-d reaches the end");
+        h.ctrl('u').ctrl('u').ctrl('u').ctrl('u').ctrl('u');
+        assert_eq!(h.screen(), top, "Ctrl-u back to the top");
+        h.key(KeyCode::Char('G')).key(KeyCode::Char('g'));
+        assert_eq!(h.screen(), top);
+        h.key(KeyCode::PageDown)
+            .key(KeyCode::PageDown)
+            .key(KeyCode::PageDown);
+        assert!(h.screen().contains("COMMENT-END"));
+        for _ in 0..60 {
+            h.key(KeyCode::Char('k'));
+        }
+        assert_eq!(h.screen(), top, "k back to the top");
+        for _ in 0..60 {
+            h.key(KeyCode::Down);
+        }
+        assert!(h.screen().contains("COMMENT-END"), "↓ to the end");
+        // The mouse wheel moves it too.
+        for _ in 0..30 {
+            h.app().handle_event(crossterm::event::Event::Mouse(
+                crossterm::event::MouseEvent {
+                    kind: crossterm::event::MouseEventKind::ScrollUp,
+                    column: 10,
+                    row: 10,
+                    modifiers: KeyModifiers::NONE,
+                },
+            ));
+        }
+        assert_eq!(h.screen(), top, "the wheel back to the top");
+    }
 }

@@ -25,6 +25,10 @@ pub enum Action {
     Top,
     /// Jump to the last item.
     Bottom,
+    /// Half a window up (Ctrl-u).
+    HalfPageUp,
+    /// Half a window down (Ctrl-d).
+    HalfPageDown,
     /// Open what is selected.
     Open,
     /// Go back to the selected answer to change it.
@@ -104,6 +108,8 @@ impl Action {
             Action::PageDown => ("page down", "side ned"),
             Action::Top => ("first", "første"),
             Action::Bottom => ("last", "sidste"),
+            Action::HalfPageUp => ("half a page up", "en halv side op"),
+            Action::HalfPageDown => ("half a page down", "en halv side ned"),
             Action::Open => ("open", "åbn"),
             Action::EditAnswer => ("change answer", "ret svar"),
             Action::CheckIn => ("check in", "check-in"),

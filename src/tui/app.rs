@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEventKind};
 use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::keymap::{self, Mode};
+use super::scroll::Scroll;
 use super::search_worker::SearchWorker;
 use super::theme::Theme;
 use super::words::{Words, words};
@@ -119,6 +120,8 @@ pub struct DetailView {
     pub phase: Option<Phase>,
     /// Whose record it is, when another journal's (read-only here).
     pub from: Option<String>,
+    /// How far its text is scrolled.
+    pub scroll: Scroll,
 }
 
 /// Search on screen.
@@ -193,6 +196,10 @@ pub struct App {
     pub(super) home: Home,
     pub(super) draft: Option<Draft>,
     pub(super) pending_start: Option<PendingStart>,
+    /// The terminal's size (columns, rows), for scrolling.
+    pub(super) size: (u16, u16),
+    /// How far the help is scrolled.
+    pub(super) help_scroll: Scroll,
     search: Option<SearchWorker>,
     editor_request: Option<String>,
     quit: bool,
@@ -221,6 +228,8 @@ impl App {
             home: Home::default(),
             draft: None,
             pending_start: None,
+            size: (80, 24),
+            help_scroll: Scroll::default(),
             search: None,
             editor_request: None,
             quit: false,
@@ -359,17 +368,67 @@ impl App {
 
     /// Handles one terminal event: keys go through the keymap to `update`.
     pub fn handle_event(&mut self, event: Event) {
-        if let Event::Key(key) = event
-            && key.kind != KeyEventKind::Release
-        {
-            self.handle_key(key);
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Resize(columns, rows) => self.resize(columns, rows),
+            Event::Mouse(mouse) => {
+                let action = match mouse.kind {
+                    MouseEventKind::ScrollDown => Action::Down,
+                    MouseEventKind::ScrollUp => Action::Up,
+                    _ => return,
+                };
+                // The wheel moves as the arrows do, three rows a notch, where there is
+                // something to move through (not in a text being typed).
+                if !matches!(
+                    self.mode(),
+                    Mode::FlowText | Mode::LineInput | Mode::Confirm
+                ) && !self.help
+                    && !self.orientation
+                {
+                    for _ in 0..3 {
+                        self.update(action);
+                    }
+                }
+            }
+            _ => {}
         }
+    }
+
+    /// The terminal's size changed (or is first known): scrolling measures against it.
+    pub fn resize(&mut self, columns: u16, rows: u16) {
+        self.size = (columns, rows);
     }
 
     /// Handles one key press.
     pub fn handle_key(&mut self, key: KeyEvent) {
-        if self.help || self.orientation {
-            self.help = false;
+        if self.help {
+            // The keys that move scroll a help taller than the window; any other closes it.
+            let moves = keymap::action(Mode::Timeline, key).filter(|a| {
+                matches!(
+                    a,
+                    Action::Up
+                        | Action::Down
+                        | Action::PageUp
+                        | Action::PageDown
+                        | Action::HalfPageUp
+                        | Action::HalfPageDown
+                        | Action::Top
+                        | Action::Bottom
+                )
+            });
+            let room = super::view::help_room(self, self.size);
+            match moves {
+                Some(a) if room.total > room.page => {
+                    self.help_scroll.apply(a, room);
+                }
+                _ => {
+                    self.help = false;
+                    self.help_scroll = Scroll::default();
+                }
+            }
+            return;
+        }
+        if self.orientation {
             self.orientation = false;
             return;
         }
@@ -519,7 +578,9 @@ impl App {
             | Action::PageUp
             | Action::PageDown
             | Action::Top
-            | Action::Bottom => self.move_selection(action),
+            | Action::Bottom
+            | Action::HalfPageUp
+            | Action::HalfPageDown => self.move_selection(action),
             Action::Open | Action::EditAnswer => self.open(),
             Action::NextQuestion => self.step(Flow::next),
             Action::PrevQuestion => self.step(Flow::back),
@@ -1190,7 +1251,34 @@ impl App {
         self.save_flow(&finished);
     }
 
+    /// Up and down move through the record's text, then on through the records linked below
+    /// it (and back up the same way); pages and ends move the text.
+    fn scroll_detail(&mut self, action: Action) {
+        let Some(Screen::Detail(v)) = self.screens.last() else {
+            return;
+        };
+        let room = super::view::detail_room(self, v, self.size);
+        let Some(Screen::Detail(v)) = self.screens.last_mut() else {
+            return;
+        };
+        let linked = v.linked.len();
+        match action {
+            Action::Down => {
+                if !v.scroll.apply(action, room) && linked > 0 {
+                    v.selected = (v.selected + 1).min(linked - 1);
+                }
+            }
+            Action::Up if v.selected > 0 => v.selected -= 1,
+            _ => {
+                v.scroll.apply(action, room);
+            }
+        }
+    }
+
     fn move_selection(&mut self, action: Action) {
+        // A page is about as many rows as the list's window shows (the top line, status line,
+        // footer and the list's borders take five).
+        let page = usize::from(self.size.1.saturating_sub(5)).max(2);
         let home_rows = self.home.due.len() + self.home.cycles.len();
         let sets = self.library.sets().len();
         let more = |v: &TimelineView| v.more;
@@ -1200,7 +1288,10 @@ impl App {
             Some(Screen::Timeline(v)) => {
                 let len = v.records.len();
                 let wants_more = more(v)
-                    && matches!(action, Action::Down | Action::PageDown | Action::Bottom)
+                    && matches!(
+                        action,
+                        Action::Down | Action::PageDown | Action::HalfPageDown | Action::Bottom
+                    )
                     && v.selected + 60 >= len;
                 if wants_more {
                     self.load_more();
@@ -1211,7 +1302,7 @@ impl App {
                 };
                 (&mut v.selected, v.records.len())
             }
-            Some(Screen::Detail(v)) => (&mut v.selected, v.linked.len()),
+            Some(Screen::Detail(_)) => return self.scroll_detail(action),
             Some(Screen::Search(v)) => (&mut v.selected, v.results.len()),
             Some(Screen::Flow(v)) => match (&v.flow.step, v.flow.current_kind()) {
                 (Step::Review, _) => (&mut v.review_selected, v.flow.len()),
@@ -1231,8 +1322,10 @@ impl App {
         *selected = match action {
             Action::Up => selected.saturating_sub(1),
             Action::Down => (*selected + 1).min(last),
-            Action::PageUp => selected.saturating_sub(10),
-            Action::PageDown => (*selected + 10).min(last),
+            Action::PageUp => selected.saturating_sub(page),
+            Action::PageDown => (*selected + page).min(last),
+            Action::HalfPageUp => selected.saturating_sub(page / 2),
+            Action::HalfPageDown => (*selected + page / 2).min(last),
             Action::Top => 0,
             _ => last,
         };
@@ -1338,6 +1431,7 @@ impl App {
                 selected: 0,
                 confirm_delete: false,
                 input: None,
+                scroll: Scroll::default(),
             })
         };
         match read() {

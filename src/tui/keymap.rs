@@ -52,11 +52,13 @@ const fn b(keys: &'static str, action: Action, footer: bool) -> Binding {
     }
 }
 
-const LIST_MOVES: [Binding; 6] = [
+const LIST_MOVES: [Binding; 8] = [
     b("↑/k", Action::Up, false),
     b("↓/j", Action::Down, false),
     b("PgUp", Action::PageUp, false),
-    b("PgDn", Action::PageDown, false),
+    b("PgDn/Space", Action::PageDown, false),
+    b("Ctrl-u", Action::HalfPageUp, false),
+    b("Ctrl-d", Action::HalfPageDown, false),
     b("g/Home", Action::Top, false),
     b("G/End", Action::Bottom, false),
 ];
@@ -277,7 +279,11 @@ fn list_key(mode: Mode, key: KeyEvent) -> Option<Action> {
         return None;
     }
     let choice = mode == Mode::FlowChoice;
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     Some(match key.code {
+        KeyCode::Char('d') if ctrl && !choice => Action::HalfPageDown,
+        KeyCode::Char('u') if ctrl && !choice => Action::HalfPageUp,
+        KeyCode::Char(' ') if !choice => Action::PageDown,
         KeyCode::Up => Action::Up,
         KeyCode::Down => Action::Down,
         KeyCode::Char('k') if !choice || key.modifiers.is_empty() => Action::Up,

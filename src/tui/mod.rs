@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod onboarding;
+pub mod scroll;
 mod search_worker;
 mod theme;
 mod view;
@@ -65,7 +66,7 @@ pub fn run(start: Start<'_>) -> Result<(), StoreError> {
         Err(StoreError::NoJournal { .. }) => None,
         Err(e) => return Err(e),
     };
-    let mut terminal = ratatui::init();
+    let mut terminal = init();
     let result = (|| -> Result<Option<(Journal, chrono::NaiveDate)>, StoreError> {
         let (journal, first) = match opened {
             Some(j) => (j, false),
@@ -93,7 +94,7 @@ pub fn run(start: Start<'_>) -> Result<(), StoreError> {
         let today = app.today();
         Ok(Some((app.into_journal(), today)))
     })();
-    ratatui::restore();
+    restore();
     // The terminal is back and the app (with its search) gone before the closing work.
     let Some((journal, today)) = result? else {
         return Ok(());
@@ -164,10 +165,31 @@ fn ask(
     }
 }
 
+/// The terminal in full-screen mode, with the mouse wheel sent as arrow keys ("alternate
+/// scroll", which most terminals honour): the wheel scrolls, and selecting text to copy it
+/// still works, as it would not with the mouse captured.
+fn init() -> DefaultTerminal {
+    let terminal = ratatui::init();
+    let _ = io::Write::write_all(&mut io::stdout(), ALTERNATE_SCROLL_ON);
+    let _ = io::Write::flush(&mut io::stdout());
+    terminal
+}
+
+fn restore() {
+    let _ = io::Write::write_all(&mut io::stdout(), ALTERNATE_SCROLL_OFF);
+    let _ = io::Write::flush(&mut io::stdout());
+    ratatui::restore();
+}
+
+const ALTERNATE_SCROLL_ON: &[u8] = b"\x1b[?1007h";
+const ALTERNATE_SCROLL_OFF: &[u8] = b"\x1b[?1007l";
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     // The end-to-end tests prove the terminal is given back after a panic: with this set,
     // F12 panics on purpose.
     let panic_key = std::env::var_os("PRAXIS_TEST_PANIC_KEY").is_some();
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
     loop {
         terminal.draw(|f| app.draw(f))?;
         if event::poll(Duration::from_millis(40))? {
@@ -179,12 +201,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         }
         app.tick();
         if let Some(text) = app.take_editor_request() {
-            ratatui::restore();
+            restore();
             let editor = std::env::var("VISUAL")
                 .or_else(|_| std::env::var("EDITOR"))
                 .unwrap_or_else(|_| "vi".to_string());
             let result = external_editor(&text, app.journal().dir(), &editor);
-            *terminal = ratatui::init();
+            *terminal = init();
             terminal.clear()?;
             app.editor_done(result);
         }

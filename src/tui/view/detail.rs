@@ -2,17 +2,20 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::home::relative;
-use super::{draw_line_input, frame_block};
+use super::{draw_line_input, frame_block, indented};
 use crate::prompts::show_answer;
 use crate::record::Content;
 use crate::tui::app::{App, DetailView};
+use crate::tui::scroll::{Room, position};
 use crate::tui::words;
 
-pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
+/// The record's text, as the window shows it before wrapping.
+fn text(app: &App, view: &DetailView, width: u16) -> Vec<Line<'static>> {
     let w = app.words();
     let t = &app.theme;
     let r = &view.record;
@@ -102,17 +105,15 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
         }
         Content::Reflection { set, answers, .. } => {
             let prompt_set = app.library.get(set);
-            for a in answers {
+            for (i, a) in answers.iter().enumerate() {
                 let (asked, value) = show_answer(prompt_set, a, lang);
-                lines.push(Line::from(Span::styled(asked, t.title)));
-                for l in value.lines() {
-                    lines.push(Line::raw(format!("  {l}")));
+                if i > 0 {
+                    lines.push(Line::raw(""));
                 }
+                lines.push(Line::from(Span::styled(asked, t.title)));
+                lines.extend(indented(&value, "  ", width, Style::new()));
                 if let Some(why) = &a.why {
-                    lines.push(Line::from(Span::styled(
-                        format!("  {} {why}", w.why),
-                        t.dim,
-                    )));
+                    lines.extend(indented(&format!("{} {why}", w.why), "  ", width, t.dim));
                 }
             }
         }
@@ -137,22 +138,54 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
                 ),
                 t.key,
             )));
-            lines.extend(c.text.lines().map(|l| Line::raw(format!("    {l}"))));
+            lines.extend(indented(&c.text, "    ", width, Style::new()));
         }
     }
+    lines
+}
 
+/// The text's box above, the linked records' below (when there are any).
+fn areas(view: &DetailView, area: Rect) -> [Rect; 2] {
     let linked_height = if view.linked.is_empty() {
         0
     } else {
         (view.linked.len() as u16 + 2).min(area.height / 3)
     };
-    let [text_area, linked_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(linked_height)]).areas(area);
+    Layout::vertical([Constraint::Fill(1), Constraint::Length(linked_height)]).areas(area)
+}
+
+/// How far the record's text can scroll in a screen body of `body`.
+pub(super) fn room(app: &App, view: &DetailView, body: Rect) -> Room {
+    let [text_area, _] = areas(view, body);
+    let inner = frame_block("", &app.theme).inner(text_area);
+    let total = Paragraph::new(text(app, view, inner.width))
+        .wrap(Wrap { trim: false })
+        .line_count(inner.width);
+    Room {
+        page: inner.height,
+        total: u16::try_from(total).unwrap_or(u16::MAX),
+    }
+}
+
+pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
+    let w = app.words();
+    let t = &app.theme;
+    let r = &view.record;
+    let lang = app.lang;
+    let [text_area, linked_area] = areas(view, area);
     let title = r.display_title();
+    let room = room(app, view, area);
+    let mut block = frame_block(&title, t);
+    if let Some(at) = position(view.scroll, room, w.of) {
+        block =
+            block.title_bottom(Line::from(Span::styled(format!(" {at} "), t.dim)).right_aligned());
+    }
+    let width = block.inner(text_area).width;
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(frame_block(&title, t))
-            .wrap(Wrap { trim: false }),
+        Paragraph::new(text(app, view, width))
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((view.scroll.shown(room), 0)),
         text_area,
     );
     if !view.linked.is_empty() {

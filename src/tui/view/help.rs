@@ -8,24 +8,105 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use super::frame_block;
 use crate::tui::app::App;
 use crate::tui::keymap::bindings;
+use crate::tui::scroll::{Room, position};
+
+/// The widest the overlays get.
+const MAX_WIDTH: u16 = 80;
+/// A key's column: the keys as written, then what they do.
+const KEYS: usize = 12;
+
+/// The keys of the screen under the help, in two columns where they fit side by side.
+fn lines(app: &App, width: u16, scrolls: bool) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let entries: Vec<(String, &'static str)> = bindings(app.mode())
+        .into_iter()
+        .map(|b| (b.keys.to_string(), b.action.label(app.lang)))
+        .collect();
+    let widest = entries
+        .iter()
+        .map(|(_, label)| 2 + KEYS + label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let column = widest + 2;
+    let columns = if usize::from(width) >= 2 * column {
+        2
+    } else {
+        1
+    };
+    let rows = entries.len().div_ceil(columns);
+    let mut lines = Vec::new();
+    for row in 0..rows {
+        let mut spans = Vec::new();
+        for c in 0..columns {
+            let Some((keys, label)) = entries.get(c * rows + row) else {
+                continue;
+            };
+            spans.push(Span::styled(format!("  {keys:<KEYS$}"), t.key));
+            let pad = if c + 1 < columns {
+                column - 2 - KEYS
+            } else {
+                0
+            };
+            spans.push(Span::raw(format!("{label:<pad$}")));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    let close = if scrolls {
+        app.words().help_scroll_close
+    } else {
+        app.words().help_close
+    };
+    lines.push(Line::from(Span::styled(format!("  {close}"), t.dim)));
+    lines
+}
+
+/// Where the help goes in a screen body of `area`, and how far it can scroll there.
+fn place(app: &App, area: Rect) -> (Rect, Vec<Line<'static>>, Room) {
+    let width = area.width.saturating_sub(4).min(MAX_WIDTH);
+    let inner_width = width.saturating_sub(2);
+    let count = |lines: &[Line<'static>]| {
+        let n = Paragraph::new(lines.to_vec())
+            .wrap(Wrap { trim: false })
+            .line_count(inner_width);
+        u16::try_from(n).unwrap_or(u16::MAX)
+    };
+    let mut lines = lines(app, inner_width, false);
+    let mut total = count(&lines);
+    if total.saturating_add(2) > area.height {
+        lines = self::lines(app, inner_width, true);
+        total = count(&lines);
+    }
+    let height = total.saturating_add(2).min(area.height);
+    let rect = centred(area, width, height);
+    let room = Room {
+        page: height.saturating_sub(2),
+        total,
+    };
+    (rect, lines, room)
+}
+
+/// How far the help can scroll in a screen body of `area`.
+pub(super) fn room(app: &App, area: Rect) -> Room {
+    place(app, area).2
+}
 
 pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let mut lines: Vec<Line> = bindings(app.mode())
-        .into_iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!("  {:<12}", b.keys), t.key),
-                Span::raw(b.action.label(app.lang)),
-            ])
-        })
-        .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        format!("  {}", app.words().help_close),
-        t.dim,
-    )));
-    overlay(app, frame, area, app.words().help_title, lines);
+    let (rect, lines, room) = place(app, area);
+    let mut block = frame_block(app.words().help_title, &app.theme);
+    if let Some(at) = position(app.help_scroll, room, app.words().of) {
+        block = block.title_bottom(
+            Line::from(Span::styled(format!(" {at} "), app.theme.dim)).right_aligned(),
+        );
+    }
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((app.help_scroll.shown(room), 0)),
+        rect,
+    );
 }
 
 pub(super) fn orientation(app: &App, frame: &mut Frame, area: Rect) {
@@ -40,28 +121,29 @@ pub(super) fn orientation(app: &App, frame: &mut Frame, area: Rect) {
         format!(" {}", app.words().help_close),
         app.theme.dim,
     )));
-    overlay(app, frame, area, app.words().welcome, lines);
+    let width = area.width.saturating_sub(4).min(MAX_WIDTH);
+    let total = Paragraph::new(lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(width.saturating_sub(2));
+    let height = u16::try_from(total)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height);
+    let rect = centred(area, width, height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(frame_block(app.words().welcome, &app.theme))
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
 }
 
-fn overlay(app: &App, frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>) {
-    let width = area.width.saturating_sub(4).min(80);
-    let text_width = usize::from(width.saturating_sub(2)).max(1);
-    let rows: usize = lines
-        .iter()
-        .map(|l| l.width().max(1).div_ceil(text_width))
-        .sum();
-    let height = (rows as u16 + 2).min(area.height);
-    let rect = Rect::new(
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,
         width,
         height,
-    );
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(frame_block(title, &app.theme))
-            .wrap(Wrap { trim: false }),
-        rect,
-    );
+    )
 }

@@ -14,6 +14,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::{App, LineInput, Screen};
 use super::keymap::bindings;
+use super::scroll::Room;
 use super::theme::Theme;
 
 /// The smallest window praxis draws in.
@@ -30,13 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         );
         return;
     }
-    let [top, body, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, body, status, footer] = rows(area);
     draw_top(app, frame, top);
     match app.screens.last() {
         Some(Screen::Home { selected }) => home::draw(app, frame, body, *selected),
@@ -57,6 +52,41 @@ pub fn draw(app: &App, frame: &mut Frame) {
     } else if app.orientation {
         help::orientation(app, frame, body);
     }
+}
+
+/// The screen's rows: the top line, the body, the status line and the footer.
+fn rows(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// How far the open record's text can scroll on a screen of `size` (columns, rows).
+pub fn detail_room(app: &App, view: &super::app::DetailView, size: (u16, u16)) -> Room {
+    let [_, body, _, _] = rows(Rect::new(0, 0, size.0, size.1));
+    detail::room(app, view, body)
+}
+
+/// How far the help can scroll on a screen of `size` (columns, rows).
+pub fn help_room(app: &App, size: (u16, u16)) -> Room {
+    let [_, body, _, _] = rows(Rect::new(0, 0, size.0, size.1));
+    help::room(app, body)
+}
+
+/// `text` wrapped at word boundaries to `width` terminal cells, every row indented by
+/// `indent` (so a long answer reads as one block under its question), its paragraphs kept.
+fn indented(text: &str, indent: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    let options = textwrap::Options::new(usize::from(width).max(indent.len() + 8))
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    textwrap::wrap(text.trim_end(), options)
+        .into_iter()
+        .map(|row| Line::from(Span::styled(row.into_owned(), style)))
+        .collect()
 }
 
 /// A yes/no question in a box at the foot of `area`, over what is there.
