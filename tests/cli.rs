@@ -1039,3 +1039,39 @@ fn leftovers_of_a_killed_backup_or_editor_are_removed_when_the_journal_opens() {
     assert!(!half_backup.exists());
     assert!(!answer.exists());
 }
+
+#[test]
+fn show_keeps_the_paragraphs_of_answers_and_comments() {
+    let j = Journal::new();
+    let id = j.add(&["add", "note", "--title", "Council"]);
+    j.add(&[
+        "comment",
+        &id,
+        "First paragraph of the comment, long enough that it has to be wrapped to fit in eighty columns.\n\nSecond paragraph, after a blank line.",
+    ]);
+    let shown = j.ok(&["show", &id]);
+    assert!(
+        shown.contains("    First paragraph of the comment, long enough that it has to be wrapped to fit\n    in eighty columns.\n\n    Second paragraph, after a blank line."),
+        "{shown}"
+    );
+    assert!(shown.lines().all(|l| l.chars().count() <= 80), "{shown}");
+    let id = j.add(&[
+        "add",
+        "reflection",
+        "--set",
+        "daily-checkin",
+        "--answer",
+        "happened=Met the relatives.\n\nThen the night shift.",
+        "--answer",
+        "noticed=Quiet.",
+        "--answer",
+        "voice=3",
+        "--answer",
+        "try-tomorrow=Ask again.",
+    ]);
+    let shown = j.ok(&["show", &id]);
+    assert!(
+        shown.contains("  Met the relatives.\n\n  Then the night shift."),
+        "{shown}"
+    );
+}

@@ -135,8 +135,14 @@ impl Harness {
         let mut out = String::new();
         for y in 0..buffer.area.height {
             let mut line = String::new();
-            for x in 0..buffer.area.width {
-                line.push_str(buffer[(x, y)].symbol());
+            let mut x = 0;
+            // A wide character's second cell is not shown: the line reads as a terminal shows it.
+            while x < buffer.area.width {
+                let symbol = buffer[(x, y)].symbol();
+                line.push_str(symbol);
+                x += u16::try_from(praxis::width::cells(symbol))
+                    .unwrap_or(1)
+                    .max(1);
             }
             out.push_str(line.trim_end());
             out.push('\n');
@@ -1033,5 +1039,56 @@ fn a_long_reflection_scrolls_to_its_end_with_the_usual_keys() {
             ));
         }
         assert_eq!(h.screen(), top, "the wheel back to the top");
+    }
+}
+
+#[test]
+fn timeline_rows_cut_with_a_mark_keep_their_comments_and_never_move_a_border() {
+    let mut h = Harness::new(Language::Danish, |j| {
+        let mut r = record(
+            j,
+            at(20, 14),
+            "Møde med 👩‍👩‍👧 familierne og én café ☕ om hjemmeplejens nye besøgsplan i Nordby",
+            Content::Note,
+        );
+        r.body = "Første afsnit med 🎉 og e\u{301}n kombineret accent.".into();
+        r.set_tags(["hjemmepleje", "samskabelse"]);
+        j.update(&r).unwrap();
+        for (i, text) in ["Hvem var med?", "Hvad sagde de pårørende?"]
+            .iter()
+            .enumerate()
+        {
+            j.add_comment(&Comment {
+                id: RecordId::new_at(at(21, 9 + i as u32)),
+                on: r.id,
+                author: praxis::record::JournalId::new_at(at(1, 1)),
+                author_name: "Mette".into(),
+                created: at(21, 9 + i as u32),
+                text: (*text).into(),
+            })
+            .unwrap();
+        }
+    });
+    for (columns, rows) in [(80, 24), (120, 40)] {
+        h.sized(columns, rows);
+        if columns == 80 {
+            h.key(KeyCode::Char('t'));
+        }
+        let screen = h.screen();
+        let row = screen
+            .lines()
+            .find(|l| l.contains("14:00"))
+            .unwrap_or_else(|| panic!("{screen}"));
+        assert!(row.contains("(2 kommentarer)"), "{row}");
+        if columns == 80 {
+            assert!(row.contains('…'), "cut with a mark: {row}");
+        }
+        for line in screen.lines().skip(1).take(usize::from(rows) - 3) {
+            assert_eq!(
+                praxis::width::cells(line),
+                usize::from(columns),
+                "the border stays put: {line}"
+            );
+        }
     }
 }

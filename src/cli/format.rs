@@ -1,7 +1,7 @@
 //! Text output that reads well in an 80-column terminal.
 
 use chrono::{DateTime, Local, NaiveDate, Utc};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use crate::record::{Content, Record, Visibility};
 use crate::store::Journal;
@@ -9,56 +9,7 @@ use crate::store::Journal;
 /// The width people's terminals have at the least.
 pub const WIDTH: usize = 80;
 
-/// `text` on one line (line breaks become spaces; other spacing is kept), cut with `…` to at
-/// most `width` columns.
-pub fn fit(text: &str, width: usize) -> String {
-    let flat: String = text
-        .trim()
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
-    if flat.width() <= width {
-        return flat;
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in flat.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// Whitespace and line breaks collapsed to single spaces.
-pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// `text` wrapped at word boundaries to `width` columns, every line starting with `indent`.
-pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let room = width.saturating_sub(indent.width()).max(20);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.width() + 1 + word.width() > room {
-            lines.push(format!("{indent}{line}"));
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(format!("{indent}{line}"));
-    }
-    lines.join("\n")
-}
+pub use crate::width::{fit, one_line, wrap};
 
 /// A local date and time, minutes precision.
 pub fn local_time(at: DateTime<Utc>) -> String {
@@ -145,34 +96,6 @@ pub fn list_line(journal: &Journal, r: &Record) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fit_cuts_by_columns_and_marks_the_cut() {
-        assert_eq!(fit("short", 10), "short");
-        assert_eq!(fit("a\nb", 10), "a b");
-        assert_eq!(
-            fit("id   date", 20),
-            "id   date",
-            "columns keep their spacing"
-        );
-        assert_eq!(fit("abcdefghij", 5), "abcd…");
-        assert_eq!(fit("æøåæøå", 4).width(), 4);
-        assert_eq!(fit("日本語テキスト", 6), "日本…");
-    }
-
-    #[test]
-    fn wrap_breaks_between_words_within_the_width() {
-        let text =
-            "Hvordan bliver jeg i stand til at se borgernes ressourcer og indgå i partnerskaber";
-        let wrapped = wrap(text, 30, "  ");
-        assert!(
-            wrapped
-                .lines()
-                .all(|l| l.width() <= 30 && l.starts_with("  ")),
-            "{wrapped}"
-        );
-        assert_eq!(one_line(&wrapped), text);
-    }
 
     #[test]
     fn relative_days_read_naturally() {

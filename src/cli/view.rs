@@ -379,9 +379,7 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
         writeln!(out, "\ncomments:")?;
         for c in &comments {
             writeln!(out, "  {} · {}", c.author_name, local_time(c.created))?;
-            for line in c.text.lines() {
-                writeln!(out, "    {line}")?;
-            }
+            writeln!(out, "{}", wrap(&c.text, WIDTH, "    "))?;
         }
     }
     Ok(())

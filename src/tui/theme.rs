@@ -2,6 +2,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::record::Kind;
+
 /// The styles the screens use.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
@@ -21,6 +23,8 @@ pub struct Theme {
     pub key: Style,
     /// Records shared beyond the owner.
     pub shared: Style,
+    /// Each kind of record: cycle, experiment, reflection, note.
+    kinds: [Style; 4],
 }
 
 impl Theme {
@@ -37,6 +41,7 @@ impl Theme {
                 ok: Style::new(),
                 key: bold,
                 shared: Style::new(),
+                kinds: [Style::new(); 4],
             };
         }
         Theme {
@@ -48,7 +53,24 @@ impl Theme {
             ok: Style::new().fg(Color::Green),
             key: bold.fg(Color::Cyan),
             shared: Style::new().fg(Color::Magenta),
+            kinds: [
+                Style::new().fg(Color::Yellow),
+                Style::new().fg(Color::LightBlue),
+                Style::new().fg(Color::Green),
+                Style::new(),
+            ],
         }
+    }
+
+    /// The colour of a kind of record, the same wherever it is shown.
+    pub fn kind(&self, kind: Kind) -> Style {
+        let i = match kind {
+            Kind::Cycle => 0,
+            Kind::Experiment => 1,
+            Kind::Reflection => 2,
+            Kind::Note => 3,
+        };
+        self.kinds[i]
     }
 
     /// Whether NO_COLOR asks for no colour (set and not empty).
@@ -71,6 +93,8 @@ mod tests {
             plain.matched,
             plain.error,
             plain.key,
+            plain.kind(Kind::Cycle),
+            plain.kind(Kind::Reflection),
         ] {
             assert_eq!(style.fg, None);
             assert_eq!(style.bg, None);

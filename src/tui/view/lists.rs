@@ -8,10 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
 
 use super::{draw_line_input, frame_block, highlighted};
-use crate::record::{Record, Visibility};
+use crate::record::{AnswerValue, Content, Record, Visibility};
 use crate::search::Field;
 use crate::tui::app::{App, SearchView, TimelineView, query_text};
 use crate::tui::words;
+use crate::width;
 
 pub(super) fn pick_set(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let t = &app.theme;
@@ -42,18 +43,38 @@ pub(super) fn pick_set(app: &App, frame: &mut Frame, area: Rect, selected: usize
     frame.render_stateful_widget(list, area, &mut state);
 }
 
-/// A record as one row: kind, title, tags, who may see it, comments.
-fn record_row<'a>(app: &App, r: &Record, comments: usize) -> Line<'a> {
-    let t = &app.theme;
-    let mut spans = vec![
-        Span::styled(format!("  {:<11} ", words::kind(r.kind(), app.lang)), t.dim),
-        Span::raw(r.display_title()),
-    ];
-    for tag in &r.tags {
-        spans.push(Span::styled(format!(" #{tag}"), t.dim));
+/// The first words of what a record holds beyond its title: a reflection's first written
+/// answer, a note's body, an experiment's expectation, a cycle's question.
+fn first_words(r: &Record) -> String {
+    let text = match &r.content {
+        Content::Reflection { answers, .. } => answers
+            .iter()
+            .find_map(|a| match &a.value {
+                AnswerValue::Text(t) if !t.trim().is_empty() => Some(t.as_str()),
+                _ => None,
+            })
+            .unwrap_or(r.body.as_str()),
+        Content::Experiment { expectation, .. } if !expectation.trim().is_empty() => expectation,
+        Content::Cycle { question, .. } if !question.trim().is_empty() => question,
+        _ => r.body.as_str(),
+    };
+    let text = width::one_line(text);
+    // A note titled by its first line would say it twice.
+    if text == width::one_line(&r.display_title()) {
+        return String::new();
     }
+    text
+}
+
+/// A record as one row of `width` cells: time of day, kind (in its colour), title, tags and
+/// the first words of what was written, cut with `…` to leave room for who may see it and its
+/// comments, which are never cut.
+fn record_row(app: &App, r: &Record, comments: usize, width: u16, time: &str) -> Line<'static> {
+    let t = &app.theme;
+    let kind = words::kind(r.kind(), app.lang);
+    let mut tail = Vec::new();
     if r.visibility != Visibility::Private {
-        spans.push(Span::styled(
+        tail.push(Span::styled(
             format!(" [{}]", words::visibility(r.visibility, app.lang)),
             t.shared,
         ));
@@ -64,8 +85,45 @@ fn record_row<'a>(app: &App, r: &Record, comments: usize) -> Line<'a> {
             1 => w.comment_one.to_string(),
             n => crate::tui::words::fill(w.comment_count, &[("n", &n.to_string())]),
         };
-        spans.push(Span::styled(format!(" {text}"), t.key));
+        tail.push(Span::styled(format!(" {text}"), t.key));
     }
+    let head = format!("  {time} {kind:<11} ");
+    let tail_width: usize = tail.iter().map(Span::width).sum();
+    let room = usize::from(width).saturating_sub(width::cells(&head) + tail_width);
+    let title = width::one_line(&r.display_title());
+    let tags: String = r
+        .tags
+        .iter()
+        .map(|x| format!("#{x}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    // The title first, then the tags, then the first words, each cut where the room ends.
+    let mut spans = vec![
+        Span::styled(format!("  {time} "), t.dim),
+        Span::styled(format!("{kind:<11} "), t.kind(r.kind())),
+    ];
+    let mut left = room;
+    for (gap, text, style) in [
+        ("", title, Style::new()),
+        (" ", tags, t.dim),
+        (" — ", first_words(r), t.dim),
+    ] {
+        if left <= gap.len() || text.is_empty() {
+            continue;
+        }
+        if !gap.is_empty() {
+            spans.push(Span::styled(gap, t.dim));
+            left -= width::cells(gap);
+        }
+        let piece = width::fit(&text, left);
+        left = left.saturating_sub(width::cells(&piece));
+        let cut = piece.ends_with('…') && !text.ends_with('…');
+        spans.push(Span::styled(piece, style));
+        if cut {
+            left = 0;
+        }
+    }
+    spans.extend(tail);
     Line::from(spans)
 }
 
@@ -105,13 +163,14 @@ pub(super) fn timeline(app: &App, view: &TimelineView, frame: &mut Frame, area: 
             selected_row = items.len();
         }
         let comments = view.comment_counts.get(&r.id).copied().unwrap_or(0);
-        let mut row = record_row(app, r, comments);
-        if view.peers {
-            row.spans.insert(
-                0,
-                Span::styled(format!("  {}", local.format("%Y-%m-%d")), t.dim),
-            );
-        }
+        // Inside the borders; others' records, grouped by person, also show their day.
+        let row_width = area.width.saturating_sub(2);
+        let when = if view.peers {
+            local.format("%Y-%m-%d")
+        } else {
+            local.format("%H:%M")
+        };
+        let row = record_row(app, r, comments, row_width, &when.to_string());
         items.push(ListItem::new(row));
     }
     if items.is_empty() {
