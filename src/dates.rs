@@ -120,7 +120,10 @@ mod tests {
             find_date("i morgen med Mette", today),
             Some(d(2026, 11, 24))
         );
-        assert_eq!(find_date("+2w with the union rep", today), Some(d(2026, 12, 7)));
+        assert_eq!(
+            find_date("+2w with the union rep", today),
+            Some(d(2026, 12, 7))
+        );
         for none in ["2026-13-45", "next Friday", "Soon, with the team", ""] {
             assert_eq!(find_date(none, today), None, "{none}");
         }

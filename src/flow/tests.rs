@@ -276,7 +276,11 @@ fn a_draft_whose_questions_changed_starts_afresh_and_hands_back_what_was_typed()
 }
 
 fn plan(values: &[(&str, &str)]) -> Flow {
-    let mut f = Flow::new(set(PLAN_SET), Purpose::PlanExperiment { cycle: None }, now());
+    let mut f = Flow::new(
+        set(PLAN_SET),
+        Purpose::PlanExperiment { cycle: None },
+        now(),
+    );
     for (id, v) in values {
         f.set_value(id, v.to_string());
     }
@@ -348,7 +352,11 @@ fn changing_one_answer_from_the_review_returns_to_the_review() {
     f.next();
     assert_eq!(f.step, Step::Review);
     f.back();
-    assert_eq!(f.step, Step::Question(3), "after the review, steps are plain again");
+    assert_eq!(
+        f.step,
+        Step::Question(3),
+        "after the review, steps are plain again"
+    );
     f.back();
     f.next();
     assert_eq!(f.step, Step::Question(3));
@@ -453,7 +461,9 @@ fn a_saved_experiment_opens_with_its_answers_and_its_look_back_date_can_change()
     let mut saved = finish(&f, None).unwrap().new.unwrap();
     saved.body = format!("Written by hand first.\n\n{}", saved.body);
     let planned = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-    assert!(matches!(saved.content, Content::Experiment { follow_up: Some(d), .. } if d == planned));
+    assert!(
+        matches!(saved.content, Content::Experiment { follow_up: Some(d), .. } if d == planned)
+    );
 
     let mut edit = Flow::editing(set(PLAN_SET), &saved, now()).unwrap();
     let value = |f: &Flow, id: &str| f.values[f_index(f, id)].clone();
@@ -534,5 +544,8 @@ fn a_note_is_its_text_and_an_optional_title() {
     assert_eq!(note.kind(), crate::record::Kind::Note);
     assert_eq!(note.title, "");
     assert_eq!(note.display_title(), "The chair asked for numbers.");
-    assert_eq!(note.body, "The chair asked for numbers.\nBring them Monday.");
+    assert_eq!(
+        note.body,
+        "The chair asked for numbers.\nBring them Monday."
+    );
 }

@@ -210,7 +210,10 @@ fn an_undone_delete_brings_the_record_back_whole_and_the_log_rebuilds_it() {
     j.undelete(&deleted).unwrap();
 
     assert_eq!(j.get(experiment.id).unwrap().as_ref(), Some(experiment));
-    assert!(!j.was_deleted(experiment.id).unwrap(), "the tombstone is gone");
+    assert!(
+        !j.was_deleted(experiment.id).unwrap(),
+        "the tombstone is gone"
+    );
     assert_eq!(j.comments_on(experiment.id).unwrap(), vec![comment.clone()]);
     let back = j.get(reflection.id).unwrap().unwrap();
     assert_eq!(back.experiment(), Some(experiment.id), "linked again");

@@ -296,9 +296,7 @@ impl App {
     /// The external editor's result: the current answer, or the open record's title and text.
     pub fn editor_done(&mut self, result: Result<String, String>) {
         match result {
-            Ok(text)
-                if matches!(self.screens.last(), Some(Screen::Detail(v)) if v.input.is_some()) =>
-            {
+            Ok(text) if matches!(self.screens.last(), Some(Screen::Detail(v)) if v.input.is_some()) => {
                 if let Some(Screen::Detail(v)) = self.screens.last_mut()
                     && let Some(input) = &mut v.input
                 {
@@ -1316,14 +1314,9 @@ impl App {
         if view.flow.set.id == NEW_CYCLE_SET {
             return self.finish_new_cycle();
         }
-        let finished = view.flow.finish(
-            author,
-            &view.title,
-            now,
-            today,
-            lang,
-            view.changes.as_ref(),
-        );
+        let finished =
+            view.flow
+                .finish(author, &view.title, now, today, lang, view.changes.as_ref());
         match finished {
             Err(e) => self.refuse_finish(e),
             Ok(finished) => self.save_flow(&finished),

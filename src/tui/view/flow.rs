@@ -75,9 +75,17 @@ fn question(app: &App, view: &FlowView, i: usize, frame: &mut Frame, area: Rect)
             if view.flow.date_question() == Some(i) {
                 let line = date_line(app, view, i);
                 let height = wrapped_height(std::slice::from_ref(&line), inside.width);
-                let [editor_area, date_area] =
-                    Layout::vertical([Constraint::Fill(1), Constraint::Length(height)])
-                        .areas(inside);
+                // The date read stands right under what is typed.
+                let typed: Vec<Line> = view.editor.lines().iter().map(Line::raw).collect();
+                let rows = wrapped_height(&typed, inside.width)
+                    .saturating_add(1)
+                    .max(2);
+                let [editor_area, date_area, _] = Layout::vertical([
+                    Constraint::Max(rows),
+                    Constraint::Length(height),
+                    Constraint::Fill(1),
+                ])
+                .areas(inside);
                 frame.render_widget(&view.editor, editor_area);
                 frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), date_area);
             } else {
