@@ -270,6 +270,13 @@ impl Flow {
         Ok(flow)
     }
 
+    /// Whether this is an edit of `record` whose answers are still as they were opened.
+    pub fn edits_nothing(&self, record: &Record) -> bool {
+        self.purpose == (Purpose::Edit { record: record.id })
+            && Flow::editing(self.set.clone(), record, self.started)
+                .is_ok_and(|f| f.values == self.values && f.whys == self.whys)
+    }
+
     /// Sets the value of question `id`, if the set has it.
     fn set_value(&mut self, id: &str, value: String) {
         if let Some(i) = self.set.questions.iter().position(|q| q.id == id) {

@@ -254,7 +254,7 @@ fn a_mentor_reviews_in_the_app_and_the_comments_file_is_written_on_quit() {
     // Before saving, the box says where the comment will go.
     tty.wait_for("Your comment, for Anna in your comments file");
     tty.send("Ask the relatives before the next hearing.");
-    tty.send("\r");
+    tty.send("\x13"); // Ctrl-s saves; Enter makes a new line
     tty.wait_for("Mette ·");
     tty.send("q");
     tty.send("q");
@@ -321,7 +321,7 @@ fn a_mentor_with_a_journal_reviews_in_it_and_the_next_export_opens_where_they_le
     tty.send("c");
     tty.wait_for("Your comment, for Anna");
     tty.send("Who else was in the room?");
-    tty.send("\r");
+    tty.send("\x13"); // Ctrl-s saves; Enter makes a new line
     tty.wait_for("Mette ·");
     for _ in 0..3 {
         tty.send("q");

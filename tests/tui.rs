@@ -1020,7 +1020,13 @@ fn saved_answers_are_edited_in_their_flow_and_the_revision_grows() {
         screen.contains("Saved.") && screen.contains("They listened, then asked for numbers"),
         "back on the record, its new answers shown: {screen}"
     );
-    // Saving without a change writes nothing.
+    // Leaving an edit untouched keeps no draft; saving without a change writes nothing.
+    h.key(KeyCode::Char('E')).key(KeyCode::Esc);
+    assert!(!h.screen().contains("kept as a draft"), "{}", h.screen());
+    assert_eq!(
+        h.app().journal().draft::<praxis::flow::Draft>().unwrap(),
+        None
+    );
     h.key(KeyCode::Char('E')).ctrl('s');
     assert!(h.screen().contains("Nothing changed."), "{}", h.screen());
     assert_eq!(h.records(Kind::Reflection)[0].revision, 2);

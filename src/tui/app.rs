@@ -604,10 +604,14 @@ impl App {
         if self.screens.len() <= 1 {
             return;
         }
-        if let Some(Screen::Flow(v)) = self.screens.last() {
-            let kept = v.flow.has_input();
+        if let Some(Screen::Flow(_)) = self.screens.last() {
             self.store_answer();
-            if kept {
+            let Some(Screen::Flow(v)) = self.screens.last() else {
+                return;
+            };
+            // An edit left as it was opened is no draft.
+            let unchanged_edit = v.changes.as_ref().is_some_and(|r| v.flow.edits_nothing(r));
+            if v.flow.has_input() && !unchanged_edit {
                 self.info(self.words().draft_kept);
             } else {
                 let _ = self.journal.clear_draft();

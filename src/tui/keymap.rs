@@ -332,6 +332,30 @@ mod tests {
     }
 
     #[test]
+    fn in_a_comment_enter_is_a_new_line_and_ctrl_s_saves() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let enter = key(KeyCode::Enter);
+        assert_eq!(action(Mode::Comment, enter), Some(Action::Input(enter)));
+        assert_eq!(action(Mode::Comment, ctrl('s')), Some(Action::Save));
+        assert_eq!(
+            action(Mode::Comment, ctrl('e')),
+            Some(Action::ExternalEditor)
+        );
+        assert_eq!(
+            action(Mode::Comment, key(KeyCode::Esc)),
+            Some(Action::Cancel)
+        );
+        let u = key(KeyCode::Char('u'));
+        assert_eq!(action(Mode::Comment, u), Some(Action::Input(u)));
+        assert_eq!(action(Mode::Detail, u), Some(Action::Undo));
+        assert_eq!(action(Mode::Detail, ctrl('u')), None, "Ctrl-u is not u");
+        assert_eq!(
+            action(Mode::Timeline, key(KeyCode::Char('N'))),
+            Some(Action::NewNote)
+        );
+    }
+
+    #[test]
     fn every_mode_offers_help_and_a_way_out() {
         for mode in [
             Mode::Home,
