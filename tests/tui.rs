@@ -889,19 +889,28 @@ fn a_look_back_date_praxis_cannot_read_is_refused_on_screen_and_the_answer_kept(
 fn the_date_read_is_shown_back_in_danish() {
     let mut h = Harness::new(Language::Danish, |_| {});
     plan_up_to_the_look_back(&mut h);
-    h.text("om 14 dage sammen med Mette").key(KeyCode::Tab);
+    h.text("2026-13-45 med Mette").key(KeyCode::Tab);
     let screen = h.screen();
     assert!(
         screen.contains("praxis kan ikke læse en dato i svaret; dit svar står der stadig.")
-            || screen.contains("Opfølgning mandag den 7. december, om 14 dage."),
-        "refused with a Danish message, or read: {screen}"
+            && screen.contains("2026-13-45 med Mette")
+            && screen.contains("Ingen dato endnu: skriv den som 2026-12-01, i morgen"),
+        "{screen}"
     );
-    while !h.screen().contains("Se dine svar igennem") {
-        for _ in 0..40 {
-            h.key(KeyCode::Backspace);
-        }
-        h.text("2026-12-15 med Mette").key(KeyCode::Tab);
+    for _ in 0.."2026-13-45 med Mette".len() {
+        h.key(KeyCode::Backspace);
     }
+    h.text("i morgen med Mette");
+    assert!(
+        h.screen()
+            .contains("Opfølgning tirsdag den 24. november, i morgen."),
+        "{}",
+        h.screen()
+    );
+    for _ in 0.."i morgen med Mette".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.text("2026-12-15 med Mette").key(KeyCode::Tab);
     assert!(
         h.screen()
             .contains("Opfølgning tirsdag den 15. december, om 22 dage."),
@@ -1204,7 +1213,7 @@ fn o_with_nothing_due_says_so_and_x_says_it_drops_the_experiment() {
     h.key(KeyCode::Char('x'));
     let screen = h.screen();
     assert!(
-        screen.contains("drops the experiment “")
+        screen.contains("After-action review — dropping “")
             && screen.contains("Saving this review drops the experiment; Esc goes back"),
         "{screen}"
     );
