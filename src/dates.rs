@@ -25,6 +25,23 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     ))
 }
 
+/// The first date in a sentence (`"2026-12-07 with the team"`, `"i morgen med Mette"`): a word,
+/// or up to three words together (`i morgen`), that [`parse_date`] reads; `None` when there is
+/// none.
+pub fn find_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .map(|w| w.trim_end_matches(['.', ':', '!', '?']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (0..words.len()).find_map(|i| {
+        (1..=3)
+            .rev()
+            .filter_map(|n| words.get(i..i + n))
+            .find_map(|phrase| parse_date(&phrase.join(" "), today).ok())
+    })
+}
+
 fn parse_offset(word: &str, today: NaiveDate) -> Option<NaiveDate> {
     let (sign, rest) = match word.strip_prefix('-') {
         Some(r) => (-1i64, r),
@@ -89,6 +106,26 @@ mod tests {
         ] {
             let err = parse_date(bad, today).unwrap_err();
             assert!(err.contains("YYYY-MM-DD"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_date_is_found_in_a_sentence_or_not_at_all() {
+        let today = d(2026, 11, 23);
+        assert_eq!(
+            find_date("On 2026-12-10, with the team.", today),
+            Some(d(2026, 12, 10))
+        );
+        assert_eq!(
+            find_date("i morgen med Mette", today),
+            Some(d(2026, 11, 24))
+        );
+        assert_eq!(
+            find_date("+2w with the union rep", today),
+            Some(d(2026, 12, 7))
+        );
+        for none in ["2026-13-45", "next Friday", "Soon, with the team", ""] {
+            assert_eq!(find_date(none, today), None, "{none}");
         }
     }
 

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::dates::parse_date;
+use crate::dates::find_date;
 use crate::journal::Language;
 use crate::prompts::{AnswerError, AnswerKind, PromptSet, build_answers};
 use crate::record::{
@@ -39,6 +39,13 @@ pub enum Purpose {
         /// Done or dropped.
         status: ExperimentStatus,
     },
+    /// A free note, written with the built-in note form ([`NOTE_SET`]).
+    Note,
+    /// New answers for a saved reflection or experiment.
+    Edit {
+        /// The record whose answers change.
+        record: RecordId,
+    },
 }
 
 /// Where in the flow the user is.
@@ -69,6 +76,9 @@ pub struct Draft {
     /// The set's [`shape`] when the draft was saved; absent in drafts from before praxis kept it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shape: Option<String>,
+    /// Whether one answer is being changed from the review page (the next step goes back there).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revising: bool,
 }
 
 impl Draft {
@@ -160,6 +170,9 @@ pub struct Flow {
     pub step: Step,
     /// When it was started.
     pub started: DateTime<Utc>,
+    /// Whether one answer is being changed from the review page: the next step goes back there
+    /// instead of through every later question.
+    pub revising: bool,
 }
 
 /// The daily check-in's id; the home screen looks for today's.
@@ -168,8 +181,18 @@ pub const DAILY_CHECKIN: &str = "daily-checkin";
 pub const PLAN_SET: &str = "plan-experiment";
 /// The after-action review's id; logging an outcome uses it.
 pub const REVIEW_SET: &str = "after-action-review";
-/// Days until an experiment's look-back when the plan names no date.
+/// Days until an experiment's look-back when the plan leaves the date out.
 pub const DEFAULT_LOOK_BACK_DAYS: u64 = 14;
+/// The plan's question whose answer holds the look-back date.
+pub const LOOK_BACK: &str = "look-back";
+/// The id of the built-in note form: the note's text ([`NOTE_TEXT`]), then its title.
+pub const NOTE_SET: &str = "praxis-note";
+/// The note form's question for the text.
+pub const NOTE_TEXT: &str = "text";
+/// The note form's question for the title.
+pub const NOTE_TITLE: &str = "title";
+/// The plan's questions whose answers are fields of the experiment, not part of its text.
+const PLAN_FIELDS: [&str; 3] = ["with-whom", "expect", "signal"];
 
 impl Flow {
     /// A fresh flow at the first question.
@@ -182,6 +205,82 @@ impl Flow {
             whys: vec![String::new(); n],
             step: Step::Question(0),
             started: now,
+            revising: false,
+        }
+    }
+
+    /// A flow over the answers of a saved reflection or experiment, opened on its review page;
+    /// finishing it changes that record.
+    pub fn editing(set: PromptSet, record: &Record, now: DateTime<Utc>) -> Result<Flow, EditError> {
+        let mut flow = Flow::new(set, Purpose::Edit { record: record.id }, now);
+        let other_set = |of: &str, set: &PromptSet| EditError::OtherSet {
+            record: of.to_string(),
+            set: set.id.clone(),
+        };
+        match &record.content {
+            Content::Reflection { set, answers, .. } => {
+                if *set != flow.set.id {
+                    return Err(other_set(set, &flow.set));
+                }
+                for (i, q) in flow.set.questions.iter().enumerate() {
+                    if let Some(a) = answers.iter().find(|a| a.question == q.id) {
+                        flow.values[i] = a.value.to_text();
+                        flow.whys[i] = a.why.clone().unwrap_or_default();
+                    }
+                }
+            }
+            Content::Experiment {
+                with,
+                expectation,
+                signal,
+                follow_up,
+                ..
+            } => {
+                if flow.set.id != PLAN_SET {
+                    return Err(other_set(PLAN_SET, &flow.set));
+                }
+                let (_, sections) = plan_sections(&flow.set, &record.body);
+                for (i, text) in sections {
+                    flow.values[i] = text;
+                }
+                flow.set_value("with-whom", with.join(", "));
+                flow.set_value("expect", expectation.clone());
+                flow.set_value("signal", signal.clone());
+                if flow.value_of("try").is_empty() {
+                    flow.set_value("try", record.title.clone());
+                }
+                if let Some(date) = follow_up {
+                    // Words like "tomorrow" meant the day it was planned: the date it was read
+                    // as goes first, so saving again keeps it.
+                    let said = flow.value_of(LOOK_BACK);
+                    let iso = date.to_string();
+                    if !(said.contains(&iso) && find_date(&said, *date) == Some(*date)) {
+                        let joined = if said.is_empty() {
+                            iso
+                        } else {
+                            format!("{iso}, {said}")
+                        };
+                        flow.set_value(LOOK_BACK, joined);
+                    }
+                }
+            }
+            Content::Note | Content::Cycle { .. } => return Err(EditError::NotAnswers),
+        }
+        flow.step = Step::Review;
+        Ok(flow)
+    }
+
+    /// Whether this is an edit of `record` whose answers are still as they were opened.
+    pub fn edits_nothing(&self, record: &Record) -> bool {
+        self.purpose == (Purpose::Edit { record: record.id })
+            && Flow::editing(self.set.clone(), record, self.started)
+                .is_ok_and(|f| f.values == self.values && f.whys == self.whys)
+    }
+
+    /// Sets the value of question `id`, if the set has it.
+    fn set_value(&mut self, id: &str, value: String) {
+        if let Some(i) = self.set.questions.iter().position(|q| q.id == id) {
+            self.values[i] = value;
         }
     }
 
@@ -210,6 +309,7 @@ impl Flow {
             whys: draft.whys,
             step,
             started: draft.started,
+            revising: draft.revising && step != Step::Review,
         }))
     }
 
@@ -223,6 +323,7 @@ impl Flow {
             step: self.step,
             started: self.started,
             shape: Some(shape(&self.set)),
+            revising: self.revising,
         }
     }
 
@@ -253,29 +354,36 @@ impl Flow {
     }
 
     /// Why the current answer cannot be accepted, if it cannot (a value off the scale, an
-    /// option that does not exist). An empty answer is fine here; the review page reports it.
-    pub fn current_problem(&self, lang: Language) -> Option<String> {
+    /// option that does not exist, a look-back date praxis cannot read). An empty answer is
+    /// fine here; the review page reports it.
+    pub fn current_problem(&self, lang: Language, today: NaiveDate) -> Option<Problem> {
         let i = self.index()?;
         let value = self.values[i].trim();
         if value.is_empty() {
             return None;
         }
+        if self.date_question() == Some(i) {
+            return self.look_back(today).err();
+        }
         let q = &self.set.questions[i];
         let given = vec![(q.id.clone(), value.to_string())];
         let mut one = self.set.clone();
         one.questions = vec![q.clone()];
-        match build_answers(&one, &given, &[], lang) {
-            Err(e) => Some(e.to_string()),
-            Ok(_) => None,
-        }
+        build_answers(&one, &given, &[], lang)
+            .err()
+            .map(Problem::Answer)
     }
 
-    /// Moves to the next question, or to the review after the last.
+    /// Moves to the next question, or to the review after the last (or after the one answer
+    /// being changed from the review).
     pub fn next(&mut self) {
         self.step = match self.step {
-            Step::Question(i) if i + 1 < self.len() => Step::Question(i + 1),
+            Step::Question(i) if i + 1 < self.len() && !self.revising => Step::Question(i + 1),
             _ => Step::Review,
         };
+        if self.step == Step::Review {
+            self.revising = false;
+        }
     }
 
     /// Moves to the previous question; from the review, to the last question.
@@ -290,6 +398,15 @@ impl Flow {
     pub fn go_to(&mut self, i: usize) {
         if i < self.len() {
             self.step = Step::Question(i);
+        }
+    }
+
+    /// Goes from the review page to question `i` to change it; the next step returns to the
+    /// review.
+    pub fn revise(&mut self, i: usize) {
+        if i < self.len() {
+            self.step = Step::Question(i);
+            self.revising = true;
         }
     }
 
@@ -326,16 +443,47 @@ impl Flow {
             .unwrap_or_default()
     }
 
-    /// The look-back date of a plan: the first date-like word in the look-back answer, else
-    /// two weeks from today.
-    pub fn look_back(&self, today: NaiveDate) -> NaiveDate {
-        let text = self.value_of("look-back");
-        text.split(|c: char| c.is_whitespace() || c == ',')
-            .find_map(|word| parse_date(word.trim_end_matches('.'), today).ok())
-            .unwrap_or(today + Days::new(DEFAULT_LOOK_BACK_DAYS))
+    /// The question whose answer is a date: a plan's look-back.
+    pub fn date_question(&self) -> Option<usize> {
+        if self.set.id != PLAN_SET {
+            return None;
+        }
+        self.set.questions.iter().position(|q| q.id == LOOK_BACK)
     }
 
-    /// What the finished flow saves: new records, and changed ones (an experiment's outcome).
+    /// The look-back date of a plan: the first date in the look-back answer ("2026-12-07 with
+    /// the team", "tomorrow"); two weeks from today when the answer is left out. An answer
+    /// with no date praxis can read is refused, never replaced by a guess.
+    pub fn look_back(&self, today: NaiveDate) -> Result<NaiveDate, Problem> {
+        let default = today + Days::new(DEFAULT_LOOK_BACK_DAYS);
+        let Some(i) = self.date_question() else {
+            return Ok(default);
+        };
+        let given = self.values[i].trim();
+        if given.is_empty() {
+            return Ok(default);
+        }
+        find_date(given, today).ok_or_else(|| Problem::NoDate {
+            question: i,
+            given: given.to_string(),
+        })
+    }
+
+    /// An experiment's text: the plan's answers that are not its fields, under their questions.
+    fn plan_body(&self, lang: Language) -> String {
+        let mut body = Vec::new();
+        for q in &self.set.questions {
+            let v = self.value_of(&q.id);
+            if !v.is_empty() && !PLAN_FIELDS.contains(&q.id.as_str()) {
+                body.push(format!("{}\n{}", q.text.get(lang), v));
+            }
+        }
+        body.join("\n\n")
+    }
+
+    /// What the finished flow saves: a new record, and a changed one. `changes` is the record
+    /// the flow changes: the experiment whose outcome is logged, the record whose answers are
+    /// edited.
     pub fn finish(
         &self,
         author: JournalId,
@@ -343,9 +491,13 @@ impl Flow {
         now: DateTime<Utc>,
         today: NaiveDate,
         lang: Language,
-        experiment: Option<&Record>,
+        changes: Option<&Record>,
     ) -> Result<Finished, FinishError> {
         let answers = self.answers(lang)?;
+        let one = |r| Finished {
+            new: Some(r),
+            changed: None,
+        };
         let reflection = |cycle, experiment| {
             let mut r = Record::new(
                 author,
@@ -361,14 +513,18 @@ impl Flow {
             r
         };
         Ok(match &self.purpose {
-            Purpose::Comment { .. } => Finished {
-                new: reflection(None, None),
-                changed: None,
-            },
-            Purpose::Reflection { cycle, experiment } => Finished {
-                new: reflection(*cycle, *experiment),
-                changed: None,
-            },
+            Purpose::Comment { .. } => one(reflection(None, None)),
+            Purpose::Reflection { cycle, experiment } => one(reflection(*cycle, *experiment)),
+            Purpose::Note => {
+                let mut r = Record::new(author, now, Content::Note);
+                r.title = self.value_of(NOTE_TITLE);
+                r.body = self.value_of(NOTE_TEXT);
+                one(r)
+            }
+            Purpose::Edit { record: id } => {
+                let original = changes.filter(|r| r.id == *id).ok_or(FinishError::Gone)?;
+                self.edited(original, answers.clone(), now, today, lang)?
+            }
             Purpose::PlanExperiment { cycle } => {
                 let try_text = self.value_of("try");
                 let mut r = Record::new(
@@ -382,31 +538,20 @@ impl Flow {
                             .collect(),
                         expectation: self.value_of("expect"),
                         signal: self.value_of("signal"),
-                        follow_up: Some(self.look_back(today)),
+                        follow_up: Some(self.look_back(today)?),
                         status: ExperimentStatus::Planned,
                         outcome: None,
                     },
                 );
                 r.title = first_line(&try_text, 72);
-                let mut body = Vec::new();
-                for q in &self.set.questions {
-                    let v = self.value_of(&q.id);
-                    if !v.is_empty() && !matches!(q.id.as_str(), "with-whom" | "expect" | "signal")
-                    {
-                        body.push(format!("{}\n{}", q.text.get(lang), v));
-                    }
-                }
-                r.body = body.join("\n\n");
-                Finished {
-                    new: r,
-                    changed: None,
-                }
+                r.body = self.plan_body(lang);
+                one(r)
             }
             Purpose::LogOutcome {
                 experiment: id,
                 status,
             } => {
-                let changed = experiment.filter(|e| e.id == *id).map(|e| {
+                let changed = changes.filter(|e| e.id == *id).map(|e| {
                     let mut e = e.clone();
                     e.touch(now)?;
                     if let Content::Experiment {
@@ -420,12 +565,77 @@ impl Flow {
                     Ok::<_, HighestRevision>(e)
                 });
                 let changed = changed.transpose()?;
-                let cycle = experiment.and_then(|e| e.cycle());
+                let cycle = changes.and_then(|e| e.cycle());
                 Finished {
-                    new: reflection(cycle, Some(*id)),
+                    new: Some(reflection(cycle, Some(*id))),
                     changed,
                 }
             }
+        })
+    }
+
+    /// The saved record with this flow's answers in place of its old ones; nothing to save when
+    /// no answer changed.
+    fn edited(
+        &self,
+        original: &Record,
+        answers: Vec<Answer>,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+        lang: Language,
+    ) -> Result<Finished, FinishError> {
+        let mut r = original.clone();
+        match &mut r.content {
+            Content::Reflection { answers: old, .. } => {
+                // Answers to questions the set no longer has are kept, after the others.
+                let gone = old
+                    .iter()
+                    .filter(|a| self.set.question(&a.question).is_none())
+                    .cloned();
+                let mut new = answers;
+                new.extend(gone);
+                *old = new;
+            }
+            Content::Experiment {
+                with,
+                expectation,
+                signal,
+                follow_up,
+                ..
+            } => {
+                *with = Some(self.value_of("with-whom"))
+                    .filter(|w| !w.is_empty())
+                    .into_iter()
+                    .collect();
+                *expectation = self.value_of("expect");
+                *signal = self.value_of("signal");
+                *follow_up = Some(self.look_back(today)?);
+                let before = Flow::editing(self.set.clone(), original, self.started)
+                    .map_err(|_| FinishError::Gone)?;
+                // A title changed by hand is kept; one made from the answer follows it.
+                if original.title == first_line(&before.value_of("try"), 72) {
+                    r.title = first_line(&self.value_of("try"), 72);
+                }
+                let (rest, _) = plan_sections(&self.set, &original.body);
+                let body = self.plan_body(lang);
+                r.body = [rest, body]
+                    .into_iter()
+                    .filter(|p| !p.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+            }
+            Content::Note | Content::Cycle { .. } => return Err(FinishError::Gone),
+        }
+        if r == *original {
+            return Ok(Finished {
+                new: None,
+                changed: None,
+            });
+        }
+        r.touch(now)?;
+        Ok(Finished {
+            new: None,
+            changed: Some(r),
         })
     }
 
@@ -451,24 +661,104 @@ impl Flow {
     }
 }
 
+/// Why an answer cannot be taken as it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    /// It does not fit its question.
+    #[error(transparent)]
+    Answer(#[from] AnswerError),
+    /// The look-back answer holds no date praxis can read.
+    #[error(
+        "cannot read a date in '{given}': write it like 2026-12-01, today, tomorrow, +3d or +2w"
+    )]
+    NoDate {
+        /// The question's index.
+        question: usize,
+        /// The answer as typed.
+        given: String,
+    },
+}
+
+/// Why a saved record's answers cannot be opened in a flow.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// Only reflections and experiments have answers.
+    #[error("only a reflection's or an experiment's answers open in a flow")]
+    NotAnswers,
+    /// The record was answered with another prompt set.
+    #[error("the record was answered with the set '{record}', not '{set}'")]
+    OtherSet {
+        /// The record's set.
+        record: String,
+        /// The set given.
+        set: String,
+    },
+}
+
 /// Why a finished flow cannot be saved.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FinishError {
     /// The answers do not fit the set.
     #[error(transparent)]
     Answers(#[from] AnswerError),
-    /// The experiment whose outcome is logged cannot take another edit.
+    /// The look-back answer holds no date praxis can read.
+    #[error(transparent)]
+    Problem(Problem),
+    /// The experiment whose outcome is logged, or the record edited, cannot take another edit.
     #[error(transparent)]
     Revision(#[from] HighestRevision),
+    /// The record whose answers were edited is not there (or has no answers).
+    #[error("the record being edited is gone")]
+    Gone,
+}
+
+impl From<Problem> for FinishError {
+    fn from(p: Problem) -> FinishError {
+        match p {
+            Problem::Answer(e) => FinishError::Answers(e),
+            p => FinishError::Problem(p),
+        }
+    }
 }
 
 /// What a finished flow writes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finished {
-    /// The new record (a reflection or an experiment).
-    pub new: Record,
-    /// A changed record (the experiment whose outcome was logged).
+    /// The new record (a reflection, an experiment or a note), if the flow makes one.
+    pub new: Option<Record>,
+    /// A changed record (the experiment whose outcome was logged, the record edited).
     pub changed: Option<Record>,
+}
+
+/// A plan's text split back into its answers: the text before the first question (written by
+/// hand), and each answer after its question (as [`Flow::plan_body`] wrote it, in either
+/// language), by question index.
+fn plan_sections(set: &PromptSet, body: &str) -> (String, Vec<(usize, String)>) {
+    let header = |line: &str| {
+        let line = line.trim();
+        set.questions.iter().position(|q| {
+            !PLAN_FIELDS.contains(&q.id.as_str())
+                && !line.is_empty()
+                && (q.text.en == line || q.text.da == line)
+        })
+    };
+    let mut rest = Vec::new();
+    let mut sections: Vec<(usize, Vec<&str>)> = Vec::new();
+    for line in body.lines() {
+        match (header(line), sections.last_mut()) {
+            (Some(i), _) => sections.push((i, Vec::new())),
+            (None, Some((_, lines))) => lines.push(line),
+            (None, None) => rest.push(line),
+        }
+    }
+    let text = |lines: &[&str]| lines.join("\n").trim().to_string();
+    (
+        text(&rest),
+        sections
+            .into_iter()
+            .map(|(i, lines)| (i, text(&lines)))
+            .collect(),
+    )
 }
 
 fn first_line(text: &str, max_chars: usize) -> String {

@@ -247,14 +247,15 @@ fn a_mentor_reviews_in_the_app_and_the_comments_file_is_written_on_quit() {
         &[],
     );
     tty.wait_for("Shared with me");
-    tty.wait_for("Anna: Council hearing");
+    tty.wait_for("│Anna ");
+    tty.wait_for("Council hearing");
     tty.send("\r");
     tty.wait_for("from Anna");
     tty.send("c");
     // Before saving, the box says where the comment will go.
     tty.wait_for("Your comment, for Anna in your comments file");
     tty.send("Ask the relatives before the next hearing.");
-    tty.send("\r");
+    tty.send("\x13"); // Ctrl-s saves; Enter makes a new line
     tty.wait_for("Mette ·");
     tty.send("q");
     tty.send("q");
@@ -281,7 +282,7 @@ fn the_demo_opens_a_believable_journal_and_leaves_nothing_behind() {
     tty.wait_for("Experiments to look back on");
     tty.wait_for("Active cycles");
     tty.send("p");
-    tty.wait_for("Bo (network):");
+    tty.wait_for("│Bo (network) ");
     tty.send("q");
     tty.send("q");
     assert!(tty.wait_exit().success());
@@ -315,13 +316,14 @@ fn a_mentor_with_a_journal_reviews_in_it_and_the_next_export_opens_where_they_le
         &["export", "--for", "mentor", "-o", export.to_str().unwrap()],
     );
     let mut tty = Tty::start_with(&mette, &["review", export.to_str().unwrap()], &[]);
-    tty.wait_for("Anna: Council hearing");
+    tty.wait_for("│Anna ");
+    tty.wait_for("Council hearing");
     tty.send("\r");
     tty.wait_for("from Anna");
     tty.send("c");
     tty.wait_for("Your comment, for Anna");
     tty.send("Who else was in the room?");
-    tty.send("\r");
+    tty.send("\x13"); // Ctrl-s saves; Enter makes a new line
     tty.wait_for("Mette ·");
     for _ in 0..3 {
         tty.send("q");
@@ -357,7 +359,8 @@ fn a_mentor_with_a_journal_reviews_in_it_and_the_next_export_opens_where_they_le
         &["export", "--for", "mentor", "-o", export.to_str().unwrap()],
     );
     let mut tty = Tty::start_with(&mette, &["review", export.to_str().unwrap()], &[]);
-    tty.wait_for("Anna: Second hearing");
+    tty.wait_for("│Anna ");
+    tty.wait_for("Second hearing");
     tty.send("q");
     tty.send("q");
     assert!(tty.wait_exit().success());

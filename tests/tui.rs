@@ -305,7 +305,11 @@ fn a_required_answer_is_asked_for_on_the_review_page_and_nothing_is_saved() {
     h.ctrl('s');
     assert!(h.records(Kind::Reflection).is_empty());
     let screen = h.screen();
-    assert!(screen.contains("'happened' needs an answer"), "{screen}");
+    assert!(
+        screen.contains("Answer this question first: “What happened today in your work"),
+        "the question as the flow asks it, not its id: {screen}"
+    );
+    assert!(!screen.contains("'happened'"), "{screen}");
     assert!(screen.contains("(not answered)"), "{screen}");
     // Going back with Shift-Tab and skipping an optional question work too.
     h.shift_tab().shift_tab();
@@ -535,7 +539,7 @@ fn help_lists_the_keys_of_the_screen() {
     // In a low window the help scrolls, says so, and shows where it is; another key closes it.
     h.sized(60, 14).key(KeyCode::Char('?'));
     let top = h.screen();
-    assert!(top.contains(" 1–9 of 24 "), "{top}");
+    assert!(top.contains(" 1–9 of 26 "), "{top}");
     assert!(
         !top.contains("?           help"),
         "the last keys are below: {top}"
@@ -615,7 +619,7 @@ fn a_mentor_reads_shared_records_read_only_and_comments_on_them() {
     // A short comment…
     h.key(KeyCode::Char('c'))
         .text("Good start. Who else could you ask?")
-        .key(KeyCode::Enter);
+        .ctrl('s');
     let experiment = h.app().journal().foreign_newest_first().unwrap()[0].clone();
     let comments = h.app().journal().comments_on(experiment.id).unwrap();
     assert_eq!(comments.len(), 1);
@@ -1090,5 +1094,475 @@ fn timeline_rows_cut_with_a_mark_keep_their_comments_and_never_move_a_border() {
                 "the border stays put: {line}"
             );
         }
+    }
+}
+
+/// A paragraph of about 290 characters, longer than any line of the screen.
+const LONG: &str = "When the relatives came to the day centre this morning, three of them stayed \
+for coffee and told us what they would change about the Friday activities: more music, fewer \
+forms, and a say in who is invited. I had not asked them before, and it showed how much we miss \
+by planning alone.";
+
+impl Harness {
+    fn size(&mut self, width: u16, height: u16) -> &mut Self {
+        self.terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        self
+    }
+}
+
+/// The words of `text` in order, as they stand on `screen` (wrapped lines read as one).
+fn reads_through(screen: &str, text: &str) -> bool {
+    let on_screen: Vec<&str> = screen
+        .split(|c: char| c.is_whitespace() || c == '│')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    on_screen
+        .windows(words.len())
+        .any(|w| w == words.as_slice())
+}
+
+#[test]
+fn a_long_answer_wraps_at_word_boundaries_in_the_editor() {
+    let mut h = Harness::new(Language::English, |_| {});
+    h.key(KeyCode::Char('c')).text(LONG);
+    let screen = h.screen();
+    insta::assert_snapshot!("flow_wrapped_editor", screen);
+    assert!(
+        reads_through(&screen, LONG),
+        "every word is on screen, none cut mid-word: {screen}"
+    );
+    let wide = h.size(120, 40).screen();
+    insta::assert_snapshot!("flow_wrapped_editor_wide", wide);
+    assert!(reads_through(&wide, LONG), "{wide}");
+}
+
+/// Plans an experiment up to its look-back answer.
+fn plan_up_to_the_look_back(h: &mut Harness) {
+    h.key(KeyCode::Char('e'));
+    h.text("Rota trial").key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    h.text("The night shift").key(KeyCode::Tab);
+    h.text("Fewer swaps").key(KeyCode::Tab);
+    h.text("The swap log").key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+}
+
+#[test]
+fn a_look_back_date_praxis_cannot_read_is_refused_on_screen_and_the_answer_kept() {
+    let mut h = Harness::new(Language::English, |_| {});
+    plan_up_to_the_look_back(&mut h);
+    assert!(
+        h.screen()
+            .contains("No date read yet: write one like 2026-12-01"),
+        "{}",
+        h.screen()
+    );
+    h.text("next Friday").key(KeyCode::Tab);
+    let screen = h.screen();
+    insta::assert_snapshot!("flow_date_refused", screen);
+    assert!(
+        screen.contains("praxis cannot read a date in this answer; your answer is kept."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("next Friday") && screen.contains("7 of 7"),
+        "still on the question, the answer as typed: {screen}"
+    );
+    h.ctrl('s');
+    assert!(h.records(Kind::Experiment).is_empty(), "nothing saved");
+    assert!(h.screen().contains("next Friday") && h.screen().contains("7 of 7"));
+    let wide = h.size(120, 40).screen();
+    insta::assert_snapshot!("flow_date_refused_wide", wide);
+
+    // A date praxis reads is shown back in words as it is typed, then on the review page.
+    for _ in 0.."next Friday".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.text("2026-12-15 with Mette");
+    assert!(
+        h.screen()
+            .contains("Look back on Tuesday 15 December, in 22 days."),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Tab);
+    assert!(h.screen().contains("Look over your answers"));
+    assert!(h.screen().contains("Tuesday 15 December, in 22 days"));
+    h.ctrl('s');
+    let e = h.records(Kind::Experiment).remove(0);
+    assert!(
+        matches!(&e.content, Content::Experiment { follow_up: Some(d), .. } if *d == NaiveDate::from_ymd_opt(2026, 12, 15).unwrap())
+    );
+}
+
+#[test]
+fn the_date_read_is_shown_back_in_danish() {
+    let mut h = Harness::new(Language::Danish, |_| {});
+    plan_up_to_the_look_back(&mut h);
+    h.text("2026-13-45 med Mette").key(KeyCode::Tab);
+    let screen = h.screen();
+    assert!(
+        screen.contains("praxis kan ikke læse en dato i svaret; dit svar står der stadig.")
+            && screen.contains("2026-13-45 med Mette")
+            && screen.contains("Ingen dato endnu: skriv den som 2026-12-01, i morgen"),
+        "{screen}"
+    );
+    for _ in 0.."2026-13-45 med Mette".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.text("i morgen med Mette");
+    assert!(
+        h.screen()
+            .contains("Opfølgning tirsdag den 24. november, i morgen."),
+        "{}",
+        h.screen()
+    );
+    for _ in 0.."i morgen med Mette".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.text("2026-12-15 med Mette").key(KeyCode::Tab);
+    assert!(
+        h.screen()
+            .contains("Opfølgning tirsdag den 15. december, om 22 dage."),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn the_look_back_date_of_a_saved_experiment_changes_with_e() {
+    let mut h = Harness::new(Language::English, busy);
+    // The due experiment is selected on home.
+    h.key(KeyCode::Enter);
+    assert!(h.screen().contains("Open office hour for relatives"));
+    h.key(KeyCode::Char('E'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Look over your answers") && screen.contains("2026-11-20"),
+        "its answers on the review page, its date first: {screen}"
+    );
+    h.key(KeyCode::End).key(KeyCode::Enter);
+    for _ in 0..20 {
+        h.key(KeyCode::Backspace);
+    }
+    h.text("+2w").key(KeyCode::Tab);
+    assert!(
+        h.screen().contains("Look over your answers"),
+        "back on the review after the one answer: {}",
+        h.screen()
+    );
+    h.ctrl('s');
+    let e = h
+        .records(Kind::Experiment)
+        .into_iter()
+        .find(|e| e.title == "Open office hour for relatives")
+        .unwrap();
+    assert!(
+        matches!(&e.content, Content::Experiment { follow_up: Some(d), with, .. }
+            if *d == NaiveDate::from_ymd_opt(2026, 12, 7).unwrap() && with == &vec!["relatives, care workers".to_string()]),
+        "{:?}",
+        e.content
+    );
+    assert_eq!(e.revision, 2);
+    assert_eq!(
+        e.tags,
+        vec!["cocreation"],
+        "what the flow does not ask is kept"
+    );
+    assert_eq!(e.visibility, Visibility::Mentor);
+    assert!(h.screen().contains("Saved."), "{}", h.screen());
+    assert!(
+        h.screen().contains("look back: 2026-12-07"),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn saved_answers_are_edited_in_their_flow_and_the_revision_grows() {
+    let mut h = Harness::new(Language::English, |_| {});
+    h.key(KeyCode::Char('c'))
+        .text("Met the council")
+        .key(KeyCode::Tab)
+        .text("They listened")
+        .key(KeyCode::Tab)
+        .key(KeyCode::Char('4'))
+        .key(KeyCode::Tab)
+        .text("Ask relatives")
+        .key(KeyCode::Tab);
+    // Changing one answer from the review page comes back to the review page.
+    h.key(KeyCode::Enter);
+    assert!(h.screen().contains("1 of 4"));
+    h.text(" about the budget").key(KeyCode::Tab);
+    assert!(
+        h.screen().contains("Look over your answers"),
+        "not on to question 2: {}",
+        h.screen()
+    );
+    h.ctrl('s');
+    let saved = h.records(Kind::Reflection).remove(0);
+    assert_eq!(saved.revision, 1);
+
+    h.key(KeyCode::Char('t')).key(KeyCode::Enter);
+    h.key(KeyCode::Char('E'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Review") && screen.contains("Met the council about the budget"),
+        "{screen}"
+    );
+    h.key(KeyCode::Down).key(KeyCode::Enter);
+    assert!(h.screen().contains("2 of 4") && h.screen().contains("changing saved answers"));
+    h.text(", then asked for numbers").key(KeyCode::Tab);
+    assert!(h.screen().contains("Look over your answers"));
+    h.ctrl('s');
+    let edited = h.records(Kind::Reflection);
+    assert_eq!(edited.len(), 1, "changed in place, not saved again");
+    let edited = &edited[0];
+    assert_eq!(edited.id, saved.id);
+    assert_eq!(edited.revision, 2);
+    assert_eq!(edited.title, "Daily check-in");
+    let Content::Reflection { answers, .. } = &edited.content else {
+        panic!()
+    };
+    let values: Vec<String> = answers.iter().map(|a| a.value.to_text()).collect();
+    assert_eq!(
+        values,
+        [
+            "Met the council about the budget",
+            "They listened, then asked for numbers",
+            "4",
+            "Ask relatives"
+        ]
+    );
+    let screen = h.screen();
+    assert!(
+        screen.contains("Saved.") && screen.contains("They listened, then asked for numbers"),
+        "back on the record, its new answers shown: {screen}"
+    );
+    // Leaving an edit untouched keeps no draft; saving without a change writes nothing.
+    h.key(KeyCode::Char('E')).key(KeyCode::Esc);
+    assert!(!h.screen().contains("kept as a draft"), "{}", h.screen());
+    assert_eq!(
+        h.app().journal().draft::<praxis::flow::Draft>().unwrap(),
+        None
+    );
+    h.key(KeyCode::Char('E')).ctrl('s');
+    assert!(h.screen().contains("Nothing changed."), "{}", h.screen());
+    assert_eq!(h.records(Kind::Reflection)[0].revision, 2);
+}
+
+#[test]
+fn the_comment_box_takes_several_lines_and_ctrl_s_saves_them() {
+    let mut h = Harness::new(Language::English, busy);
+    h.key(KeyCode::Char('t'))
+        .key(KeyCode::Char('f'))
+        .text("note #council")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
+    h.key(KeyCode::Char('c'))
+        .text("Ask the relatives' council first.\nThen bring it to the hearing. ")
+        .text(LONG);
+    let screen = h.screen();
+    insta::assert_snapshot!("comment_multi_line", screen);
+    assert!(reads_through(&screen, "Ask the relatives' council first."));
+    assert!(
+        reads_through(&screen, "by planning alone."),
+        "the long line wraps: {screen}"
+    );
+    insta::assert_snapshot!("comment_multi_line_wide", h.size(120, 40).screen());
+    h.ctrl('s');
+    let note = h.records(Kind::Note).remove(0);
+    let comments = h.app().journal().comments_on(note.id).unwrap();
+    assert_eq!(comments.len(), 2);
+    let mine = comments
+        .iter()
+        .find(|c| c.author_name == "Anna Jensen")
+        .unwrap();
+    assert!(
+        mine.text
+            .starts_with("Ask the relatives' council first.\nThen bring it to the hearing. When"),
+        "{}",
+        mine.text
+    );
+    // Ctrl-e opens the comment in $EDITOR and brings the edited text back into the box.
+    h.key(KeyCode::Char('c')).text("Draft");
+    h.ctrl('e');
+    assert_eq!(h.app().take_editor_request().as_deref(), Some("Draft"));
+    h.app()
+        .editor_done(Ok("Draft, written\nin the editor\n".into()));
+    assert!(h.screen().contains("in the editor"));
+    h.ctrl('s');
+    let comments = h.app().journal().comments_on(note.id).unwrap();
+    assert!(
+        comments
+            .iter()
+            .any(|c| c.text == "Draft, written\nin the editor"),
+        "{comments:?}"
+    );
+}
+
+#[test]
+fn a_deleted_record_comes_back_whole_with_u() {
+    let mut h = Harness::new(Language::English, busy);
+    h.key(KeyCode::Char('t'))
+        .key(KeyCode::Char('f'))
+        .text("note #council")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
+    let before = h.records(Kind::Note).remove(0);
+    h.key(KeyCode::Char('d'));
+    assert!(
+        h.screen()
+            .contains("Delete “Council budget hearing”? y deletes"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Char('y'));
+    assert!(h.records(Kind::Note).is_empty());
+    assert!(
+        h.screen()
+            .contains("Deleted “Council budget hearing”. u undoes it."),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Esc).key(KeyCode::Char('u'));
+    assert!(
+        h.screen().contains("“Council budget hearing” is back."),
+        "{}",
+        h.screen()
+    );
+    let back = h.records(Kind::Note);
+    assert_eq!(back, vec![before.clone()], "the record as it was");
+    let comments = h.app().journal().comments_on(before.id).unwrap();
+    assert_eq!(comments.len(), 1, "its comment too");
+    assert!(!h.app().journal().was_deleted(before.id).unwrap());
+    h.key(KeyCode::Char('u'));
+    assert!(h.screen().contains("Nothing to undo."));
+    // Found again in the timeline, by tag and by search.
+    h.key(KeyCode::Char('t'));
+    assert!(
+        h.screen().contains("Council budget hearing"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Char('f'))
+        .text("#council")
+        .key(KeyCode::Enter);
+    assert!(h.screen().contains("Council budget hearing"));
+    h.key(KeyCode::Esc).key(KeyCode::Esc);
+    h.key(KeyCode::Char('/')).text("councillors");
+    assert!(h.app().wait_for_search(Duration::from_secs(10), true));
+    h.key(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(
+        screen.contains("What would it take to ask them"),
+        "opened, with its comment: {screen}"
+    );
+}
+
+#[test]
+fn n_writes_a_note_from_anywhere() {
+    let mut h = Harness::new(Language::English, busy);
+    h.key(KeyCode::Char('N'));
+    assert!(
+        h.screen().contains("What do you want to note?"),
+        "{}",
+        h.screen()
+    );
+    h.text("The chair asked for numbers.\nBring them on Monday.")
+        .ctrl('s');
+    let titles = |h: &mut Harness| {
+        h.records(Kind::Note)
+            .iter()
+            .map(|n| n.display_title())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        titles(&mut h),
+        ["The chair asked for numbers.", "Council budget hearing"]
+    );
+    assert!(h.screen().contains("Saved."));
+    // From the timeline and from a record too, with a title this time.
+    h.key(KeyCode::Char('t')).key(KeyCode::Enter);
+    h.key(KeyCode::Char('N'))
+        .text("Relatives want music")
+        .key(KeyCode::Tab)
+        .text("Friday café")
+        .key(KeyCode::Tab)
+        .ctrl('s');
+    let titled = h
+        .records(Kind::Note)
+        .into_iter()
+        .find(|n| n.body == "Relatives want music")
+        .unwrap();
+    assert_eq!(titled.title, "Friday café");
+    h.key(KeyCode::Esc).key(KeyCode::Char('N')).ctrl('s');
+    assert!(
+        h.screen()
+            .contains("Answer this question first: “What do you want to note?”"),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn o_with_nothing_due_says_so_and_x_says_it_drops_the_experiment() {
+    let mut h = Harness::new(Language::English, |_| {});
+    h.key(KeyCode::Char('o'));
+    assert!(
+        h.screen().contains("No experiment is due for a look-back."),
+        "{}",
+        h.screen()
+    );
+    let mut h = Harness::new(Language::English, busy);
+    h.key(KeyCode::Char('t'))
+        .key(KeyCode::Char('f'))
+        .text("experiment")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Enter);
+    h.key(KeyCode::Char('x'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("After-action review — dropping “")
+            && screen.contains("Saving this review drops the experiment; Esc goes back"),
+        "{screen}"
+    );
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Esc)
+        .key(KeyCode::Char('N'))
+        .key(KeyCode::Esc);
+    h.key(KeyCode::Char('f'));
+    for _ in 0.."experiment".len() {
+        h.key(KeyCode::Backspace);
+    }
+    h.text("note").key(KeyCode::Enter);
+    h.key(KeyCode::Enter).key(KeyCode::Char('o'));
+    assert!(
+        h.screen().contains("o and x work on an experiment only."),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn help_lists_the_new_keys_in_both_languages() {
+    for (lang, note, undo) in [
+        (Language::English, "new note", "undo delete"),
+        (Language::Danish, "ny note", "fortryd sletning"),
+    ] {
+        let mut h = Harness::new(lang, |_| {});
+        h.size(120, 40);
+        h.key(KeyCode::Char('?'));
+        let screen = h.screen();
+        assert!(
+            screen.contains(&format!("N           {note}"))
+                && screen.contains(&format!("u           {undo}")),
+            "{screen}"
+        );
+        h.key(KeyCode::Esc)
+            .key(KeyCode::Char('t'))
+            .key(KeyCode::Char('?'));
+        assert!(h.screen().contains(undo), "{}", h.screen());
     }
 }

@@ -54,12 +54,13 @@ fn a_finished_check_in_becomes_a_checked_reflection() {
     f.values[2] = "9".into();
     f.go_to(2);
     assert!(
-        f.current_problem(Language::English)
+        f.current_problem(Language::English, today())
             .unwrap()
+            .to_string()
             .contains("1 to 5")
     );
     f.values[2] = "4".into();
-    assert_eq!(f.current_problem(Language::English), None);
+    assert_eq!(f.current_problem(Language::English, today()), None);
     let author = JournalId::new_at(now());
     let done = f
         .finish(
@@ -72,7 +73,7 @@ fn a_finished_check_in_becomes_a_checked_reflection() {
         )
         .unwrap();
     assert!(done.changed.is_none());
-    let r = done.new;
+    let r = done.new.unwrap();
     assert_eq!(r.title, "Daily check-in");
     match r.content {
         Content::Reflection { set, answers, .. } => {
@@ -106,7 +107,7 @@ fn a_plan_becomes_an_experiment_with_its_look_back_date() {
     value(&mut f, "look-back", "On 2026-12-10, with the team.");
     assert_eq!(
         f.look_back(today()),
-        NaiveDate::from_ymd_opt(2026, 12, 10).unwrap()
+        Ok(NaiveDate::from_ymd_opt(2026, 12, 10).unwrap())
     );
     let done = f
         .finish(
@@ -118,7 +119,7 @@ fn a_plan_becomes_an_experiment_with_its_look_back_date() {
             None,
         )
         .unwrap();
-    let e = done.new;
+    let e = done.new.unwrap();
     assert_eq!(e.title, "Open office hour for relatives");
     assert_eq!(e.cycle(), Some(cycle));
     match &e.content {
@@ -137,10 +138,11 @@ fn a_plan_becomes_an_experiment_with_its_look_back_date() {
         other => panic!("{other:?}"),
     }
     assert!(e.body.contains("every Thursday"), "{}", e.body);
-    value(&mut f, "look-back", "Soon, with the team");
+    value(&mut f, "look-back", "");
     assert_eq!(
         f.look_back(today()),
-        NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()
+        Ok(NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()),
+        "two weeks when the date is left out"
     );
 }
 
@@ -194,8 +196,9 @@ fn logging_an_outcome_closes_the_experiment_and_links_the_review() {
         &changed.content,
         Content::Experiment { status: ExperimentStatus::Done, outcome: Some(o), .. } if o == "Nine relatives came"
     ));
-    assert_eq!(done.new.experiment(), Some(experiment.id));
-    assert_eq!(done.new.cycle(), Some(cycle));
+    let new = done.new.as_ref().unwrap();
+    assert_eq!(new.experiment(), Some(experiment.id));
+    assert_eq!(new.cycle(), Some(cycle));
 }
 
 #[test]
@@ -270,4 +273,279 @@ fn a_draft_whose_questions_changed_starts_afresh_and_hands_back_what_was_typed()
             ]
         );
     }
+}
+
+fn plan(values: &[(&str, &str)]) -> Flow {
+    let mut f = Flow::new(
+        set(PLAN_SET),
+        Purpose::PlanExperiment { cycle: None },
+        now(),
+    );
+    for (id, v) in values {
+        f.set_value(id, v.to_string());
+    }
+    f
+}
+
+fn finish(f: &Flow, changes: Option<&Record>) -> Result<Finished, FinishError> {
+    f.finish(
+        JournalId::new_at(now()),
+        "Daily check-in",
+        now(),
+        today(),
+        Language::English,
+        changes,
+    )
+}
+
+#[test]
+fn a_look_back_date_praxis_cannot_read_is_refused_and_the_answer_kept() {
+    let look_back = f_index(&plan(&[]), LOOK_BACK);
+    for unread in ["2026-13-45", "next Friday", "Soon, with the team"] {
+        let mut f = plan(&[
+            ("try", "Rota trial"),
+            ("with-whom", "The night shift"),
+            ("expect", "Fewer swaps"),
+            ("signal", "The swap log"),
+            (LOOK_BACK, unread),
+        ]);
+        f.go_to(look_back);
+        assert_eq!(
+            f.current_problem(Language::English, today()),
+            Some(Problem::NoDate {
+                question: look_back,
+                given: unread.to_string()
+            }),
+            "{unread}"
+        );
+        let refused = finish(&f, None).unwrap_err();
+        assert!(
+            matches!(&refused, FinishError::Problem(Problem::NoDate { question, .. }) if *question == look_back),
+            "{refused:?}"
+        );
+        assert_eq!(f.values[look_back], unread, "the answer is kept as typed");
+    }
+    let f = plan(&[(LOOK_BACK, "i morgen med Mette")]);
+    assert_eq!(
+        f.look_back(today()),
+        Ok(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()),
+        "two words that make a date are read"
+    );
+}
+
+fn f_index(f: &Flow, id: &str) -> usize {
+    f.set.questions.iter().position(|q| q.id == id).unwrap()
+}
+
+#[test]
+fn changing_one_answer_from_the_review_returns_to_the_review() {
+    let mut f = Flow::new(set("daily-checkin"), reflection(), now());
+    for _ in 0..4 {
+        f.next();
+    }
+    assert_eq!(f.step, Step::Review);
+    f.revise(1);
+    assert_eq!(f.step, Step::Question(1));
+    let draft = f.to_draft();
+    f.next();
+    assert_eq!(f.step, Step::Review, "not on through questions 3 and 4");
+    f.next();
+    assert_eq!(f.step, Step::Review);
+    f.back();
+    assert_eq!(
+        f.step,
+        Step::Question(3),
+        "after the review, steps are plain again"
+    );
+    f.back();
+    f.next();
+    assert_eq!(f.step, Step::Question(3));
+    // A draft left while changing one answer resumes the same way.
+    let Some(Resumed::AsLeft(mut resumed)) = Flow::resume(set("daily-checkin"), draft) else {
+        panic!()
+    };
+    resumed.next();
+    assert_eq!(resumed.step, Step::Review);
+}
+
+fn saved_check_in() -> Record {
+    let mut f = Flow::new(set("daily-checkin"), reflection(), now());
+    f.values = vec![
+        "Met the council".into(),
+        "They listened".into(),
+        "4".into(),
+        "Ask relatives".into(),
+    ];
+    finish(&f, None).unwrap().new.unwrap()
+}
+
+#[test]
+fn a_saved_reflection_opens_on_its_review_and_saves_changed_answers_over_itself() {
+    let mut saved = saved_check_in();
+    let Content::Reflection { answers, .. } = &mut saved.content else {
+        panic!()
+    };
+    // An answer to a question the set no longer has is kept.
+    answers.push(Answer {
+        question: "gone".into(),
+        value: crate::record::AnswerValue::Text("Kept".into()),
+        why: None,
+    });
+    let mut f = Flow::editing(set("daily-checkin"), &saved, now()).unwrap();
+    assert_eq!(f.step, Step::Review);
+    assert_eq!(f.purpose, Purpose::Edit { record: saved.id });
+    assert_eq!(f.values[0], "Met the council");
+    assert_eq!(f.values[2], "4");
+    assert_eq!(
+        finish(&f, Some(&saved)).unwrap(),
+        Finished {
+            new: None,
+            changed: None
+        },
+        "nothing changed, nothing to save"
+    );
+    f.values[1] = "They listened, and then they asked".into();
+    let later = now() + chrono::Duration::hours(2);
+    let done = f
+        .finish(
+            JournalId::new_at(now()),
+            "ignored",
+            later,
+            today(),
+            Language::English,
+            Some(&saved),
+        )
+        .unwrap();
+    assert!(done.new.is_none());
+    let edited = done.changed.unwrap();
+    assert_eq!(edited.id, saved.id);
+    assert_eq!(edited.revision, saved.revision + 1);
+    assert_eq!(edited.updated, later);
+    assert_eq!(edited.title, saved.title);
+    let Content::Reflection { answers, .. } = &edited.content else {
+        panic!()
+    };
+    let texts: Vec<String> = answers.iter().map(|a| a.value.to_text()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Met the council",
+            "They listened, and then they asked",
+            "4",
+            "Ask relatives",
+            "Kept"
+        ]
+    );
+    assert!(matches!(
+        Flow::editing(set("gibbs"), &saved, now()),
+        Err(EditError::OtherSet { .. })
+    ));
+    let note = Record::new(JournalId::new_at(now()), now(), Content::Note);
+    assert_eq!(
+        Flow::editing(set("daily-checkin"), &note, now()),
+        Err(EditError::NotAnswers)
+    );
+}
+
+#[test]
+fn a_saved_experiment_opens_with_its_answers_and_its_look_back_date_can_change() {
+    let mut f = plan(&[
+        ("try", "Rota trial"),
+        ("risk", "The union objects"),
+        ("with-whom", "The night shift"),
+        ("expect", "Fewer swaps"),
+        ("signal", "The swap log"),
+        (LOOK_BACK, "tomorrow, with the team"),
+    ]);
+    f.set_value("why", "Letting go of control".into());
+    let mut saved = finish(&f, None).unwrap().new.unwrap();
+    saved.body = format!("Written by hand first.\n\n{}", saved.body);
+    let planned = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    assert!(
+        matches!(saved.content, Content::Experiment { follow_up: Some(d), .. } if d == planned)
+    );
+
+    let mut edit = Flow::editing(set(PLAN_SET), &saved, now()).unwrap();
+    let value = |f: &Flow, id: &str| f.values[f_index(f, id)].clone();
+    assert_eq!(value(&edit, "try"), "Rota trial");
+    assert_eq!(value(&edit, "why"), "Letting go of control");
+    assert_eq!(value(&edit, "risk"), "The union objects");
+    assert_eq!(value(&edit, "with-whom"), "The night shift");
+    assert_eq!(
+        value(&edit, LOOK_BACK),
+        "2026-11-24, tomorrow, with the team",
+        "the date it was read as comes first, so a later save keeps it"
+    );
+    // A week on, the same answers keep the same date.
+    let week_on = today() + chrono::Days::new(7);
+    let same = edit
+        .finish(
+            JournalId::new_at(now()),
+            "",
+            now(),
+            week_on,
+            Language::English,
+            Some(&saved),
+        )
+        .unwrap()
+        .changed
+        .unwrap();
+    assert!(matches!(same.content, Content::Experiment { follow_up: Some(d), .. } if d == planned));
+
+    edit.set_value(LOOK_BACK, "2026-12-15 with Mette".into());
+    edit.set_value("expect", "Half the swaps".into());
+    let changed = finish(&edit, Some(&saved)).unwrap().changed.unwrap();
+    assert_eq!(changed.revision, saved.revision + 1);
+    assert_eq!(changed.title, "Rota trial");
+    assert!(matches!(
+        &changed.content,
+        Content::Experiment { follow_up: Some(d), expectation, .. }
+            if *d == NaiveDate::from_ymd_opt(2026, 12, 15).unwrap() && expectation == "Half the swaps"
+    ));
+    assert!(
+        changed.body.starts_with("Written by hand first.\n\n"),
+        "{}",
+        changed.body
+    );
+    assert!(changed.body.contains("2026-12-15 with Mette"));
+    assert!(changed.body.contains("The union objects"));
+    edit.set_value(LOOK_BACK, "next Friday".into());
+    assert!(matches!(
+        finish(&edit, Some(&saved)),
+        Err(FinishError::Problem(Problem::NoDate { .. }))
+    ));
+}
+
+#[test]
+fn a_note_is_its_text_and_an_optional_title() {
+    let note_set = crate::prompts::PromptSet {
+        id: NOTE_SET.into(),
+        questions: vec![
+            crate::prompts::Question {
+                id: NOTE_TEXT.into(),
+                optional: false,
+                ..set("daily-checkin").questions[0].clone()
+            },
+            crate::prompts::Question {
+                id: NOTE_TITLE.into(),
+                optional: true,
+                ..set("daily-checkin").questions[0].clone()
+            },
+        ],
+        ..set("daily-checkin")
+    };
+    let mut f = Flow::new(note_set, Purpose::Note, now());
+    assert!(matches!(
+        finish(&f, None),
+        Err(FinishError::Answers(AnswerError::Missing { .. }))
+    ));
+    f.values[0] = "The chair asked for numbers.\nBring them Monday.".into();
+    let note = finish(&f, None).unwrap().new.unwrap();
+    assert_eq!(note.kind(), crate::record::Kind::Note);
+    assert_eq!(note.title, "");
+    assert_eq!(note.display_title(), "The chair asked for numbers.");
+    assert_eq!(
+        note.body,
+        "The chair asked for numbers.\nBring them Monday."
+    );
 }

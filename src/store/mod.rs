@@ -103,15 +103,15 @@ impl Drop for Journal {
     }
 }
 
-/// What a delete did.
-#[derive(Debug)]
+/// What a delete did: all that [`Journal::undelete`] needs to bring the record back whole.
+#[derive(Debug, Clone)]
 pub struct Deleted {
     /// The record that is gone.
     pub record: Record,
     /// Records that were linked to it and no longer are (they stay in the journal).
     pub detached: Vec<RecordId>,
-    /// How many comments on it went with it.
-    pub comments: usize,
+    /// The comments on it, which went with it.
+    pub comments: Vec<Comment>,
 }
 
 type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
@@ -756,12 +756,8 @@ impl Journal {
                 detached.push((old, child));
             }
         }
-        let comment_keys: Vec<sled::IVec> = self
-            .comments
-            .scan_prefix(id.to_key())
-            .keys()
-            .collect::<Result<_, _>>()
-            .map_err(|e| self.sled_error("read", e))?;
+        let comments = self.comments_on(id)?;
+        let comment_keys: Vec<Vec<u8>> = comments.iter().map(comment_key).collect();
         // A delete makes room, so it is let through on a full disk.
         self.transact(None, |t| {
             t.put(Some(&record), None)?;
@@ -777,7 +773,57 @@ impl Journal {
         Ok(Deleted {
             record,
             detached: detached.into_iter().map(|(_, new)| new.id).collect(),
-            comments: comment_keys.len(),
+            comments,
+        })
+    }
+
+    /// Brings back a record [`Journal::delete`] removed: the record as it was, its comments,
+    /// the links the records detached from it had, and every index; its tombstone goes, so
+    /// imports and the save log see it as if never deleted. Durable on return. Refuses when a
+    /// record with its id is stored again.
+    pub fn undelete(&self, deleted: &Deleted) -> Result<(), StoreError> {
+        let record = &deleted.record;
+        let key = record.id.to_key();
+        if self
+            .records
+            .contains_key(&key)
+            .map_err(|e| self.sled_error("read", e))?
+        {
+            return Err(StoreError::Duplicate { id: key });
+        }
+        let mut relinked = Vec::new();
+        for child_id in &deleted.detached {
+            let Some(mut child) = self.get(*child_id)? else {
+                continue;
+            };
+            let old = child.clone();
+            relink(&mut child, record);
+            if child != old {
+                // As in a delete: at the highest revision the link still comes back.
+                let _ = child.touch(record.updated.max(child.updated));
+                relinked.push((old, child));
+            }
+        }
+        let comments: Vec<(Vec<u8>, Vec<u8>)> = deleted
+            .comments
+            .iter()
+            .map(|c| {
+                let json = serde_json::to_vec(c).expect("comment serialises");
+                (comment_key(c), json)
+            })
+            .collect();
+        let size = serde_json::to_vec(record).map_or(0, |v| v.len())
+            + comments.iter().map(|(_, v)| v.len()).sum::<usize>();
+        self.transact(Some(size), |t| {
+            t.put(None, Some(record))?;
+            t.forget_deleted(record.id)?;
+            for (old, new) in &relinked {
+                t.put(Some(old), Some(new))?;
+            }
+            for (key, json) in &comments {
+                t.put_comment(key, json)?;
+            }
+            Ok(())
         })
     }
 
@@ -1074,17 +1120,23 @@ impl Journal {
         self.write_plain(b'M', META_DRAFT, None)
     }
 
-    /// Saves what a finished flow makes — a new record and perhaps a changed one (the
-    /// experiment whose outcome was logged) — and drops its draft, all at once; durable on
-    /// return.
-    pub fn save_finished(&self, new: &Record, changed: Option<&Record>) -> Result<(), StoreError> {
-        let new_key = new.id.to_key();
-        if self
-            .records
-            .contains_key(&new_key)
-            .map_err(|e| self.sled_error("read", e))?
-        {
-            return Err(StoreError::Duplicate { id: new_key });
+    /// Saves what a finished flow makes — a new record, a changed one (the experiment whose
+    /// outcome was logged, the record whose answers were edited), or both — and drops its
+    /// draft, all at once; durable on return.
+    pub fn save_finished(
+        &self,
+        new: Option<&Record>,
+        changed: Option<&Record>,
+    ) -> Result<(), StoreError> {
+        if let Some(new) = new {
+            let new_key = new.id.to_key();
+            if self
+                .records
+                .contains_key(&new_key)
+                .map_err(|e| self.sled_error("read", e))?
+            {
+                return Err(StoreError::Duplicate { id: new_key });
+            }
         }
         let old = match changed {
             Some(c) => Some(self.get(c.id)?.ok_or_else(|| StoreError::NotFound {
@@ -1092,13 +1144,15 @@ impl Journal {
             })?),
             None => None,
         };
-        let size = [Some(new), changed]
+        let size = [new, changed]
             .into_iter()
             .flatten()
             .map(|r| serde_json::to_vec(r).map_or(0, |v| v.len()))
             .sum();
         self.transact(Some(size), |t| {
-            t.put(None, Some(new))?;
+            if let Some(new) = new {
+                t.put(None, Some(new))?;
+            }
             if let (Some(old), Some(changed)) = (&old, changed) {
                 t.put(Some(old), Some(changed))?;
             }
@@ -1352,6 +1406,31 @@ impl TxTrees<'_> {
         Ok(())
     }
 
+    /// Saves a comment (one brought back with its record).
+    fn put_comment(&self, key: &[u8], json: &[u8]) -> TxResult<()> {
+        let old = self.comments.insert(key, json)?;
+        self.ops.borrow_mut().push(log::Op {
+            tree: b'm',
+            key: key.to_vec(),
+            value: Some(json.to_vec()),
+            existed: old.is_some(),
+        });
+        Ok(())
+    }
+
+    /// Forgets that a record was deleted (its delete was undone).
+    fn forget_deleted(&self, id: RecordId) -> TxResult<()> {
+        let key = id.to_key().into_bytes();
+        let old = self.deleted.remove(key.as_slice())?;
+        self.ops.borrow_mut().push(log::Op {
+            tree: b'd',
+            key,
+            value: None,
+            existed: old.is_some(),
+        });
+        Ok(())
+    }
+
     /// Notes that a record of this journal was deleted (when), so no import brings it back.
     fn note_deleted(&self, id: RecordId, at: DateTime<Utc>) -> TxResult<()> {
         let key = id.to_key().into_bytes();
@@ -1447,6 +1526,22 @@ fn index_keys(r: &Record) -> Vec<(Index, Vec<u8>)> {
 }
 
 /// Takes away `r`'s links to `target`.
+/// Links `r` again to `target`, whose delete detached it (the reverse of [`unlink`]).
+fn relink(r: &mut Record, target: &Record) {
+    let id = Some(target.id);
+    match (&mut r.content, target.kind()) {
+        (Content::Experiment { cycle, .. } | Content::Reflection { cycle, .. }, Kind::Cycle)
+            if cycle.is_none() =>
+        {
+            *cycle = id;
+        }
+        (Content::Reflection { experiment, .. }, Kind::Experiment) if experiment.is_none() => {
+            *experiment = id;
+        }
+        _ => {}
+    }
+}
+
 fn unlink(r: &mut Record, target: RecordId) {
     match &mut r.content {
         Content::Experiment { cycle, .. } => {

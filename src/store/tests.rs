@@ -170,6 +170,79 @@ fn indexes_follow_edits_and_deletes() {
 }
 
 #[test]
+fn an_undone_delete_brings_the_record_back_whole_and_the_log_rebuilds_it() {
+    let (dir, j) = new_journal();
+    let records = one_of_each(&j);
+    for r in &records {
+        j.insert(r).unwrap();
+    }
+    let (cycle, experiment, reflection) = (&records[0], &records[1], &records[2]);
+    let comment = Comment {
+        id: RecordId::new_at(at(6)),
+        on: experiment.id,
+        author: JournalId::new_at(at(0)),
+        author_name: "Mentor Mette".into(),
+        created: at(6),
+        text: "Who else could come?".into(),
+    };
+    j.add_comment(&comment).unwrap();
+    let in_tag = |j: &Journal| {
+        j.list(&Filter {
+            tag: Some("cocreation".into()),
+            ..Filter::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect::<Vec<_>>()
+    };
+    let before = (
+        in_tag(&j),
+        j.linked_to(experiment.id).unwrap(),
+        j.linked_to(cycle.id).unwrap(),
+        j.due_experiments(NaiveDate::from_ymd_opt(2027, 1, 1).unwrap())
+            .unwrap(),
+    );
+
+    let deleted = j.delete(experiment.id).unwrap();
+    assert!(j.was_deleted(experiment.id).unwrap());
+    assert_eq!(j.get(reflection.id).unwrap().unwrap().experiment(), None);
+    j.undelete(&deleted).unwrap();
+
+    assert_eq!(j.get(experiment.id).unwrap().as_ref(), Some(experiment));
+    assert!(
+        !j.was_deleted(experiment.id).unwrap(),
+        "the tombstone is gone"
+    );
+    assert_eq!(j.comments_on(experiment.id).unwrap(), vec![comment.clone()]);
+    let back = j.get(reflection.id).unwrap().unwrap();
+    assert_eq!(back.experiment(), Some(experiment.id), "linked again");
+    assert_eq!(back.revision, 3, "unlinked and linked again: two edits");
+    let after = (
+        in_tag(&j),
+        j.linked_to(experiment.id).unwrap(),
+        j.linked_to(cycle.id).unwrap(),
+        j.due_experiments(NaiveDate::from_ymd_opt(2027, 1, 1).unwrap())
+            .unwrap(),
+    );
+    assert_eq!(after, before, "every index as before the delete");
+    assert!(matches!(
+        j.undelete(&deleted),
+        Err(StoreError::Duplicate { .. })
+    ));
+
+    // The save log holds the undo too: a journal rebuilt from it alone has the record back.
+    drop(j);
+    let plan = Journal::repair_plan(dir.path(), |_, _| false).unwrap();
+    Journal::repair(dir.path(), plan, at(9), |_, _| Ok(())).unwrap();
+    let j = Journal::open(dir.path()).unwrap();
+    assert_eq!(j.get(experiment.id).unwrap().as_ref(), Some(experiment));
+    assert_eq!(j.comments_on(experiment.id).unwrap(), vec![comment]);
+    assert!(!j.was_deleted(experiment.id).unwrap());
+    assert_eq!(in_tag(&j), before.0);
+}
+
+#[test]
 fn insert_refuses_a_duplicate_and_update_refuses_a_stranger() {
     let (_dir, j) = new_journal();
     let r = record(&j, 1, Content::Note);
@@ -220,7 +293,7 @@ fn comments_attach_to_a_record_and_go_with_it() {
     assert_eq!(j.comments_on(r.id).unwrap(), vec![comment.clone()]);
     assert_eq!(j.comment_count(r.id), 1);
     let deleted = j.delete(r.id).unwrap();
-    assert_eq!(deleted.comments, 1);
+    assert_eq!(deleted.comments, vec![comment.clone()]);
     assert!(j.comments_on(r.id).unwrap().is_empty());
     assert!(matches!(
         j.add_comment(&comment),
@@ -337,6 +410,7 @@ fn a_draft_is_kept_until_its_flow_is_saved_with_it_atomically() {
         step: Step::Question(1),
         started: at(1),
         shape: None,
+        revising: false,
     };
     j.save_draft(&draft).unwrap();
     drop(j);
@@ -353,10 +427,10 @@ fn a_draft_is_kept_until_its_flow_is_saved_with_it_atomically() {
     changed.title = "changed".into();
     changed.touch(at(3)).unwrap();
     let finished = Finished {
-        new: record(&j, 3, Content::Note),
+        new: Some(record(&j, 3, Content::Note)),
         changed: Some(changed.clone()),
     };
-    j.save_finished(&finished.new, finished.changed.as_ref())
+    j.save_finished(finished.new.as_ref(), finished.changed.as_ref())
         .unwrap();
     assert_eq!(
         j.draft::<Draft>().unwrap(),
@@ -364,14 +438,14 @@ fn a_draft_is_kept_until_its_flow_is_saved_with_it_atomically() {
         "the draft goes with the save"
     );
     assert_eq!(
-        j.get(finished.new.id).unwrap().as_ref(),
-        Some(&finished.new)
+        j.get(finished.new.as_ref().unwrap().id).unwrap(),
+        finished.new
     );
     assert_eq!(j.get(changed.id).unwrap().unwrap().title, "changed");
     // Saving the same flow twice is refused and changes nothing.
     j.save_draft(&draft).unwrap();
     assert!(matches!(
-        j.save_finished(&finished.new, finished.changed.as_ref()),
+        j.save_finished(finished.new.as_ref(), finished.changed.as_ref()),
         Err(StoreError::Duplicate { .. })
     ));
     assert_eq!(j.draft::<Draft>().unwrap(), Some(draft));

@@ -39,6 +39,8 @@ pub enum Action {
     Reflect,
     /// Start a new cycle.
     NewCycle,
+    /// Write a free note.
+    NewNote,
     /// Plan an experiment (in the selected or open cycle, if any).
     PlanExperiment,
     /// Log the outcome of the selected or open experiment as done, with an after-action review.
@@ -83,10 +85,13 @@ pub enum Action {
     CycleVisibility,
     /// Edit the open record's tags.
     EditTags,
-    /// Edit the open record's title and text in $VISUAL or $EDITOR.
-    EditText,
+    /// Edit the open record: a reflection's or experiment's answers in their flow (with the
+    /// review page), a note's or cycle's title and text in $VISUAL or $EDITOR.
+    Edit,
     /// Ask to delete the open record.
     Delete,
+    /// Bring back the record deleted last.
+    Undo,
     /// Answer yes to the question asked.
     Confirm,
     /// Answer no to the question asked.
@@ -115,9 +120,10 @@ impl Action {
             Action::CheckIn => ("check in", "check-in"),
             Action::Reflect => ("reflect", "reflekter"),
             Action::NewCycle => ("new cycle", "nyt forløb"),
+            Action::NewNote => ("new note", "ny note"),
             Action::PlanExperiment => ("plan experiment", "planlæg eksperiment"),
             Action::LogDone => ("log outcome", "skriv resultat"),
-            Action::LogDropped => ("drop experiment", "opgiv eksperiment"),
+            Action::LogDropped => ("drop experiment", "stop eksperiment"),
             Action::ResumeDraft => ("resume draft", "fortsæt kladde"),
             Action::DiscardDraft => ("discard draft", "kassér kladde"),
             Action::Timeline => ("timeline", "tidslinje"),
@@ -137,8 +143,9 @@ impl Action {
             Action::ScaleUp => ("higher", "højere"),
             Action::CycleVisibility => ("visibility", "synlighed"),
             Action::EditTags => ("tags", "emner"),
-            Action::EditText => ("edit text in $EDITOR", "ret tekst i $EDITOR"),
+            Action::Edit => ("edit", "ret"),
             Action::Delete => ("delete", "slet"),
+            Action::Undo => ("undo delete", "fortryd sletning"),
             Action::Confirm => ("yes", "ja"),
             Action::Cancel => ("no", "nej"),
             Action::Input(_) => ("type", "skriv"),

@@ -14,7 +14,8 @@ use super::theme::Theme;
 use super::words::{Words, words};
 use crate::clock::Clock;
 use crate::flow::{
-    DAILY_CHECKIN, Draft, Flow, PLAN_SET, Purpose, REVIEW_SET, Resumed, Step, Typed,
+    DAILY_CHECKIN, Draft, FinishError, Flow, NOTE_SET, NOTE_TEXT, NOTE_TITLE, PLAN_SET, Problem,
+    Purpose, REVIEW_SET, Resumed, Step, Typed,
 };
 use crate::home::Home;
 use crate::journal::Language;
@@ -24,7 +25,7 @@ use crate::record::{
     Comment, Content, CycleStatus, ExperimentStatus, JournalId, Kind, Record, RecordId, Visibility,
 };
 use crate::search::Hit;
-use crate::store::{Journal, StoreError};
+use crate::store::{Deleted, Journal, StoreError};
 
 /// How many records the timeline reads at a time.
 const PAGE: usize = 200;
@@ -52,7 +53,7 @@ pub enum LineFor {
     Filter,
     /// The open record's tags.
     Tags,
-    /// A comment on the open record.
+    /// A comment on the open record (several lines, wrapped).
     Comment,
 }
 
@@ -72,8 +73,9 @@ pub struct FlowView {
     pub review_selected: usize,
     /// The reflection's title.
     pub title: String,
-    /// The experiment whose outcome is logged, if any.
-    pub experiment: Option<Record>,
+    /// The record the flow changes: the experiment whose outcome is logged, the record whose
+    /// answers are edited.
+    pub changes: Option<Record>,
     /// What the flow is about (the cycle, experiment or record), shown with its title.
     pub about: Option<String>,
 }
@@ -173,11 +175,19 @@ pub struct Message {
     pub error: bool,
 }
 
+/// A flow to start once the draft in its way may be thrown away.
+pub(super) enum PendingFlow {
+    /// A fresh flow over a set, for a purpose (with the experiment whose outcome it logs).
+    New(PromptSet, Purpose, Option<Record>),
+    /// A flow over a saved record's answers, and that record.
+    Edit(Flow, Record),
+}
+
 /// A flow asked for while a draft with answers waits (or `x`, to throw the draft away): it
 /// happens only after a yes, since it throws the draft away.
 pub(super) struct PendingStart {
     /// The flow to start then; `None` when the draft is only to be thrown away.
-    start: Option<(PromptSet, Purpose, Option<Record>)>,
+    start: Option<PendingFlow>,
     /// The question shown until the user answers it.
     pub(super) question: String,
 }
@@ -200,6 +210,8 @@ pub struct App {
     pub(super) size: (u16, u16),
     /// How far the help is scrolled.
     pub(super) help_scroll: Scroll,
+    /// The record deleted last while the app is open, kept so `u` can bring it back.
+    last_deleted: Option<Deleted>,
     search: Option<SearchWorker>,
     editor_request: Option<String>,
     quit: bool,
@@ -230,6 +242,7 @@ impl App {
             pending_start: None,
             size: (80, 24),
             help_scroll: Scroll::default(),
+            last_deleted: None,
             search: None,
             editor_request: None,
             quit: false,
@@ -292,6 +305,13 @@ impl App {
     /// The external editor's result: the current answer, or the open record's title and text.
     pub fn editor_done(&mut self, result: Result<String, String>) {
         match result {
+            Ok(text) if matches!(self.screens.last(), Some(Screen::Detail(v)) if v.input.is_some()) => {
+                if let Some(Screen::Detail(v)) = self.screens.last_mut()
+                    && let Some(input) = &mut v.input
+                {
+                    input.text = editor_area(text.trim_end());
+                }
+            }
             Ok(text) if matches!(self.screens.last(), Some(Screen::Detail(_))) => {
                 let Some(Screen::Detail(v)) = self.screens.last() else {
                     return;
@@ -310,7 +330,7 @@ impl App {
                     } else {
                         &mut view.editor
                     };
-                    *target = text_area(&text);
+                    *target = editor_area(&text);
                 }
                 self.store_answer();
             }
@@ -359,9 +379,12 @@ impl App {
             Some(Screen::Timeline(v)) if v.input.is_some() => Mode::LineInput,
             Some(Screen::Timeline(_)) => Mode::Timeline,
             Some(Screen::Detail(v)) if v.confirm_delete => Mode::Confirm,
-            Some(Screen::Detail(v)) if v.input.is_some() => Mode::LineInput,
-            Some(Screen::Detail(v)) if v.from.is_some() => Mode::Foreign,
-            Some(Screen::Detail(_)) => Mode::Detail,
+            Some(Screen::Detail(v)) => match &v.input {
+                Some(input) if input.purpose == LineFor::Comment => Mode::Comment,
+                Some(_) => Mode::LineInput,
+                None if v.from.is_some() => Mode::Foreign,
+                None => Mode::Detail,
+            },
             Some(Screen::Search(_)) => Mode::Search,
         }
     }
@@ -483,7 +506,7 @@ impl App {
             match action {
                 Action::CycleVisibility
                 | Action::EditTags
-                | Action::EditText
+                | Action::Edit
                 | Action::Delete
                 | Action::PlanExperiment
                 | Action::LogDone
@@ -525,6 +548,10 @@ impl App {
                     },
                 );
             }
+            Action::NewNote => {
+                let set = self.note_set();
+                self.open_flow(set, Purpose::Note);
+            }
             Action::PlanExperiment => {
                 let cycle = self.selected_cycle();
                 self.start_set(PLAN_SET, Purpose::PlanExperiment { cycle });
@@ -551,7 +578,7 @@ impl App {
             Action::Comment => {
                 if let Some(Screen::Detail(v)) = self.screens.last_mut() {
                     v.input = Some(LineInput {
-                        text: text_area(""),
+                        text: editor_area(""),
                         purpose: LineFor::Comment,
                     });
                 }
@@ -586,18 +613,19 @@ impl App {
             Action::PrevQuestion => self.step(Flow::back),
             Action::Skip => self.skip(),
             Action::Save => self.save(),
-            Action::ExternalEditor => {
-                if let Some(Screen::Flow(v)) = self.screens.last() {
+            Action::ExternalEditor => match self.screens.last() {
+                Some(Screen::Flow(v)) => {
                     let area = if v.on_why { &v.why } else { &v.editor };
                     self.editor_request = Some(area.lines().join("\n"));
                 }
-            }
-            Action::EditText => {
-                if let Some(Screen::Detail(v)) = self.screens.last() {
-                    let r = &v.record;
-                    self.editor_request = Some(format!("{}\n\n{}", r.title, r.body));
+                Some(Screen::Detail(v)) => {
+                    if let Some(input) = &v.input {
+                        self.editor_request = Some(input.text.lines().join("\n"));
+                    }
                 }
-            }
+                _ => {}
+            },
+            Action::Edit => self.edit_open_record(),
             Action::SwitchField => {
                 if let Some(Screen::Flow(v)) = self.screens.last_mut()
                     && let Some(i) = v.flow.index()
@@ -616,6 +644,7 @@ impl App {
                 }
             }
             Action::Confirm => self.delete_open_record(),
+            Action::Undo => self.undo_delete(),
             Action::Cancel => match self.screens.last_mut() {
                 Some(Screen::Detail(v)) => {
                     v.confirm_delete = false;
@@ -639,10 +668,14 @@ impl App {
         if self.screens.len() <= 1 {
             return;
         }
-        if let Some(Screen::Flow(v)) = self.screens.last() {
-            let kept = v.flow.has_input();
+        if let Some(Screen::Flow(_)) = self.screens.last() {
             self.store_answer();
-            if kept {
+            let Some(Screen::Flow(v)) = self.screens.last() else {
+                return;
+            };
+            // An edit left as it was opened is no draft.
+            let unchanged_edit = v.changes.as_ref().is_some_and(|r| v.flow.edits_nothing(r));
+            if v.flow.has_input() && !unchanged_edit {
                 self.info(self.words().draft_kept);
             } else {
                 let _ = self.journal.clear_draft();
@@ -746,17 +779,60 @@ impl App {
     }
 
     fn log_outcome(&mut self, status: ExperimentStatus) {
+        let w = self.words();
         let Some(experiment) = self.selected_experiment() else {
-            return;
+            let why = match self.screens.last() {
+                Some(Screen::Home { .. }) if self.home.due.is_empty() => w.nothing_due_to_log,
+                Some(Screen::Home { .. }) => w.pick_due,
+                _ => w.not_an_experiment,
+            };
+            return self.info(why);
         };
-        if !matches!(&experiment.content, Content::Experiment { status, .. } if status.is_open()) {
-            return;
+        if let Content::Experiment { status: now, .. } = &experiment.content
+            && !now.is_open()
+        {
+            let now = super::words::experiment_status(*now, self.lang);
+            return self.info(super::words::fill(w.already_closed, &[("status", now)]));
         }
         let purpose = Purpose::LogOutcome {
             experiment: experiment.id,
             status,
         };
         self.start_set_for(REVIEW_SET, purpose, Some(experiment));
+        if status == ExperimentStatus::Dropped
+            && matches!(self.screens.last(), Some(Screen::Flow(_)))
+        {
+            self.info(w.dropping_told);
+        }
+    }
+
+    /// `E` on the open record: a reflection's or experiment's answers open in their flow, on
+    /// the review page; a note's or cycle's title and text open in $EDITOR.
+    fn edit_open_record(&mut self) {
+        let Some(Screen::Detail(v)) = self.screens.last() else {
+            return;
+        };
+        let record = v.record.clone();
+        let set_id = match &record.content {
+            Content::Reflection { set, .. } => set.clone(),
+            Content::Experiment { .. } => PLAN_SET.to_string(),
+            Content::Note | Content::Cycle { .. } => {
+                self.editor_request = Some(format!("{}\n\n{}", record.title, record.body));
+                return;
+            }
+        };
+        let Some(set) = self.library.get(&set_id).cloned() else {
+            let text = super::words::fill(self.words().edit_set_gone, &[("set", &set_id)]);
+            return self.error(text);
+        };
+        match Flow::editing(set, &record, self.clock.now()) {
+            Ok(flow) => {
+                if let Some(pending) = self.draft_in_the_way(PendingFlow::Edit(flow, record)) {
+                    self.pending_start = Some(pending);
+                }
+            }
+            Err(e) => self.error(e.to_string()),
+        }
     }
 
     fn start_set(&mut self, id: &str, purpose: Purpose) {
@@ -777,20 +853,28 @@ impl App {
     /// Starts a flow; over a draft with answers in it, asks first (one draft at a time, so
     /// starting anew throws the old one away).
     fn open_flow_for(&mut self, set: PromptSet, purpose: Purpose, experiment: Option<Record>) {
+        if let Some(pending) = self.draft_in_the_way(PendingFlow::New(set, purpose, experiment)) {
+            self.pending_start = Some(pending);
+        }
+    }
+
+    /// Starts `flow` at once, or, over a draft with answers in it, returns the question to ask
+    /// first (one draft at a time, so starting anew throws the old one away).
+    fn draft_in_the_way(&mut self, flow: PendingFlow) -> Option<PendingStart> {
         if let Some(draft) = self.draft.as_ref().filter(|d| d.has_input()) {
             let title = self.draft_title(draft);
             let question = super::words::fill(self.words().draft_replace, &[("title", &title)]);
-            self.pending_start = Some(PendingStart {
-                start: Some((set, purpose, experiment)),
+            return Some(PendingStart {
+                start: Some(flow),
                 question,
             });
-            return;
         }
-        self.start_anew(set, purpose, experiment);
+        self.start_anew(flow);
+        None
     }
 
     /// Starts a flow, throwing away whatever draft there is.
-    fn start_anew(&mut self, set: PromptSet, purpose: Purpose, experiment: Option<Record>) {
+    fn start_anew(&mut self, flow: PendingFlow) {
         if self.draft.is_some() {
             if let Err(e) = self.journal.clear_draft() {
                 self.error(e.to_string());
@@ -798,9 +882,18 @@ impl App {
             }
             self.draft = None;
         }
-        let title = set.title.get(self.lang).to_string();
-        let flow = Flow::new(set, purpose, self.clock.now());
-        self.push_flow(flow, title, experiment);
+        match flow {
+            PendingFlow::New(set, purpose, experiment) => {
+                let title = set.title.get(self.lang).to_string();
+                let flow = Flow::new(set, purpose, self.clock.now());
+                self.push_flow(flow, title, experiment);
+            }
+            PendingFlow::Edit(flow, record) => {
+                let title = record.display_title();
+                self.push_flow(flow, title, Some(record));
+                self.store_answer();
+            }
+        }
     }
 
     /// Throws the draft away.
@@ -819,7 +912,7 @@ impl App {
         match action {
             Action::Confirm => {
                 match pending.start {
-                    Some((set, purpose, experiment)) => self.start_anew(set, purpose, experiment),
+                    Some(flow) => self.start_anew(flow),
                     None => self.discard_draft(),
                 }
                 if self.message.is_none() {
@@ -840,31 +933,44 @@ impl App {
         if draft.set == NEW_CYCLE_SET {
             return self.words().new_cycle.to_string();
         }
+        if draft.set == NOTE_SET {
+            return self.words().new_note.to_string();
+        }
         self.library
             .get(&draft.set)
             .map_or(draft.set.clone(), |s| s.title.get(self.lang).to_string())
     }
 
-    fn push_flow(&mut self, flow: Flow, title: String, experiment: Option<Record>) {
+    fn push_flow(&mut self, flow: Flow, title: String, changes: Option<Record>) {
         let target = match &flow.purpose {
             Purpose::Reflection { experiment, cycle } => experiment.or(*cycle),
             Purpose::PlanExperiment { cycle } => *cycle,
             Purpose::Comment { on } => Some(*on),
             Purpose::LogOutcome { experiment, .. } => Some(*experiment),
+            Purpose::Note | Purpose::Edit { .. } => None,
         };
+        let w = self.words();
         let about = target
             .and_then(|id| self.journal.get_any(id).ok().flatten())
             .map(|r| r.display_title());
+        let about = match &flow.purpose {
+            Purpose::LogOutcome {
+                status: ExperimentStatus::Dropped,
+                ..
+            } => about.map(|t| super::words::fill(w.dropping, &[("title", &t)])),
+            Purpose::Edit { .. } => Some(w.editing_answers.to_string()),
+            _ => about,
+        };
         let mut view = FlowView {
             about,
             flow,
-            editor: text_area(""),
-            why: text_area(""),
+            editor: editor_area(""),
+            why: editor_area(""),
             on_why: false,
             choice: 0,
             review_selected: 0,
             title,
-            experiment,
+            changes,
         };
         load_question(&mut view);
         self.screens.push(Screen::Flow(Box::new(view)));
@@ -876,18 +982,28 @@ impl App {
         };
         let set = if draft.set == NEW_CYCLE_SET {
             Some(self.new_cycle_set())
+        } else if draft.set == NOTE_SET {
+            Some(self.note_set())
         } else {
             self.library.get(&draft.set).cloned()
         };
-        let experiment = match &draft.purpose {
-            Purpose::LogOutcome { experiment, .. } => self.journal.get(*experiment).ok().flatten(),
+        let changes = match &draft.purpose {
+            Purpose::LogOutcome { experiment: id, .. } | Purpose::Edit { record: id } => {
+                self.journal.get(*id).ok().flatten()
+            }
             _ => None,
         };
-        let title = self.draft_title(&draft);
+        let title = match (&draft.purpose, &changes) {
+            (Purpose::Edit { .. }, Some(r)) => r.display_title(),
+            _ => self.draft_title(&draft),
+        };
         match set.and_then(|s| Flow::resume(s, draft)) {
             Some(Resumed::AsLeft(flow)) => {
-                let title = flow.set.title.get(self.lang).to_string();
-                self.push_flow(flow, title, experiment);
+                let title = match &flow.purpose {
+                    Purpose::Edit { .. } => title,
+                    _ => flow.set.title.get(self.lang).to_string(),
+                };
+                self.push_flow(flow, title, changes);
             }
             Some(Resumed::Changed { flow, typed }) => {
                 // Nothing typed goes into questions that changed under it: it is kept as a
@@ -899,7 +1015,7 @@ impl App {
                     return;
                 }
                 let set_title = flow.set.title.get(self.lang).to_string();
-                self.push_flow(flow, set_title, experiment);
+                self.push_flow(flow, set_title, changes);
                 self.store_answer();
                 if !typed.is_empty() {
                     self.info(self.words().draft_changed);
@@ -977,6 +1093,59 @@ impl App {
         }
     }
 
+    /// The small built-in form that writes a note: its text, then (optionally) its title.
+    fn note_set(&self) -> PromptSet {
+        let (en, da) = (&super::words::EN, &super::words::DA);
+        let loc = |en: &str, da: &str| Localized {
+            en: en.to_string(),
+            da: da.to_string(),
+        };
+        let q = |id: &str, text: Localized, hint: Localized, optional| Question {
+            id: id.to_string(),
+            text,
+            hint: Some(hint),
+            why: None,
+            kind: AnswerKind::Text,
+            optional,
+        };
+        PromptSet {
+            id: NOTE_SET.to_string(),
+            title: loc(en.new_note, da.new_note),
+            purpose: loc("", ""),
+            phase: Phase::Observe,
+            cadence: None,
+            source: "praxis".into(),
+            questions: vec![
+                q(
+                    NOTE_TEXT,
+                    loc(en.note_text, da.note_text),
+                    loc(en.note_text_hint, da.note_text_hint),
+                    false,
+                ),
+                q(
+                    NOTE_TITLE,
+                    loc(en.note_title, da.note_title),
+                    loc(en.note_title_hint, da.note_title_hint),
+                    true,
+                ),
+            ],
+            origin: Origin::BuiltIn,
+        }
+    }
+
+    /// A problem with an answer, in the user's words: a missing answer names its question as
+    /// the flow asks it.
+    fn problem_text(&self, problem: &Problem) -> String {
+        let w = self.words();
+        match problem {
+            Problem::NoDate { .. } => w.date_refused.to_string(),
+            Problem::Answer(crate::prompts::AnswerError::Missing { text, .. }) => {
+                super::words::fill(w.missing_answer, &[("question", text)])
+            }
+            Problem::Answer(e) => e.to_string(),
+        }
+    }
+
     /// Saves the current answer into the flow and the flow as a draft.
     fn store_answer(&mut self) {
         let Some(Screen::Flow(view)) = self.screens.last_mut() else {
@@ -1013,11 +1182,13 @@ impl App {
         }
         self.store_answer();
         let lang = self.lang;
+        let today = self.today();
         let Some(Screen::Flow(view)) = self.screens.last_mut() else {
             return;
         };
-        if let Some(problem) = view.flow.current_problem(lang) {
-            self.error(problem);
+        if let Some(problem) = view.flow.current_problem(lang, today) {
+            let text = self.problem_text(&problem);
+            self.error(text);
             return;
         }
         go(&mut view.flow);
@@ -1081,7 +1252,12 @@ impl App {
                 }
             }
             Some(Screen::Timeline(v)) => line_input(&mut v.input, key),
-            Some(Screen::Detail(v)) => line_input(&mut v.input, key),
+            Some(Screen::Detail(v)) => match &mut v.input {
+                Some(input) if input.purpose == LineFor::Comment => {
+                    input.text.input(key);
+                }
+                _ => line_input(&mut v.input, key),
+            },
             _ => {}
         }
     }
@@ -1168,11 +1344,16 @@ impl App {
     fn save_flow(&mut self, finished: &crate::flow::Finished) {
         let result = self
             .journal
-            .save_finished(&finished.new, finished.changed.as_ref());
+            .save_finished(finished.new.as_ref(), finished.changed.as_ref());
         if result.is_ok() {
             self.draft = None;
         }
-        self.after_write(result, true, self.words().saved);
+        let done = if finished.new.is_none() && finished.changed.is_none() {
+            self.words().unchanged
+        } else {
+            self.words().saved
+        };
+        self.after_write(result, true, done);
     }
 
     fn finish_flow(&mut self) {
@@ -1188,12 +1369,7 @@ impl App {
                     self.screens.pop();
                     self.save_comment(on, text);
                 }
-                Err(e) => {
-                    if let Some(Screen::Flow(view)) = self.screens.last_mut() {
-                        view.flow.step = Step::Review;
-                    }
-                    self.error(e.to_string());
-                }
+                Err(e) => self.refuse_finish(e.into()),
             }
             return;
         }
@@ -1206,21 +1382,34 @@ impl App {
         if view.flow.set.id == NEW_CYCLE_SET {
             return self.finish_new_cycle();
         }
-        let finished = view.flow.finish(
-            author,
-            &view.title,
-            now,
-            today,
-            lang,
-            view.experiment.as_ref(),
-        );
+        let finished =
+            view.flow
+                .finish(author, &view.title, now, today, lang, view.changes.as_ref());
         match finished {
-            Err(e) => {
-                view.flow.step = Step::Review;
-                self.error(e.to_string());
-            }
+            Err(e) => self.refuse_finish(e),
             Ok(finished) => self.save_flow(&finished),
         }
+    }
+
+    /// A flow that cannot be saved yet: a date praxis cannot read goes back to its question
+    /// with the answer as typed; anything else is shown on the review page.
+    fn refuse_finish(&mut self, e: FinishError) {
+        let text = match &e {
+            FinishError::Answers(a) => self.problem_text(&Problem::Answer(a.clone())),
+            FinishError::Problem(p) => self.problem_text(p),
+            e => e.to_string(),
+        };
+        if let Some(Screen::Flow(view)) = self.screens.last_mut() {
+            match e {
+                FinishError::Problem(Problem::NoDate { question, .. }) => {
+                    view.flow.revise(question);
+                    load_question(view);
+                }
+                _ => view.flow.step = Step::Review,
+            }
+        }
+        self.store_answer();
+        self.error(text);
     }
 
     fn finish_new_cycle(&mut self) {
@@ -1245,7 +1434,7 @@ impl App {
         );
         cycle.title = theme;
         let finished = crate::flow::Finished {
-            new: cycle,
+            new: Some(cycle),
             changed: None,
         };
         self.save_flow(&finished);
@@ -1363,7 +1552,7 @@ impl App {
                 if v.flow.step == Step::Review {
                     let i = v.review_selected;
                     if let Some(Screen::Flow(v)) = self.screens.last_mut() {
-                        v.flow.go_to(i);
+                        v.flow.revise(i);
                         load_question(v);
                     }
                     self.store_answer();
@@ -1558,8 +1747,41 @@ impl App {
             return;
         };
         let id = v.record.id;
-        let result = self.journal.delete(id).map(|_| ());
-        self.after_write(result, true, self.words().deleted);
+        let result = self.journal.delete(id).map(|deleted| {
+            self.last_deleted = Some(deleted);
+        });
+        self.after_write(result, true, "");
+        if let Some(d) = &self.last_deleted
+            && d.record.id == id
+            && self.message.as_ref().is_none_or(|m| !m.error)
+        {
+            let title = d.record.display_title();
+            self.info(super::words::fill(
+                self.words().deleted,
+                &[("title", &title)],
+            ));
+        }
+    }
+
+    /// Brings back the record deleted last, whole (its comments and links too).
+    fn undo_delete(&mut self) {
+        let Some(deleted) = self.last_deleted.take() else {
+            return self.info(self.words().nothing_to_undo);
+        };
+        match self.journal.undelete(&deleted) {
+            Ok(()) => {
+                self.after_write(Ok(()), false, "");
+                let title = deleted.record.display_title();
+                self.info(super::words::fill(
+                    self.words().undeleted,
+                    &[("title", &title)],
+                ));
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                self.last_deleted = Some(deleted);
+            }
+        }
     }
 }
 
@@ -1588,8 +1810,8 @@ fn load_question(view: &mut FlowView) {
         view.review_selected = 0;
         return;
     };
-    view.editor = text_area(&view.flow.values[i]);
-    view.why = text_area(&view.flow.whys[i]);
+    view.editor = editor_area(&view.flow.values[i]);
+    view.why = editor_area(&view.flow.whys[i]);
     if let AnswerKind::Choice { options } = &view.flow.set.questions[i].kind {
         view.choice = options
             .iter()
@@ -1608,6 +1830,13 @@ pub(super) fn text_area(text: &str) -> TextArea<'static> {
     let mut area = TextArea::new(lines);
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+/// A text area for writing: `text`, wrapped at word boundaries (long words where they must be).
+pub(super) fn editor_area(text: &str) -> TextArea<'static> {
+    let mut area = text_area(text);
+    area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     area
 }
 

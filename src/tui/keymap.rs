@@ -29,6 +29,8 @@ pub enum Mode {
     Search,
     /// A one-line input (filter, tags).
     LineInput,
+    /// A comment being written: several lines, Enter starts a new one.
+    Comment,
     /// A yes/no question.
     Confirm,
 }
@@ -70,6 +72,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b("c", Action::CheckIn, true),
             b("e", Action::PlanExperiment, true),
             b("n", Action::NewCycle, false),
+            b("N", Action::NewNote, false),
             b("R", Action::Reflect, false),
             b("o", Action::LogDone, false),
             b("t", Action::Timeline, true),
@@ -77,9 +80,13 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b("/", Action::Search, true),
             b("r", Action::ResumeDraft, false),
             b("x", Action::DiscardDraft, false),
+            b("u", Action::Undo, false),
             b("Enter", Action::Open, false),
         ],
-        Mode::PickSet => vec![b("Enter", Action::Open, true)],
+        Mode::PickSet => vec![
+            b("Enter", Action::Open, true),
+            b("N", Action::NewNote, false),
+        ],
         Mode::FlowText => vec![
             b("Tab", Action::NextQuestion, true),
             b("Shift-Tab", Action::PrevQuestion, true),
@@ -110,28 +117,39 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b("Enter", Action::Open, true),
             b("f", Action::Filter, true),
             b("/", Action::Search, true),
+            b("N", Action::NewNote, false),
+            b("u", Action::Undo, false),
         ],
         Mode::Detail => vec![
             b("v", Action::CycleVisibility, true),
             b("T", Action::EditTags, false),
-            b("E", Action::EditText, false),
+            b("E", Action::Edit, false),
             b("c", Action::Comment, false),
             b("d", Action::Delete, true),
             b("e", Action::PlanExperiment, true),
             b("R", Action::Reflect, true),
             b("o", Action::LogDone, false),
             b("x", Action::LogDropped, false),
+            b("N", Action::NewNote, false),
+            b("u", Action::Undo, false),
             b("Enter", Action::Open, false),
         ],
         Mode::Foreign => vec![
             b("c", Action::Comment, true),
             b("R", Action::MentorReview, true),
+            b("N", Action::NewNote, false),
             b("Enter", Action::Open, false),
         ],
         Mode::Search => vec![b("Enter", Action::Open, true)],
         Mode::LineInput => vec![
             b("Enter", Action::Save, true),
             b("Esc", Action::Cancel, true),
+        ],
+        Mode::Comment => vec![
+            b("Ctrl-s", Action::Save, true),
+            b("Ctrl-e", Action::ExternalEditor, true),
+            b("Esc", Action::Cancel, true),
+            b("F1", Action::Help, false),
         ],
         Mode::Confirm => vec![
             b("y", Action::Confirm, true),
@@ -156,7 +174,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
     }
     match mode {
         Mode::Home => v.push(b("q", Action::Quit, true)),
-        Mode::LineInput | Mode::Confirm => {}
+        Mode::LineInput | Mode::Confirm | Mode::Comment => {}
         Mode::FlowText | Mode::FlowScale | Mode::FlowChoice | Mode::Search => {
             if mode != Mode::Search {
                 v.push(b("Ctrl-k", Action::Skip, false));
@@ -167,7 +185,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
     }
     if !matches!(
         mode,
-        Mode::LineInput | Mode::Confirm | Mode::FlowText | Mode::Search
+        Mode::LineInput | Mode::Confirm | Mode::FlowText | Mode::Search | Mode::Comment
     ) {
         v.push(b("?", Action::Help, true));
     } else if matches!(mode, Mode::FlowText | Mode::Search) {
@@ -185,7 +203,10 @@ pub fn action(mode: Mode, key: KeyEvent) -> Option<Action> {
     if key.code == KeyCode::F(1) {
         return Some(Action::Help);
     }
-    let text_like = matches!(mode, Mode::FlowText | Mode::Search | Mode::LineInput);
+    let text_like = matches!(
+        mode,
+        Mode::FlowText | Mode::Search | Mode::LineInput | Mode::Comment
+    );
     if !text_like && let Some(a) = list_key(mode, key) {
         return Some(a);
     }
@@ -202,6 +223,8 @@ pub fn action(mode: Mode, key: KeyEvent) -> Option<Action> {
         (Mode::Home, Char('/')) => Action::Search,
         (Mode::Home, Char('r')) => Action::ResumeDraft,
         (Mode::Home, Char('x')) => Action::DiscardDraft,
+        (Mode::Home | Mode::PickSet | Mode::Timeline | Mode::Detail, Char('N')) => Action::NewNote,
+        (Mode::Home | Mode::Timeline | Mode::Detail, Char('u')) if !ctrl => Action::Undo,
         (Mode::Home, Char('?')) => Action::Help,
         (Mode::Home, Enter) => Action::Open,
 
@@ -225,7 +248,7 @@ pub fn action(mode: Mode, key: KeyEvent) -> Option<Action> {
         (Mode::Detail, Char('v')) => Action::CycleVisibility,
         (Mode::Detail, Char('T')) => Action::EditTags,
         (Mode::Detail, Char('c')) => Action::Comment,
-        (Mode::Detail, Char('E')) => Action::EditText,
+        (Mode::Detail, Char('E')) => Action::Edit,
         (Mode::Detail, Char('d')) => Action::Delete,
         (Mode::Detail, Char('R')) => Action::Reflect,
         (Mode::Detail, Char('e')) => Action::PlanExperiment,
@@ -261,12 +284,14 @@ pub fn action(mode: Mode, key: KeyEvent) -> Option<Action> {
         (Mode::Search, Down) => Action::Down,
 
         (Mode::LineInput, Enter) => Action::Save,
-        (Mode::LineInput, Esc) => Action::Cancel,
+        (Mode::LineInput | Mode::Comment, Esc) => Action::Cancel,
+        (Mode::Comment, Char('s')) if ctrl => Action::Save,
+        (Mode::Comment, Char('e')) if ctrl => Action::ExternalEditor,
 
         (Mode::Confirm, Char('y') | Char('Y') | Char('j') | Char('J')) => Action::Confirm,
         (Mode::Confirm, _) => Action::Cancel,
 
-        (Mode::FlowText | Mode::Search | Mode::LineInput, _) => Action::Input(key),
+        (Mode::FlowText | Mode::Search | Mode::LineInput | Mode::Comment, _) => Action::Input(key),
         _ => return None,
     };
     Some(a)
@@ -344,7 +369,7 @@ mod tests {
         for refused in [
             Action::CycleVisibility,
             Action::EditTags,
-            Action::EditText,
+            Action::Edit,
             Action::Delete,
             Action::PlanExperiment,
             Action::LogDone,
@@ -360,6 +385,34 @@ mod tests {
         assert_eq!(
             action(Mode::Foreign, key(KeyCode::Char('R'))),
             Some(Action::MentorReview)
+        );
+    }
+
+    #[test]
+    fn in_a_comment_enter_is_a_new_line_and_ctrl_s_saves() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let enter = key(KeyCode::Enter);
+        assert_eq!(action(Mode::Comment, enter), Some(Action::Input(enter)));
+        assert_eq!(action(Mode::Comment, ctrl('s')), Some(Action::Save));
+        assert_eq!(
+            action(Mode::Comment, ctrl('e')),
+            Some(Action::ExternalEditor)
+        );
+        assert_eq!(
+            action(Mode::Comment, key(KeyCode::Esc)),
+            Some(Action::Cancel)
+        );
+        let u = key(KeyCode::Char('u'));
+        assert_eq!(action(Mode::Comment, u), Some(Action::Input(u)));
+        assert_eq!(action(Mode::Detail, u), Some(Action::Undo));
+        assert_eq!(
+            action(Mode::Detail, ctrl('u')),
+            Some(Action::HalfPageUp),
+            "Ctrl-u is not u"
+        );
+        assert_eq!(
+            action(Mode::Timeline, key(KeyCode::Char('N'))),
+            Some(Action::NewNote)
         );
     }
 

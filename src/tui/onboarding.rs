@@ -15,6 +15,8 @@ use crate::journal::Language;
 /// The first-start questions.
 pub struct Onboarding {
     name: TextArea<'static>,
+    /// The suggested name: shown in the empty field, taken when nothing is typed.
+    suggested: String,
     lang: Language,
     theme: Theme,
     problem: bool,
@@ -32,12 +34,18 @@ pub enum Outcome {
 }
 
 impl Onboarding {
-    /// Starts with a suggested name and language.
+    /// Starts with a suggested name (a placeholder in the empty field, so typing replaces it)
+    /// and language.
     pub fn new(name: &str, lang: Language, no_color: bool) -> Onboarding {
+        let theme = Theme::new(no_color);
+        let mut field = text_area("");
+        field.set_placeholder_text(name.trim());
+        field.set_placeholder_style(theme.dim);
         Onboarding {
-            name: text_area(name),
+            name: field,
+            suggested: name.trim().to_string(),
             lang,
-            theme: Theme::new(no_color),
+            theme,
             problem: false,
         }
     }
@@ -59,7 +67,12 @@ impl Onboarding {
                 Outcome::Asking
             }
             KeyCode::Enter => {
-                let name = query_text(&self.name).trim().to_string();
+                let typed = query_text(&self.name).trim().to_string();
+                let name = if typed.is_empty() {
+                    self.suggested.clone()
+                } else {
+                    typed
+                };
                 if name.is_empty() {
                     self.problem = true;
                     Outcome::Asking
@@ -138,5 +151,36 @@ impl Onboarding {
             ])),
             keys,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyModifiers;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_suggested_name_is_a_placeholder_that_typing_replaces() {
+        let mut o = Onboarding::new("me", Language::English, true);
+        for c in "Anna".chars() {
+            assert_eq!(o.handle_key(key(KeyCode::Char(c))), Outcome::Asking);
+        }
+        assert_eq!(
+            o.handle_key(key(KeyCode::Enter)),
+            Outcome::Done("Anna".into(), Language::English)
+        );
+        let mut o = Onboarding::new("anna", Language::Danish, true);
+        assert_eq!(
+            o.handle_key(key(KeyCode::Enter)),
+            Outcome::Done("anna".into(), Language::Danish),
+            "Enter on the empty field takes the suggestion"
+        );
+        let mut o = Onboarding::new("", Language::English, true);
+        assert_eq!(o.handle_key(key(KeyCode::Enter)), Outcome::Asking);
+        assert!(o.problem, "no name at all is asked for again");
     }
 }

@@ -27,6 +27,20 @@ pub struct Words {
     pub review_intro: &'static str,
     pub not_answered: &'static str,
     pub skipped: &'static str,
+    /// "{question}" is a question left without an answer, as the flow asks it.
+    pub missing_answer: &'static str,
+    /// Said when a look-back answer holds no date praxis can read.
+    pub date_refused: &'static str,
+    /// Under the look-back answer while it holds no date praxis can read.
+    pub date_how: &'static str,
+    /// Under the look-back answer: the "{date}" read from it, in words.
+    pub date_read: &'static str,
+    /// The flow's subtitle while saved answers are changed.
+    pub editing_answers: &'static str,
+    /// Said when an edit is saved with nothing changed.
+    pub unchanged: &'static str,
+    /// Said when a record's answers cannot be opened because its "{set}" is gone.
+    pub edit_set_gone: &'static str,
     pub saved: &'static str,
     pub import_undone: &'static str,
     /// Said once when opening made the journal's files private to their user.
@@ -61,8 +75,25 @@ pub struct Words {
     pub comment_one: &'static str,
     pub linked: &'static str,
     pub visibility: &'static str,
+    /// "Delete {title}?"
     pub delete_confirm: &'static str,
+    /// "{title}" was deleted; u undoes it.
     pub deleted: &'static str,
+    /// "{title}" is back after an undo.
+    pub undeleted: &'static str,
+    pub nothing_to_undo: &'static str,
+    /// `o` on home with no experiment due.
+    pub nothing_due_to_log: &'static str,
+    /// `o` on home with a cycle selected while experiments are due.
+    pub pick_due: &'static str,
+    /// `o` or `x` on a record that is not an experiment.
+    pub not_an_experiment: &'static str,
+    /// `o` or `x` on an experiment that is already "{status}".
+    pub already_closed: &'static str,
+    /// The after-action review's subtitle when it drops the experiment "{title}".
+    pub dropping: &'static str,
+    /// Said when the review that drops an experiment opens.
+    pub dropping_told: &'static str,
     pub help_title: &'static str,
     pub help_close: &'static str,
     /// The same, for a help taller than the window.
@@ -76,6 +107,11 @@ pub struct Words {
     pub cycle_question: &'static str,
     pub cycle_theme_hint: &'static str,
     pub cycle_question_hint: &'static str,
+    pub new_note: &'static str,
+    pub note_text: &'static str,
+    pub note_text_hint: &'static str,
+    pub note_title: &'static str,
+    pub note_title_hint: &'static str,
     pub look_back: &'static str,
     pub outcome: &'static str,
     pub status: &'static str,
@@ -126,6 +162,13 @@ pub const EN: Words = Words {
     review_intro: "Look over your answers. Enter edits one, Ctrl-s saves.",
     not_answered: "(not answered)",
     skipped: "(skipped)",
+    missing_answer: "Answer this question first: “{question}”",
+    date_refused: "praxis cannot read a date in this answer; your answer is kept.",
+    date_how: "No date read yet: write one like 2026-12-01, tomorrow, +3d or +2w.",
+    date_read: "Look back on {date}.",
+    editing_answers: "changing saved answers",
+    unchanged: "Nothing changed.",
+    edit_set_gone: "The prompt set '{set}' this record was answered with is gone, so its answers cannot be opened.",
     saved: "Saved.",
     import_undone: "An import or restore was cut off last time; it has been undone, so nothing of it is here. Run it again.",
     made_private: "Your journal's files were readable by other users; now only you can read them.",
@@ -154,8 +197,16 @@ pub const EN: Words = Words {
     comment_one: "(1 comment)",
     linked: "Linked records",
     visibility: "visibility",
-    delete_confirm: "Delete this record? y deletes, any other key keeps it.",
-    deleted: "Deleted.",
+    delete_confirm: "Delete “{title}”? y deletes, any other key keeps it.",
+    deleted: "Deleted “{title}”. u undoes it.",
+    undeleted: "“{title}” is back.",
+    nothing_to_undo: "Nothing to undo.",
+    nothing_due_to_log: "No experiment is due for a look-back. Open one (t) and press o to log its outcome.",
+    pick_due: "Select an experiment to look back on (↑/↓), then press o.",
+    not_an_experiment: "o and x work on an experiment only.",
+    already_closed: "This experiment is already {status}.",
+    dropping: "dropping “{title}”",
+    dropping_told: "Saving this review drops the experiment; Esc goes back and keeps it.",
     help_title: "Keys",
     help_close: "Any key closes this help.",
     help_scroll_close: "↑/↓ and PgUp/PgDn scroll the keys; any other key closes this help.",
@@ -178,6 +229,11 @@ pub const EN: Words = Words {
     cycle_question: "Which question do you want to learn your way into?",
     cycle_theme_hint: "A few words: “Let citizens shape home care”.",
     cycle_question_hint: "“How do I let citizens' ideas shape our home-care services?”",
+    new_note: "New note",
+    note_text: "What do you want to note?",
+    note_text_hint: "Anything worth keeping: an observation, a thought, a quote. Ctrl-s saves.",
+    note_title: "A title for it",
+    note_title_hint: "Leave it empty and the first line is the title.",
     look_back: "look back",
     outcome: "outcome",
     status: "status",
@@ -191,12 +247,12 @@ pub const EN: Words = Words {
     peers: "Shared with me",
     read_only: "This is someone else's record: read-only here. c comments on it, R answers the mentor's review.",
     from: "from",
-    comment_prompt: "Your comment, Enter saves, Esc cancels:",
-    comment_to_peer: "Your comment, for {name} at your next network sync. Enter saves, Esc cancels",
-    comment_to_mentee: "Your comment, for {name} in your comments file. Enter saves, Esc cancels",
-    comment_own_private: "Your comment, for you alone: the record is private. Enter saves, Esc cancels",
-    comment_own_mentor: "Your comment, for your mentor at your next export. Enter saves, Esc cancels",
-    comment_own_network: "Your comment, for your mentor and your network. Enter saves, Esc cancels",
+    comment_prompt: "Your comment (Ctrl-s saves, Esc cancels):",
+    comment_to_peer: "Your comment, for {name} at your next network sync",
+    comment_to_mentee: "Your comment, for {name} in your comments file",
+    comment_own_private: "Your comment, for you alone: the record is private",
+    comment_own_mentor: "Your comment, for your mentor at your next export",
+    comment_own_network: "Your comment, for your mentor and your network",
 };
 
 /// Danish.
@@ -223,6 +279,13 @@ pub const DA: Words = Words {
     review_intro: "Se dine svar igennem. Enter retter et, Ctrl-s gemmer.",
     not_answered: "(ikke besvaret)",
     skipped: "(sprunget over)",
+    missing_answer: "Besvar først spørgsmålet: »{question}«",
+    date_refused: "praxis kan ikke læse en dato i svaret; dit svar står der stadig.",
+    date_how: "Ingen dato endnu: skriv den som 2026-12-01, i morgen, +3d eller +2w.",
+    date_read: "Opfølgning {date}.",
+    editing_answers: "retter gemte svar",
+    unchanged: "Intet er ændret.",
+    edit_set_gone: "Spørgsmålssættet »{set}«, som posten er besvaret med, findes ikke længere, så svarene kan ikke åbnes.",
     saved: "Gemt.",
     import_undone: "En import eller gendannelse blev afbrudt sidst; den er rullet tilbage, så intet af den er her. Kør den igen.",
     made_private: "Andre brugere kunne læse dine filer i praxis; nu kan kun du læse dem.",
@@ -251,8 +314,16 @@ pub const DA: Words = Words {
     comment_one: "(1 kommentar)",
     linked: "Tilknyttet",
     visibility: "synlighed",
-    delete_confirm: "Slet denne post? y sletter, enhver anden tast beholder den.",
-    deleted: "Slettet.",
+    delete_confirm: "Slet »{title}«? j sletter, alle andre taster beholder den.",
+    deleted: "»{title}« er slettet. u fortryder.",
+    undeleted: "»{title}« er tilbage.",
+    nothing_to_undo: "Der er intet at fortryde.",
+    nothing_due_to_log: "Intet eksperiment venter på opfølgning. Åbn et (t), og tryk o for at skrive resultatet.",
+    pick_due: "Vælg det eksperiment, du vil følge op på (↑/↓), og tryk o.",
+    not_an_experiment: "o og x gælder kun eksperimenter.",
+    already_closed: "Eksperimentet er allerede {status}.",
+    dropping: "stopper »{title}«",
+    dropping_told: "Når du gemmer evalueringen, er eksperimentet stoppet; Esc går tilbage og beholder det.",
     help_title: "Taster",
     help_close: "Tryk en vilkårlig tast for at lukke.",
     help_scroll_close: "↑/↓ og PgUp/PgDn ruller; enhver anden tast lukker hjælpen.",
@@ -275,6 +346,11 @@ pub const DA: Words = Words {
     cycle_question: "Hvilket spørgsmål vil du lære dig ind på?",
     cycle_theme_hint: "Få ord: »Lad borgerne forme hjemmeplejen«.",
     cycle_question_hint: "»Hvordan lader jeg borgernes ideer forme vores hjemmepleje?«",
+    new_note: "Ny note",
+    note_text: "Hvad vil du notere?",
+    note_text_hint: "Alt, der er værd at gemme: en iagttagelse, en tanke, et citat. Ctrl-s gemmer.",
+    note_title: "En titel",
+    note_title_hint: "Lad feltet stå tomt, så bliver første linje titlen.",
     look_back: "opfølgning",
     outcome: "resultat",
     status: "status",
@@ -288,12 +364,12 @@ pub const DA: Words = Words {
     peers: "Delt med mig",
     read_only: "Det er en andens post: den kan kun læses her. c kommenterer, R besvarer mentorens spørgsmål.",
     from: "fra",
-    comment_prompt: "Din kommentar, Enter gemmer, Esc annullerer:",
-    comment_to_peer: "Din kommentar, til {name} ved næste synkronisering. Enter gemmer, Esc annullerer",
-    comment_to_mentee: "Din kommentar, til {name} i din kommentarfil. Enter gemmer, Esc annullerer",
-    comment_own_private: "Din kommentar, kun til dig: posten er privat. Enter gemmer, Esc annullerer",
-    comment_own_mentor: "Din kommentar, til din mentor ved næste eksport. Enter gemmer, Esc annullerer",
-    comment_own_network: "Din kommentar, til din mentor og dit netværk. Enter gemmer, Esc annullerer",
+    comment_prompt: "Din kommentar (Ctrl-s gemmer, Esc annullerer):",
+    comment_to_peer: "Din kommentar, til {name} ved næste synkronisering",
+    comment_to_mentee: "Din kommentar, til {name} i din kommentarfil",
+    comment_own_private: "Din kommentar, kun til dig: posten er privat",
+    comment_own_mentor: "Din kommentar, til din mentor ved næste eksport",
+    comment_own_network: "Din kommentar, til din mentor og dit netværk",
 };
 
 /// The words of `lang`.
@@ -351,7 +427,7 @@ pub fn experiment_status(s: ExperimentStatus, lang: Language) -> &'static str {
         (ExperimentStatus::Planned, Language::Danish) => "planlagt",
         (ExperimentStatus::Running, Language::Danish) => "i gang",
         (ExperimentStatus::Done, Language::Danish) => "gennemført",
-        (ExperimentStatus::Dropped, Language::Danish) => "opgivet",
+        (ExperimentStatus::Dropped, Language::Danish) => "stoppet",
     }
 }
 
@@ -379,4 +455,109 @@ pub fn count(n: usize, what: Kind, lang: Language) -> String {
         (k, l, _) => kind(k, l),
     };
     format!("{n} {word}")
+}
+
+const WEEKDAYS: [(&str, &str); 7] = [
+    ("Monday", "mandag"),
+    ("Tuesday", "tirsdag"),
+    ("Wednesday", "onsdag"),
+    ("Thursday", "torsdag"),
+    ("Friday", "fredag"),
+    ("Saturday", "lørdag"),
+    ("Sunday", "søndag"),
+];
+
+const MONTHS: [(&str, &str); 12] = [
+    ("January", "januar"),
+    ("February", "februar"),
+    ("March", "marts"),
+    ("April", "april"),
+    ("May", "maj"),
+    ("June", "juni"),
+    ("July", "juli"),
+    ("August", "august"),
+    ("September", "september"),
+    ("October", "oktober"),
+    ("November", "november"),
+    ("December", "december"),
+];
+
+fn pick(pair: (&'static str, &'static str), lang: Language) -> &'static str {
+    match lang {
+        Language::English => pair.0,
+        Language::Danish => pair.1,
+    }
+}
+
+/// The name of a date's weekday: "Tuesday", "tirsdag".
+pub fn weekday_name(d: chrono::NaiveDate, lang: Language) -> &'static str {
+    use chrono::Datelike;
+    pick(WEEKDAYS[d.weekday().num_days_from_monday() as usize], lang)
+}
+
+/// The name of a date's month: "December", "december".
+pub fn month_name(d: chrono::NaiveDate, lang: Language) -> &'static str {
+    use chrono::Datelike;
+    pick(MONTHS[d.month0() as usize], lang)
+}
+
+/// How far a day is from today: "tomorrow", "in 14 days", "3 days ago"; "i morgen", "om 14
+/// dage", "for 3 dage siden".
+pub fn relative_day(date: chrono::NaiveDate, today: chrono::NaiveDate, lang: Language) -> String {
+    let n = (date - today).num_days();
+    match lang {
+        Language::English => match n {
+            0 => "today".into(),
+            1 => "tomorrow".into(),
+            -1 => "yesterday".into(),
+            n if n > 0 => format!("in {n} days"),
+            n => format!("{} days ago", -n),
+        },
+        Language::Danish => match n {
+            0 => "i dag".into(),
+            1 => "i morgen".into(),
+            -1 => "i går".into(),
+            n if n > 0 => format!("om {n} dage"),
+            n => format!("for {} dage siden", -n),
+        },
+    }
+}
+
+/// A date in words and how far it is: "Tuesday 15 December, in 14 days", "tirsdag den 15.
+/// december, om 14 dage"; with the year when it is not this year.
+pub fn date_in_words(d: chrono::NaiveDate, today: chrono::NaiveDate, lang: Language) -> String {
+    use chrono::Datelike;
+    let (day, month) = (weekday_name(d, lang), month_name(d, lang));
+    let mut out = match lang {
+        Language::English => format!("{day} {} {month}", d.day()),
+        Language::Danish => format!("{day} den {}. {month}", d.day()),
+    };
+    if d.year() != today.year() {
+        out.push_str(&format!(" {}", d.year()));
+    }
+    format!("{out}, {}", relative_day(d, today, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_reads_as_words_in_both_languages() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 15).unwrap();
+        assert_eq!(
+            date_in_words(d, today, Language::English),
+            "Tuesday 15 December, in 14 days"
+        );
+        assert_eq!(
+            date_in_words(d, today, Language::Danish),
+            "tirsdag den 15. december, om 14 dage"
+        );
+        let next_year = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+        assert_eq!(
+            date_in_words(next_year, today, Language::English),
+            "Monday 4 January 2027, in 34 days"
+        );
+    }
 }

@@ -213,24 +213,16 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
         frame.render_stateful_widget(list, linked_area, &mut state);
     }
     if view.confirm_delete {
-        let rect = Rect::new(
-            area.x,
-            area.y + area.height.saturating_sub(3),
-            area.width,
-            3.min(area.height),
-        );
-        frame.render_widget(ratatui::widgets::Clear, rect);
-        frame.render_widget(
-            Paragraph::new(Span::styled(w.delete_confirm, t.error)).block(frame_block("?", t)),
-            rect,
-        );
+        let question = words::fill(w.delete_confirm, &[("title", &title)]);
+        super::draw_question(app, &question, frame, area);
     }
     if let Some(input) = &view.input {
-        let label = match input.purpose {
-            crate::tui::app::LineFor::Comment => comment_goes_to(view, w),
-            _ => w.tags_prompt.to_string(),
-        };
-        draw_line_input(frame, area, &label, input, t);
+        match input.purpose {
+            crate::tui::app::LineFor::Comment => {
+                super::draw_text_box(frame, area, &comment_goes_to(view, w), input, t);
+            }
+            _ => draw_line_input(frame, area, w.tags_prompt, input, t),
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use super::frame_block;
 use crate::flow::Step;
 use crate::prompts::AnswerKind;
 use crate::tui::app::{App, FlowView};
-use crate::tui::words::fill;
+use crate::tui::words::{date_in_words, fill};
 
 pub(super) fn draw(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
     match view.flow.step {
@@ -72,7 +72,25 @@ fn question(app: &App, view: &FlowView, i: usize, frame: &mut Frame, area: Rect)
                 .border_style(focus(!view.on_why));
             let inside = block.inner(input_area);
             frame.render_widget(block, input_area);
-            frame.render_widget(&view.editor, inside);
+            if view.flow.date_question() == Some(i) {
+                let line = date_line(app, view, i);
+                let height = wrapped_height(std::slice::from_ref(&line), inside.width);
+                // The date read stands right under what is typed.
+                let typed: Vec<Line> = view.editor.lines().iter().map(Line::raw).collect();
+                let rows = wrapped_height(&typed, inside.width)
+                    .saturating_add(1)
+                    .max(2);
+                let [editor_area, date_area, _] = Layout::vertical([
+                    Constraint::Max(rows),
+                    Constraint::Length(height),
+                    Constraint::Fill(1),
+                ])
+                .areas(inside);
+                frame.render_widget(&view.editor, editor_area);
+                frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), date_area);
+            } else {
+                frame.render_widget(&view.editor, inside);
+            }
         }
         AnswerKind::Scale {
             min,
@@ -171,6 +189,11 @@ fn review(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
             let text = q.show_value(value, app.lang);
             lines.extend(text.lines().map(|l| Line::raw(format!("   {l}"))));
         }
+        if view.flow.date_question() == Some(i) && !value.is_empty() {
+            let mut line = date_line(app, view, i);
+            line.spans.insert(0, Span::raw("   "));
+            lines.push(line);
+        }
         let why = view.flow.whys[i].trim();
         if !why.is_empty() {
             lines.push(Line::from(Span::styled(
@@ -193,6 +216,22 @@ fn review(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
             .scroll((scroll, 0)),
         inner,
     );
+}
+
+/// Under a date answer: the date read from it in words, or how to write one.
+fn date_line(app: &App, view: &FlowView, i: usize) -> Line<'static> {
+    let w = app.words();
+    let t = &app.theme;
+    let today = app.today();
+    let typed = !view.flow.values[i].trim().is_empty();
+    match view.flow.look_back(today) {
+        Ok(d) if typed => Line::from(Span::styled(
+            fill(w.date_read, &[("date", &date_in_words(d, today, app.lang))]),
+            t.ok,
+        )),
+        Ok(_) => Line::from(Span::styled(w.date_how, t.dim)),
+        Err(_) => Line::from(Span::styled(w.date_how, t.error)),
+    }
 }
 
 /// How many rows `lines` take when wrapped at `width`.

@@ -130,21 +130,5 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
 
 /// "in 3 days", "3 days ago", in the app's language.
 pub(super) fn relative(date: chrono::NaiveDate, today: chrono::NaiveDate, app: &App) -> String {
-    let n = (date - today).num_days();
-    match app.lang {
-        crate::journal::Language::English => match n {
-            0 => "today".into(),
-            1 => "tomorrow".into(),
-            -1 => "yesterday".into(),
-            n if n > 0 => format!("in {n} days"),
-            n => format!("{} days ago", -n),
-        },
-        crate::journal::Language::Danish => match n {
-            0 => "i dag".into(),
-            1 => "i morgen".into(),
-            -1 => "i går".into(),
-            n if n > 0 => format!("om {n} dage"),
-            n => format!("for {} dage siden", -n),
-        },
-    }
+    crate::tui::words::relative_day(date, today, app.lang)
 }

@@ -129,29 +129,14 @@ fn long_date(d: chrono::NaiveDate, lang: crate::journal::Language) -> String {
 
 /// "mandag 23. november 2026".
 fn danish_date(d: chrono::NaiveDate) -> String {
+    use super::words::{month_name, weekday_name};
     use chrono::Datelike;
-    const DAYS: [&str; 7] = [
-        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
-    ];
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
+    let da = crate::journal::Language::Danish;
     format!(
         "{} {}. {} {}",
-        DAYS[d.weekday().num_days_from_monday() as usize],
+        weekday_name(d, da),
         d.day(),
-        MONTHS[d.month0() as usize],
+        month_name(d, da),
         d.year()
     )
 }
@@ -198,6 +183,18 @@ fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
 /// A one-line input box over the bottom of `area`.
 fn draw_line_input(frame: &mut Frame, area: Rect, label: &str, input: &LineInput, theme: &Theme) {
     let h = 3.min(area.height);
+    let rect = Rect::new(area.x, area.y + area.height - h, area.width, h);
+    frame.render_widget(Clear, rect);
+    let block = frame_block(label, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(&input.text, inner);
+}
+
+/// A box for writing several lines over the lower part of `area` (at least 6 rows, up to
+/// half of it).
+fn draw_text_box(frame: &mut Frame, area: Rect, label: &str, input: &LineInput, theme: &Theme) {
+    let h = (area.height / 2).max(6).min(area.height);
     let rect = Rect::new(area.x, area.y + area.height - h, area.width, h);
     frame.render_widget(Clear, rect);
     let block = frame_block(label, theme);
