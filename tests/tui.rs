@@ -1103,13 +1103,6 @@ for coffee and told us what they would change about the Friday activities: more 
 forms, and a say in who is invited. I had not asked them before, and it showed how much we miss \
 by planning alone.";
 
-impl Harness {
-    fn size(&mut self, width: u16, height: u16) -> &mut Self {
-        self.terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        self
-    }
-}
-
 /// The words of `text` in order, as they stand on `screen` (wrapped lines read as one).
 fn reads_through(screen: &str, text: &str) -> bool {
     let on_screen: Vec<&str> = screen
@@ -1132,7 +1125,7 @@ fn a_long_answer_wraps_at_word_boundaries_in_the_editor() {
         reads_through(&screen, LONG),
         "every word is on screen, none cut mid-word: {screen}"
     );
-    let wide = h.size(120, 40).screen();
+    let wide = h.sized(120, 40).screen();
     insta::assert_snapshot!("flow_wrapped_editor_wide", wide);
     assert!(reads_through(&wide, LONG), "{wide}");
 }
@@ -1172,7 +1165,7 @@ fn a_look_back_date_praxis_cannot_read_is_refused_on_screen_and_the_answer_kept(
     h.ctrl('s');
     assert!(h.records(Kind::Experiment).is_empty(), "nothing saved");
     assert!(h.screen().contains("next Friday") && h.screen().contains("7 of 7"));
-    let wide = h.size(120, 40).screen();
+    let wide = h.sized(120, 40).screen();
     insta::assert_snapshot!("flow_date_refused_wide", wide);
 
     // A date praxis reads is shown back in words as it is typed, then on the review page.
@@ -1370,7 +1363,7 @@ fn the_comment_box_takes_several_lines_and_ctrl_s_saves_them() {
         reads_through(&screen, "by planning alone."),
         "the long line wraps: {screen}"
     );
-    insta::assert_snapshot!("comment_multi_line_wide", h.size(120, 40).screen());
+    insta::assert_snapshot!("comment_multi_line_wide", h.sized(120, 40).screen());
     h.ctrl('s');
     let note = h.records(Kind::Note).remove(0);
     let comments = h.app().journal().comments_on(note.id).unwrap();
@@ -1552,7 +1545,7 @@ fn help_lists_the_new_keys_in_both_languages() {
         (Language::Danish, "ny note", "fortryd sletning"),
     ] {
         let mut h = Harness::new(lang, |_| {});
-        h.size(120, 40);
+        h.sized(120, 40);
         h.key(KeyCode::Char('?'));
         let screen = h.screen();
         assert!(
@@ -1565,4 +1558,32 @@ fn help_lists_the_new_keys_in_both_languages() {
             .key(KeyCode::Char('?'));
         assert!(h.screen().contains(undo), "{}", h.screen());
     }
+}
+
+#[test]
+fn the_review_page_shows_every_answer_whole_and_scrolls_to_the_end() {
+    let mut h = Harness::new(Language::English, |_| {});
+    h.key(KeyCode::Char('c'));
+    h.text(LONG).key(KeyCode::Tab);
+    h.text(LONG).key(KeyCode::Tab);
+    h.key(KeyCode::Char('4')).key(KeyCode::Tab);
+    h.text(&format!("{LONG} REVIEW-END")).key(KeyCode::Tab);
+    let top = h.screen();
+    assert!(top.contains("Look over your answers"), "{top}");
+    assert!(!top.contains("REVIEW-END"), "{top}");
+    assert!(top.contains(" of "), "the position shows: {top}");
+    insta::assert_snapshot!("review_long_top", top);
+    // The arrows move to the last answer, and it is shown whole.
+    h.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Down);
+    let last = h.screen();
+    assert!(last.contains("REVIEW-END"), "{last}");
+    assert!(last.contains("4. "), "its question too: {last}");
+    insta::assert_snapshot!("review_long_last_selected", last);
+    // Pages and ends scroll the text as well.
+    h.key(KeyCode::Home);
+    assert!(h.screen().contains("Look over your answers"));
+    h.key(KeyCode::End);
+    assert!(h.screen().contains("REVIEW-END"));
+    h.key(KeyCode::Up);
+    assert!(h.screen().contains("3. "), "{}", h.screen());
 }

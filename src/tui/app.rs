@@ -71,6 +71,8 @@ pub struct FlowView {
     pub choice: usize,
     /// The highlighted answer on the review page.
     pub review_selected: usize,
+    /// How far the review page is scrolled.
+    pub review_scroll: Scroll,
     /// The reflection's title.
     pub title: String,
     /// The record the flow changes: the experiment whose outcome is logged, the record whose
@@ -497,6 +499,51 @@ impl App {
 
     /// Does what `action` asks.
     pub fn update(&mut self, action: Action) {
+        self.act(action);
+        // Whatever brought the review page up (or moved its selection), the selected answer
+        // is in view; only the keys that scroll move past it.
+        if !matches!(
+            action,
+            Action::PageUp
+                | Action::PageDown
+                | Action::HalfPageUp
+                | Action::HalfPageDown
+                | Action::Top
+                | Action::Bottom
+        ) {
+            self.keep_review_selection_in_view();
+        }
+    }
+
+    fn keep_review_selection_in_view(&mut self) {
+        let Some(Screen::Flow(v)) = self.screens.last() else {
+            return;
+        };
+        if v.flow.step != Step::Review {
+            return;
+        }
+        let (room, blocks) = super::view::review_room(self, v, self.size);
+        let Some(Screen::Flow(v)) = self.screens.last_mut() else {
+            return;
+        };
+        let Some(&(from, to)) = blocks.get(v.review_selected) else {
+            return;
+        };
+        let offset = v.review_scroll.shown(room);
+        let page = room.page.max(1);
+        // The selected block whole where it fits, else its start at the top.
+        let offset = if from < offset || to.saturating_sub(from) > page {
+            from
+        } else if to > offset + page {
+            to - page
+        } else {
+            offset
+        };
+        // The intro lines above the first question stay with it.
+        v.review_scroll.offset = if v.review_selected == 0 { 0 } else { offset };
+    }
+
+    fn act(&mut self, action: Action) {
         if let Some(pending) = self.pending_start.take() {
             return self.answer_pending_start(pending, action);
         }
@@ -969,6 +1016,7 @@ impl App {
             on_why: false,
             choice: 0,
             review_selected: 0,
+            review_scroll: Scroll::default(),
             title,
             changes,
         };
@@ -1464,6 +1512,18 @@ impl App {
         }
     }
 
+    /// Pages and ends scroll the review page as a text (an answer longer than the window can
+    /// be read to its end); the arrows move the selection.
+    fn scroll_review(&mut self, action: Action) {
+        let Some(Screen::Flow(v)) = self.screens.last() else {
+            return;
+        };
+        let (room, _) = super::view::review_room(self, v, self.size);
+        if let Some(Screen::Flow(v)) = self.screens.last_mut() {
+            v.review_scroll.apply(action, room);
+        }
+    }
+
     fn move_selection(&mut self, action: Action) {
         // A page is about as many rows as the list's window shows (the top line, status line,
         // footer and the list's borders take five).
@@ -1494,6 +1554,19 @@ impl App {
             Some(Screen::Detail(_)) => return self.scroll_detail(action),
             Some(Screen::Search(v)) => (&mut v.selected, v.results.len()),
             Some(Screen::Flow(v)) => match (&v.flow.step, v.flow.current_kind()) {
+                (Step::Review, _)
+                    if matches!(
+                        action,
+                        Action::PageUp
+                            | Action::PageDown
+                            | Action::HalfPageUp
+                            | Action::HalfPageDown
+                            | Action::Top
+                            | Action::Bottom
+                    ) =>
+                {
+                    return self.scroll_review(action);
+                }
                 (Step::Review, _) => (&mut v.review_selected, v.flow.len()),
                 (_, Some(AnswerKind::Choice { options })) => {
                     let n = options.len();

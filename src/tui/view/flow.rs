@@ -6,10 +6,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::frame_block;
+use super::{frame_block, indented};
 use crate::flow::Step;
 use crate::prompts::AnswerKind;
 use crate::tui::app::{App, FlowView};
+use crate::tui::scroll::{Room, position};
 use crate::tui::words::{date_in_words, fill};
 
 pub(super) fn draw(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
@@ -156,20 +157,24 @@ fn question(app: &App, view: &FlowView, i: usize, frame: &mut Frame, area: Rect)
     }
 }
 
-fn review(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
+/// The review page's text, wrapped to `width`, and the rows each question's block takes
+/// (from, to), so the selected one can be kept in view.
+fn review_text(app: &App, view: &FlowView, width: u16) -> (Vec<Line<'static>>, Vec<(u16, u16)>) {
     let w = app.words();
     let t = &app.theme;
-    let block = frame_block(w.review, t);
-    let inner = block.inner(area);
-    frame.render_widget(
-        block.title_bottom(Line::from(Span::styled(format!(" {} ", view.title), t.dim))),
-        area,
-    );
     let mut lines = vec![
         Line::from(Span::styled(w.review_intro, t.dim)),
         Line::raw(""),
     ];
+    let rows = |lines: &[Line<'static>]| {
+        let n = Paragraph::new(lines.to_vec())
+            .wrap(Wrap { trim: false })
+            .line_count(width);
+        u16::try_from(n).unwrap_or(u16::MAX)
+    };
+    let mut blocks = Vec::new();
     for (i, q) in view.flow.set.questions.iter().enumerate() {
+        let from = rows(&lines);
         let selected = i == view.review_selected;
         let style = if selected { t.selected } else { t.title };
         lines.push(Line::from(Span::styled(
@@ -187,7 +192,7 @@ fn review(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(Span::styled(format!("   {missing}"), style)));
         } else {
             let text = q.show_value(value, app.lang);
-            lines.extend(text.lines().map(|l| Line::raw(format!("   {l}"))));
+            lines.extend(indented(&text, "   ", width, Style::new()));
         }
         if view.flow.date_question() == Some(i) && !value.is_empty() {
             let mut line = date_line(app, view, i);
@@ -196,24 +201,49 @@ fn review(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
         }
         let why = view.flow.whys[i].trim();
         if !why.is_empty() {
-            lines.push(Line::from(Span::styled(
-                format!("   {} {}", w.why, why),
-                t.dim,
-            )));
+            lines.extend(indented(&format!("{} {why}", w.why), "   ", width, t.dim));
         }
+        blocks.push((from, rows(&lines)));
     }
-    // Keep the selected answer in view.
-    let before: u16 = lines
-        .iter()
-        .take(2 + view.review_selected * 2)
-        .count()
-        .try_into()
-        .unwrap_or(u16::MAX);
-    let scroll = before.saturating_sub(inner.height / 2);
+    (lines, blocks)
+}
+
+/// The review page's inside in a screen body of `area`.
+fn review_inner(app: &App, area: Rect) -> Rect {
+    frame_block(app.words().review, &app.theme).inner(area)
+}
+
+/// How far the review page can scroll in a screen body of `area`, and the rows of each
+/// question's block.
+pub(super) fn review_room(app: &App, view: &FlowView, area: Rect) -> (Room, Vec<(u16, u16)>) {
+    let inner = review_inner(app, area);
+    let (lines, blocks) = review_text(app, view, inner.width);
+    let total = blocks.last().map_or(lines.len() as u16, |b| b.1);
+    (
+        Room {
+            page: inner.height,
+            total,
+        },
+        blocks,
+    )
+}
+
+fn review(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
+    let w = app.words();
+    let t = &app.theme;
+    let inner = review_inner(app, area);
+    let (room, _) = review_room(app, view, area);
+    let mut block = frame_block(w.review, t)
+        .title_bottom(Line::from(Span::styled(format!(" {} ", view.title), t.dim)));
+    if let Some(at) = position(view.review_scroll, room, w.of) {
+        block = block.title_bottom(Line::from(Span::styled(format!(" {at} "), t.dim)).right_aligned());
+    }
+    frame.render_widget(block, area);
+    let (lines, _) = review_text(app, view, inner.width);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
+            .scroll((view.review_scroll.shown(room), 0)),
         inner,
     );
 }

@@ -71,6 +71,16 @@ pub fn detail_room(app: &App, view: &super::app::DetailView, size: (u16, u16)) -
     detail::room(app, view, body)
 }
 
+/// How far the review page can scroll on a screen of `size`, and the rows of each question.
+pub fn review_room(
+    app: &App,
+    view: &super::app::FlowView,
+    size: (u16, u16),
+) -> (Room, Vec<(u16, u16)>) {
+    let [_, body, _, _] = rows(Rect::new(0, 0, size.0, size.1));
+    flow::review_room(app, view, body)
+}
+
 /// How far the help can scroll on a screen of `size` (columns, rows).
 pub fn help_room(app: &App, size: (u16, u16)) -> Room {
     let [_, body, _, _] = rows(Rect::new(0, 0, size.0, size.1));
