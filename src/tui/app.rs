@@ -504,12 +504,7 @@ impl App {
         // is in view; only the keys that scroll move past it.
         if !matches!(
             action,
-            Action::PageUp
-                | Action::PageDown
-                | Action::HalfPageUp
-                | Action::HalfPageDown
-                | Action::Top
-                | Action::Bottom
+            Action::PageUp | Action::PageDown | Action::HalfPageUp | Action::HalfPageDown
         ) {
             self.keep_review_selection_in_view();
         }
@@ -1512,8 +1507,8 @@ impl App {
         }
     }
 
-    /// Pages and ends scroll the review page as a text (an answer longer than the window can
-    /// be read to its end); the arrows move the selection.
+    /// Pages scroll the review page as a text (an answer longer than the window can be read
+    /// to its end); the arrows and ends move the selection.
     fn scroll_review(&mut self, action: Action) {
         let Some(Screen::Flow(v)) = self.screens.last() else {
             return;
@@ -1561,8 +1556,6 @@ impl App {
                             | Action::PageDown
                             | Action::HalfPageUp
                             | Action::HalfPageDown
-                            | Action::Top
-                            | Action::Bottom
                     ) =>
                 {
                     return self.scroll_review(action);

@@ -236,7 +236,8 @@ fn review(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
     let mut block = frame_block(w.review, t)
         .title_bottom(Line::from(Span::styled(format!(" {} ", view.title), t.dim)));
     if let Some(at) = position(view.review_scroll, room, w.of) {
-        block = block.title_bottom(Line::from(Span::styled(format!(" {at} "), t.dim)).right_aligned());
+        block =
+            block.title_bottom(Line::from(Span::styled(format!(" {at} "), t.dim)).right_aligned());
     }
     frame.render_widget(block, area);
     let (lines, _) = review_text(app, view, inner.width);
