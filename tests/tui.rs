@@ -1591,3 +1591,30 @@ fn the_review_page_shows_every_answer_whole_and_scrolls_to_the_end() {
     h.key(KeyCode::PageUp).key(KeyCode::PageUp);
     assert!(h.screen().contains("Look over your answers"));
 }
+
+#[test]
+fn a_long_timeline_says_where_one_is_and_pages_by_the_window() {
+    let mut h = Harness::new(Language::English, |j| {
+        for i in 0..1000u32 {
+            let when = at(1, 8) + chrono::Duration::minutes(i64::from(i) * 30);
+            record(j, when, &format!("Note number {i}"), Content::Note);
+        }
+    });
+    h.key(KeyCode::Char('t'));
+    let screen = h.screen();
+    assert!(screen.contains(" 1 of 200+ "), "more to read: {screen}");
+    assert!(screen.contains("Note number 999"), "{screen}");
+    h.key(KeyCode::PageDown);
+    let screen = h.screen();
+    assert!(screen.contains(" 20 of 200+ "), "a page is the window's rows: {screen}");
+    h.key(KeyCode::Char(' ')).ctrl('d');
+    assert!(h.screen().contains(" 48 of "), "{}", h.screen());
+    for _ in 0..10 {
+        h.key(KeyCode::End);
+    }
+    let screen = h.screen();
+    assert!(screen.contains(" 1000 of 1000 "), "{screen}");
+    assert!(screen.contains("Note number 0"), "{screen}");
+    h.key(KeyCode::Home);
+    assert!(h.screen().contains(" 1 of 1000 "));
+}

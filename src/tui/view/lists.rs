@@ -179,9 +179,22 @@ pub(super) fn timeline(app: &App, view: &TimelineView, frame: &mut Frame, area: 
             t.dim,
         )));
     }
-    let list = List::new(items)
-        .block(frame_block(&title, t))
-        .highlight_style(t.selected);
+    let mut block = frame_block(&title, t);
+    if !view.records.is_empty() {
+        let total = format!(
+            "{}{}",
+            view.records.len(),
+            if view.more { "+" } else { "" }
+        );
+        block = block.title_bottom(
+            Line::from(Span::styled(
+                format!(" {} {} {total} ", view.selected + 1, w.of),
+                t.dim,
+            ))
+            .right_aligned(),
+        );
+    }
+    let list = List::new(items).block(block).highlight_style(t.selected);
     let mut state =
         ListState::default().with_selected((!view.records.is_empty()).then_some(selected_row));
     frame.render_stateful_widget(list, area, &mut state);
@@ -250,7 +263,16 @@ pub(super) fn search(app: &App, view: &SearchView, frame: &mut Frame, area: Rect
             }
         })
         .collect();
-    let block = frame_block(note, t);
+    let mut block = frame_block(note, t);
+    if !view.results.is_empty() {
+        block = block.title_bottom(
+            Line::from(Span::styled(
+                format!(" {} {} {} ", view.selected + 1, w.of, view.results.len()),
+                t.dim,
+            ))
+            .right_aligned(),
+        );
+    }
     let list = List::new(items).block(block).highlight_style(t.selected);
     let mut state =
         ListState::default().with_selected((!view.results.is_empty()).then_some(view.selected));
