@@ -1606,7 +1606,10 @@ fn a_long_timeline_says_where_one_is_and_pages_by_the_window() {
     assert!(screen.contains("Note number 999"), "{screen}");
     h.key(KeyCode::PageDown);
     let screen = h.screen();
-    assert!(screen.contains(" 20 of 200+ "), "a page is the window's rows: {screen}");
+    assert!(
+        screen.contains(" 20 of 200+ "),
+        "a page is the window's rows: {screen}"
+    );
     h.key(KeyCode::Char(' ')).ctrl('d');
     assert!(h.screen().contains(" 48 of "), "{}", h.screen());
     for _ in 0..10 {
@@ -1617,4 +1620,29 @@ fn a_long_timeline_says_where_one_is_and_pages_by_the_window() {
     assert!(screen.contains("Note number 0"), "{screen}");
     h.key(KeyCode::Home);
     assert!(h.screen().contains(" 1 of 1000 "));
+}
+
+#[test]
+fn a_wide_timeline_shows_the_selected_record_beside_the_list() {
+    let mut h = Harness::new(Language::English, busy);
+    h.sized(120, 40).key(KeyCode::Char('t'));
+    let screen = h.screen();
+    assert!(screen.contains("Preview"), "{screen}");
+    // The newest record (a check-in) is selected: its answer stands in the preview.
+    assert!(screen.contains("Day 22 at the day centre"), "{screen}");
+    insta::assert_snapshot!("timeline_preview_120x40", screen);
+    // Moving the selection moves the preview; the comment count says how to read them.
+    h.key(KeyCode::Down).key(KeyCode::Down);
+    let screen = h.screen();
+    assert!(
+        screen.contains("The councillors asked what relatives think"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("1 comment — Enter opens the record"),
+        "{screen}"
+    );
+    // At 80 columns there is no room for it.
+    h.sized(80, 24);
+    assert!(!h.screen().contains("Preview"));
 }

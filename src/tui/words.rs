@@ -70,6 +70,10 @@ pub struct Words {
     pub shown_of: &'static str,
     /// Between the rows shown and the rows in all: "12–34 of 80".
     pub of: &'static str,
+    /// The title of the timeline's preview pane.
+    pub preview: &'static str,
+    /// After the comment count in the preview: how to read them.
+    pub preview_open: &'static str,
     pub comments: &'static str,
     pub comment_count: &'static str,
     pub comment_one: &'static str,
@@ -192,6 +196,8 @@ pub const EN: Words = Words {
     no_matches: "No matches.",
     shown_of: "best {shown} of {matched} — type more to narrow",
     of: "of",
+    preview: "Preview",
+    preview_open: "Enter opens the record",
     comments: "Comments",
     comment_count: "({n} comments)",
     comment_one: "(1 comment)",
@@ -309,6 +315,8 @@ pub const DA: Words = Words {
     no_matches: "Ingen resultater.",
     shown_of: "bedste {shown} af {matched} — skriv mere for at indsnævre",
     of: "af",
+    preview: "Forhåndsvisning",
+    preview_open: "Enter åbner posten",
     comments: "Kommentarer",
     comment_count: "({n} kommentarer)",
     comment_one: "(1 kommentar)",

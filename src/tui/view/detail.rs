@@ -8,17 +8,44 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::home::relative;
 use super::{draw_line_input, frame_block, indented};
+use crate::prompts::Phase;
 use crate::prompts::show_answer;
-use crate::record::Content;
+use crate::record::{Comment, Content, Record};
 use crate::tui::app::{App, DetailView};
 use crate::tui::scroll::{Room, position};
 use crate::tui::words;
 
-/// The record's text, as the window shows it before wrapping.
+/// What a record's text is made of: the record and what is known around it.
+pub(super) struct Shown<'a> {
+    pub record: &'a Record,
+    /// Whose it is, when another journal's.
+    pub from: Option<&'a str>,
+    /// Titles of what it links to.
+    pub links: &'a [(String, String)],
+    /// Where a cycle stands.
+    pub phase: Option<Phase>,
+    pub comments: &'a [Comment],
+}
+
+fn shown(view: &DetailView) -> Shown<'_> {
+    Shown {
+        record: &view.record,
+        from: view.from.as_deref(),
+        links: &view.links,
+        phase: view.phase,
+        comments: &view.comments,
+    }
+}
+
 fn text(app: &App, view: &DetailView, width: u16) -> Vec<Line<'static>> {
+    record_text(app, &shown(view), width)
+}
+
+/// A record's text as the record view and the timeline's preview show it, wrapped to `width`.
+pub(super) fn record_text(app: &App, view: &Shown, width: u16) -> Vec<Line<'static>> {
     let w = app.words();
     let t = &app.theme;
-    let r = &view.record;
+    let r = view.record;
     let lang = app.lang;
     let mut lines = vec![Line::from(vec![
         Span::styled(words::kind(r.kind(), lang), t.dim),
@@ -40,7 +67,7 @@ fn text(app: &App, view: &DetailView, width: u16) -> Vec<Line<'static>> {
             t.dim,
         ),
     ])];
-    if let Some(name) = &view.from {
+    if let Some(name) = view.from {
         lines.push(Line::from(Span::styled(
             format!("{} {name}", w.from),
             t.key,
@@ -53,7 +80,7 @@ fn text(app: &App, view: &DetailView, width: u16) -> Vec<Line<'static>> {
             t.dim,
         )));
     }
-    for (label, title) in &view.links {
+    for (label, title) in view.links {
         lines.push(Line::from(Span::styled(format!("{label}: {title}"), t.dim)));
     }
     lines.push(Line::raw(""));
@@ -127,7 +154,7 @@ fn text(app: &App, view: &DetailView, width: u16) -> Vec<Line<'static>> {
     if !view.comments.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(w.comments, t.title)));
-        for c in &view.comments {
+        for c in view.comments {
             lines.push(Line::from(Span::styled(
                 format!(
                     "  {} · {}",

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::{draw_line_input, frame_block, highlighted};
 use crate::record::{AnswerValue, Content, Record, Visibility};
@@ -127,9 +127,22 @@ fn record_row(app: &App, r: &Record, comments: usize, width: u16, time: &str) ->
     Line::from(spans)
 }
 
-pub(super) fn timeline(app: &App, view: &TimelineView, frame: &mut Frame, area: Rect) {
+/// From this width on, the timeline has the selected record's text beside the list.
+const PREVIEW_FROM: u16 = 120;
+
+pub(super) fn timeline(app: &App, view: &TimelineView, frame: &mut Frame, whole: Rect) {
     let w = app.words();
     let t = &app.theme;
+    let (area, preview_area) = if whole.width >= PREVIEW_FROM {
+        let [list, preview] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(whole);
+        (list, Some(preview))
+    } else {
+        (whole, None)
+    };
+    if let (Some(rect), Some(r)) = (preview_area, view.records.get(view.selected)) {
+        preview(app, view, r, frame, rect);
+    }
     let mut title = if view.peers { w.peers } else { w.timeline }.to_string();
     if !view.filter_text.trim().is_empty() {
         title = format!("{title} — {}: {}", w.filter, view.filter_text.trim());
@@ -181,11 +194,7 @@ pub(super) fn timeline(app: &App, view: &TimelineView, frame: &mut Frame, area: 
     }
     let mut block = frame_block(&title, t);
     if !view.records.is_empty() {
-        let total = format!(
-            "{}{}",
-            view.records.len(),
-            if view.more { "+" } else { "" }
-        );
+        let total = format!("{}{}", view.records.len(), if view.more { "+" } else { "" });
         block = block.title_bottom(
             Line::from(Span::styled(
                 format!(" {} {} {total} ", view.selected + 1, w.of),
@@ -199,8 +208,55 @@ pub(super) fn timeline(app: &App, view: &TimelineView, frame: &mut Frame, area: 
         ListState::default().with_selected((!view.records.is_empty()).then_some(selected_row));
     frame.render_stateful_widget(list, area, &mut state);
     if let Some(input) = &view.input {
-        draw_line_input(frame, area, w.filter_help, input, t);
+        draw_line_input(frame, whole, w.filter_help, input, t);
     }
+}
+
+/// The selected record's text beside the timeline, on wide terminals.
+fn preview(app: &App, view: &TimelineView, r: &Record, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let from = view.peers.then(|| {
+        view.authors
+            .get(&r.author)
+            .cloned()
+            .unwrap_or_else(|| r.author.to_string())
+    });
+    let block = frame_block("", t);
+    let width = block.inner(area).width;
+    let mut lines = vec![Line::from(Span::styled(
+        width::fit(&r.display_title(), usize::from(width)),
+        t.title,
+    ))];
+    lines.extend(super::detail::record_text(
+        app,
+        &super::detail::Shown {
+            record: r,
+            from: from.as_deref(),
+            links: &[],
+            phase: None,
+            comments: &[],
+        },
+        width,
+    ));
+    let comments = view.comment_counts.get(&r.id).copied().unwrap_or(0);
+    if comments > 0 {
+        let w = app.words();
+        let n = match comments {
+            1 => w.comment_one.to_string(),
+            n => crate::tui::words::fill(w.comment_count, &[("n", &n.to_string())]),
+        };
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(
+            format!("{} — {}", n.trim_matches(['(', ')']), w.preview_open),
+            t.key,
+        )));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(frame_block(app.words().preview, t))
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 pub(super) fn search(app: &App, view: &SearchView, frame: &mut Frame, area: Rect) {
