@@ -41,6 +41,8 @@ const MIN_FREE_FOR_DELETES: u64 = 256 * 1024;
 const META_SCHEMA: &[u8] = b"schema";
 const META_JOURNAL: &[u8] = b"journal";
 const META_DRAFT: &[u8] = b"draft";
+/// The ids of the comments by others already read in this journal.
+const META_SEEN: &[u8] = b"comments-seen";
 const META_INDEXES: &[u8] = b"indexes";
 /// The layout of the index trees; a journal whose indexes have another is re-indexed on open.
 const INDEX_VERSION: u32 = 2;
@@ -1118,6 +1120,43 @@ impl Journal {
     /// Throws the kept draft away; durable on return.
     pub fn clear_draft(&self) -> Result<(), StoreError> {
         self.write_plain(b'M', META_DRAFT, None)
+    }
+
+    fn seen_comments(&self) -> Result<std::collections::BTreeSet<String>, StoreError> {
+        let value = self
+            .meta_tree
+            .get(META_SEEN)
+            .map_err(|e| self.sled_error("read", e))?;
+        Ok(value
+            .and_then(|v| serde_json::from_slice(&v).ok())
+            .unwrap_or_default())
+    }
+
+    /// The comments others wrote on this journal's own records that were not read here yet,
+    /// newest first.
+    pub fn unread_comments(&self) -> Result<Vec<Comment>, StoreError> {
+        let seen = self.seen_comments()?;
+        let me = self.meta().id;
+        let mut unread = Vec::new();
+        for c in self.all_comments()? {
+            if c.author != me && !seen.contains(&c.id.to_key()) && self.get(c.on)?.is_some() {
+                unread.push(c);
+            }
+        }
+        unread.sort_by_key(|c| std::cmp::Reverse(c.created));
+        Ok(unread)
+    }
+
+    /// Notes `comments` as read; durable on return. Writes nothing when all were read before.
+    pub fn mark_read(&self, comments: &[Comment]) -> Result<(), StoreError> {
+        let mut seen = self.seen_comments()?;
+        let before = seen.len();
+        seen.extend(comments.iter().map(|c| c.id.to_key()));
+        if seen.len() == before {
+            return Ok(());
+        }
+        let json = serde_json::to_vec(&seen).expect("ids serialise");
+        self.write_plain(b'M', META_SEEN, Some(json))
     }
 
     /// Saves what a finished flow makes — a new record, a changed one (the experiment whose

@@ -55,6 +55,8 @@ pub enum Action {
     Timeline,
     /// Open what mentors and peers shared with this journal (read-only).
     Peers,
+    /// Open the record with the newest comment not read yet.
+    ReadComments,
     /// Write a comment on the open record.
     Comment,
     /// On someone else's record: the mentor's review, whose answers become a comment.
@@ -128,6 +130,7 @@ impl Action {
             Action::DiscardDraft => ("discard draft", "kassér kladde"),
             Action::Timeline => ("timeline", "tidslinje"),
             Action::Peers => ("shared with me", "delt med mig"),
+            Action::ReadComments => ("read new comments", "læs nye kommentarer"),
             Action::Comment => ("comment", "kommentér"),
             Action::MentorReview => ("mentor's review", "mentorens gennemgang"),
             Action::Search => ("search", "søg"),

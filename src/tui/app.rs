@@ -214,6 +214,9 @@ pub struct App {
     pub(super) help_scroll: Scroll,
     /// The record deleted last while the app is open, kept so `u` can bring it back.
     last_deleted: Option<Deleted>,
+    /// Comments others wrote on this journal's records, not read yet, newest first, with the
+    /// title of the record each is on.
+    pub(super) unread: Vec<(Comment, String)>,
     search: Option<SearchWorker>,
     editor_request: Option<String>,
     quit: bool,
@@ -245,6 +248,7 @@ impl App {
             size: (80, 24),
             help_scroll: Scroll::default(),
             last_deleted: None,
+            unread: Vec::new(),
             search: None,
             editor_request: None,
             quit: false,
@@ -617,6 +621,10 @@ impl App {
             },
             Action::Timeline => self.open_timeline(Filter::default(), String::new(), false),
             Action::Peers => self.open_timeline(Filter::default(), String::new(), true),
+            Action::ReadComments => match self.unread.first() {
+                Some((c, _)) => self.open_detail(c.on),
+                None => self.info(self.words().no_unread),
+            },
             Action::Comment => {
                 if let Some(Screen::Detail(v)) = self.screens.last_mut() {
                     v.input = Some(LineInput {
@@ -758,6 +766,19 @@ impl App {
     pub(super) fn refresh_home(&mut self) {
         match self.read_home() {
             Ok(home) => self.home = home,
+            Err(e) => self.error(e.to_string()),
+        }
+        let unread = self.journal.unread_comments().and_then(|comments| {
+            comments
+                .into_iter()
+                .map(|c| {
+                    let title = self.journal.get(c.on)?.map(|r| r.display_title());
+                    Ok((c, title.unwrap_or_default()))
+                })
+                .collect::<Result<Vec<_>, StoreError>>()
+        });
+        match unread {
+            Ok(unread) => self.unread = unread,
             Err(e) => self.error(e.to_string()),
         }
         if let Some(Screen::Home { selected }) = self.screens.first_mut() {
@@ -1690,7 +1711,22 @@ impl App {
             })
         };
         match read() {
-            Ok(view) => self.screens.push(Screen::Detail(Box::new(view))),
+            Ok(view) => {
+                // Opening one's own record reads the comments on it.
+                let read: Vec<Comment> = self
+                    .unread
+                    .iter()
+                    .filter(|(c, _)| c.on == view.record.id)
+                    .map(|(c, _)| c.clone())
+                    .collect();
+                if !read.is_empty() {
+                    match self.journal.mark_read(&read) {
+                        Ok(()) => self.unread.retain(|(c, _)| c.on != view.record.id),
+                        Err(e) => self.error(e.to_string()),
+                    }
+                }
+                self.screens.push(Screen::Detail(Box::new(view)));
+            }
             Err(e) => self.error(e.to_string()),
         }
     }

@@ -74,6 +74,11 @@ pub struct Words {
     pub preview: &'static str,
     /// After the comment count in the preview: how to read them.
     pub preview_open: &'static str,
+    /// Home, when others' comments arrived: how many, from whom, and the key.
+    pub unread_one: &'static str,
+    pub unread_many: &'static str,
+    /// `m` with no comment waiting.
+    pub no_unread: &'static str,
     pub comments: &'static str,
     pub comment_count: &'static str,
     pub comment_one: &'static str,
@@ -198,6 +203,9 @@ pub const EN: Words = Words {
     of: "of",
     preview: "Preview",
     preview_open: "Enter opens the record",
+    unread_one: "A new comment from {names} on “{title}” — m reads it",
+    unread_many: "{n} new comments from {names} — m reads the newest",
+    no_unread: "No new comments.",
     comments: "Comments",
     comment_count: "({n} comments)",
     comment_one: "(1 comment)",
@@ -317,6 +325,9 @@ pub const DA: Words = Words {
     of: "af",
     preview: "Forhåndsvisning",
     preview_open: "Enter åbner posten",
+    unread_one: "En ny kommentar fra {names} til »{title}« — m læser den",
+    unread_many: "{n} nye kommentarer fra {names} — m læser den nyeste",
+    no_unread: "Ingen nye kommentarer.",
     comments: "Kommentarer",
     comment_count: "({n} kommentarer)",
     comment_one: "(1 kommentar)",

@@ -16,6 +16,9 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let today = app.clock.today();
     let home = &app.home;
     let mut lines: Vec<Line> = Vec::new();
+    let width = frame_block("", t).inner(area).width;
+    // Where the selected row is, so a long home scrolls to keep it in view.
+    let mut selected_line = 0;
 
     if let Some(draft) = &app.draft {
         let title = app
@@ -35,6 +38,31 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
             ],
         );
         lines.push(Line::from(Span::styled(text, t.key)));
+        lines.push(Line::raw(""));
+    }
+
+    if let Some((_, title)) = app.unread.first() {
+        let mut names: Vec<&str> = Vec::new();
+        for (c, _) in &app.unread {
+            if !names.contains(&c.author_name.as_str()) {
+                names.push(&c.author_name);
+            }
+        }
+        let names = names.join(", ");
+        let text = if app.unread.len() == 1 {
+            fill(w.unread_one, &[("names", &names), ("title", title)])
+        } else {
+            fill(
+                w.unread_many,
+                &[("n", &app.unread.len().to_string()), ("names", &names)],
+            )
+        };
+        lines.extend(super::indented(
+            &text,
+            "",
+            area.width.saturating_sub(2),
+            t.key,
+        ));
         lines.push(Line::raw(""));
     }
 
@@ -61,10 +89,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
 
     lines.push(Line::from(Span::styled(w.due, t.title)));
     if home.due.is_empty() {
-        lines.push(Line::from(Span::styled(
-            format!("  {}", w.nothing_due),
-            t.dim,
-        )));
+        lines.extend(super::indented(w.nothing_due, "  ", width, t.dim));
     }
     for (i, r) in home.due.iter().enumerate() {
         let when = match &r.content {
@@ -74,6 +99,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
             _ => String::new(),
         };
         let style = if i == selected {
+            selected_line = lines.len();
             t.selected
         } else {
             ratatui::style::Style::new()
@@ -87,14 +113,12 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
 
     lines.push(Line::from(Span::styled(w.active_cycles, t.title)));
     if home.cycles.is_empty() {
-        lines.push(Line::from(Span::styled(
-            format!("  {}", w.no_cycles),
-            t.dim,
-        )));
+        lines.extend(super::indented(w.no_cycles, "  ", width, t.dim));
     }
     for (j, c) in home.cycles.iter().enumerate() {
         let row = home.due.len() + j;
         let style = if row == selected {
+            selected_line = lines.len();
             t.selected
         } else {
             ratatui::style::Style::new()
@@ -115,15 +139,26 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         if let Content::Cycle { question, .. } = &c.record.content
             && !question.is_empty()
         {
-            lines.push(Line::from(Span::styled(format!("    {question}"), t.dim)));
+            lines.extend(super::indented(question, "    ", width, t.dim));
         }
     }
 
     let block = frame_block(w.today, t);
+    let page = block.inner(area).height;
+    let rows_before = |n: usize| {
+        let count = Paragraph::new(lines[..n].to_vec())
+            .wrap(Wrap { trim: false })
+            .line_count(width);
+        u16::try_from(count).unwrap_or(u16::MAX)
+    };
+    // The selected row and the line after it (a cycle's question) stay in view.
+    let below = rows_before((selected_line + 2).min(lines.len()));
+    let offset = below.saturating_sub(page);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(Wrap { trim: false }),
+            .wrap(Wrap { trim: false })
+            .scroll((offset, 0)),
         area,
     );
 }

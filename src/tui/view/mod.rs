@@ -31,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         );
         return;
     }
-    let [top, body, status, footer] = rows(area);
+    let [top, body, status, footer] = rows(area, status_rows(app, area.width));
     draw_top(app, frame, top);
     match app.screens.last() {
         Some(Screen::Home { selected }) => home::draw(app, frame, body, *selected),
@@ -55,19 +55,48 @@ pub fn draw(app: &App, frame: &mut Frame) {
 }
 
 /// The screen's rows: the top line, the body, the status line and the footer.
-fn rows(area: Rect) -> [Rect; 4] {
+fn rows(area: Rect, status: u16) -> [Rect; 4] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status),
         Constraint::Length(1),
     ])
     .areas(area)
 }
 
+/// The most rows a message takes; a longer one is cut there, with its end marked.
+const MOST_STATUS_ROWS: u16 = 4;
+
+/// The status line's message, wrapped at words to `width`, never cut mid-word without a mark.
+fn status_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let Some(m) = &app.message else {
+        return vec![Line::raw("")];
+    };
+    let style = if m.error {
+        app.theme.error
+    } else {
+        app.theme.ok
+    };
+    let mut rows = crate::width::wrap_lines(&m.text, usize::from(width.saturating_sub(1)), " ");
+    if rows.len() > usize::from(MOST_STATUS_ROWS) {
+        rows.truncate(usize::from(MOST_STATUS_ROWS));
+        let last = rows.last_mut().expect("some rows");
+        *last = crate::width::fit(&format!("{last} …"), usize::from(width));
+    }
+    rows.into_iter()
+        .map(|r| Line::from(Span::styled(r, style)))
+        .collect()
+}
+
+/// How many rows the status line takes: one, or as many as its message needs.
+fn status_rows(app: &App, width: u16) -> u16 {
+    u16::try_from(status_lines(app, width).len()).unwrap_or(1)
+}
+
 /// How far the open record's text can scroll on a screen of `size` (columns, rows).
 pub fn detail_room(app: &App, view: &super::app::DetailView, size: (u16, u16)) -> Room {
-    let [_, body, _, _] = rows(Rect::new(0, 0, size.0, size.1));
+    let [_, body, _, _] = rows(Rect::new(0, 0, size.0, size.1), status_rows(app, size.0));
     detail::room(app, view, body)
 }
 
@@ -77,13 +106,13 @@ pub fn review_room(
     view: &super::app::FlowView,
     size: (u16, u16),
 ) -> (Room, Vec<(u16, u16)>) {
-    let [_, body, _, _] = rows(Rect::new(0, 0, size.0, size.1));
+    let [_, body, _, _] = rows(Rect::new(0, 0, size.0, size.1), status_rows(app, size.0));
     flow::review_room(app, view, body)
 }
 
 /// How far the help can scroll on a screen of `size` (columns, rows).
 pub fn help_room(app: &App, size: (u16, u16)) -> Room {
-    let [_, body, _, _] = rows(Rect::new(0, 0, size.0, size.1));
+    let [_, body, _, _] = rows(Rect::new(0, 0, size.0, size.1), status_rows(app, size.0));
     help::room(app, body)
 }
 
@@ -152,16 +181,8 @@ fn danish_date(d: chrono::NaiveDate) -> String {
 }
 
 fn draw_status(app: &App, frame: &mut Frame, area: Rect) {
-    if let Some(m) = &app.message {
-        let style = if m.error {
-            app.theme.error
-        } else {
-            app.theme.ok
-        };
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {}", m.text), style)),
-            area,
-        );
+    if app.message.is_some() {
+        frame.render_widget(Paragraph::new(status_lines(app, area.width)), area);
     }
 }
 
