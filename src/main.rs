@@ -29,7 +29,12 @@ fn main() -> ExitCode {
     };
     // Everything printed goes through one escape, since much of it came from another journal
     // or a file: a peer's name or title must not retitle, clear or take over the terminal.
-    let mut out = Visible::new(std::io::stdout().lock());
+    // Buffered: a long export or list is written in large pieces, not a write per line
+    // (questions flush it before they wait for an answer).
+    let mut out = Visible::new(std::io::BufWriter::with_capacity(
+        64 * 1024,
+        std::io::stdout().lock(),
+    ));
     let mut err = Visible::new(std::io::stderr());
     let mut ctx = Context {
         dir,

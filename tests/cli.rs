@@ -1075,3 +1075,32 @@ fn show_keeps_the_paragraphs_of_answers_and_comments() {
         "{shown}"
     );
 }
+
+#[test]
+fn completions_for_every_shell_name_the_commands() {
+    let j = Journal::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let script = j.ok(&["completions", shell]);
+        for word in ["export", "network", "review", "visibility"] {
+            assert!(script.contains(word), "{shell}: {word}");
+        }
+    }
+    let err = j.fails(&["completions", "tcsh"]);
+    assert!(err.contains("possible values"), "{err}");
+}
+
+#[test]
+fn the_man_page_in_docs_is_the_one_the_command_line_prints() {
+    let j = Journal::new();
+    let printed = j.ok(&["man"]);
+    let kept = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/praxis.1"))
+        .unwrap();
+    assert!(
+        printed == kept,
+        "docs/praxis.1 is out of date: run `cargo run -- man > docs/praxis.1`"
+    );
+    // Every subcommand and its options are in it, as --help has them.
+    for word in ["praxis export", "\\-\\-visibility", "praxis network sync", "praxis man"] {
+        assert!(printed.contains(word), "{word}");
+    }
+}

@@ -132,6 +132,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a completion script for your shell, e.g. `praxis completions bash >
+    /// ~/.local/share/bash-completion/completions/praxis`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `praxis man > praxis.1; man ./praxis.1`.
+    Man,
 }
 
 /// `praxis init`.

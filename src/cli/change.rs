@@ -268,6 +268,7 @@ pub(super) fn delete(ctx: &mut Context<'_>, prefix: &str, yes: bool) -> Result<(
         if linked > 0 {
             question.push_str(&format!("; {linked} linked record(s) stay, unlinked"));
         }
+        ctx.out.flush()?;
         write!(ctx.err, "{question}? [y/N] ")?;
         ctx.err.flush()?;
         let mut answer = String::new();

@@ -259,7 +259,86 @@ fn run_command(command: Command, ctx: &mut Context<'_>) -> Result<(), CliError> 
         Command::Network(args::NetworkCommand::Trust { peer }) => exchange::trust(ctx, &peer),
         Command::Stats { json } => view::stats(ctx, json),
         Command::Demo { keep } => demo(ctx, keep),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "praxis", ctx.out);
+            Ok(())
+        }
+        Command::Man => Ok(man_page(ctx.out)?),
     }
+}
+
+/// The manual page: the command line as `--help` has it, then every subcommand (and theirs)
+/// with its usage and options, in one page.
+pub fn man_page(out: &mut dyn Write) -> std::io::Result<()> {
+    let command = <Cli as clap::CommandFactory>::command();
+    clap_mangen::Man::new(command.clone()).render(out)?;
+    writeln!(out, ".SH \"COMMANDS IN FULL\"")?;
+    let mut stack: Vec<(String, clap::Command)> = command
+        .get_subcommands()
+        .map(|c| (format!("praxis {}", c.get_name()), c.clone()))
+        .collect();
+    stack.reverse();
+    while let Some((path, mut sub)) = stack.pop() {
+        writeln!(out, ".SS \"{}\"", roff_text(&path))?;
+        if let Some(about) = sub.get_long_about().or(sub.get_about()) {
+            writeln!(out, "{}", roff_text(&about.to_string()))?;
+        }
+        let usage = sub.render_usage().to_string();
+        let usage = usage.trim_start_matches("Usage: ");
+        let usage = usage.replacen(sub.get_name(), &path, 1);
+        writeln!(out, ".PP\n\\fB{}\\fR", roff_text(&usage))?;
+        for arg in sub.get_arguments() {
+            if arg.is_hide_set() || arg.is_global_set() || arg.get_id() == "help" {
+                continue;
+            }
+            let mut names = Vec::new();
+            if let Some(s) = arg.get_short() {
+                names.push(format!("-{s}"));
+            }
+            if let Some(l) = arg.get_long() {
+                names.push(format!("--{l}"));
+            }
+            let value = arg
+                .get_value_names()
+                .map(|v| v.iter().map(|v| format!("<{v}>")).collect::<Vec<_>>().join(" "))
+                .unwrap_or_default();
+            let head = if names.is_empty() {
+                value
+            } else if value.is_empty() || !arg.get_action().takes_values() {
+                names.join(", ")
+            } else {
+                format!("{} {value}", names.join(", "))
+            };
+            writeln!(out, ".TP\n{}", roff_text(&head))?;
+            if let Some(help) = arg.get_long_help().or(arg.get_help()) {
+                writeln!(out, "{}", roff_text(&help.to_string()))?;
+            }
+        }
+        let mut children: Vec<(String, clap::Command)> = sub
+            .get_subcommands()
+            .map(|c| (format!("{path} {}", c.get_name()), c.clone()))
+            .collect();
+        children.reverse();
+        stack.extend(children);
+    }
+    Ok(())
+}
+
+/// Text as roff prints it literally: backslashes and hyphens escaped, and no line taken for
+/// a request.
+fn roff_text(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let line = line.replace('\\', "\\e").replace('-', "\\-");
+            if line.starts_with('.') || line.starts_with('\'') {
+                format!("\\&{line}")
+            } else {
+                line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn init(ctx: &mut Context<'_>, a: InitArgs) -> Result<(), CliError> {
@@ -432,6 +511,7 @@ fn repair(ctx: &mut Context<'_>, yes: bool) -> Result<(), CliError> {
                 "repairing needs a yes: run `praxis repair --yes` to rebuild without asking",
             ));
         }
+        ctx.out.flush()?;
         write!(ctx.err, "Rebuild it now? [y/N] ")?;
         ctx.err.flush()?;
         let mut answer = String::new();
