@@ -667,7 +667,7 @@ fn the_overview_shows_checkin_due_experiments_and_cycles() {
     ]);
     let out = j.ok(&[]);
     assert!(
-        out.contains("Anna's journal — Monday 23 November 2026"),
+        out.contains("Journal of Anna — Monday 23 November 2026"),
         "{out}"
     );
     assert!(out.contains("not done yet today"), "{out}");
@@ -676,7 +676,7 @@ fn the_overview_shows_checkin_due_experiments_and_cycles() {
         "{out}"
     );
     assert!(
-        out.contains("Where can I let go?") && out.contains("1 experiments"),
+        out.contains("Where can I let go?") && out.contains("1 experiment, 0 reflections"),
         "{out}"
     );
     j.add(&[
@@ -837,7 +837,7 @@ fn the_demo_prints_its_overview_when_not_on_a_terminal_and_can_be_kept() {
     let kept = j.dir.path().join("demo");
     let out = j.ok(&["demo", "--keep", kept.to_str().unwrap()]);
     assert!(
-        out.contains("Anna (demo)'s journal") && out.contains("Active cycles"),
+        out.contains("Journal of Anna (demo)") && out.contains("Active cycles"),
         "{out}"
     );
     assert!(!j.path().exists(), "the own journal is not touched");
@@ -1093,14 +1093,203 @@ fn completions_for_every_shell_name_the_commands() {
 fn the_man_page_in_docs_is_the_one_the_command_line_prints() {
     let j = Journal::new();
     let printed = j.ok(&["man"]);
-    let kept = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/praxis.1"))
-        .unwrap();
+    let kept =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/praxis.1")).unwrap();
     assert!(
         printed == kept,
         "docs/praxis.1 is out of date: run `cargo run -- man > docs/praxis.1`"
     );
     // Every subcommand and its options are in it, as --help has them.
-    for word in ["praxis export", "\\-\\-visibility", "praxis network sync", "praxis man"] {
+    for word in [
+        "praxis export",
+        "\\-\\-visibility",
+        "praxis network sync",
+        "praxis man",
+    ] {
         assert!(printed.contains(word), "{word}");
     }
+}
+
+#[test]
+fn relative_dates_with_a_minus_are_taken_as_values() {
+    let j = Journal::new();
+    j.add(&["add", "note", "--title", "Recent"]);
+    let out = j.ok(&["list", "--since", "-2w"]);
+    assert!(out.contains("Recent"), "{out}");
+    let out = j.ok(&["list", "--since", "-2w", "--until", "-1d"]);
+    assert!(!out.contains("Recent"), "{out}");
+    let id = j.add(&["add", "experiment", "--title", "Late", "--follow-up", "-2w"]);
+    let due = j.ok(&["due"]);
+    assert!(due.contains("Late") && due.contains("14 days ago"), "{due}");
+    let out = j.ok(&["export", "--for", "backup", "--since", "-1w"]);
+    assert!(out.contains(&id));
+}
+
+#[test]
+fn a_limit_of_nothing_is_refused_rather_than_showing_one() {
+    let j = Journal::new();
+    j.add(&["add", "note", "--title", "One"]);
+    j.add(&["add", "note", "--title", "Two"]);
+    let err = j.fails(&["list", "--limit", "0"]);
+    assert!(err.contains("at least 1"), "{err}");
+    let err = j.fails(&["search", "One", "-n", "0"]);
+    assert!(err.contains("at least 1"), "{err}");
+    assert_eq!(j.ok(&["list", "--limit", "1"]).lines().count(), 1);
+}
+
+#[test]
+fn counts_and_articles_read_as_english() {
+    let j = Journal::new();
+    let cycle = j.add(&["add", "cycle", "--title", "Trust", "--question", "How?"]);
+    j.add(&["add", "experiment", "--title", "Rota", "--cycle", &cycle]);
+    let today = j.ok(&["today"]);
+    assert!(today.contains("1 experiment, 0 reflections"), "{today}");
+    let stats = j.ok(&["stats"]);
+    assert!(
+        stats.contains("(1 cycle, 1 experiment, 0 reflections, 0 notes)"),
+        "{stats}"
+    );
+    let note = j.add(&["add", "note", "--title", "Hearing"]);
+    let err = j.fails(&["add", "experiment", "--title", "x", "--cycle", &note]);
+    assert!(err.contains("that is a note, not a cycle"), "{err}");
+    let err = j.fails(&[
+        "add",
+        "reflection",
+        "--set",
+        "daily-checkin",
+        "--cycle",
+        &note[..12],
+    ]);
+    assert!(
+        !err.contains("a experiment") && !err.contains("a reflection,"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_journal_path_that_is_a_file_is_refused_with_what_to_give() {
+    let j = Journal::new();
+    let file = j.dir.path().join("journal.txt");
+    std::fs::write(&file, "mine").unwrap();
+    for args in [
+        vec!["list"],
+        vec!["add", "note", "--title", "x"],
+        vec!["init", "--name", "Anna"],
+    ] {
+        let mut full = vec!["--journal", file.to_str().unwrap()];
+        full.extend(args);
+        let err = j.fails(&full);
+        assert!(
+            err.contains("is a file, not a folder") && !err.contains("os error"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+}
+
+#[test]
+fn columns_line_up_in_lists_the_peers_list_and_today() {
+    let j = Journal::new();
+    // Saved in the same instant (the time is pinned), so ids need more characters to differ.
+    for i in 0..30 {
+        j.add(&["add", "note", "--title", &format!("Note {i}")]);
+    }
+    let list = j.ok(&["list"]);
+    let columns: Vec<usize> = list
+        .lines()
+        .map(|l| l.find("2026-11-23").expect("a date"))
+        .collect();
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{list}");
+
+    let cycle = j.add(&["add", "cycle", "--title", "Trust"]);
+    j.add(&[
+        "add",
+        "experiment",
+        "--title",
+        "Rota",
+        "--cycle",
+        &cycle,
+        "--follow-up",
+        "today",
+    ]);
+    let today = j.ok(&["today"]);
+    let hints: Vec<usize> = ["check in", "start a cycle", "plan an experiment"]
+        .iter()
+        .map(|what| {
+            let line = today.lines().find(|l| l.ends_with(what)).unwrap();
+            line.chars().count() - what.chars().count()
+        })
+        .collect();
+    assert_eq!(hints.len(), 3, "{today}");
+    assert!(hints.windows(2).all(|w| w[0] == w[1]), "{today}");
+
+    // Peers of different name lengths: their records' dates line up too.
+    for name in ["Bo", "Marianne Kristoffersen"] {
+        let peer = Journal::new();
+        peer.ok(&["init", "--name", name]);
+        peer.add(&[
+            "add",
+            "note",
+            "--title",
+            &format!("{name}'s note"),
+            "--visibility",
+            "network",
+        ]);
+        let file = peer.dir.path().join("net.json");
+        peer.ok(&["export", "--for", "network", "-o", file.to_str().unwrap()]);
+        j.ok(&["import", file.to_str().unwrap()]);
+    }
+    let peers = j.ok(&["list", "--peers"]);
+    let columns: Vec<usize> = peers
+        .lines()
+        .map(|l| l[..l.find("2026-11-23").unwrap()].chars().count())
+        .collect();
+    assert_eq!(columns.len(), 2, "{peers}");
+    assert_eq!(columns[0], columns[1], "{peers}");
+}
+
+#[test]
+fn export_writes_the_format_its_file_name_says() {
+    let j = Journal::new();
+    j.add(&[
+        "add",
+        "note",
+        "--title",
+        "Hearing",
+        "--visibility",
+        "mentor",
+    ]);
+    let md = j.dir.path().join("anna.md");
+    j.ok(&["export", "--for", "mentor", "-o", md.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.starts_with('#') && text.contains("Hearing"), "{text}");
+    let json = j.dir.path().join("anna.json");
+    j.ok(&["export", "--for", "mentor", "-o", json.to_str().unwrap()]);
+    assert!(serde_json::from_str::<Value>(&std::fs::read_to_string(&json).unwrap()).is_ok());
+    let odd = j.dir.path().join("anna.txt");
+    let err = j.fails(&["export", "--for", "mentor", "-o", odd.to_str().unwrap()]);
+    assert!(err.contains(".json") && err.contains(".md"), "{err}");
+    assert!(!odd.exists(), "nothing written");
+    let err = j.fails(&[
+        "export",
+        "--for",
+        "mentor",
+        "--format",
+        "json",
+        "-o",
+        md.to_str().unwrap(),
+    ]);
+    assert!(err.contains("make them agree"), "{err}");
+    // The format flag decides for a name without an extension.
+    let plain = j.dir.path().join("anna");
+    j.ok(&[
+        "export",
+        "--for",
+        "mentor",
+        "--format",
+        "markdown",
+        "-o",
+        plain.to_str().unwrap(),
+    ]);
+    assert!(std::fs::read_to_string(&plain).unwrap().starts_with('#'));
 }

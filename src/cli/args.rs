@@ -10,6 +10,15 @@ fn parse_language(text: &str) -> Result<Language, String> {
     text.parse()
 }
 
+/// A count that makes sense only from one on (`--limit 0` would mean nothing to show).
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("'{text}' is not a whole number")),
+    }
+}
+
 /// praxis: a learning journal for leaders who learn co-creation by practice.
 #[derive(Debug, Parser)]
 #[command(name = "praxis", version, about, max_term_width = 100)]
@@ -244,7 +253,7 @@ pub struct PlanFields {
     #[arg(long = "signal", value_name = "TEXT")]
     pub signal: Option<String>,
     /// When you will look back (YYYY-MM-DD, today, +14d…; `none` to clear, in `edit`).
-    #[arg(long = "follow-up", value_name = "DATE")]
+    #[arg(long = "follow-up", value_name = "DATE", allow_hyphen_values = true)]
     pub follow_up: Option<String>,
     /// planned (default) or running.
     #[arg(long, value_name = "STATUS")]
@@ -302,13 +311,13 @@ pub struct ListArgs {
     #[arg(long, value_name = "ID")]
     pub cycle: Option<String>,
     /// From this day on (YYYY-MM-DD, today, yesterday, -7d…).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Up to and including this day.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
-    /// At most this many records.
-    #[arg(long, short = 'n')]
+    /// At most this many records (at least 1).
+    #[arg(long, short = 'n', value_parser = at_least_one)]
     pub limit: Option<usize>,
     /// Records shared with you by your mentor and network peers (read-only), with their author.
     #[arg(long)]
@@ -397,17 +406,18 @@ pub struct ExportArgs {
     #[arg(long)]
     pub tag: Option<String>,
     /// From this day on.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Up to and including this day.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// json (the exchange format, for importing) or markdown (to read).
-    #[arg(long, default_value = "json", value_name = "json|markdown")]
-    pub format: String,
+    /// json (the exchange format, for importing) or markdown (to read); without it, the
+    /// file's name says (.json, .md; .age for a sealed file), and standard output gets JSON.
+    #[arg(long, value_name = "json|markdown")]
+    pub format: Option<String>,
     /// Seal (encrypt) the file for one reader, so it can be mailed: their age key (age1…, which
     /// their `praxis journal` shows), a file holding it, or their name or key fingerprint once a
     /// signed file from them gave their age key.
@@ -462,8 +472,8 @@ pub enum NetworkCommand {
 pub struct SearchArgs {
     /// What to look for; typos are forgiven.
     pub query: String,
-    /// At most this many results.
-    #[arg(long, short = 'n', default_value_t = 20)]
+    /// At most this many results (at least 1).
+    #[arg(long, short = 'n', default_value_t = 20, value_parser = at_least_one)]
     pub limit: usize,
     /// Print JSON instead of text.
     #[arg(long)]

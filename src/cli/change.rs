@@ -77,10 +77,10 @@ pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
     {
         let wants: Vec<String> = kinds.iter().map(|k| format!("{}s", k.as_str())).collect();
         return Err(invalid(format!(
-            "{flag} is for {}; {} is a {}. Nothing was saved.",
+            "{flag} is for {}; {} is {}. Nothing was saved.",
             wants.join(" and "),
             a.id,
-            kind.as_str()
+            super::format::a(kind.as_str())
         )));
     }
     let new_cycle = match plan.cycle.as_deref() {

@@ -28,11 +28,7 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
             )));
         }
     };
-    let markdown = match a.format.trim().to_ascii_lowercase().as_str() {
-        "json" => false,
-        "markdown" | "md" => true,
-        other => return Err(invalid(format!("--format {other}: use json or markdown"))),
-    };
+    let markdown = export_format(&a)?;
     let journal = ctx.open_to_read()?;
     let selection = Selection {
         cycle: a
@@ -133,9 +129,48 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
     Ok(())
 }
 
-/// An exchange file's text; a named pipe, a device or a file over the limit is refused at once.
+/// Whether an export is Markdown: as --format says, else as the output file's extension says
+/// (an extension that says neither is refused, so `-o anna.md` never writes JSON).
+fn export_format(a: &super::args::ExportArgs) -> Result<bool, CliError> {
+    let sealed = a.to.is_some() || a.passphrase;
+    let from_flag = match a.format.as_deref().map(|f| f.trim().to_ascii_lowercase()) {
+        None => None,
+        Some(f) if f == "json" => Some(false),
+        Some(f) if f == "markdown" || f == "md" => Some(true),
+        Some(other) => return Err(invalid(format!("--format {other}: use json or markdown"))),
+    };
+    let Some(out) = &a.output else {
+        return Ok(from_flag.unwrap_or(false));
+    };
+    let ext = out
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let from_name = match ext.as_deref() {
+        Some("md" | "markdown") => Some(true),
+        Some("json") => Some(false),
+        Some("age") if sealed => Some(false),
+        _ => None,
+    };
+    match (from_flag, from_name) {
+        (Some(f), Some(n)) if f != n => Err(invalid(format!(
+            "--format {} but {} ends in .{}: make them agree (or drop --format)",
+            if f { "markdown" } else { "json" },
+            out.display(),
+            ext.unwrap_or_default()
+        ))),
+        (Some(f), _) | (None, Some(f)) => Ok(f),
+        (None, None) => Err(invalid(format!(
+            "{}: the name does not say which format to write; end it in .json (for importing), \
+             .md (Markdown, to read){} or give --format json|markdown",
+            out.display(),
+            if sealed { ", .age (sealed)" } else { "" }
+        ))),
+    }
+}
+
 /// The text of a file to import, review, restore or sync; a sealed one is opened with the
-/// journal's age key (in `journal_dir`), or a passphrase.
+/// journal's age key (in `journal_dir`), or a passphrase. A named pipe, a device or a file
+/// over the limit is refused at once.
 fn read_opened(
     err: &mut dyn Write,
     path: &Path,

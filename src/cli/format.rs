@@ -29,10 +29,43 @@ pub fn relative(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-/// A record as one list line: short id, day, kind, title, then status, tags and visibility.
-pub fn list_line(journal: &Journal, r: &Record) -> String {
+/// "1 experiment", "3 experiments", "0 reflections": a count with its noun (a regular English
+/// plural; every noun praxis counts is one).
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// "an experiment", "a cycle": a noun with its indefinite article.
+pub fn a(noun: &str) -> String {
+    let vowel = noun
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouAEIOU".contains(c));
+    if vowel {
+        format!("an {noun}")
+    } else {
+        format!("a {noun}")
+    }
+}
+
+/// The width of the widest short id among `records`, so a list's columns line up.
+pub fn id_width<'a>(journal: &Journal, records: impl IntoIterator<Item = &'a Record>) -> usize {
+    records
+        .into_iter()
+        .map(|r| journal.short_id(r.id).len())
+        .max()
+        .unwrap_or(0)
+}
+
+/// A record as one list line: short id (padded to `ids` columns), day, kind, title, then
+/// status, tags and visibility.
+pub fn list_line(journal: &Journal, r: &Record, ids: usize) -> String {
     let head = format!(
-        "{:<10} {}  {:<10} ",
+        "{:<ids$} {}  {:<10} ",
         journal.short_id(r.id),
         r.created.with_timezone(&Local).format("%Y-%m-%d"),
         r.kind().as_str()
@@ -96,6 +129,15 @@ pub fn list_line(journal: &Journal, r: &Record) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_say_one_thing_or_many_things() {
+        assert_eq!(count(1, "experiment"), "1 experiment");
+        assert_eq!(count(0, "reflection"), "0 reflections");
+        assert_eq!(count(2, "comment"), "2 comments");
+        assert_eq!(a("experiment"), "an experiment");
+        assert_eq!(a("cycle"), "a cycle");
+    }
 
     #[test]
     fn relative_days_read_naturally() {

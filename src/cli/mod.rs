@@ -301,7 +301,12 @@ pub fn man_page(out: &mut dyn Write) -> std::io::Result<()> {
             }
             let value = arg
                 .get_value_names()
-                .map(|v| v.iter().map(|v| format!("<{v}>")).collect::<Vec<_>>().join(" "))
+                .map(|v| {
+                    v.iter()
+                        .map(|v| format!("<{v}>"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .unwrap_or_default();
             let head = if names.is_empty() {
                 value
@@ -667,9 +672,9 @@ pub(crate) fn resolve_kind(
     })?;
     if record.kind() != want {
         return Err(invalid(format!(
-            "{flag} {prefix}: that is a {}, not a {} ({})",
-            record.kind().as_str(),
-            want.as_str(),
+            "{flag} {prefix}: that is {}, not {} ({})",
+            format::a(record.kind().as_str()),
+            format::a(want.as_str()),
             record.display_title()
         )));
     }

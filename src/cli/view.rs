@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use super::args::{ListArgs, SearchArgs};
-use super::format::{WIDTH, fit, list_line, local_time, one_line, relative, wrap};
+use super::format::{WIDTH, count, fit, id_width, list_line, local_time, one_line, relative, wrap};
 use super::{CliError, Context, invalid, resolve_kind};
 use crate::prompts::show_answer;
 use crate::query::{Filter, due_experiments};
@@ -43,7 +43,7 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
     let home = crate::home::read(&journal, today, usize::MAX)?;
     writeln!(
         ctx.out,
-        "{}'s journal — {}",
+        "Journal of {} — {}",
         journal.meta().author_name,
         today.format("%A %-d %B %Y")
     )?;
@@ -59,30 +59,36 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
         home.streak,
         if home.streak == 1 { "" } else { "s" }
     )?;
+    let ids = id_width(
+        &journal,
+        home.due.iter().chain(home.cycles.iter().map(|c| &c.record)),
+    );
     if !home.due.is_empty() {
         writeln!(ctx.out, "\nDue for follow-up")?;
         for r in &home.due {
-            writeln!(ctx.out, "{}", due_line(&journal, r, today))?;
+            writeln!(ctx.out, "{}", due_line(&journal, r, today, ids))?;
         }
     }
     if !home.cycles.is_empty() {
         writeln!(ctx.out, "\nActive cycles")?;
         for c in &home.cycles {
+            let indent = " ".repeat(ids + 3);
             writeln!(
                 ctx.out,
-                "  {:<10} {}",
+                "  {:<ids$} {}",
                 journal.short_id(c.record.id),
-                fit(&c.record.display_title(), WIDTH - 13)
+                fit(&c.record.display_title(), WIDTH - ids - 3)
             )?;
             if let Content::Cycle { question, .. } = &c.record.content
                 && !question.is_empty()
             {
-                writeln!(ctx.out, "             {}", fit(question, WIDTH - 13))?;
+                writeln!(ctx.out, "{indent}{}", fit(question, WIDTH - ids - 3))?;
             }
             writeln!(
                 ctx.out,
-                "             {} experiments, {} reflections",
-                c.experiments, c.reflections
+                "{indent}{}, {}",
+                count(c.experiments, "experiment"),
+                count(c.reflections, "reflection")
             )?;
         }
     }
@@ -97,18 +103,24 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
         )?;
     }
     writeln!(ctx.out)?;
-    writeln!(
-        ctx.out,
-        "  praxis add reflection --set {DAILY_CHECKIN} …   check in"
-    )?;
-    writeln!(
-        ctx.out,
-        "  praxis add cycle --title … --question …          start a cycle"
-    )?;
-    writeln!(
-        ctx.out,
-        "  praxis add experiment --title … --follow-up +14d plan an experiment"
-    )?;
+    let checkin = format!("praxis add reflection --set {DAILY_CHECKIN} …");
+    let hints = [
+        (checkin.as_str(), "check in"),
+        ("praxis add cycle --title … --question …", "start a cycle"),
+        (
+            "praxis add experiment --title … --follow-up +14d",
+            "plan an experiment",
+        ),
+    ];
+    let column = hints
+        .iter()
+        .map(|(c, _)| crate::width::cells(c))
+        .max()
+        .unwrap_or(0);
+    for (command, what) in hints {
+        let pad = column - crate::width::cells(command);
+        writeln!(ctx.out, "  {command}{}   {what}", " ".repeat(pad))?;
+    }
     writeln!(
         ctx.out,
         "  praxis list · praxis search TEXT · praxis --help"
@@ -199,18 +211,33 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         };
         writeln!(ctx.err, "{what}")?;
     }
+    let ids = id_width(&journal, &records);
+    let name_of = |r: &Record| {
+        journal
+            .peer_name(r.author)
+            .unwrap_or_else(|| r.author.to_string())
+    };
+    // Authors' names in a column of their own, as wide as the widest (up to 16).
+    let names = records
+        .iter()
+        .map(|r| crate::width::cells(&name_of(r)))
+        .max()
+        .unwrap_or(0)
+        .min(16);
     for r in &records {
         if peers {
-            let name = journal
-                .peer_name(r.author)
-                .unwrap_or_else(|| r.author.to_string());
+            let name = fit(&name_of(r), names);
+            let pad = names.saturating_sub(crate::width::cells(&name));
             writeln!(
                 ctx.out,
                 "{}",
-                fit(&format!("{name}: {}", list_line(&journal, r)), WIDTH)
+                fit(
+                    &format!("{name}{}  {}", " ".repeat(pad), list_line(&journal, r, ids)),
+                    WIDTH
+                )
             )?;
         } else {
-            writeln!(ctx.out, "{}", list_line(&journal, r))?;
+            writeln!(ctx.out, "{}", list_line(&journal, r, ids))?;
         }
     }
     Ok(())
@@ -355,11 +382,12 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
     }
     if !linked.is_empty() {
         writeln!(out, "\nlinked records:")?;
+        let ids = id_width(&journal, &linked);
         for l in &linked {
             writeln!(
                 out,
                 "{}",
-                fit(&format!("  {}", list_line(&journal, l)), WIDTH)
+                fit(&format!("  {}", list_line(&journal, l, ids)), WIDTH)
             )?;
         }
     }
@@ -385,15 +413,15 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
     Ok(())
 }
 
-fn due_line(journal: &Journal, r: &Record, today: chrono::NaiveDate) -> String {
+fn due_line(journal: &Journal, r: &Record, today: chrono::NaiveDate, ids: usize) -> String {
     let when = match &r.content {
         Content::Experiment {
             follow_up: Some(d), ..
         } => format!("look back {d} ({})", relative(*d, today)),
         _ => String::new(),
     };
-    let head = format!("  {:<10} ", journal.short_id(r.id));
-    let room = WIDTH - head.len() - when.len() - 3;
+    let head = format!("  {:<ids$} ", journal.short_id(r.id));
+    let room = WIDTH.saturating_sub(head.len() + when.len() + 3);
     format!("{head}{} — {when}", fit(&r.display_title(), room))
 }
 
@@ -413,8 +441,9 @@ pub(super) fn due(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError> 
     if due.is_empty() {
         writeln!(ctx.err, "No experiment is due for follow-up.")?;
     }
+    let ids = id_width(&journal, due.iter().copied());
     for r in due {
-        writeln!(ctx.out, "{}", due_line(&journal, r, today))?;
+        writeln!(ctx.out, "{}", due_line(&journal, r, today, ids))?;
     }
     Ok(())
 }
@@ -456,8 +485,9 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
     if hits.is_empty() {
         writeln!(ctx.err, "Nothing matches \"{}\".", a.query.trim())?;
     }
+    let ids = id_width(&journal, hits.iter().map(|(_, r)| r));
     for (h, record) in &hits {
-        writeln!(ctx.out, "{}", list_line(&journal, record))?;
+        writeln!(ctx.out, "{}", list_line(&journal, record, ids))?;
         if h.field != crate::search::Field::Title {
             writeln!(
                 ctx.out,
@@ -499,7 +529,7 @@ pub(super) fn stats(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError
     let kinds: Vec<String> = s
         .by_kind
         .iter()
-        .map(|(k, n)| format!("{} {n}", plural(k.as_str(), *n)))
+        .map(|(k, n)| count(*n, k.as_str()))
         .collect();
     writeln!(out, "records           {} ({})", s.total, kinds.join(", "))?;
     writeln!(
@@ -522,12 +552,4 @@ pub(super) fn stats(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError
         }
     }
     Ok(())
-}
-
-fn plural(word: &str, n: usize) -> String {
-    if n == 1 {
-        word.to_string()
-    } else {
-        format!("{word}s")
-    }
 }

@@ -13,6 +13,15 @@ pub enum StoreError {
         /// The folder that was looked in.
         dir: PathBuf,
     },
+    /// The journal's path names a file (or something else that is not a folder).
+    #[error(
+        "{dir} is a file, not a folder: --journal (and PRAXIS_JOURNAL) name the folder a journal \
+         is kept in, e.g. --journal ~/praxis-journal"
+    )]
+    NotAFolder {
+        /// The path given.
+        dir: PathBuf,
+    },
     /// The folder holds other files, not a praxis journal.
     #[error(
         "{dir} is not a praxis journal (it has other files but no journal database): \

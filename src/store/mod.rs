@@ -124,6 +124,7 @@ impl Journal {
     /// aside before sled opens them, and the opened journal is checked against its save log;
     /// a journal that lost saved data is refused (see [`StoreError::Corrupt`]).
     pub fn open(dir: &Path) -> Result<Journal, StoreError> {
+        not_a_file(dir)?;
         let now = Utc::now();
         repair::finish_cut_off_repair(dir, now);
         let db_path = dir.join("db");
@@ -196,6 +197,7 @@ impl Journal {
 
     /// Makes a new journal in `dir` (created if needed) described by `meta`.
     pub fn create(dir: &Path, meta: JournalMeta) -> Result<Journal, StoreError> {
+        not_a_file(dir)?;
         let io = |action, source| StoreError::Io {
             action,
             dir: dir.to_path_buf(),
@@ -246,6 +248,7 @@ impl Journal {
     /// reading: its database is copied to a private temporary folder and opened there; every
     /// save is refused.
     pub fn open_read_only(dir: &Path) -> Result<Journal, StoreError> {
+        not_a_file(dir)?;
         let io = |source| StoreError::Io {
             action: "read",
             dir: dir.to_path_buf(),
@@ -1640,6 +1643,16 @@ fn open_sled_once(dir: &Path, path: &Path) -> Result<sled::Db, StoreError> {
             dir,
             "the database engine could not read its files",
         )),
+    }
+}
+
+/// Refuses a journal path that exists and is not a folder.
+fn not_a_file(dir: &Path) -> Result<(), StoreError> {
+    match std::fs::metadata(dir) {
+        Ok(m) if !m.is_dir() => Err(StoreError::NotAFolder {
+            dir: dir.to_path_buf(),
+        }),
+        _ => Ok(()),
     }
 }
 
