@@ -437,3 +437,24 @@ fn a_long_answer_is_written_saved_and_read_back_to_its_last_sentence() {
     let off = raw.rfind("\x1b[?1007l").expect("and undone");
     assert!(on < off);
 }
+
+#[test]
+fn a_paste_in_a_real_terminal_stays_in_the_answer() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let journal = dir.path().join("journal");
+    praxis_ok(&journal, &["init", "--name", "Anna", "--lang", "en"]);
+    let mut tty = Tty::start(&journal, &[]);
+    tty.wait_for("not done yet");
+    tty.send("c");
+    tty.wait_for("1 of 4");
+    // As a terminal sends a paste once praxis asked for bracketed pastes.
+    tty.send("\x1b[200~Kolonne1\tKolonne2\rværdi a\tværdi b\x1b[201~");
+    tty.wait_for("Kolonne1    Kolonne2");
+    tty.wait_for("værdi a    værdi b");
+    assert!(tty.screen().contains("1 of 4"), "{}", tty.screen());
+    tty.send("\x03"); // Ctrl-c
+    assert!(tty.wait_exit().success());
+    tty.assert_restored();
+    let raw = String::from_utf8_lossy(&tty.raw.lock().unwrap()).to_string();
+    assert!(raw.contains("\x1b[?2004h") && raw.contains("\x1b[?2004l"));
+}

@@ -1745,3 +1745,35 @@ fn a_long_home_keeps_the_selected_row_in_view() {
     h.key(KeyCode::Home);
     assert_eq!(h.screen(), top);
 }
+
+#[test]
+fn a_paste_with_tabs_and_line_breaks_stays_in_the_answer() {
+    let mut h = Harness::new(Language::English, |_| {});
+    h.key(KeyCode::Char('c'))
+        .text("First answer")
+        .key(KeyCode::Tab);
+    assert!(h.screen().contains("2 of 4"));
+    h.app().handle_event(crossterm::event::Event::Paste(
+        "Column1\tColumn2\tColumn3\r\nvalue a\tvalue b\tvalue c".into(),
+    ));
+    let screen = h.screen();
+    assert!(
+        screen.contains("2 of 4"),
+        "still on the same question: {screen}"
+    );
+    h.key(KeyCode::Tab);
+    assert!(h.screen().contains("3 of 4"), "{}", h.screen());
+    h.ctrl('c');
+    h.reopen();
+    let draft: praxis::flow::Draft = h.app().journal().draft().unwrap().unwrap();
+    assert_eq!(
+        draft.values[1],
+        "Column1    Column2    Column3\nvalue a    value b    value c"
+    );
+    assert_eq!(draft.values[2], "", "the scale question was not touched");
+    // In search, a paste is one line of query.
+    h.key(KeyCode::Char('/'));
+    h.app()
+        .handle_event(crossterm::event::Event::Paste("first\nanswer".into()));
+    assert!(h.screen().contains("first answer"), "{}", h.screen());
+}

@@ -400,6 +400,7 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Resize(columns, rows) => self.resize(columns, rows),
+            Event::Paste(text) if !self.help && !self.orientation => self.paste(&text),
             Event::Mouse(mouse) => {
                 let action = match mouse.kind {
                     MouseEventKind::ScrollDown => Action::Down,
@@ -1289,6 +1290,61 @@ impl App {
             }
         }
         self.store_answer();
+    }
+
+    /// Pasted text goes whole into the text being typed — its tabs and line breaks are text,
+    /// not keys that move to the next question or save. Where nothing is being typed, a paste
+    /// does nothing.
+    fn paste(&mut self, text: &str) {
+        let text = text
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .replace('\t', "    ");
+        let one_line = || text.split_whitespace().collect::<Vec<_>>().join(" ");
+        match self.mode() {
+            Mode::FlowText => {
+                if let Some(Screen::Flow(view)) = self.screens.last_mut() {
+                    let area = if view.on_why {
+                        &mut view.why
+                    } else {
+                        &mut view.editor
+                    };
+                    area.insert_str(&text);
+                    self.store_answer();
+                }
+            }
+            Mode::Comment => {
+                if let Some(Screen::Detail(v)) = self.screens.last_mut()
+                    && let Some(input) = &mut v.input
+                {
+                    input.text.insert_str(&text);
+                }
+            }
+            Mode::LineInput => match self.screens.last_mut() {
+                Some(Screen::Timeline(v)) => {
+                    if let Some(input) = &mut v.input {
+                        input.text.insert_str(one_line());
+                    }
+                }
+                Some(Screen::Detail(v)) => {
+                    if let Some(input) = &mut v.input {
+                        input.text.insert_str(one_line());
+                    }
+                }
+                _ => {}
+            },
+            Mode::Search => {
+                if let Some(Screen::Search(view)) = self.screens.last_mut() {
+                    view.query.insert_str(one_line());
+                    view.selected = 0;
+                    let q = query_text(&view.query);
+                    if let Some(worker) = &self.search {
+                        worker.ask(&q);
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 
     fn input(&mut self, key: KeyEvent) {

@@ -167,17 +167,22 @@ fn ask(
 
 /// The terminal in full-screen mode, with the mouse wheel sent as arrow keys ("alternate
 /// scroll", which most terminals honour): the wheel scrolls, and selecting text to copy it
-/// still works, as it would not with the mouse captured.
+/// still works, as it would not with the mouse captured. Pastes come bracketed.
 fn init() -> DefaultTerminal {
     let terminal = ratatui::init();
-    let _ = io::Write::write_all(&mut io::stdout(), ALTERNATE_SCROLL_ON);
-    let _ = io::Write::flush(&mut io::stdout());
+    let mut out = io::stdout();
+    let _ = io::Write::write_all(&mut out, ALTERNATE_SCROLL_ON);
+    // A paste arrives as one piece of text, so its tabs and line breaks stay text.
+    let _ = crossterm::execute!(out, crossterm::event::EnableBracketedPaste);
+    let _ = io::Write::flush(&mut out);
     terminal
 }
 
 fn restore() {
-    let _ = io::Write::write_all(&mut io::stdout(), ALTERNATE_SCROLL_OFF);
-    let _ = io::Write::flush(&mut io::stdout());
+    let mut out = io::stdout();
+    let _ = crossterm::execute!(out, crossterm::event::DisableBracketedPaste);
+    let _ = io::Write::write_all(&mut out, ALTERNATE_SCROLL_OFF);
+    let _ = io::Write::flush(&mut out);
     ratatui::restore();
 }
 
