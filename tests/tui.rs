@@ -1777,3 +1777,40 @@ fn a_paste_with_tabs_and_line_breaks_stays_in_the_answer() {
         .handle_event(crossterm::event::Event::Paste("first\nanswer".into()));
     assert!(h.screen().contains("first answer"), "{}", h.screen());
 }
+
+#[test]
+fn one_esc_does_not_throw_a_written_comment_away() {
+    let mut h = Harness::new(Language::English, busy);
+    h.key(KeyCode::Char('t')).key(KeyCode::Enter);
+    h.key(KeyCode::Char('c'))
+        .text("Good thinking.\nWhat did Lise say?");
+    h.key(KeyCode::Esc);
+    let screen = h.screen();
+    assert!(
+        screen.contains("Esc again throws this comment away"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("What did Lise say?"),
+        "the text is still there: {screen}"
+    );
+    // Typing on and Ctrl-s saves it whole.
+    h.text(" And Bo?").ctrl('s');
+    let records = h.records(Kind::Reflection);
+    let comments = h.app().journal().comments_on(records[0].id).unwrap();
+    assert_eq!(comments.len(), 1);
+    assert_eq!(
+        comments[0].text,
+        "Good thinking.\nWhat did Lise say? And Bo?"
+    );
+    // Two Escs throw a new one away; an empty box closes at once.
+    h.key(KeyCode::Char('c')).text("Never mind");
+    h.key(KeyCode::Esc).key(KeyCode::Esc);
+    assert!(!h.screen().contains("Never mind"));
+    h.key(KeyCode::Char('c')).key(KeyCode::Esc);
+    assert!(!h.screen().contains("Esc again"), "{}", h.screen());
+    assert_eq!(
+        h.app().journal().comments_on(records[0].id).unwrap().len(),
+        1
+    );
+}

@@ -126,6 +126,8 @@ pub struct DetailView {
     pub from: Option<String>,
     /// How far its text is scrolled.
     pub scroll: Scroll,
+    /// Esc was pressed once in a comment with text: a second throws it away.
+    pub leave_asked: bool,
 }
 
 /// Search on screen.
@@ -699,6 +701,18 @@ impl App {
             Action::Cancel => match self.screens.last_mut() {
                 Some(Screen::Detail(v)) => {
                     v.confirm_delete = false;
+                    // A comment written is not thrown away by one Esc: the first says what a
+                    // second would do.
+                    if let Some(input) = &mut v.input
+                        && input.purpose == LineFor::Comment
+                        && !query_text(&input.text).trim().is_empty()
+                        && !v.leave_asked
+                    {
+                        v.leave_asked = true;
+                        self.info(self.words().comment_esc_again);
+                        return;
+                    }
+                    v.leave_asked = false;
                     v.input = None;
                 }
                 Some(Screen::Timeline(v)) => v.input = None,
@@ -1374,6 +1388,7 @@ impl App {
             Some(Screen::Timeline(v)) => line_input(&mut v.input, key),
             Some(Screen::Detail(v)) => match &mut v.input {
                 Some(input) if input.purpose == LineFor::Comment => {
+                    v.leave_asked = false;
                     input.text.input(key);
                 }
                 _ => line_input(&mut v.input, key),
@@ -1764,6 +1779,7 @@ impl App {
                 confirm_delete: false,
                 input: None,
                 scroll: Scroll::default(),
+                leave_asked: false,
             })
         };
         match read() {

@@ -44,6 +44,19 @@ pub struct Binding {
     pub action: Action,
     /// Shown in the footer, not only in the help.
     pub footer: bool,
+    /// What it does here, when the action's own words would mislead (English, Danish).
+    pub says: Option<(&'static str, &'static str)>,
+}
+
+impl Binding {
+    /// What the key does, in a few words.
+    pub fn label(&self, lang: crate::journal::Language) -> &'static str {
+        match (self.says, lang) {
+            (Some((en, _)), crate::journal::Language::English) => en,
+            (Some((_, da)), crate::journal::Language::Danish) => da,
+            (None, _) => self.action.label(lang),
+        }
+    }
 }
 
 const fn b(keys: &'static str, action: Action, footer: bool) -> Binding {
@@ -51,8 +64,17 @@ const fn b(keys: &'static str, action: Action, footer: bool) -> Binding {
         keys,
         action,
         footer,
+        says: None,
     }
 }
+
+/// Esc in a text box: it closes the box, keeping nothing typed in it.
+const CANCEL: Binding = Binding {
+    keys: "Esc",
+    action: Action::Cancel,
+    footer: true,
+    says: Some(("cancel", "annuller")),
+};
 
 const LIST_MOVES: [Binding; 8] = [
     b("↑/k", Action::Up, false),
@@ -110,7 +132,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b("Ctrl-s", Action::Save, false),
         ],
         Mode::Review => vec![
-            b("Ctrl-s/s", Action::Save, true),
+            b("Ctrl-s", Action::Save, true),
             b("Enter", Action::EditAnswer, true),
             b("Shift-Tab", Action::PrevQuestion, false),
         ],
@@ -142,14 +164,11 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b("Enter", Action::Open, false),
         ],
         Mode::Search => vec![b("Enter", Action::Open, true)],
-        Mode::LineInput => vec![
-            b("Enter", Action::Save, true),
-            b("Esc", Action::Cancel, true),
-        ],
+        Mode::LineInput => vec![b("Enter", Action::Save, true), CANCEL],
         Mode::Comment => vec![
             b("Ctrl-s", Action::Save, true),
             b("Ctrl-e", Action::ExternalEditor, true),
-            b("Esc", Action::Cancel, true),
+            CANCEL,
             b("F1", Action::Help, false),
         ],
         Mode::Confirm => vec![
@@ -277,7 +296,6 @@ pub fn action(mode: Mode, key: KeyEvent) -> Option<Action> {
         (Mode::FlowScale, Right | Char('l')) => Action::ScaleUp,
         (Mode::FlowChoice, Char('?')) => Action::Help,
 
-        (Mode::Review, Char('s')) => Action::Save,
         (Mode::Review, Enter) => Action::EditAnswer,
         (Mode::Review, Esc | Char('q')) => Action::Back,
 
@@ -388,6 +406,20 @@ mod tests {
             action(Mode::Foreign, key(KeyCode::Char('R'))),
             Some(Action::MentorReview)
         );
+    }
+
+    #[test]
+    fn a_letter_typed_on_the_review_page_never_saves() {
+        // Typing on after "Answer this question first" must not save half an answer.
+        for c in ['s', 'S', 'y', 'j'] {
+            assert_ne!(
+                action(Mode::Review, key(KeyCode::Char(c))),
+                Some(Action::Save),
+                "{c}"
+            );
+        }
+        let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(action(Mode::Review, ctrl_s), Some(Action::Save));
     }
 
     #[test]

@@ -79,6 +79,8 @@ pub struct Words {
     pub unread_many: &'static str,
     /// `m` with no comment waiting.
     pub no_unread: &'static str,
+    /// The first Esc in a comment with text in it.
+    pub comment_esc_again: &'static str,
     pub comments: &'static str,
     pub comment_count: &'static str,
     pub comment_one: &'static str,
@@ -206,6 +208,7 @@ pub const EN: Words = Words {
     unread_one: "A new comment from {names} on “{title}” — m reads it",
     unread_many: "{n} new comments from {names} — m reads the newest",
     no_unread: "No new comments.",
+    comment_esc_again: "Esc again throws this comment away; Ctrl-s saves it.",
     comments: "Comments",
     comment_count: "({n} comments)",
     comment_one: "(1 comment)",
@@ -328,6 +331,7 @@ pub const DA: Words = Words {
     unread_one: "En ny kommentar fra {names} til »{title}« — m læser den",
     unread_many: "{n} nye kommentarer fra {names} — m læser den nyeste",
     no_unread: "Ingen nye kommentarer.",
+    comment_esc_again: "Tryk Esc igen for at kassere kommentaren; Ctrl-s gemmer den.",
     comments: "Kommentarer",
     comment_count: "({n} kommentarer)",
     comment_one: "(1 kommentar)",

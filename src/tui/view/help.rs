@@ -20,7 +20,7 @@ fn lines(app: &App, width: u16, scrolls: bool) -> Vec<Line<'static>> {
     let t = &app.theme;
     let entries: Vec<(String, &'static str)> = bindings(app.mode())
         .into_iter()
-        .map(|b| (b.keys.to_string(), b.action.label(app.lang)))
+        .map(|b| (b.keys.to_string(), b.label(app.lang)))
         .collect();
     let widest = entries
         .iter()

@@ -197,7 +197,7 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect) {
     for b in keys {
         spans.push(Span::styled(format!(" {}", b.keys), app.theme.key));
         spans.push(Span::styled(
-            format!(" {} ", b.action.label(app.lang)),
+            format!(" {} ", b.label(app.lang)),
             app.theme.dim,
         ));
     }
