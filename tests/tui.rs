@@ -1814,3 +1814,47 @@ fn one_esc_does_not_throw_a_written_comment_away() {
         1
     );
 }
+
+#[test]
+fn search_results_page_and_cut_with_a_mark() {
+    let mut h = Harness::new(Language::English, |j| {
+        for i in 0..60u32 {
+            let mut r = record(
+                j,
+                at(2, 8) + chrono::Duration::hours(i64::from(i)),
+                &format!(
+                    "Meeting {i} with the night shift about the handover board and what it shows"
+                ),
+                Content::Note,
+            );
+            r.body = format!(
+                "We talked for a long while about many things before anyone said the word rota, {i}."
+            );
+            j.update(&r).unwrap();
+        }
+    });
+    h.key(KeyCode::Char('/')).text("rota");
+    assert!(h.app().wait_for_search(Duration::from_secs(10), true));
+    let screen = h.screen();
+    assert!(screen.contains(" 1 of "), "{screen}");
+    let title_row = screen.lines().find(|l| l.contains("Meeting")).unwrap();
+    assert!(
+        title_row.contains('…'),
+        "a cut title is marked: {title_row}"
+    );
+    let snippet = screen
+        .lines()
+        .find(|l| l.contains("word rota"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        snippet.contains("…") && !snippet.contains("…ng "),
+        "a snippet starts at a word, marked: {snippet}"
+    );
+    h.key(KeyCode::PageDown);
+    assert!(!h.screen().contains(" 1 of "), "PgDn moves: {}", h.screen());
+    h.key(KeyCode::PageUp);
+    assert!(h.screen().contains(" 1 of "));
+    h.key(KeyCode::Tab).text("x");
+    let screen = h.screen();
+    assert!(screen.contains("│rotax"), "Tab typed nothing: {screen}");
+}

@@ -190,6 +190,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             v.extend(LIST_MOVES);
         } else {
             v.push(b("↑/↓", Action::Down, false));
+            v.push(b("PgUp/PgDn", Action::PageDown, false));
         }
     }
     match mode {
@@ -302,6 +303,10 @@ pub fn action(mode: Mode, key: KeyEvent) -> Option<Action> {
         (Mode::Search, Esc) => Action::Back,
         (Mode::Search, Up) => Action::Up,
         (Mode::Search, Down) => Action::Down,
+        (Mode::Search, PageUp) => Action::PageUp,
+        (Mode::Search, PageDown) => Action::PageDown,
+        // A query is one line of words: Tab neither types nor moves.
+        (Mode::Search | Mode::LineInput, Tab | BackTab) => return None,
 
         (Mode::LineInput, Enter) => Action::Save,
         (Mode::LineInput | Mode::Comment, Esc) => Action::Cancel,

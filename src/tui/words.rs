@@ -70,6 +70,8 @@ pub struct Words {
     pub shown_of: &'static str,
     /// Between the rows shown and the rows in all: "12–34 of 80".
     pub of: &'static str,
+    /// The search results' box, when there is nothing else to say.
+    pub results: &'static str,
     /// The title of the timeline's preview pane.
     pub preview: &'static str,
     /// After the comment count in the preview: how to read them.
@@ -203,6 +205,7 @@ pub const EN: Words = Words {
     no_matches: "No matches.",
     shown_of: "best {shown} of {matched} — type more to narrow",
     of: "of",
+    results: "Results",
     preview: "Preview",
     preview_open: "Enter opens the record",
     unread_one: "A new comment from {names} on “{title}” — m reads it",
@@ -326,6 +329,7 @@ pub const DA: Words = Words {
     no_matches: "Ingen resultater.",
     shown_of: "bedste {shown} af {matched} — skriv mere for at indsnævre",
     of: "af",
+    results: "Resultater",
     preview: "Forhåndsvisning",
     preview_open: "Enter åbner posten",
     unread_one: "En ny kommentar fra {names} til »{title}« — m læser den",

@@ -303,11 +303,14 @@ pub(super) fn search(app: &App, view: &SearchView, frame: &mut Frame, area: Rect
                 format!("{date} {:<11} ", words::kind(s.kind, app.lang)),
                 t.dim,
             )];
+            let room = usize::from(area.width.saturating_sub(2))
+                .saturating_sub(first.iter().map(Span::width).sum());
             if s.field == Field::Title {
-                first.extend(highlighted(&s.title, &s.indices, Style::new(), t.matched));
+                let title = width::fit(&s.title, room);
+                first.extend(highlighted(&title, &s.indices, Style::new(), t.matched));
                 ListItem::new(Line::from(first))
             } else {
-                first.push(Span::raw(s.title.clone()));
+                first.push(Span::raw(width::fit(&s.title, room)));
                 let (text, indices) = window(
                     &s.text,
                     &s.indices,
@@ -319,7 +322,7 @@ pub(super) fn search(app: &App, view: &SearchView, frame: &mut Frame, area: Rect
             }
         })
         .collect();
-    let mut block = frame_block(note, t);
+    let mut block = frame_block(if note.is_empty() { w.results } else { note }, t);
     if !view.results.is_empty() {
         block = block.title_bottom(
             Line::from(Span::styled(
@@ -343,13 +346,33 @@ fn window(text: &str, indices: &[usize], width: usize) -> (String, Vec<usize>) {
         .map(|c| if c == '\n' { ' ' } else { c })
         .collect();
     let first = indices.first().copied().unwrap_or(0);
-    let start = first.saturating_sub(width / 4).min(chars.len());
-    let end = (start + width).min(chars.len());
-    let piece: String = chars[start..end].iter().collect();
+    let mut start = first.saturating_sub(width / 4).min(chars.len());
+    // Start at a word, not in the middle of one, unless that loses the match.
+    if start > 0 && chars[start - 1] != ' ' {
+        if let Some(space) = chars[start..first.max(start)]
+            .iter()
+            .position(|c| *c == ' ')
+        {
+            start += space + 1;
+        }
+    }
+    // Where the text goes on beyond the window, a … says so.
+    let before = usize::from(start > 0);
+    let room = width.saturating_sub(before);
+    let cut_end = start + room < chars.len();
+    let end = (start + room.saturating_sub(usize::from(cut_end))).min(chars.len());
+    let mut piece = String::new();
+    if before == 1 {
+        piece.push('…');
+    }
+    piece.extend(&chars[start..end]);
+    if cut_end {
+        piece.push('…');
+    }
     let moved = indices
         .iter()
         .filter(|i| (start..end).contains(i))
-        .map(|i| i - start)
+        .map(|i| i - start + before)
         .collect();
     (piece, moved)
 }
