@@ -348,13 +348,13 @@ fn window(text: &str, indices: &[usize], width: usize) -> (String, Vec<usize>) {
     let first = indices.first().copied().unwrap_or(0);
     let mut start = first.saturating_sub(width / 4).min(chars.len());
     // Start at a word, not in the middle of one, unless that loses the match.
-    if start > 0 && chars[start - 1] != ' ' {
-        if let Some(space) = chars[start..first.max(start)]
+    if start > 0
+        && chars[start - 1] != ' '
+        && let Some(space) = chars[start..first.max(start)]
             .iter()
             .position(|c| *c == ' ')
-        {
-            start += space + 1;
-        }
+    {
+        start += space + 1;
     }
     // Where the text goes on beyond the window, a … says so.
     let before = usize::from(start > 0);
