@@ -1415,7 +1415,7 @@ fn a_deleted_record_comes_back_whole_with_u() {
     assert!(h.records(Kind::Note).is_empty());
     assert!(
         h.screen()
-            .contains("Deleted “Council budget hearing”. u undoes it."),
+            .contains("Deleted: “Council budget hearing” — u undoes it."),
         "{}",
         h.screen()
     );
@@ -1738,6 +1738,7 @@ fn a_long_home_keeps_the_selected_row_in_view() {
     let top = h.screen();
     assert!(top.contains("Cycle number 14"), "newest first: {top}");
     assert!(!top.contains("Cycle number 0 "), "{top}");
+    assert!(top.contains(" 1–19 of "), "where one is: {top}");
     h.key(KeyCode::End);
     let end = h.screen();
     assert!(end.contains("Cycle number 0 "), "{end}");
@@ -1857,4 +1858,36 @@ fn search_results_page_and_cut_with_a_mark() {
     h.key(KeyCode::Tab).text("x");
     let screen = h.screen();
     assert!(screen.contains("│rotax"), "Tab typed nothing: {screen}");
+}
+
+#[test]
+fn u_undoes_every_delete_made_while_the_app_is_open_newest_first() {
+    let mut h = Harness::new(Language::English, busy);
+    let before = h.records(Kind::Experiment).len();
+    for _ in 0..2 {
+        h.key(KeyCode::Char('t')).key(KeyCode::End);
+        // The oldest rows are the experiments and the cycle; open the last experiment.
+        h.key(KeyCode::Up).key(KeyCode::Enter);
+        assert!(h.screen().contains("experiment ·"), "{}", h.screen());
+        h.key(KeyCode::Char('d')).key(KeyCode::Char('y'));
+        h.key(KeyCode::Esc);
+    }
+    assert_eq!(h.records(Kind::Experiment).len(), before - 2);
+    h.key(KeyCode::Char('u'));
+    assert_eq!(h.records(Kind::Experiment).len(), before - 1);
+    h.key(KeyCode::Char('u'));
+    assert_eq!(h.records(Kind::Experiment).len(), before, "both back");
+    h.key(KeyCode::Char('u'));
+    assert!(h.screen().contains("Nothing to undo."));
+}
+
+#[test]
+fn m_opens_a_long_record_where_its_new_comment_is() {
+    let mut h = Harness::new(Language::English, |j| {
+        long_reflection(j);
+    });
+    assert!(h.screen().contains("A new comment from Mette (mentor)"));
+    h.key(KeyCode::Char('m'));
+    let screen = h.screen();
+    assert!(screen.contains("COMMENT-END"), "{screen}");
 }

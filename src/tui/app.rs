@@ -215,7 +215,7 @@ pub struct App {
     /// How far the help is scrolled.
     pub(super) help_scroll: Scroll,
     /// The record deleted last while the app is open, kept so `u` can bring it back.
-    last_deleted: Option<Deleted>,
+    last_deleted: Vec<Deleted>,
     /// Comments others wrote on this journal's records, not read yet, newest first, with the
     /// title of the record each is on.
     pub(super) unread: Vec<(Comment, String)>,
@@ -249,7 +249,7 @@ impl App {
             pending_start: None,
             size: (80, 24),
             help_scroll: Scroll::default(),
-            last_deleted: None,
+            last_deleted: Vec::new(),
             unread: Vec::new(),
             search: None,
             editor_request: None,
@@ -625,7 +625,11 @@ impl App {
             Action::Timeline => self.open_timeline(Filter::default(), String::new(), false),
             Action::Peers => self.open_timeline(Filter::default(), String::new(), true),
             Action::ReadComments => match self.unread.first() {
-                Some((c, _)) => self.open_detail(c.on),
+                Some((c, _)) => {
+                    // The comments are at the foot of the record: open it there.
+                    self.open_detail(c.on);
+                    self.scroll_detail(Action::Bottom);
+                }
                 None => self.info(self.words().no_unread),
             },
             Action::Comment => {
@@ -1007,7 +1011,7 @@ impl App {
     }
 
     /// The name of the flow a draft is of, as the home screen shows it.
-    fn draft_title(&self, draft: &Draft) -> String {
+    pub(super) fn draft_title(&self, draft: &Draft) -> String {
         if draft.set == NEW_CYCLE_SET {
             return self.words().new_cycle.to_string();
         }
@@ -1752,10 +1756,11 @@ impl App {
                     .collect::<Result<Vec<_>, _>>()?
             };
             let mut links = Vec::new();
-            for (label, target) in [
-                ("cycle", record.cycle()),
-                ("experiment", record.experiment()),
+            for (kind, target) in [
+                (Kind::Cycle, record.cycle()),
+                (Kind::Experiment, record.experiment()),
             ] {
+                let label = super::words::kind(kind, self.lang);
                 if let Some(t) = target {
                     let title = self
                         .journal
@@ -1922,10 +1927,10 @@ impl App {
         };
         let id = v.record.id;
         let result = self.journal.delete(id).map(|deleted| {
-            self.last_deleted = Some(deleted);
+            self.last_deleted.push(deleted);
         });
         self.after_write(result, true, "");
-        if let Some(d) = &self.last_deleted
+        if let Some(d) = self.last_deleted.last()
             && d.record.id == id
             && self.message.as_ref().is_none_or(|m| !m.error)
         {
@@ -1937,9 +1942,10 @@ impl App {
         }
     }
 
-    /// Brings back the record deleted last, whole (its comments and links too).
+    /// Brings back the record deleted last, whole (its comments and links too); again, the one
+    /// deleted before it, and so on while the app is open.
     fn undo_delete(&mut self) {
-        let Some(deleted) = self.last_deleted.take() else {
+        let Some(deleted) = self.last_deleted.pop() else {
             return self.info(self.words().nothing_to_undo);
         };
         match self.journal.undelete(&deleted) {
@@ -1953,7 +1959,7 @@ impl App {
             }
             Err(e) => {
                 self.error(e.to_string());
-                self.last_deleted = Some(deleted);
+                self.last_deleted.push(deleted);
             }
         }
     }

@@ -149,7 +149,7 @@ pub(super) fn record_text(app: &App, view: &Shown, width: u16) -> Vec<Line<'stat
         if lines.last().is_some_and(|l| l.width() > 0) {
             lines.push(Line::raw(""));
         }
-        lines.extend(r.body.lines().map(|l| Line::raw(l.to_string())));
+        lines.extend(indented(&r.body, "", width, Style::new()));
     }
     if !view.comments.is_empty() {
         lines.push(Line::raw(""));

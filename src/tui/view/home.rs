@@ -21,10 +21,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let mut selected_line = 0;
 
     if let Some(draft) = &app.draft {
-        let title = app
-            .library
-            .get(&draft.set)
-            .map_or(draft.set.clone(), |s| s.title.get(app.lang).to_string());
+        let title = app.draft_title(draft);
         let at = match draft.step {
             crate::flow::Step::Question(i) => i + 1,
             crate::flow::Step::Review => draft.values.len(),
@@ -104,9 +101,13 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         } else {
             ratatui::style::Style::new()
         };
+        let status = format!(" {} {when}", w.look_back);
         lines.push(Line::from(vec![
-            Span::styled(format!("  {} ", r.display_title()), style),
-            Span::styled(format!(" {} {when}", w.look_back), t.dim),
+            Span::styled(
+                format!("  {} ", fitted(&r.display_title(), &status, width)),
+                style,
+            ),
+            Span::styled(status, t.dim),
         ]));
     }
     lines.push(Line::raw(""));
@@ -123,18 +124,19 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         } else {
             ratatui::style::Style::new()
         };
+        let status = format!(
+            " {}: {} · {} · {}",
+            w.phase,
+            c.phase.label(app.lang),
+            crate::tui::words::count(c.experiments, Kind::Experiment, app.lang),
+            crate::tui::words::count(c.reflections, Kind::Reflection, app.lang),
+        );
         lines.push(Line::from(vec![
-            Span::styled(format!("  {} ", c.record.display_title()), style),
             Span::styled(
-                format!(
-                    " {}: {} · {} · {}",
-                    w.phase,
-                    c.phase.label(app.lang),
-                    crate::tui::words::count(c.experiments, Kind::Experiment, app.lang),
-                    crate::tui::words::count(c.reflections, Kind::Reflection, app.lang),
-                ),
-                t.dim,
+                format!("  {} ", fitted(&c.record.display_title(), &status, width)),
+                style,
             ),
+            Span::styled(status, t.dim),
         ]));
         if let Content::Cycle { question, .. } = &c.record.content
             && !question.is_empty()
@@ -154,6 +156,17 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     // The selected row and the line after it (a cycle's question) stay in view.
     let below = rows_before((selected_line + 2).min(lines.len()));
     let offset = below.saturating_sub(page);
+    let room = crate::tui::scroll::Room {
+        page,
+        total: rows_before(lines.len()),
+    };
+    let at = crate::tui::scroll::Scroll { offset };
+    let block = match crate::tui::scroll::position(at, room, w.of) {
+        Some(p) => {
+            block.title_bottom(Line::from(Span::styled(format!(" {p} "), t.dim)).right_aligned())
+        }
+        None => block,
+    };
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -161,6 +174,15 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
             .scroll((offset, 0)),
         area,
     );
+}
+
+/// A row's title cut with … so its status still fits on the row (a title keeps at least 24
+/// cells; a status longer than that wraps below).
+fn fitted(title: &str, status: &str, width: u16) -> String {
+    let room = usize::from(width)
+        .saturating_sub(crate::width::cells(status) + 3)
+        .max(24);
+    crate::width::fit(title, room)
 }
 
 /// "in 3 days", "3 days ago", in the app's language.

@@ -122,6 +122,8 @@ fn indented(text: &str, indent: &str, width: u16, style: Style) -> Vec<Line<'sta
     let options = textwrap::Options::new(usize::from(width).max(indent.len() + 8))
         .initial_indent(indent)
         .subsequent_indent(indent);
+    // A terminal shows no tab the way the text means it: four spaces do.
+    let text = text.replace('\t', "    ");
     textwrap::wrap(text.trim_end(), options)
         .into_iter()
         .map(|row| Line::from(Span::styled(row.into_owned(), style)))
