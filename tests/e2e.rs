@@ -157,6 +157,9 @@ fn first_start_a_check_in_and_quit_leave_the_record_and_a_usable_terminal() {
     let journal = dir.path().join("journal");
     let mut tty = Tty::start(&journal, &[]);
     tty.wait_for("Your name");
+    // No login name to suggest: Enter on the empty field asks again, visibly.
+    tty.send("\r");
+    tty.wait_for("A name is needed");
     tty.send("Anna Jensen");
     tty.send("\r");
     tty.wait_for("praxis guides you");

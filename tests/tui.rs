@@ -1891,3 +1891,50 @@ fn m_opens_a_long_record_where_its_new_comment_is() {
     let screen = h.screen();
     assert!(screen.contains("COMMENT-END"), "{screen}");
 }
+
+#[test]
+fn back_from_changing_an_answer_the_review_keeps_it_selected() {
+    let mut h = Harness::new(Language::English, |_| {});
+    h.key(KeyCode::Char('c'));
+    h.text("Met them").key(KeyCode::Tab);
+    h.text("They talked").key(KeyCode::Tab);
+    h.key(KeyCode::Char('4')).key(KeyCode::Tab);
+    h.text("Ask again").key(KeyCode::Tab);
+    assert!(h.screen().contains("Look over your answers"));
+    // Change the second answer.
+    h.key(KeyCode::Down).key(KeyCode::Enter);
+    assert!(h.screen().contains("2 of 4"), "{}", h.screen());
+    h.text(" at length").key(KeyCode::Tab);
+    assert!(h.screen().contains("Look over your answers"));
+    // Enter again opens the same answer, not the first.
+    h.key(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(
+        screen.contains("2 of 4") && screen.contains("They talked at length"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn changing_who_may_see_a_record_says_so_and_that_its_comments_go_with_it() {
+    let mut h = Harness::new(Language::English, busy);
+    h.key(KeyCode::Char('t'))
+        .key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Enter);
+    assert!(h.screen().contains("Council budget hearing"));
+    h.key(KeyCode::Char('v'));
+    let screen = h.screen();
+    let flowing: String = screen.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    assert!(
+        flowing.contains("Shared with your mentor at the next export.")
+            && flowing.contains("With it: 1 comment."),
+        "{screen}"
+    );
+    h.key(KeyCode::Char('v')).key(KeyCode::Char('v'));
+    assert!(
+        h.screen().contains("Private now: only you see it."),
+        "{}",
+        h.screen()
+    );
+}

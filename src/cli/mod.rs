@@ -208,7 +208,8 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
                 clock: ctx.clock.boxed(),
                 lang: ctx.lang,
                 library,
-                default_name: default_name(),
+                // No login name, no suggestion: the app asks for a real one.
+                default_name: login_name().unwrap_or_default(),
                 default_language: default_language(),
                 review_out: None,
                 review_of: None,
@@ -611,10 +612,14 @@ fn non_empty(flag: &str, text: &str) -> Result<String, CliError> {
 }
 
 fn default_name() -> String {
+    login_name().unwrap_or_else(|| "me".to_string())
+}
+
+/// The user's login name, when the environment says it.
+fn login_name() -> Option<String> {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .unwrap_or_else(|| "me".to_string())
 }
 
 fn default_language() -> Language {

@@ -1903,7 +1903,29 @@ impl App {
             Visibility::Mentor => Visibility::Network,
             Visibility::Network => Visibility::Private,
         };
+        // Say who may see it now, and that its comments go with it.
+        let w = self.words();
+        let now = match record.visibility {
+            Visibility::Private => w.now_private,
+            Visibility::Mentor => w.now_mentor,
+            Visibility::Network => w.now_network,
+        };
+        let comments = v.comments.len();
+        let said = if comments > 0 && record.visibility != Visibility::Private {
+            let n = match comments {
+                1 => w.comment_one.trim_matches(['(', ')']).to_string(),
+                n => super::words::fill(w.comment_count, &[("n", &n.to_string())])
+                    .trim_matches(['(', ')'])
+                    .to_string(),
+            };
+            super::words::fill(w.now_with_comments, &[("now", now), ("comments", &n)])
+        } else {
+            now.to_string()
+        };
         self.save_record_change(record);
+        if self.message.as_ref().is_none_or(|m| !m.error) {
+            self.info(said);
+        }
     }
 
     fn save_record_change(&mut self, mut record: Record) {
@@ -1986,8 +2008,9 @@ fn split_title_body(text: &str) -> (String, String) {
 /// Puts the current question's saved answer into the editors.
 fn load_question(view: &mut FlowView) {
     view.on_why = false;
+    // On the review page the selection stays where it was: back from changing one answer,
+    // that answer is still the one selected.
     let Some(i) = view.flow.index() else {
-        view.review_selected = 0;
         return;
     };
     view.editor = editor_area(&view.flow.values[i]);

@@ -99,7 +99,7 @@ impl Onboarding {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let [intro, name_label, name, lang, _, keys] = Layout::vertical([
-            Constraint::Length(3),
+            Constraint::Length(4),
             Constraint::Length(1),
             Constraint::Length(3),
             Constraint::Length(2),
@@ -111,14 +111,16 @@ impl Onboarding {
             Paragraph::new(vec![
                 Line::raw(w.orientation[0]),
                 Line::raw(w.orientation[1]),
-            ]),
+            ])
+            .wrap(ratatui::widgets::Wrap { trim: true }),
             intro,
         );
-        let label_style = if self.problem { t.error } else { t.title };
-        frame.render_widget(
-            Paragraph::new(Span::styled(w.ask_name, label_style)),
-            name_label,
-        );
+        let (label, label_style) = if self.problem {
+            (w.name_needed, t.error)
+        } else {
+            (w.ask_name, t.title)
+        };
+        frame.render_widget(Paragraph::new(Span::styled(label, label_style)), name_label);
         let name_block = Block::default().borders(Borders::ALL);
         let name_inner = name_block.inner(name);
         frame.render_widget(name_block, name);

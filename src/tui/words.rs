@@ -81,6 +81,12 @@ pub struct Words {
     pub unread_many: &'static str,
     /// `m` with no comment waiting.
     pub no_unread: &'static str,
+    /// After v: who may see the record now.
+    pub now_private: &'static str,
+    pub now_mentor: &'static str,
+    pub now_network: &'static str,
+    /// The same, for a record with comments: they are shared with it.
+    pub now_with_comments: &'static str,
     /// The first Esc in a comment with text in it.
     pub comment_esc_again: &'static str,
     pub comments: &'static str,
@@ -113,6 +119,8 @@ pub struct Words {
     pub help_scroll_close: &'static str,
     pub welcome: &'static str,
     pub ask_name: &'static str,
+    /// The same, after Enter on an empty name.
+    pub name_needed: &'static str,
     pub ask_language: &'static str,
     pub orientation: &'static [&'static str],
     pub new_cycle: &'static str,
@@ -212,6 +220,10 @@ pub const EN: Words = Words {
     unread_many: "{n} new comments from {names} — m reads the newest",
     no_unread: "No new comments.",
     comment_esc_again: "Esc again throws this comment away; Ctrl-s saves it.",
+    now_private: "Private now: only you see it. v changes it again.",
+    now_mentor: "Shared with your mentor at the next export. v changes it again.",
+    now_network: "Shared with your network at the next sync. v changes it again.",
+    now_with_comments: "{now} With it: {comments}.",
     comments: "Comments",
     comment_count: "({n} comments)",
     comment_one: "(1 comment)",
@@ -232,6 +244,7 @@ pub const EN: Words = Words {
     help_scroll_close: "↑/↓ and PgUp/PgDn scroll the keys; any other key closes this help.",
     welcome: "Welcome to praxis",
     ask_name: "Your name, as your mentor and peers will see it:",
+    name_needed: "A name is needed — your mentor and peers see it on what you share:",
     ask_language: "Language for prompts and screens (Tab switches):",
     orientation: &[
         "praxis guides you through small action-learning cycles:",
@@ -336,6 +349,10 @@ pub const DA: Words = Words {
     unread_many: "{n} nye kommentarer fra {names} — m læser den nyeste",
     no_unread: "Ingen nye kommentarer.",
     comment_esc_again: "Tryk Esc igen for at kassere kommentaren; Ctrl-s gemmer den.",
+    now_private: "Privat nu: kun du kan se den. v ændrer det igen.",
+    now_mentor: "Deles med din mentor ved næste eksport. v ændrer det igen.",
+    now_network: "Deles med dit netværk ved næste synkronisering. v ændrer det igen.",
+    now_with_comments: "{now} Med den: {comments}.",
     comments: "Kommentarer",
     comment_count: "({n} kommentarer)",
     comment_one: "(1 kommentar)",
@@ -356,6 +373,7 @@ pub const DA: Words = Words {
     help_scroll_close: "↑/↓ og PgUp/PgDn ruller; enhver anden tast lukker hjælpen.",
     welcome: "Velkommen til praxis",
     ask_name: "Dit navn, som din mentor og dit netværk vil se det:",
+    name_needed: "Skriv et navn — din mentor og dit netværk ser det på det, du deler:",
     ask_language: "Sprog for spørgsmål og skærme (Tab skifter):",
     orientation: &[
         "praxis guider dig gennem små forløb med aktionslæring:",
