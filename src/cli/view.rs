@@ -292,10 +292,30 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
     };
     match &r.content {
         Content::Note => {}
-        Content::Cycle { question, status } => {
+        Content::Cycle {
+            question,
+            status,
+            goal,
+            ends,
+            closing,
+        } => {
             writeln!(out, "status: {}", status.as_str())?;
             if !question.is_empty() {
                 writeln!(out, "question: {question}")?;
+            }
+            if !goal.is_empty() {
+                writeln!(out, "learning goal: {goal}")?;
+            }
+            if let Some(d) = ends {
+                writeln!(out, "ends: {d} ({})", relative(*d, today))?;
+            }
+            let state = crate::cycle::read_state(&journal, &r, today)?;
+            writeln!(out, "phase: {}", state.phase.label(lang))?;
+            for e in &state.owed {
+                writeln!(out, "reflection owed on: {}", title_of(*e)?)?;
+            }
+            if let Some(c) = closing {
+                writeln!(out, "closing reflection: {}", title_of(*c)?)?;
             }
         }
         Content::Experiment {
@@ -306,10 +326,19 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
             follow_up,
             status,
             outcome,
+            from,
+            closed,
+            signal_met,
         } => {
             writeln!(out, "status: {}", status.as_str())?;
             if let Some(c) = cycle {
                 writeln!(out, "cycle: {}", title_of(*c)?)?;
+            }
+            if let Some(f) = from {
+                writeln!(out, "follows from: {}", title_of(*f)?)?;
+            }
+            for next in crate::summary::followed_by(&journal, &r)? {
+                writeln!(out, "followed by: {}", title_of(next)?)?;
             }
             if !with.is_empty() {
                 writeln!(out, "with: {}", with.join(", "))?;
@@ -325,6 +354,12 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
             }
             if let Some(o) = outcome {
                 writeln!(out, "outcome: {o}")?;
+            }
+            if let Some(m) = signal_met {
+                writeln!(out, "signal showed: {}", m.as_str())?;
+            }
+            if let Some(at) = closed {
+                writeln!(out, "closed: {}", local_time(*at))?;
             }
         }
         Content::Reflection {
@@ -385,7 +420,7 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
     Ok(())
 }
 
-fn due_line(journal: &Journal, r: &Record, today: chrono::NaiveDate) -> String {
+pub(super) fn due_line(journal: &Journal, r: &Record, today: chrono::NaiveDate) -> String {
     let when = match &r.content {
         Content::Experiment {
             follow_up: Some(d), ..
@@ -395,28 +430,6 @@ fn due_line(journal: &Journal, r: &Record, today: chrono::NaiveDate) -> String {
     let head = format!("  {:<10} ", journal.short_id(r.id));
     let room = WIDTH - head.len() - when.len() - 3;
     format!("{head}{} — {when}", fit(&r.display_title(), room))
-}
-
-pub(super) fn due(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError> {
-    let journal = ctx.open_to_read()?;
-    let experiments = journal.list(&Filter {
-        kind: Some(Kind::Experiment),
-        ..Filter::default()
-    })?;
-    let today = ctx.clock.today();
-    let due = due_experiments(&experiments, today);
-    if as_json {
-        serde_json::to_writer_pretty(&mut *ctx.out, &due).map_err(std::io::Error::other)?;
-        writeln!(ctx.out)?;
-        return Ok(());
-    }
-    if due.is_empty() {
-        writeln!(ctx.err, "No experiment is due for follow-up.")?;
-    }
-    for r in due {
-        writeln!(ctx.out, "{}", due_line(&journal, r, today))?;
-    }
-    Ok(())
 }
 
 pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliError> {

@@ -65,7 +65,9 @@ fn text(app: &App, view: &DetailView, width: u16) -> Vec<Line<'static>> {
     };
     match &r.content {
         Content::Note => {}
-        Content::Cycle { question, status } => {
+        Content::Cycle {
+            question, status, ..
+        } => {
             lines.push(field(w.status, words::cycle_status(*status, lang)));
             if let Some(p) = view.phase {
                 lines.push(field(w.phase, p.label(lang)));
