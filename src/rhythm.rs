@@ -398,7 +398,7 @@ pub fn calendar_entries(
         } = &e.content
             && status.is_open()
         {
-            let what = if da { "Se tilbage på" } else { "Look back on" };
+            let what = if da { "Følg op på" } else { "Look back on" };
             let mut description = String::new();
             if !expectation.is_empty() {
                 let label = if da { "Jeg forventer" } else { "I expect" };

@@ -649,7 +649,7 @@ fn words(lang: Language) -> Words {
             trends: "Over tid",
             asked: "Spørgsmål fra mentor og netværk",
             overdue: "Stadig udestående",
-            look_back: "se tilbage",
+            look_back: "følg op",
             follow_up: "opfølgning",
             owed: "mangler refleksion over",
             closing: "Afsluttende refleksion",

@@ -6,7 +6,7 @@ use super::args::{ListArgs, SearchArgs};
 use super::format::{WIDTH, fit, list_line, local_time, one_line, relative, wrap};
 use super::{CliError, Context, invalid, resolve_kind};
 use crate::prompts::show_answer;
-use crate::query::{Filter, due_experiments};
+use crate::query::Filter;
 use crate::record::{Content, Kind, Record};
 use crate::search::Searcher;
 use crate::stats;
@@ -48,28 +48,58 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
         today.format("%A %-d %B %Y")
     )?;
     writeln!(ctx.out)?;
+    let rhythm = home.rhythm.unwrap_or(crate::rhythm::rhythm_run([], today, Default::default()));
+    let unit = match (rhythm.in_weeks, home.streak == 1) {
+        (true, true) => "week",
+        (true, false) => "weeks",
+        (false, true) => "day",
+        (false, false) => "days",
+    };
+    let rhythm_note = match rhythm.rhythm {
+        crate::rhythm::Rhythm::Daily => String::new(),
+        r => format!(" ({})", r.label(crate::journal::Language::English)),
+    };
     writeln!(
         ctx.out,
-        "Daily check-in   {} · streak {} day{}",
+        "Daily check-in   {} · streak {} {unit}{rhythm_note}",
         if home.checked_in {
             "done today"
         } else {
             "not done yet today"
         },
         home.streak,
-        if home.streak == 1 { "" } else { "s" }
     )?;
+    let library = ctx.library()?;
+    if !home.checked_in
+        && let Some(meant) = crate::carry::meant_to_try_in(&journal, &library, today)?
+    {
+        writeln!(
+            ctx.out,
+            "{}",
+            wrap(
+                &format!(
+                    "You meant to try ({}): {} — did you? (praxis add experiment --from {})",
+                    relative(meant.day, today),
+                    one_line(&meant.text),
+                    journal.short_id(meant.reflection)
+                ),
+                WIDTH,
+                "  "
+            )
+        )?;
+    }
+    let out = &mut *ctx.out;
     if !home.due.is_empty() {
-        writeln!(ctx.out, "\nDue for follow-up")?;
+        writeln!(out, "\nDue for follow-up")?;
         for r in &home.due {
-            writeln!(ctx.out, "{}", due_line(&journal, r, today))?;
+            writeln!(out, "{}", due_line(&journal, r, today))?;
         }
     }
     if !home.cycles.is_empty() {
-        writeln!(ctx.out, "\nActive cycles")?;
+        writeln!(out, "\nActive cycles")?;
         for c in &home.cycles {
             writeln!(
-                ctx.out,
+                out,
                 "  {:<10} {}",
                 journal.short_id(c.record.id),
                 fit(&c.record.display_title(), WIDTH - 13)
@@ -77,40 +107,70 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
             if let Content::Cycle { question, .. } = &c.record.content
                 && !question.is_empty()
             {
-                writeln!(ctx.out, "             {}", fit(question, WIDTH - 13))?;
+                writeln!(out, "             {}", fit(question, WIDTH - 13))?;
             }
             writeln!(
-                ctx.out,
-                "             {} experiments, {} reflections",
-                c.experiments, c.reflections
+                out,
+                "             phase: {} · {} experiments, {} reflections",
+                c.phase.as_str(),
+                c.experiments,
+                c.reflections
+            )?;
+            for id in &c.state.owed {
+                let title = journal.get(*id)?.map(|r| r.display_title()).unwrap_or_default();
+                writeln!(
+                    out,
+                    "             reflection owed: {}",
+                    fit(&title, WIDTH - 30)
+                )?;
+            }
+        }
+    } else if !home.empty {
+        writeln!(out, "\nNo active cycle. Start one with praxis cycle new --title … --question …")?;
+    }
+    if !home.concluded.is_empty() {
+        writeln!(out, "\nConcluded cycles")?;
+        for c in home.concluded.iter().take(5) {
+            writeln!(
+                out,
+                "  {:<10} {}",
+                journal.short_id(c.id),
+                fit(&c.display_title(), WIDTH - 13)
+            )?;
+        }
+        if home.concluded.len() > 5 {
+            writeln!(
+                out,
+                "  … and {} more: praxis list --kind cycle",
+                home.concluded.len() - 5
             )?;
         }
     }
     if home.empty {
         writeln!(
-            ctx.out,
+            out,
             "\nYour journal is empty. A good first step is a cycle: the change you are"
         )?;
         writeln!(
-            ctx.out,
+            out,
             "working on, as a question you want to learn your way into."
         )?;
     }
-    writeln!(ctx.out)?;
+    writeln!(out)?;
     writeln!(
-        ctx.out,
+        out,
         "  praxis add reflection --set {DAILY_CHECKIN} …   check in"
     )?;
     writeln!(
-        ctx.out,
-        "  praxis add cycle --title … --question …          start a cycle"
+        out,
+        "  praxis cycle new --title … --question …          start a cycle"
     )?;
     writeln!(
-        ctx.out,
+        out,
         "  praxis add experiment --title … --follow-up +14d plan an experiment"
     )?;
     writeln!(
-        ctx.out,
+        out,
         "  praxis list · praxis search TEXT · praxis --help"
     )?;
     Ok(())

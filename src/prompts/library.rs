@@ -27,6 +27,8 @@ pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
         "weekly-review.toml",
         "mentor-review.toml",
         "success-case-follow-up.toml",
+        "in-action.toml",
+        "conclude-cycle.toml",
     )
 }
 
