@@ -175,6 +175,9 @@ fn busy(j: &Journal) {
         Content::Cycle {
             question: "How do I let citizens' ideas shape our home-care services?".into(),
             status: CycleStatus::Active,
+            goal: String::new(),
+            ends: None,
+            closing: None,
         },
     );
     let experiment = |day: u32, status| Content::Experiment {
@@ -361,6 +364,9 @@ fn an_experiment_is_planned_in_a_cycle_then_its_outcome_logged() {
             Content::Cycle {
                 question: "Where can I let go?".into(),
                 status: CycleStatus::Active,
+                goal: String::new(),
+                ends: None,
+                closing: None,
             },
         );
     });

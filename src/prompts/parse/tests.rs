@@ -161,7 +161,9 @@ fn every_built_in_set_is_valid_bilingual_and_fits_the_screen() {
     assert_eq!(loaded.library.sets().len(), builtin_files().len());
     for set in loaded.library.sets() {
         let n = set.questions.len();
-        assert!((3..=8).contains(&n), "{} has {n} questions", set.id);
+        // Questions that asked two things at once are split, and Gittell's survey has seven
+        // dimensions besides the counterpart: a set stays within a dozen.
+        assert!((3..=12).contains(&n), "{} has {n} questions", set.id);
         for lang in [Language::English, Language::Danish] {
             assert!(
                 set.title.get(lang).width() <= 33,
