@@ -72,6 +72,34 @@ impl Journal {
         String::from_utf8(out.stderr).unwrap()
     }
 
+    /// Runs `praxis due`-like commands that exit 1 when something is due; returns stdout and
+    /// whether it exited 1 (0 otherwise; anything else fails the test).
+    fn due(&self, args: &[&str]) -> (String, bool) {
+        let out = self.cmd(args).output().unwrap();
+        let code = out.status.code();
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "praxis {args:?} exited {code:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (String::from_utf8(out.stdout).unwrap(), code == Some(1))
+    }
+
+    /// The experiments `praxis due --json` lists.
+    fn due_experiments(&self) -> Vec<Value> {
+        let (out, due) = self.due(&["due", "--json"]);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        let experiments = v["experiments"].as_array().unwrap().clone();
+        assert_eq!(
+            due,
+            !experiments.is_empty()
+                || !v["follow_ups"].as_array().unwrap().is_empty()
+                || !v["sets"].as_array().unwrap().is_empty(),
+            "exits 1 exactly when something is due: {v}"
+        );
+        experiments
+    }
+
     fn add(&self, args: &[&str]) -> String {
         self.ok(args).trim().to_string()
     }
@@ -306,12 +334,10 @@ fn experiments_come_due_and_are_logged_done_or_dropped() {
         "--follow-up",
         "today",
     ]);
-    let due = j.json(&["due", "--json"]);
-    assert_eq!(
-        ids(due.as_array().unwrap()),
-        vec![past.clone(), today.clone()]
-    );
-    let text = j.ok(&["due"]);
+    let due = j.due_experiments();
+    assert_eq!(ids(&due), vec![past.clone(), today.clone()]);
+    let (text, something) = j.due(&["due"]);
+    assert!(something, "due exits 1 when something is due");
     assert!(
         text.contains("Ask relatives first") && text.contains("yesterday"),
         "{text}"
@@ -344,12 +370,9 @@ fn experiments_come_due_and_are_logged_done_or_dropped() {
     let err = j.fails(&["experiment", "done", &soon]);
     assert!(err.contains("--outcome"), "{err}");
 
-    assert!(j.json(&["due", "--json"]).as_array().unwrap().is_empty());
+    assert!(j.due_experiments().is_empty());
     j.at("2026-12-01T09:00:00Z");
-    assert_eq!(
-        ids(j.json(&["due", "--json"]).as_array().unwrap()),
-        vec![soon]
-    );
+    assert_eq!(ids(&j.due_experiments()), vec![soon]);
 }
 
 #[test]
