@@ -120,7 +120,9 @@ pub enum CarryError {
     #[error("the reflection's prompt set '{0}' is not in your library")]
     NoSet(String),
     /// No question of it carries, or the ones that do were not answered.
-    #[error("the reflection has no next step to carry forward (its set '{0}' asks none, or it was left out)")]
+    #[error(
+        "the reflection has no next step to carry forward (its set '{0}' asks none, or it was left out)"
+    )]
     NoNextStep(String),
 }
 

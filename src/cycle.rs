@@ -80,9 +80,9 @@ pub fn loop_state(cycle: Option<&Record>, members: &[&Record], today: NaiveDate)
         .map(|(e, at)| (at, e.id))
         .collect();
     owed.sort();
-    let due = open.iter().any(|r| {
-        matches!(&r.content, Content::Experiment { follow_up: Some(d), .. } if *d <= today)
-    });
+    let due = open.iter().any(
+        |r| matches!(&r.content, Content::Experiment { follow_up: Some(d), .. } if *d <= today),
+    );
     let phase = if concluded {
         Phase::Review
     } else if experiments.is_empty() {
@@ -111,8 +111,9 @@ pub fn members(journal: &Journal, cycle: RecordId) -> Result<Vec<Record>, StoreE
         .into_iter()
         .filter_map(|id| journal.get(id).transpose())
         .filter(|r| {
-            r.as_ref()
-                .map_or(true, |r| matches!(r.kind(), Kind::Experiment | Kind::Reflection))
+            r.as_ref().map_or(true, |r| {
+                matches!(r.kind(), Kind::Experiment | Kind::Reflection)
+            })
         })
         .collect()
 }

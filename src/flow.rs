@@ -65,9 +65,12 @@ impl Purpose {
         let (cycle, experiment) = match record.map(|r| (r, &r.content)) {
             Some((r, Content::Cycle { .. })) => (Some(r.id), None),
             Some((r, Content::Experiment { cycle, .. })) => (*cycle, Some(r.id)),
-            Some((_, Content::Reflection {
-                cycle, experiment, ..
-            })) => (*cycle, *experiment),
+            Some((
+                _,
+                Content::Reflection {
+                    cycle, experiment, ..
+                },
+            )) => (*cycle, *experiment),
             _ => (None, None),
         };
         Purpose::Reflection { cycle, experiment }
@@ -327,9 +330,9 @@ impl Flow {
     /// (given by the caller, who holds it).
     pub fn context<'a>(&self, experiment: Option<&'a Record>) -> Option<PlanContext> {
         match &self.purpose {
-            Purpose::LogOutcome { experiment: id, .. } => experiment
-                .filter(|e| e.id == *id)
-                .and_then(plan_context),
+            Purpose::LogOutcome { experiment: id, .. } => {
+                experiment.filter(|e| e.id == *id).and_then(plan_context)
+            }
             _ => None,
         }
     }

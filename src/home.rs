@@ -6,8 +6,8 @@
 
 use chrono::NaiveDate;
 
-use crate::flow::DAILY_CHECKIN;
 use crate::cycle::{LoopState, loop_state};
+use crate::flow::DAILY_CHECKIN;
 use crate::prompts::Phase;
 use crate::query::Filter;
 use crate::record::{Content, CycleStatus, Kind, Record};

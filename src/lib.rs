@@ -4,8 +4,8 @@
 //! terminals; the command line is in [`cli`].
 
 pub mod backup;
-pub mod cli;
 pub mod carry;
+pub mod cli;
 pub mod clock;
 pub mod cycle;
 pub mod dates;

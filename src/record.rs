@@ -664,6 +664,29 @@ mod tests {
     }
 
     #[test]
+    fn records_from_before_the_loop_read_and_write_back_byte_for_byte() {
+        let old = [
+            r#"{"id":"01JD3QW1T8G0000000000000A1","author":"01JD3QW1T8G0000000000000A0","created":"2026-11-23T08:00:00Z","updated":"2026-11-23T09:00:00Z","revision":2,"visibility":"private","tags":[],"title":"Ask relatives","body":"","kind":"experiment","cycle":null,"with":[],"expectation":"","signal":"","follow_up":"2026-12-01","status":"done","outcome":"One idea"}"#,
+            r#"{"id":"01JD3QW1T8G0000000000000A2","author":"01JD3QW1T8G0000000000000A0","created":"2026-11-23T08:00:00Z","updated":"2026-11-23T08:00:00Z","revision":1,"visibility":"mentor","tags":["rota"],"title":"Rota","body":"","kind":"cycle","question":"How?","status":"active"}"#,
+        ];
+        for json in old {
+            let r: Record = serde_json::from_str(json).unwrap();
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                json,
+                "checksums stay right"
+            );
+        }
+        let e: Record = serde_json::from_str(old[0]).unwrap();
+        assert_eq!(e.follows_from(), None);
+        assert_eq!(
+            e.closed_at(),
+            Some(e.updated),
+            "older records close when last changed"
+        );
+    }
+
+    #[test]
     fn display_title_falls_back_to_the_first_line_of_the_body() {
         let mut r = Record::new(JournalId::new_at(at(1)), at(2), Content::Note);
         assert_eq!(r.display_title(), "(untitled)");

@@ -278,7 +278,9 @@ pub fn success_follow_ups<'a>(reflections: impl IntoIterator<Item = &'a Record>)
                 review: review.id,
                 days: *n,
                 date: day + Days::new(u64::from(*n)),
-                done: written.iter().any(|(we, d)| *we == e && *d == n.to_string()),
+                done: written
+                    .iter()
+                    .any(|(we, d)| *we == e && *d == n.to_string()),
             })
         })
         .collect();

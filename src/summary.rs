@@ -332,7 +332,15 @@ pub fn build(
     };
     let mut records = records;
     records.sort_by_key(|r| r.id);
-    Ok(summarise(journal, library, scope, cycle.as_ref(), &records, today, lang)?)
+    Ok(summarise(
+        journal,
+        library,
+        scope,
+        cycle.as_ref(),
+        &records,
+        today,
+        lang,
+    )?)
 }
 
 /// The summary of `records` (oldest first), with `cycle` the cycle summed up, if it is one.
@@ -479,7 +487,10 @@ fn summarise(
             let key = (
                 set.clone(),
                 a.question.clone(),
-                counterpart.as_deref().map(counterpart_key).unwrap_or_default(),
+                counterpart
+                    .as_deref()
+                    .map(counterpart_key)
+                    .unwrap_or_default(),
             );
             let trend = trends.entry(key).or_insert_with(|| Trend {
                 set: set.clone(),
@@ -684,7 +695,12 @@ fn trend_line(t: &Trend) -> String {
 }
 
 /// The summary as Markdown (`--format markdown`), or as plain text when `markdown` is false.
-pub fn render(s: &Summary, lang: Language, markdown: bool, short_id: &dyn Fn(RecordId) -> String) -> String {
+pub fn render(
+    s: &Summary,
+    lang: Language,
+    markdown: bool,
+    short_id: &dyn Fn(RecordId) -> String,
+) -> String {
     let w = words(lang);
     let mut out: Vec<String> = Vec::new();
     let h = |level: usize, text: &str| {
@@ -738,9 +754,19 @@ pub fn render(s: &Summary, lang: Language, markdown: bool, short_id: &dyn Fn(Rec
             String::new()
         };
         let name = if markdown {
-            format!("**{}**{version} · {} · {}", l.title, l.status.as_str(), short_id(l.id))
+            format!(
+                "**{}**{version} · {} · {}",
+                l.title,
+                l.status.as_str(),
+                short_id(l.id)
+            )
         } else {
-            format!("{}{version} · {} · {}", l.title, l.status.as_str(), short_id(l.id))
+            format!(
+                "{}{version} · {} · {}",
+                l.title,
+                l.status.as_str(),
+                short_id(l.id)
+            )
         };
         out.push(item(l.depth, name));
         if !l.expected.is_empty() {
@@ -753,7 +779,10 @@ pub fn render(s: &Summary, lang: Language, markdown: bool, short_id: &dyn Fn(Rec
                 .signal_met
                 .map(|m| format!(" — {}: {}", w.signal_showed, signal_word(m, lang)))
                 .unwrap_or_default();
-            out.push(item(l.depth + 1, format!("{}: {}{met}", w.signal, l.signal)));
+            out.push(item(
+                l.depth + 1,
+                format!("{}: {}{met}", w.signal, l.signal),
+            ));
         }
     }
 
@@ -769,7 +798,10 @@ pub fn render(s: &Summary, lang: Language, markdown: bool, short_id: &dyn Fn(Rec
             let ids: Vec<String> = n.carried_into.iter().map(|id| short_id(*id)).collect();
             format!("{} {}", w.carried, ids.join(", "))
         };
-        out.push(item(0, format!("{} · {}: {} — {fate}", n.day, n.set, n.text)));
+        out.push(item(
+            0,
+            format!("{} · {}: {} — {fate}", n.day, n.set, n.text),
+        ));
     }
 
     if !s.trends.is_empty() {

@@ -75,7 +75,10 @@ fn every_next_step_question_carries_forward_into_a_linked_plan() {
             }
         );
         let mut flow = carried.into_flow(library.get(PLAN_SET).unwrap().clone(), at(20, 18));
-        assert!(flow.values[0].starts_with("Let the team plan"), "the plan starts filled in");
+        assert!(
+            flow.values[0].starts_with("Let the team plan"),
+            "the plan starts filled in"
+        );
         // The rest of the plan is the leader's to answer.
         for (i, q) in flow.set.questions.iter().enumerate() {
             if flow.values[i].is_empty() && !q.optional {
@@ -100,7 +103,11 @@ fn every_next_step_question_carries_forward_into_a_linked_plan() {
             .unwrap();
         assert_eq!(saved.follows_from(), Some(r.id), "{set}");
         assert_eq!(saved.cycle(), Some(cycle));
-        assert!(saved.title.starts_with("Let the team plan"), "{}", saved.title);
+        assert!(
+            saved.title.starts_with("Let the team plan"),
+            "{}",
+            saved.title
+        );
     }
 }
 
@@ -166,8 +173,16 @@ fn adjust_plans_the_follow_up_of_the_experiment_reviewed() {
     assert_eq!(value("signal"), Some("Three suggestions"));
     assert_eq!(value("with-whom"), Some("relatives"));
     // Keep or stop: the next step still carries, from the review itself.
-    let keep = reflection(REVIEW_SET, &[("next-time", "More of it"), ("outcome", "keep")], None, 16);
-    assert_eq!(carry_forward(&keep, set, Some(&first)).unwrap().from(), Some(keep.id));
+    let keep = reflection(
+        REVIEW_SET,
+        &[("next-time", "More of it"), ("outcome", "keep")],
+        None,
+        16,
+    );
+    assert_eq!(
+        carry_forward(&keep, set, Some(&first)).unwrap().from(),
+        Some(keep.id)
+    );
     // An experiment followed up from itself.
     let again = follow_up_of(&first).unwrap();
     assert_eq!(again.from(), Some(first.id));
@@ -178,7 +193,12 @@ fn adjust_plans_the_follow_up_of_the_experiment_reviewed() {
 fn yesterdays_try_tomorrow_is_what_today_asks_about() {
     let library = library();
     let set = library.get(DAILY_CHECKIN).unwrap();
-    let friday = reflection(DAILY_CHECKIN, &[("try-tomorrow", "Ask Mette first")], None, 20);
+    let friday = reflection(
+        DAILY_CHECKIN,
+        &[("try-tomorrow", "Ask Mette first")],
+        None,
+        20,
+    );
     let thursday = reflection(DAILY_CHECKIN, &[("try-tomorrow", "Older")], None, 19);
     let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let meant = meant_to_try([&thursday, &friday], set, monday).unwrap();

@@ -196,7 +196,12 @@ pub struct CycleFields {
 #[derive(Debug, Args)]
 pub struct SummaryArgs {
     /// One cycle, by its id.
-    #[arg(long, value_name = "ID", conflicts_with = "month", required_unless_present = "month")]
+    #[arg(
+        long,
+        value_name = "ID",
+        conflicts_with = "month",
+        required_unless_present = "month"
+    )]
     pub cycle: Option<String>,
     /// One month, YYYY-MM.
     #[arg(long, value_name = "YYYY-MM")]

@@ -61,12 +61,17 @@ pub(super) fn cycle(ctx: &mut Context<'_>, command: CycleCommand) -> Result<(), 
                          anyway with --force; nothing was saved",
                     ));
                 }
-                writeln!(ctx.err, "Concluding anyway (--force); they stay as they are.")?;
+                writeln!(
+                    ctx.err,
+                    "Concluding anyway (--force); they stay as they are."
+                )?;
             }
             let library = ctx.library()?;
             let lang = ctx.language(Some(&journal));
             let set = library.get(CONCLUDE_SET).ok_or_else(|| {
-                invalid(format!("the closing set '{CONCLUDE_SET}' is missing from your library"))
+                invalid(format!(
+                    "the closing set '{CONCLUDE_SET}' is missing from your library"
+                ))
             })?;
             let given = answers_for(set, &answers, &[], lang)?;
             let mut flow = Flow::new(

@@ -48,7 +48,9 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
         today.format("%A %-d %B %Y")
     )?;
     writeln!(ctx.out)?;
-    let rhythm = home.rhythm.unwrap_or(crate::rhythm::rhythm_run([], today, Default::default()));
+    let rhythm = home
+        .rhythm
+        .unwrap_or(crate::rhythm::rhythm_run([], today, Default::default()));
     let unit = match (rhythm.in_weeks, home.streak == 1) {
         (true, true) => "week",
         (true, false) => "weeks",
@@ -117,7 +119,10 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
                 c.reflections
             )?;
             for id in &c.state.owed {
-                let title = journal.get(*id)?.map(|r| r.display_title()).unwrap_or_default();
+                let title = journal
+                    .get(*id)?
+                    .map(|r| r.display_title())
+                    .unwrap_or_default();
                 writeln!(
                     out,
                     "             reflection owed: {}",
@@ -126,7 +131,10 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
             }
         }
     } else if !home.empty {
-        writeln!(out, "\nNo active cycle. Start one with praxis cycle new --title … --question …")?;
+        writeln!(
+            out,
+            "\nNo active cycle. Start one with praxis cycle new --title … --question …"
+        )?;
     }
     if !home.concluded.is_empty() {
         writeln!(out, "\nConcluded cycles")?;
@@ -169,10 +177,7 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
         out,
         "  praxis add experiment --title … --follow-up +14d plan an experiment"
     )?;
-    writeln!(
-        out,
-        "  praxis list · praxis search TEXT · praxis --help"
-    )?;
+    writeln!(out, "  praxis list · praxis search TEXT · praxis --help")?;
     Ok(())
 }
 

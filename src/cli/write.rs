@@ -1,8 +1,8 @@
 //! `praxis add …` and `praxis comment`: new records and comments.
 
 use super::args::{AddCommand, AnswerFields, CommonFields, CycleFields, PlanFields};
-use crate::flow::Purpose;
 use super::{CliError, Context, invalid, piped_text, resolve_kind};
+use crate::flow::Purpose;
 use crate::journal::Language;
 use crate::prompts::{PromptSet, build_answers};
 use crate::record::{
@@ -142,7 +142,9 @@ fn carried_from(
     prefix: &str,
 ) -> Result<crate::carry::Carried, CliError> {
     let id = journal.resolve(prefix)?;
-    let record = journal.get(id)?.ok_or_else(|| invalid("that record just went away"))?;
+    let record = journal
+        .get(id)?
+        .ok_or_else(|| invalid("that record just went away"))?;
     match record.kind() {
         Kind::Experiment => crate::carry::follow_up_of(&record)
             .ok_or_else(|| invalid("--from: that experiment has no plan to follow up")),
@@ -178,7 +180,8 @@ fn experiment_content(
         if common.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
             common.title = value("try").map(|t| crate::flow::first_line(&t, 72));
             if common.body.is_none() {
-                common.body = value("try").filter(|t| t.lines().count() > 1 || t.chars().count() > 72);
+                common.body =
+                    value("try").filter(|t| t.lines().count() > 1 || t.chars().count() > 72);
             }
         }
         if plan.with.is_empty() {

@@ -108,7 +108,10 @@ fn a_reflection_owed_shows_while_another_experiment_is_open() {
     assert_eq!(s.open, vec![second.id]);
     // A reflection on the other experiment does not pay what the first is owed.
     let on_second = reflection(&c, Some(&second), 4);
-    assert_eq!(state(&c, &[&first, &second, &on_second]).owed, vec![first.id]);
+    assert_eq!(
+        state(&c, &[&first, &second, &on_second]).owed,
+        vec![first.id]
+    );
     let on_first = reflection(&c, Some(&first), 5);
     assert!(state(&c, &[&first, &second, &on_first]).owed.is_empty());
 }

@@ -6,7 +6,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    AnswerKind, Cadence, Carry, ChoiceOption, Localized, Origin, Phase, PromptError, PromptSet, Question,
+    AnswerKind, Cadence, Carry, ChoiceOption, Localized, Origin, Phase, PromptError, PromptSet,
+    Question,
 };
 
 #[derive(Deserialize)]
@@ -203,7 +204,9 @@ pub fn parse_set(file: &str, text: &str, origin: Origin) -> Result<PromptSet, Ve
             if text.is_empty() {
                 c.error(
                     &s.span(),
-                    format!("{what}: source is empty: name the model or publication, or leave it out"),
+                    format!(
+                        "{what}: source is empty: name the model or publication, or leave it out"
+                    ),
                 );
             }
             Some(text.to_string()).filter(|t| !t.is_empty())
@@ -221,7 +224,9 @@ pub fn parse_set(file: &str, text: &str, origin: Origin) -> Result<PromptSet, Ve
         if q.counterpart && !matches!(kind, AnswerKind::Text) {
             c.error(
                 &q.id.span(),
-                format!("{what}: counterpart = true needs kind = \"text\" (the counterpart's name)"),
+                format!(
+                    "{what}: counterpart = true needs kind = \"text\" (the counterpart's name)"
+                ),
             );
         }
         questions.push(Question {
