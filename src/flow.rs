@@ -328,7 +328,7 @@ impl Flow {
 
     /// The plan the current flow starts from: for an after-action review, the experiment's
     /// (given by the caller, who holds it).
-    pub fn context<'a>(&self, experiment: Option<&'a Record>) -> Option<PlanContext> {
+    pub fn context(&self, experiment: Option<&Record>) -> Option<PlanContext> {
         match &self.purpose {
             Purpose::LogOutcome { experiment: id, .. } => {
                 experiment.filter(|e| e.id == *id).and_then(plan_context)

@@ -332,7 +332,7 @@ pub fn build(
     };
     let mut records = records;
     records.sort_by_key(|r| r.id);
-    Ok(summarise(
+    summarise(
         journal,
         library,
         scope,
@@ -340,7 +340,7 @@ pub fn build(
         &records,
         today,
         lang,
-    )?)
+    )
 }
 
 /// The summary of `records` (oldest first), with `cycle` the cycle summed up, if it is one.

@@ -188,6 +188,9 @@ fn busy(j: &Journal) {
         follow_up: NaiveDate::from_ymd_opt(2026, 11, day),
         status,
         outcome: None,
+        from: None,
+        closed: None,
+        signal_met: None,
     };
     let mut due = Record::new(
         j.meta().id,

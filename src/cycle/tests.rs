@@ -197,10 +197,10 @@ proptest! {
                     let d = if *due { today() } else { today() + Days::new(30) };
                     experiments.push(experiment(&c, at, Some(d)));
                 }
-                Event::Close(i) => if let Some(i) = pick(*i, experiments.len()) {
-                    if experiments[i].closed_at().is_none() {
-                        close(&mut experiments[i], at);
-                    }
+                Event::Close(i) => if let Some(i) = pick(*i, experiments.len())
+                    && experiments[i].closed_at().is_none()
+                {
+                    close(&mut experiments[i], at);
                 },
                 Event::Reopen(i) => if let Some(i) = pick(*i, experiments.len()) {
                     let e = &mut experiments[i];
