@@ -408,8 +408,11 @@ fn an_experiment_is_planned_in_a_cycle_then_its_outcome_logged() {
     h.text("Fewer swaps").key(KeyCode::Tab);
     h.text("Swaps halved; two nurses took the lead")
         .key(KeyCode::Tab);
+    // Did the signal show? Partly.
+    h.key(KeyCode::Down).key(KeyCode::Enter);
     h.text("They knew the constraints better than I did")
         .key(KeyCode::Tab);
+    h.key(KeyCode::Tab); // what stays the same: optional
     h.text("Try it on the day shift").key(KeyCode::Tab);
     insta::assert_snapshot!("flow_choice_question", h.screen());
     h.key(KeyCode::Down).key(KeyCode::Enter);
@@ -419,6 +422,14 @@ fn an_experiment_is_planned_in_a_cycle_then_its_outcome_logged() {
         &e.content,
         Content::Experiment { status: ExperimentStatus::Done, outcome: Some(o), .. } if o == "Swaps halved; two nurses took the lead"
     ));
+    assert!(matches!(
+        &e.content,
+        Content::Experiment {
+            signal_met: Some(praxis::record::SignalMet::Partly),
+            closed: Some(_),
+            ..
+        }
+    ));
     let reviews = h.records(Kind::Reflection);
     assert_eq!(reviews.len(), 1);
     assert_eq!(reviews[0].experiment(), Some(e.id));
@@ -427,7 +438,7 @@ fn an_experiment_is_planned_in_a_cycle_then_its_outcome_logged() {
         panic!()
     };
     assert_eq!(
-        answers[4].value,
+        answers[5].value,
         praxis::record::AnswerValue::Choice("adjust".into())
     );
 }
