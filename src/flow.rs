@@ -26,6 +26,15 @@ pub enum Purpose {
     PlanExperiment {
         /// The cycle it belongs to.
         cycle: Option<RecordId>,
+        /// The reflection or earlier experiment it follows from (carried forward).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<RecordId>,
+    },
+    /// Concluding a cycle with the closing reflection ([`CONCLUDE_SET`]): the answers become a
+    /// reflection in the cycle, and the cycle is concluded with a link to it.
+    ConcludeCycle {
+        /// The cycle concluded.
+        cycle: RecordId,
     },
     /// A comment on another journal's record (a mentor's review): the answers become its text.
     Comment {
@@ -46,6 +55,67 @@ pub enum Purpose {
         /// The record whose answers change.
         record: RecordId,
     },
+}
+
+impl Purpose {
+    /// A reflection started from `record` belongs where the record does: a cycle's to the
+    /// cycle, an experiment's to the experiment and its cycle, another reflection's to what that
+    /// one is linked to; anything else is unlinked.
+    pub fn reflection_on(record: Option<&Record>) -> Purpose {
+        let (cycle, experiment) = match record.map(|r| (r, &r.content)) {
+            Some((r, Content::Cycle { .. })) => (Some(r.id), None),
+            Some((r, Content::Experiment { cycle, .. })) => (*cycle, Some(r.id)),
+            Some((
+                _,
+                Content::Reflection {
+                    cycle, experiment, ..
+                },
+            )) => (*cycle, *experiment),
+            _ => (None, None),
+        };
+        Purpose::Reflection { cycle, experiment }
+    }
+
+    /// An experiment planned from `record` belongs to the record's cycle (the cycle itself, or
+    /// the cycle of an experiment or reflection), linked to nothing else.
+    pub fn plan_in(record: Option<&Record>) -> Purpose {
+        let cycle = record.and_then(|r| match r.content {
+            Content::Cycle { .. } => Some(r.id),
+            _ => r.cycle(),
+        });
+        Purpose::PlanExperiment { cycle, from: None }
+    }
+}
+
+/// What an experiment's plan said, for the after-action review to start from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanContext {
+    /// The experiment's title (what was tried).
+    pub title: String,
+    /// What was expected to happen.
+    pub expectation: String,
+    /// The signal to look for.
+    pub signal: String,
+    /// With whom.
+    pub with: Vec<String>,
+}
+
+/// The plan of `experiment`, if it is one.
+pub fn plan_context(experiment: &Record) -> Option<PlanContext> {
+    match &experiment.content {
+        Content::Experiment {
+            with,
+            expectation,
+            signal,
+            ..
+        } => Some(PlanContext {
+            title: experiment.display_title(),
+            expectation: expectation.clone(),
+            signal: signal.clone(),
+            with: with.clone(),
+        }),
+        _ => None,
+    }
 }
 
 /// Where in the flow the user is.
@@ -191,6 +261,17 @@ pub const NOTE_SET: &str = "praxis-note";
 pub const NOTE_TEXT: &str = "text";
 /// The note form's question for the title.
 pub const NOTE_TITLE: &str = "title";
+/// The closing reflection of a cycle; `praxis cycle conclude` and the app use it.
+pub const CONCLUDE_SET: &str = "conclude-cycle";
+/// The in-action note on a running experiment (the act phase).
+pub const IN_ACTION_SET: &str = "in-action";
+/// Brinkerhoff's success-case follow-up, due 30, 60 and 90 days after a "keep".
+pub const SUCCESS_SET: &str = "success-case-follow-up";
+/// The after-action review's question "Did your signal show?": its answer is stored on the
+/// experiment as [`crate::record::SignalMet`].
+pub const SIGNAL_SHOWED: &str = "signal-showed";
+/// The after-action review's keep / adjust / stop choice.
+pub const SUM_UP: &str = "outcome";
 /// The plan's questions whose answers are fields of the experiment, not part of its text.
 const PLAN_FIELDS: [&str; 3] = ["with-whom", "expect", "signal"];
 
@@ -206,6 +287,53 @@ impl Flow {
             step: Step::Question(0),
             started: now,
             revising: false,
+        }
+    }
+
+    /// A fresh flow with answers already in place (by question id; ids the set lacks are left
+    /// out): what a carried-forward plan or an after-action review starts from.
+    pub fn prefilled(
+        set: PromptSet,
+        purpose: Purpose,
+        now: DateTime<Utc>,
+        values: &[(String, String)],
+    ) -> Flow {
+        let mut flow = Flow::new(set, purpose, now);
+        for (id, value) in values {
+            flow.set_value(id, value.clone());
+        }
+        flow
+    }
+
+    /// The after-action review of `experiment`, logging it `status` (done or dropped): it
+    /// starts from the plan, with what was supposed to happen filled in from the expectation.
+    pub fn for_outcome(
+        set: PromptSet,
+        experiment: &Record,
+        status: ExperimentStatus,
+        now: DateTime<Utc>,
+    ) -> Flow {
+        let values: Vec<(String, String)> = plan_context(experiment)
+            .map(|p| p.expectation)
+            .filter(|e| !e.trim().is_empty())
+            .map(|e| ("intended".to_string(), e))
+            .into_iter()
+            .collect();
+        let purpose = Purpose::LogOutcome {
+            experiment: experiment.id,
+            status,
+        };
+        Flow::prefilled(set, purpose, now, &values)
+    }
+
+    /// The plan the current flow starts from: for an after-action review, the experiment's
+    /// (given by the caller, who holds it).
+    pub fn context(&self, experiment: Option<&Record>) -> Option<PlanContext> {
+        match &self.purpose {
+            Purpose::LogOutcome { experiment: id, .. } => {
+                experiment.filter(|e| e.id == *id).and_then(plan_context)
+            }
+            _ => None,
         }
     }
 
@@ -525,7 +653,28 @@ impl Flow {
                 let original = changes.filter(|r| r.id == *id).ok_or(FinishError::Gone)?;
                 self.edited(original, answers.clone(), now, today, lang)?
             }
-            Purpose::PlanExperiment { cycle } => {
+            Purpose::ConcludeCycle { cycle: id } => {
+                let new = reflection(Some(*id), None);
+                let changed = changes
+                    .filter(|c| c.id == *id)
+                    .map(|c| {
+                        let mut c = c.clone();
+                        if let Content::Cycle {
+                            status, closing, ..
+                        } = &mut c.content
+                        {
+                            *status = crate::record::CycleStatus::Concluded;
+                            *closing = Some(new.id);
+                        }
+                        c.touch(now).map(|()| c)
+                    })
+                    .transpose()?;
+                Finished {
+                    new: Some(new),
+                    changed,
+                }
+            }
+            Purpose::PlanExperiment { cycle, from } => {
                 let try_text = self.value_of("try");
                 let mut r = Record::new(
                     author,
@@ -541,6 +690,9 @@ impl Flow {
                         follow_up: Some(self.look_back(today)?),
                         status: ExperimentStatus::Planned,
                         outcome: None,
+                        from: *from,
+                        closed: None,
+                        signal_met: None,
                     },
                 );
                 r.title = first_line(&try_text, 72);
@@ -555,12 +707,21 @@ impl Flow {
                     let mut e = e.clone();
                     e.touch(now)?;
                     if let Content::Experiment {
-                        status: s, outcome, ..
+                        status: s,
+                        outcome,
+                        closed,
+                        signal_met,
+                        ..
                     } = &mut e.content
                     {
+                        *closed = crate::cycle::closing_time(*s, *status, *closed, now);
                         *s = *status;
                         let happened = self.value_of("happened");
                         *outcome = Some(happened).filter(|h| !h.is_empty());
+                        let met = self.value_of(SIGNAL_SHOWED).parse().ok();
+                        if met.is_some() {
+                            *signal_met = met;
+                        }
                     }
                     Ok::<_, HighestRevision>(e)
                 });
@@ -761,7 +922,8 @@ fn plan_sections(set: &PromptSet, body: &str) -> (String, Vec<(usize, String)>) 
     )
 }
 
-fn first_line(text: &str, max_chars: usize) -> String {
+/// The first non-empty line of `text`, cut to `max_chars` with "…": a title made from an answer.
+pub fn first_line(text: &str, max_chars: usize) -> String {
     let line = text
         .lines()
         .find(|l| !l.trim().is_empty())

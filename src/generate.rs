@@ -353,6 +353,9 @@ pub fn journal(
                 } else {
                     CycleStatus::Concluded
                 },
+                goal: String::new(),
+                ends: None,
+                closing: None,
             };
             (themes[theme].to_string(), String::new(), content)
         } else if roll < 12 {
@@ -374,6 +377,9 @@ pub fn journal(
                 follow_up: Some(follow_up),
                 status,
                 outcome: (!status.is_open()).then(|| prose(&mut rng, lang, 2)),
+                from: None,
+                closed: None,
+                signal_met: None,
             };
             (
                 rng.pick(tries).to_string(),

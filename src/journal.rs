@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::record::JournalId;
@@ -65,6 +65,89 @@ impl FromStr for Language {
     }
 }
 
+/// How often the user means to reflect; stored in the journal's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Rhythm {
+    /// Every day.
+    #[default]
+    Daily,
+    /// Monday to Friday: a weekend never breaks it.
+    WorkingDays,
+    /// At least this many days a week (Monday to Sunday).
+    PerWeek(u8),
+}
+
+impl Rhythm {
+    /// Whether `day` is one the rhythm asks for a record on (a week rhythm asks on none in
+    /// particular).
+    pub fn asks_on(self, day: NaiveDate) -> bool {
+        match self {
+            Rhythm::Daily => true,
+            Rhythm::WorkingDays => !matches!(day.weekday(), Weekday::Sat | Weekday::Sun),
+            Rhythm::PerWeek(_) => false,
+        }
+    }
+
+    /// The rhythm as people read it, in `lang`.
+    pub fn label(self, lang: Language) -> String {
+        use Language::*;
+        match (self, lang) {
+            (Rhythm::Daily, English) => "daily".into(),
+            (Rhythm::Daily, Danish) => "hver dag".into(),
+            (Rhythm::WorkingDays, English) => "working days".into(),
+            (Rhythm::WorkingDays, Danish) => "hverdage".into(),
+            (Rhythm::PerWeek(n), English) => format!("{n} a week"),
+            (Rhythm::PerWeek(n), Danish) => format!("{n} om ugen"),
+        }
+    }
+}
+
+impl fmt::Display for Rhythm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rhythm::Daily => f.write_str("daily"),
+            Rhythm::WorkingDays => f.write_str("working-days"),
+            Rhythm::PerWeek(n) => write!(f, "{n}-per-week"),
+        }
+    }
+}
+
+impl FromStr for Rhythm {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim().to_lowercase().replace([' ', '_'], "-");
+        match t.as_str() {
+            "daily" | "hver-dag" => return Ok(Rhythm::Daily),
+            "working-days" | "weekdays" | "hverdage" => return Ok(Rhythm::WorkingDays),
+            _ => {}
+        }
+        let n = t
+            .strip_suffix("-per-week")
+            .or(t.strip_suffix("/week"))
+            .or(t.strip_suffix("-om-ugen"))
+            .and_then(|n| n.parse::<u8>().ok());
+        match n {
+            Some(n @ 1..=7) => Ok(Rhythm::PerWeek(n)),
+            _ => Err(format!(
+                "unknown rhythm '{s}': use daily, working-days, or N-per-week with N from 1 to 7 (e.g. 3-per-week)"
+            )),
+        }
+    }
+}
+
+impl Serialize for Rhythm {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rhythm {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// A journal's own description, stored once in the journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JournalMeta {
@@ -79,6 +162,13 @@ pub struct JournalMeta {
     /// How many daily backups to keep.
     #[serde(default = "default_keep")]
     pub keep_backups: u32,
+    /// The rhythm of reflection the owner set (daily when they did not).
+    #[serde(default, skip_serializing_if = "is_daily")]
+    pub rhythm: Rhythm,
+}
+
+fn is_daily(r: &Rhythm) -> bool {
+    *r == Rhythm::Daily
 }
 
 /// How many backups a journal keeps when it does not say.
@@ -97,6 +187,7 @@ impl JournalMeta {
             language,
             created: now,
             keep_backups: DEFAULT_KEEP_BACKUPS,
+            rhythm: Rhythm::Daily,
         }
     }
 }

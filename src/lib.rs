@@ -4,8 +4,10 @@
 //! terminals; the command line is in [`cli`].
 
 pub mod backup;
+pub mod carry;
 pub mod cli;
 pub mod clock;
+pub mod cycle;
 pub mod dates;
 pub mod demo;
 pub mod exchange;
@@ -19,11 +21,13 @@ pub mod journal;
 pub mod prompts;
 pub mod query;
 pub mod record;
+pub mod rhythm;
 pub mod safe_fs;
 pub mod seal;
 pub mod search;
 pub mod stats;
 pub mod store;
+pub mod summary;
 pub mod text;
 pub mod tui;
 pub mod width;

@@ -53,6 +53,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // The reader of a pipe (`praxis list | head`) went away: not an error.
         Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // `praxis due` found something due: said on stdout already, the status tells scripts.
+        Err(CliError::SomethingDue) => ExitCode::from(1),
         Err(e) => {
             let _ = out.flush();
             eprintln!("praxis: {}", visible(&e.to_string()));

@@ -30,34 +30,10 @@ pub fn due_experiments<'a>(
     due
 }
 
-/// Where a cycle stands in the plan → act → observe → reflect → review loop, from its records.
+/// Where a cycle stands in the plan → act → observe → reflect → review loop, from its records
+/// (see [`crate::cycle::loop_state`], which also says which reflections are owed).
 pub fn cycle_phase(members: &[&Record], today: NaiveDate) -> Phase {
-    let experiments: Vec<&&Record> = members
-        .iter()
-        .filter(|r| r.kind() == Kind::Experiment)
-        .collect();
-    if experiments.is_empty() {
-        return Phase::Plan;
-    }
-    let open: Vec<&&&Record> = experiments
-        .iter()
-        .filter(|r| matches!(&r.content, Content::Experiment { status, .. } if status.is_open()))
-        .collect();
-    if !open.is_empty() {
-        let due = open.iter().any(
-            |r| matches!(&r.content, Content::Experiment { follow_up: Some(d), .. } if *d <= today),
-        );
-        return if due { Phase::Observe } else { Phase::Act };
-    }
-    let last_closed = experiments.iter().map(|r| r.updated).max();
-    let reflected = members
-        .iter()
-        .any(|r| r.kind() == Kind::Reflection && Some(r.created) > last_closed);
-    if reflected {
-        Phase::Review
-    } else {
-        Phase::Reflect
-    }
+    crate::cycle::loop_state(None, members, today).phase
 }
 
 /// Reads a filter as typed in the timeline: words for kinds (`experiment`), `#tag`,
@@ -113,6 +89,9 @@ mod tests {
                 follow_up,
                 status,
                 outcome: None,
+                from: None,
+                closed: None,
+                signal_met: None,
             },
         )
     }

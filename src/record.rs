@@ -176,6 +176,44 @@ impl FromStr for ExperimentStatus {
     }
 }
 
+/// Whether the signal an experiment's plan chose did show: the after-action review asks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SignalMet {
+    /// It showed.
+    Yes,
+    /// Some of it showed.
+    Partly,
+    /// It did not show.
+    No,
+}
+
+impl SignalMet {
+    /// Every answer, in the order they are offered.
+    pub const ALL: [SignalMet; 3] = [SignalMet::Yes, SignalMet::Partly, SignalMet::No];
+
+    /// The word used in flags, files and answers.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignalMet::Yes => "yes",
+            SignalMet::Partly => "partly",
+            SignalMet::No => "no",
+        }
+    }
+}
+
+impl FromStr for SignalMet {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_lowercase().as_str() {
+            "yes" | "ja" => Ok(SignalMet::Yes),
+            "partly" | "delvis" => Ok(SignalMet::Partly),
+            "no" | "nej" => Ok(SignalMet::No),
+            other => Err(format!("unknown answer '{other}': use yes, partly or no")),
+        }
+    }
+}
+
 /// One answer to one question of a prompt set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Answer {
@@ -224,6 +262,15 @@ pub enum Content {
         /// Active or concluded.
         #[serde(default)]
         status: CycleStatus,
+        /// What the leader wants to learn in it, when they said (absent in older records).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        goal: String,
+        /// When the cycle is meant to end.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ends: Option<NaiveDate>,
+        /// The closing reflection written when it was concluded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        closing: Option<RecordId>,
     },
     /// Something the manager will try in practice, and what came of it.
     Experiment {
@@ -248,6 +295,16 @@ pub enum Content {
         /// What happened, when logged.
         #[serde(default)]
         outcome: Option<String>,
+        /// The reflection or earlier experiment it follows from (its lineage: v1 → v2).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<RecordId>,
+        /// When its outcome was logged or it was dropped; the loop's phase reads this, not
+        /// `updated` (absent in older records and while it is open).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        closed: Option<DateTime<Utc>>,
+        /// Whether the signal chosen in the plan showed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        signal_met: Option<SignalMet>,
     },
     /// Answers to the questions of one prompt set.
     Reflection {
@@ -407,6 +464,26 @@ impl Record {
         }
     }
 
+    /// When an experiment was closed (its outcome logged or dropped): the stored closing time,
+    /// or, for records from before praxis kept one, `updated`. `None` while it is open and for
+    /// other kinds.
+    pub fn closed_at(&self) -> Option<DateTime<Utc>> {
+        match &self.content {
+            Content::Experiment { status, closed, .. } if !status.is_open() => {
+                Some(closed.unwrap_or(self.updated))
+            }
+            _ => None,
+        }
+    }
+
+    /// The reflection or experiment an experiment follows from.
+    pub fn follows_from(&self) -> Option<RecordId> {
+        match &self.content {
+            Content::Experiment { from, .. } => *from,
+            _ => None,
+        }
+    }
+
     /// Replace the tags, normalised (trimmed, lower-case, sorted, no duplicates, no empties).
     pub fn set_tags<I, S>(&mut self, tags: I)
     where
@@ -541,6 +618,9 @@ mod tests {
             Content::Cycle {
                 question: "How do I let citizens' ideas shape home care?".into(),
                 status: CycleStatus::Concluded,
+                goal: "Learn to let go of the agenda".into(),
+                ends: NaiveDate::from_ymd_opt(2027, 3, 1),
+                closing: Some(cycle_id),
             },
             Content::Experiment {
                 cycle: Some(cycle_id),
@@ -548,8 +628,11 @@ mod tests {
                 expectation: "More ideas from relatives".into(),
                 signal: "Three ideas tried by February".into(),
                 follow_up: NaiveDate::from_ymd_opt(2026, 12, 1),
-                status: ExperimentStatus::Running,
-                outcome: None,
+                status: ExperimentStatus::Done,
+                outcome: Some("Two ideas".into()),
+                from: Some(cycle_id),
+                closed: Some(at(4)),
+                signal_met: Some(SignalMet::Partly),
             },
             Content::Reflection {
                 set: "daily-checkin".into(),
@@ -578,6 +661,29 @@ mod tests {
             let back: Record = serde_json::from_str(&json).unwrap();
             assert_eq!(back, r, "{json}");
         }
+    }
+
+    #[test]
+    fn records_from_before_the_loop_read_and_write_back_byte_for_byte() {
+        let old = [
+            r#"{"id":"01JD3QW1T8G0000000000000A1","author":"01JD3QW1T8G0000000000000A0","created":"2026-11-23T08:00:00Z","updated":"2026-11-23T09:00:00Z","revision":2,"visibility":"private","tags":[],"title":"Ask relatives","body":"","kind":"experiment","cycle":null,"with":[],"expectation":"","signal":"","follow_up":"2026-12-01","status":"done","outcome":"One idea"}"#,
+            r#"{"id":"01JD3QW1T8G0000000000000A2","author":"01JD3QW1T8G0000000000000A0","created":"2026-11-23T08:00:00Z","updated":"2026-11-23T08:00:00Z","revision":1,"visibility":"mentor","tags":["rota"],"title":"Rota","body":"","kind":"cycle","question":"How?","status":"active"}"#,
+        ];
+        for json in old {
+            let r: Record = serde_json::from_str(json).unwrap();
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                json,
+                "checksums stay right"
+            );
+        }
+        let e: Record = serde_json::from_str(old[0]).unwrap();
+        assert_eq!(e.follows_from(), None);
+        assert_eq!(
+            e.closed_at(),
+            Some(e.updated),
+            "older records close when last changed"
+        );
     }
 
     #[test]

@@ -72,6 +72,34 @@ impl Journal {
         String::from_utf8(out.stderr).unwrap()
     }
 
+    /// Runs `praxis due`-like commands that exit 1 when something is due; returns stdout and
+    /// whether it exited 1 (0 otherwise; anything else fails the test).
+    fn due(&self, args: &[&str]) -> (String, bool) {
+        let out = self.cmd(args).output().unwrap();
+        let code = out.status.code();
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "praxis {args:?} exited {code:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (String::from_utf8(out.stdout).unwrap(), code == Some(1))
+    }
+
+    /// The experiments `praxis due --json` lists.
+    fn due_experiments(&self) -> Vec<Value> {
+        let (out, due) = self.due(&["due", "--json"]);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        let experiments = v["experiments"].as_array().unwrap().clone();
+        assert_eq!(
+            due,
+            !experiments.is_empty()
+                || !v["follow_ups"].as_array().unwrap().is_empty()
+                || !v["sets"].as_array().unwrap().is_empty(),
+            "exits 1 exactly when something is due: {v}"
+        );
+        experiments
+    }
+
     fn add(&self, args: &[&str]) -> String {
         self.ok(args).trim().to_string()
     }
@@ -306,12 +334,10 @@ fn experiments_come_due_and_are_logged_done_or_dropped() {
         "--follow-up",
         "today",
     ]);
-    let due = j.json(&["due", "--json"]);
-    assert_eq!(
-        ids(due.as_array().unwrap()),
-        vec![past.clone(), today.clone()]
-    );
-    let text = j.ok(&["due"]);
+    let due = j.due_experiments();
+    assert_eq!(ids(&due), vec![past.clone(), today.clone()]);
+    let (text, something) = j.due(&["due"]);
+    assert!(something, "due exits 1 when something is due");
     assert!(
         text.contains("Ask relatives first") && text.contains("yesterday"),
         "{text}"
@@ -344,12 +370,9 @@ fn experiments_come_due_and_are_logged_done_or_dropped() {
     let err = j.fails(&["experiment", "done", &soon]);
     assert!(err.contains("--outcome"), "{err}");
 
-    assert!(j.json(&["due", "--json"]).as_array().unwrap().is_empty());
+    assert!(j.due_experiments().is_empty());
     j.at("2026-12-01T09:00:00Z");
-    assert_eq!(
-        ids(j.json(&["due", "--json"]).as_array().unwrap()),
-        vec![soon]
-    );
+    assert_eq!(ids(&j.due_experiments()), vec![soon]);
 }
 
 #[test]
@@ -1119,7 +1142,8 @@ fn relative_dates_with_a_minus_are_taken_as_values() {
     let out = j.ok(&["list", "--since", "-2w", "--until", "-1d"]);
     assert!(!out.contains("Recent"), "{out}");
     let id = j.add(&["add", "experiment", "--title", "Late", "--follow-up", "-2w"]);
-    let due = j.ok(&["due"]);
+    let (due, something_due) = j.due(&["due"]);
+    assert!(something_due);
     assert!(due.contains("Late") && due.contains("14 days ago"), "{due}");
     let out = j.ok(&["export", "--for", "backup", "--since", "-1w"]);
     assert!(out.contains(&id));
@@ -1292,4 +1316,307 @@ fn export_writes_the_format_its_file_name_says() {
         plain.to_str().unwrap(),
     ]);
     assert!(std::fs::read_to_string(&plain).unwrap().starts_with('#'));
+}
+
+#[test]
+fn the_loop_closes_plan_outcome_follow_up_conclude_and_summary() {
+    let mut j = Journal::new();
+    let cycle = j.add(&[
+        "cycle",
+        "new",
+        "--title",
+        "Relatives and the rota",
+        "--question",
+        "How do I let relatives shape the Sunday rota?",
+        "--goal",
+        "Learn to hand over the plan",
+        "--ends",
+        "+8w",
+    ]);
+    let first = j.add(&[
+        "add",
+        "experiment",
+        "--title",
+        "Ask relatives at the door",
+        "--cycle",
+        &cycle,
+        "--expect",
+        "Relatives suggest changes",
+        "--signal",
+        "Three suggestions",
+        "--follow-up",
+        "+7d",
+    ]);
+    assert!(j.ok(&["show", &cycle]).contains("phase: act"));
+    let today = j.ok(&["today"]);
+    assert!(today.contains("phase: act"), "{today}");
+    // Concluding with an open experiment names it and stops, unless forced.
+    let err = j.fails(&["cycle", "conclude", &cycle, "--answer", "learned=x"]);
+    assert!(
+        err.contains("Ask relatives at the door") && err.contains("--force"),
+        "{err}"
+    );
+    j.at("2026-11-30T16:00:00Z");
+    j.ok(&[
+        "experiment",
+        "done",
+        &first,
+        "--outcome",
+        "One suggestion, by phone",
+        "--signal",
+        "partly",
+    ]);
+    let e = j.json(&["show", &first, "--json"])["record"].clone();
+    assert_eq!(e["signal_met"], "partly");
+    assert_eq!(e["closed"], "2026-11-30T16:00:00Z");
+    let show = j.ok(&["show", &cycle]);
+    assert!(
+        show.contains("phase: reflect") && show.contains("reflection owed on"),
+        "{show}"
+    );
+    // The review's "adjust" plans v2 from v1.
+    let review = j.add(&[
+        "add",
+        "reflection",
+        "--set",
+        "after-action-review",
+        "--experiment",
+        &first,
+        "--answer",
+        "intended=Relatives suggest changes",
+        "--answer",
+        "happened=One suggestion",
+        "--answer",
+        "signal-showed=partly",
+        "--answer",
+        "why=They are not at the door on Sundays",
+        "--answer",
+        "next-time=Call them the day before",
+        "--answer",
+        "outcome=adjust",
+    ]);
+    j.at("2026-12-01T09:00:00Z");
+    let second = j.add(&["add", "experiment", "--from", &review, "--follow-up", "+7d"]);
+    let v2 = j.json(&["show", &second, "--json"])["record"].clone();
+    assert_eq!(
+        v2["from"],
+        first.as_str(),
+        "adjust links the follow-up to the first"
+    );
+    assert_eq!(v2["title"], "Call them the day before");
+    assert_eq!(v2["expectation"], "Relatives suggest changes");
+    assert_eq!(v2["cycle"], cycle.as_str());
+    assert!(
+        j.ok(&["show", &first])
+            .contains("followed by: Call them the day before")
+    );
+    // A comment from the mentor shows in the summary.
+    j.ok(&[
+        "comment",
+        &second,
+        "What would make relatives want to plan it?",
+    ]);
+    j.at("2026-12-09T09:00:00Z");
+    j.ok(&[
+        "experiment",
+        "done",
+        &second,
+        "--outcome",
+        "Four suggestions",
+        "--signal",
+        "yes",
+    ]);
+    j.ok(&[
+        "cycle",
+        "conclude",
+        &cycle,
+        "--answer",
+        "learned=Relatives plan when asked early",
+        "--answer",
+        "keep=Calling the day before",
+        "--answer",
+        "share=With the other units",
+        "--answer",
+        "next=Let relatives run the planning meeting",
+    ]);
+    let c = j.json(&["show", &cycle, "--json"])["record"].clone();
+    assert_eq!(c["status"], "concluded");
+    assert!(c["closing"].is_string());
+    let today = j.ok(&["today"]);
+    assert!(
+        today.contains("No active cycle") && today.contains("Concluded cycles"),
+        "{today}"
+    );
+    assert!(today.contains("Relatives and the rota"), "{today}");
+    assert!(
+        j.ok(&["list", "--kind", "cycle"])
+            .contains("Relatives and the rota")
+    );
+
+    let text = j.ok(&["summary", "--cycle", &cycle]);
+    for wanted in [
+        "How do I let relatives shape the Sunday rota?",
+        "Learn to hand over the plan",
+        "Ask relatives at the door",
+        "Call them the day before (v2)",
+        "expected: Relatives suggest changes",
+        "observed: One suggestion, by phone",
+        "signal showed: partly",
+        "signal showed: yes",
+        "Relatives plan when asked early",
+        "not carried forward yet",
+    ] {
+        assert!(text.contains(wanted), "{wanted} in\n{text}");
+    }
+    let md = j.ok(&["summary", "--cycle", &cycle, "--format", "markdown"]);
+    assert!(
+        md.starts_with("# What I learned: Relatives and the rota"),
+        "{md}"
+    );
+    assert!(
+        md.contains("\n## Experiments\n") && md.contains("- **Ask relatives at the door**"),
+        "{md}"
+    );
+    assert!(md.contains("  - **Call them the day before** (v2)"), "{md}");
+    let json = j.json(&["summary", "--cycle", &cycle, "--json"]);
+    assert_eq!(json["chain"].as_array().unwrap().len(), 2);
+    assert_eq!(json["chain"][1]["depth"], 1);
+    assert_eq!(json["chain"][0]["signal_met"], "partly");
+    assert_eq!(json["concluded"], true);
+    let month = j.json(&["summary", "--month", "2026-12", "--json"]);
+    assert_eq!(month["title"], "2026-12");
+    assert!(
+        j.fails(&["summary", "--month", "2026-13"])
+            .contains("YYYY-MM")
+    );
+}
+
+#[test]
+fn edit_status_concluded_keeps_the_cycle_reachable() {
+    let j = Journal::new();
+    let cycle = j.add(&["add", "cycle", "--title", "Trust in home care"]);
+    j.add(&[
+        "add",
+        "experiment",
+        "--title",
+        "Let the team plan",
+        "--cycle",
+        &cycle,
+    ]);
+    j.ok(&["edit", &cycle, "--status", "concluded"]);
+    let today = j.ok(&["today"]);
+    assert!(!today.contains("No cycle yet"));
+    assert!(
+        today.contains("Concluded cycles") && today.contains("Trust in home care"),
+        "{today}"
+    );
+    assert!(j.ok(&["edit", "--help"]).contains("active or concluded"));
+}
+
+#[test]
+fn due_exits_1_when_something_is_due_and_keep_schedules_follow_ups_in_a_calendar() {
+    let mut j = Journal::new();
+    j.ok(&["init", "--name", "Anna"]);
+    let (text, something) = j.due(&["due"]);
+    assert!(
+        something && text.contains("daily-checkin"),
+        "today's check-in: {text}"
+    );
+    j.add(&[
+        "add",
+        "reflection",
+        "--set",
+        "daily-checkin",
+        "--answer",
+        "happened=A meeting",
+        "--answer",
+        "noticed=Quiet",
+        "--answer",
+        "try-tomorrow=Ask first",
+    ]);
+    let (_, something) = j.due(&["due"]);
+    assert!(!something, "checked in, nothing else: exit 0");
+    let e = j.add(&[
+        "add",
+        "experiment",
+        "--title",
+        "Open office hour",
+        "--follow-up",
+        "today",
+    ]);
+    let (text, something) = j.due(&["due"]);
+    assert!(something && text.contains("Open office hour"), "{text}");
+    j.ok(&["experiment", "done", &e, "--outcome", "Eight came"]);
+    j.add(&[
+        "add",
+        "reflection",
+        "--set",
+        "after-action-review",
+        "--experiment",
+        &e,
+        "--answer",
+        "intended=Some came",
+        "--answer",
+        "happened=Eight came",
+        "--answer",
+        "why=The poster",
+        "--answer",
+        "next-time=Every week",
+        "--answer",
+        "outcome=keep",
+    ]);
+    j.ok(&["journal", "set", "--rhythm", "working-days"]);
+    assert!(j.ok(&["journal"]).contains("rhythm    working-days"));
+    // Saturday 26 December, 33 days on: the 30-day follow-up is due, no check-in is asked.
+    j.at("2026-12-26T09:00:00Z");
+    let (text, something) = j.due(&["due"]);
+    assert!(something, "{text}");
+    assert!(
+        text.contains("30 days") && text.contains("Open office hour"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("daily-checkin"),
+        "a Saturday asks no check-in: {text}"
+    );
+    let ics = j.dir.path().join("praxis.ics");
+    j.ok(&["calendar", "-o", ics.to_str().unwrap()]);
+    let body = std::fs::read_to_string(&ics).unwrap();
+    assert!(body.starts_with("BEGIN:VCALENDAR\r\n"), "{body}");
+    assert_eq!(
+        body.matches("BEGIN:VEVENT").count(),
+        3,
+        "30, 60 and 90 days: {body}"
+    );
+    j.add(&[
+        "add",
+        "reflection",
+        "--set",
+        "success-case-follow-up",
+        "--experiment",
+        &e,
+        "--answer",
+        "days=30",
+        "--answer",
+        "in-practice=Weekly office hour",
+        "--answer",
+        "results=Fewer complaints",
+        "--answer",
+        "evidence=The front desk",
+        "--answer",
+        "value=Calmer relatives",
+        "--answer",
+        "applied=4",
+        "--answer",
+        "helped=The team",
+        "--answer",
+        "blocked=Holidays",
+        "--answer",
+        "next=Invite the council",
+    ]);
+    let (_, something) = j.due(&["due"]);
+    assert!(
+        !something,
+        "the follow-up written, nothing is due on a Saturday"
+    );
 }

@@ -74,7 +74,7 @@ fn the_built_in_files_check_clean() {
     let env = Env::new();
     let prompts = concat!(env!("CARGO_MANIFEST_DIR"), "/prompts");
     let out = env.ok(&["prompts", "check", prompts]);
-    assert!(out.contains("All 15 prompt files are valid."), "{out}");
+    assert!(out.contains("All 17 prompt files are valid."), "{out}");
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn list_and_show_speak_the_asked_language() {
 
     let out = env.ok(&["prompts", "show", "relational-coordination", "--lang", "en"]);
     assert!(
-        out.contains("Gittell") && out.contains("8. mutual-respect — scale 1–5"),
+        out.contains("Gittell") && out.contains("9. mutual-respect — scale 1–5"),
         "{out}"
     );
     assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");

@@ -175,6 +175,9 @@ fn busy(j: &Journal) {
         Content::Cycle {
             question: "How do I let citizens' ideas shape our home-care services?".into(),
             status: CycleStatus::Active,
+            goal: String::new(),
+            ends: None,
+            closing: None,
         },
     );
     let experiment = |day: u32, status| Content::Experiment {
@@ -185,6 +188,9 @@ fn busy(j: &Journal) {
         follow_up: NaiveDate::from_ymd_opt(2026, 11, day),
         status,
         outcome: None,
+        from: None,
+        closed: None,
+        signal_met: None,
     };
     let mut due = Record::new(
         j.meta().id,
@@ -361,6 +367,9 @@ fn an_experiment_is_planned_in_a_cycle_then_its_outcome_logged() {
             Content::Cycle {
                 question: "Where can I let go?".into(),
                 status: CycleStatus::Active,
+                goal: String::new(),
+                ends: None,
+                closing: None,
             },
         );
     });
@@ -399,8 +408,11 @@ fn an_experiment_is_planned_in_a_cycle_then_its_outcome_logged() {
     h.text("Fewer swaps").key(KeyCode::Tab);
     h.text("Swaps halved; two nurses took the lead")
         .key(KeyCode::Tab);
+    // Did the signal show? Partly.
+    h.key(KeyCode::Down).key(KeyCode::Enter);
     h.text("They knew the constraints better than I did")
         .key(KeyCode::Tab);
+    h.key(KeyCode::Tab); // what stays the same: optional
     h.text("Try it on the day shift").key(KeyCode::Tab);
     insta::assert_snapshot!("flow_choice_question", h.screen());
     h.key(KeyCode::Down).key(KeyCode::Enter);
@@ -410,6 +422,14 @@ fn an_experiment_is_planned_in_a_cycle_then_its_outcome_logged() {
         &e.content,
         Content::Experiment { status: ExperimentStatus::Done, outcome: Some(o), .. } if o == "Swaps halved; two nurses took the lead"
     ));
+    assert!(matches!(
+        &e.content,
+        Content::Experiment {
+            signal_met: Some(praxis::record::SignalMet::Partly),
+            closed: Some(_),
+            ..
+        }
+    ));
     let reviews = h.records(Kind::Reflection);
     assert_eq!(reviews.len(), 1);
     assert_eq!(reviews[0].experiment(), Some(e.id));
@@ -418,7 +438,7 @@ fn an_experiment_is_planned_in_a_cycle_then_its_outcome_logged() {
         panic!()
     };
     assert_eq!(
-        answers[4].value,
+        answers[5].value,
         praxis::record::AnswerValue::Choice("adjust".into())
     );
 }
@@ -1731,6 +1751,9 @@ fn a_long_home_keeps_the_selected_row_in_view() {
                 Content::Cycle {
                     question: format!("How do I let citizens shape service {i}?"),
                     status: CycleStatus::Active,
+                    goal: String::new(),
+                    ends: None,
+                    closing: None,
                 },
             );
         }

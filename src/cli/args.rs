@@ -89,11 +89,27 @@ pub enum Command {
     /// Move an experiment along: start it, log it done, or drop it.
     #[command(subcommand)]
     Experiment(ExperimentCommand),
-    /// Open experiments whose follow-up date has come.
+    /// What is due: experiments whose look-back date has come, success-case follow-ups (30,
+    /// 60 and 90 days after a "keep") and prompt sets whose cadence has come round. Exits with
+    /// status 1 when something is due and 0 when nothing is, for cron jobs and shell prompts.
     Due {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Start or conclude a cycle.
+    #[command(subcommand)]
+    Cycle(CycleCommand),
+    /// What did I learn: one cycle, or one month, drawn together — the question, the chain of
+    /// experiments (expected against observed, whether the signal showed), the next steps
+    /// carried or not, scale answers over time, mentors' and peers' questions, what is overdue.
+    Summary(SummaryArgs),
+    /// Write look-back dates and success-case follow-ups as an iCalendar file (.ics) for any
+    /// calendar.
+    Calendar {
+        /// The file to write.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: PathBuf,
     },
     /// Fuzzy search over titles, texts, answers and tags.
     Search(SearchArgs),
@@ -151,6 +167,70 @@ pub enum Command {
     Man,
 }
 
+/// `praxis cycle …`.
+#[derive(Debug, Subcommand)]
+pub enum CycleCommand {
+    /// Start a cycle: a theme (the title), a challenge question, and optionally a learning goal
+    /// and an end date (the same as `praxis add cycle`).
+    New {
+        /// Shared fields.
+        #[command(flatten)]
+        common: CommonFields,
+        /// The cycle's fields.
+        #[command(flatten)]
+        cycle: CycleFields,
+    },
+    /// Conclude a cycle with the closing reflection (what you learned about your question, what
+    /// you keep, what you share, what next). Open experiments are named and stop it: log them
+    /// first (praxis experiment done|drop), or conclude anyway with --force.
+    Conclude {
+        /// The cycle's id.
+        id: String,
+        /// Answers to the closing reflection.
+        #[command(flatten)]
+        answers: AnswerFields,
+        /// Conclude even though experiments are still planned or running.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// A cycle's own fields.
+#[derive(Debug, Args, Default)]
+pub struct CycleFields {
+    /// The challenge question ("How do I let citizens' ideas shape …?").
+    #[arg(long, short = 'q')]
+    pub question: Option<String>,
+    /// What you want to learn in this cycle.
+    #[arg(long, value_name = "TEXT")]
+    pub goal: Option<String>,
+    /// When the cycle is meant to end (YYYY-MM-DD, +3w…).
+    #[arg(long, value_name = "DATE")]
+    pub ends: Option<String>,
+}
+
+/// `praxis summary`.
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// One cycle, by its id.
+    #[arg(
+        long,
+        value_name = "ID",
+        conflicts_with = "month",
+        required_unless_present = "month"
+    )]
+    pub cycle: Option<String>,
+    /// One month, YYYY-MM.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// text (default), markdown or json.
+    #[arg(long, value_name = "text|markdown|json")]
+    pub format: Option<String>,
+}
+
 /// `praxis init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -175,6 +255,10 @@ pub struct SetArgs {
     /// How many daily backups to keep (in the journal's backups/ folder).
     #[arg(long, value_name = "N")]
     pub keep_backups: Option<u32>,
+    /// Your rhythm of reflection: daily, working-days (Monday to Friday), or N per week
+    /// (e.g. 3-per-week).
+    #[arg(long, value_name = "daily|working-days|N-per-week")]
+    pub rhythm: Option<String>,
 }
 
 /// Fields every kind of record has.
@@ -204,9 +288,9 @@ pub enum AddCommand {
         /// Shared fields.
         #[command(flatten)]
         common: CommonFields,
-        /// The challenge question ("How do I let citizens' ideas shape …?").
-        #[arg(long, short = 'q')]
-        question: Option<String>,
+        /// The cycle's fields.
+        #[command(flatten)]
+        cycle: CycleFields,
     },
     /// Something you will try in practice.
     Experiment {
@@ -255,9 +339,16 @@ pub struct PlanFields {
     /// When you will look back (YYYY-MM-DD, today, +14d…; `none` to clear, in `edit`).
     #[arg(long = "follow-up", value_name = "DATE", allow_hyphen_values = true)]
     pub follow_up: Option<String>,
-    /// planned (default) or running.
+    /// An experiment's status: planned (default) or running when added; in `edit` also done or
+    /// dropped (better: praxis experiment done|drop). A cycle's, in `edit`: active or concluded
+    /// (better: praxis cycle conclude, which asks the closing reflection).
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
+    /// The reflection or earlier experiment this one follows from: its next step (Kolb's "what
+    /// will you try", the review's "next time", the check-in's "try tomorrow"…) fills in what you
+    /// leave out, and the new experiment is linked to it.
+    #[arg(long, value_name = "ID")]
+    pub from: Option<String>,
 }
 
 /// A reflection's answers, checked against its prompt set.
@@ -390,6 +481,9 @@ pub struct OutcomeArgs {
     /// What happened (or pipe it in).
     #[arg(long)]
     pub outcome: Option<String>,
+    /// Did the signal you chose show? yes, partly or no.
+    #[arg(long, value_name = "yes|partly|no")]
+    pub signal: Option<String>,
 }
 
 /// `praxis export`.

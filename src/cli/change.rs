@@ -89,7 +89,9 @@ pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
         Some(c) => Some(Some(resolve_kind(&journal, "--cycle", c, Kind::Cycle)?)),
     };
     match &mut r.content {
-        Content::Cycle { question, status } => {
+        Content::Cycle {
+            question, status, ..
+        } => {
             if let Some(q) = &a.question {
                 *question = q.trim().to_string();
             }
@@ -105,6 +107,8 @@ pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
             follow_up,
             status,
             outcome,
+            closed,
+            ..
         } => {
             if let Some(c) = new_cycle {
                 *cycle = c;
@@ -126,7 +130,9 @@ pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
                 };
             }
             if let Some(s) = &plan.status {
-                *status = parse_status(s)?;
+                let new = parse_status(s)?;
+                *closed = crate::cycle::closing_time(*status, new, *closed, ctx.clock.now());
+                *status = new;
             }
             if let Some(o) = &a.outcome {
                 *outcome = Some(o.trim().to_string()).filter(|o| !o.is_empty());
@@ -196,19 +202,35 @@ pub(super) fn experiment(
     command: ExperimentCommand,
 ) -> Result<(), CliError> {
     let journal = ctx.open()?;
-    let (prefix, status, outcome) = match command {
-        ExperimentCommand::Start { id } => (id, ExperimentStatus::Running, None),
-        ExperimentCommand::Done(OutcomeArgs { id, outcome }) => (
+    let (prefix, status, outcome, signal) = match command {
+        ExperimentCommand::Start { id } => (id, ExperimentStatus::Running, None, None),
+        ExperimentCommand::Done(OutcomeArgs {
+            id,
+            outcome,
+            signal,
+        }) => (
             id,
             ExperimentStatus::Done,
             Some(outcome_text(outcome, "what happened")?),
+            signal,
         ),
-        ExperimentCommand::Drop(OutcomeArgs { id, outcome }) => (
+        ExperimentCommand::Drop(OutcomeArgs {
+            id,
+            outcome,
+            signal,
+        }) => (
             id,
             ExperimentStatus::Dropped,
             Some(outcome_text(outcome, "why you dropped it")?),
+            signal,
         ),
     };
+    let signal = signal
+        .map(|s| {
+            s.parse::<crate::record::SignalMet>()
+                .map_err(|e| invalid(format!("--signal: {e}")))
+        })
+        .transpose()?;
     let id = resolve_kind(&journal, "experiment", &prefix, Kind::Experiment)?;
     let before = journal
         .get(id)?
@@ -217,12 +239,18 @@ pub(super) fn experiment(
     if let Content::Experiment {
         status: s,
         outcome: o,
+        closed,
+        signal_met,
         ..
     } = &mut after.content
     {
+        *closed = crate::cycle::closing_time(*s, status, *closed, ctx.clock.now());
         *s = status;
         if outcome.is_some() {
             *o = outcome;
+        }
+        if signal.is_some() {
+            *signal_met = signal;
         }
     }
     save_if_changed(ctx, &journal, &before, after)

@@ -4,6 +4,7 @@ pub mod args;
 mod change;
 mod exchange;
 mod format;
+mod looping;
 mod prompts;
 mod view;
 mod write;
@@ -35,6 +36,10 @@ pub enum CliError {
     /// Printing the result failed (e.g. the reader of a pipe went away).
     #[error("could not write the output: {0}")]
     Output(#[from] std::io::Error),
+    /// `praxis due` found something due: not a failure, but the exit status says so (1), for
+    /// cron jobs and shell prompts.
+    #[error("something is due")]
+    SomethingDue,
 }
 
 /// Shorthand for an input error.
@@ -228,6 +233,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
             | Command::Import { dry_run: false, .. }
             | Command::Restore { .. }
             | Command::Network(_)
+            | Command::Cycle(_)
     );
     let result = run_command(command, ctx);
     if result.is_ok() && writes {
@@ -248,7 +254,10 @@ fn run_command(command: Command, ctx: &mut Context<'_>) -> Result<(), CliError> 
         Command::Delete { id, yes } => change::delete(ctx, &id, yes),
         Command::Comment { id, text } => write::comment(ctx, &id, text),
         Command::Experiment(a) => change::experiment(ctx, a),
-        Command::Due { json } => view::due(ctx, json),
+        Command::Due { json } => looping::due(ctx, json),
+        Command::Cycle(c) => looping::cycle(ctx, c),
+        Command::Summary(a) => looping::summary(ctx, a),
+        Command::Calendar { output } => looping::calendar(ctx, &output),
         Command::Search(a) => view::search(ctx, a),
         Command::Prompts(a) => prompts::run(ctx, a),
         Command::Export(a) => exchange::export(ctx, a),
@@ -369,10 +378,15 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
     };
     if let Some(JournalAction::Set(a)) = action {
         let mut meta = journal.meta().clone();
-        if a.name.is_none() && ctx.lang.is_none() && a.keep_backups.is_none() {
+        if a.name.is_none() && ctx.lang.is_none() && a.keep_backups.is_none() && a.rhythm.is_none()
+        {
             return Err(invalid(
-                "nothing to change: give --name NAME, --lang en|da or --keep-backups N",
+                "nothing to change: give --name NAME, --lang en|da, --keep-backups N or \
+                 --rhythm daily|working-days|N-per-week",
             ));
+        }
+        if let Some(r) = &a.rhythm {
+            meta.rhythm = r.parse().map_err(|e| invalid(format!("--rhythm: {e}")))?;
         }
         if let Some(n) = a.keep_backups {
             if n == 0 {
@@ -407,6 +421,7 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
     }
     writeln!(ctx.out, "author    {}", m.author_name)?;
     writeln!(ctx.out, "language  {} ({})", m.language, m.language.code())?;
+    writeln!(ctx.out, "rhythm    {}", m.rhythm)?;
     writeln!(ctx.out, "schema    {}", crate::journal::SCHEMA_VERSION)?;
     writeln!(ctx.out, "records   {}", journal.len())?;
     let backups = crate::backup::list(journal.dir());

@@ -123,12 +123,19 @@ fn describe(set: &PromptSet, lang: Language) -> String {
                 max,
                 low,
                 high,
+                labels,
             } => {
                 head.push_str(&format!(
                     "{} {min}–{max}",
                     if da { "skala" } else { "scale" }
                 ));
-                if let (Some(l), Some(h)) = (low, high) {
+                if !labels.is_empty() {
+                    let points: Vec<String> = (*min..=*max)
+                        .zip(labels)
+                        .map(|(n, l)| format!("{n} = {}", l.get(lang)))
+                        .collect();
+                    ends = Some(points.join(" · "));
+                } else if let (Some(l), Some(h)) = (low, high) {
                     ends = Some(format!("{min} = {} · {max} = {}", l.get(lang), h.get(lang)));
                 }
             }
@@ -160,6 +167,21 @@ fn describe(set: &PromptSet, lang: Language) -> String {
         }
         if let Some(w) = &q.why {
             out.push(wrap(&format!("+ {}", w.get(lang)), WIDTH, "   "));
+        }
+        if q.carries.is_some() {
+            out.push(wrap(
+                if da {
+                    "→ kan blive dit næste eksperiment (praxis add experiment --from ID)"
+                } else {
+                    "→ can become your next experiment (praxis add experiment --from ID)"
+                },
+                WIDTH,
+                "   ",
+            ));
+        }
+        if let Some(s) = &q.source {
+            let word = if da { "kilde" } else { "source" };
+            out.push(wrap(&format!("{word}: {s}"), WIDTH, "   "));
         }
     }
     out.join("\n")

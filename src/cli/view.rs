@@ -6,7 +6,7 @@ use super::args::{ListArgs, SearchArgs};
 use super::format::{WIDTH, count, fit, id_width, list_line, local_time, one_line, relative, wrap};
 use super::{CliError, Context, invalid, resolve_kind};
 use crate::prompts::show_answer;
-use crate::query::{Filter, due_experiments};
+use crate::query::Filter;
 use crate::record::{Content, Kind, Record};
 use crate::search::Searcher;
 use crate::stats;
@@ -48,33 +48,68 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
         today.format("%A %-d %B %Y")
     )?;
     writeln!(ctx.out)?;
+    let rhythm = home
+        .rhythm
+        .unwrap_or(crate::rhythm::rhythm_run([], today, Default::default()));
+    let unit = match (rhythm.in_weeks, home.streak == 1) {
+        (true, true) => "week",
+        (true, false) => "weeks",
+        (false, true) => "day",
+        (false, false) => "days",
+    };
+    let rhythm_note = match rhythm.rhythm {
+        crate::rhythm::Rhythm::Daily => String::new(),
+        r => format!(" ({})", r.label(crate::journal::Language::English)),
+    };
     writeln!(
         ctx.out,
-        "Daily check-in   {} · streak {} day{}",
+        "Daily check-in   {} · streak {} {unit}{rhythm_note}",
         if home.checked_in {
             "done today"
         } else {
             "not done yet today"
         },
         home.streak,
-        if home.streak == 1 { "" } else { "s" }
     )?;
     let ids = id_width(
         &journal,
-        home.due.iter().chain(home.cycles.iter().map(|c| &c.record)),
+        home.due
+            .iter()
+            .chain(home.cycles.iter().map(|c| &c.record))
+            .chain(home.concluded.iter()),
     );
+    let library = ctx.library()?;
+    if !home.checked_in
+        && let Some(meant) = crate::carry::meant_to_try_in(&journal, &library, today)?
+    {
+        writeln!(
+            ctx.out,
+            "{}",
+            wrap(
+                &format!(
+                    "You meant to try ({}): {} — did you? (praxis add experiment --from {})",
+                    relative(meant.day, today),
+                    one_line(&meant.text),
+                    journal.short_id(meant.reflection)
+                ),
+                WIDTH,
+                "  "
+            )
+        )?;
+    }
+    let out = &mut *ctx.out;
     if !home.due.is_empty() {
-        writeln!(ctx.out, "\nDue for follow-up")?;
+        writeln!(out, "\nDue for follow-up")?;
         for r in &home.due {
-            writeln!(ctx.out, "{}", due_line(&journal, r, today, ids))?;
+            writeln!(out, "{}", due_line(&journal, r, today, ids))?;
         }
     }
+    let indent = " ".repeat(ids + 3);
     if !home.cycles.is_empty() {
-        writeln!(ctx.out, "\nActive cycles")?;
+        writeln!(out, "\nActive cycles")?;
         for c in &home.cycles {
-            let indent = " ".repeat(ids + 3);
             writeln!(
-                ctx.out,
+                out,
                 "  {:<ids$} {}",
                 journal.short_id(c.record.id),
                 fit(&c.record.display_title(), WIDTH - ids - 3)
@@ -82,31 +117,66 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
             if let Content::Cycle { question, .. } = &c.record.content
                 && !question.is_empty()
             {
-                writeln!(ctx.out, "{indent}{}", fit(question, WIDTH - ids - 3))?;
+                writeln!(out, "{indent}{}", fit(question, WIDTH - ids - 3))?;
             }
             writeln!(
-                ctx.out,
-                "{indent}{}, {}",
+                out,
+                "{indent}phase: {} · {}, {}",
+                c.phase.as_str(),
                 count(c.experiments, "experiment"),
                 count(c.reflections, "reflection")
+            )?;
+            for id in &c.state.owed {
+                let title = journal
+                    .get(*id)?
+                    .map(|r| r.display_title())
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "{indent}reflection owed: {}",
+                    fit(&title, WIDTH.saturating_sub(ids + 20))
+                )?;
+            }
+        }
+    } else if !home.empty {
+        writeln!(
+            out,
+            "\nNo active cycle. Start one with praxis cycle new --title … --question …"
+        )?;
+    }
+    if !home.concluded.is_empty() {
+        writeln!(out, "\nConcluded cycles")?;
+        for c in home.concluded.iter().take(5) {
+            writeln!(
+                out,
+                "  {:<ids$} {}",
+                journal.short_id(c.id),
+                fit(&c.display_title(), WIDTH - ids - 3)
+            )?;
+        }
+        if home.concluded.len() > 5 {
+            writeln!(
+                out,
+                "  … and {} more: praxis list --kind cycle",
+                home.concluded.len() - 5
             )?;
         }
     }
     if home.empty {
         writeln!(
-            ctx.out,
+            out,
             "\nYour journal is empty. A good first step is a cycle: the change you are"
         )?;
         writeln!(
-            ctx.out,
+            out,
             "working on, as a question you want to learn your way into."
         )?;
     }
-    writeln!(ctx.out)?;
+    writeln!(out)?;
     let checkin = format!("praxis add reflection --set {DAILY_CHECKIN} …");
     let hints = [
         (checkin.as_str(), "check in"),
-        ("praxis add cycle --title … --question …", "start a cycle"),
+        ("praxis cycle new --title … --question …", "start a cycle"),
         (
             "praxis add experiment --title … --follow-up +14d",
             "plan an experiment",
@@ -119,12 +189,9 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
         .unwrap_or(0);
     for (command, what) in hints {
         let pad = column - crate::width::cells(command);
-        writeln!(ctx.out, "  {command}{}   {what}", " ".repeat(pad))?;
+        writeln!(out, "  {command}{}   {what}", " ".repeat(pad))?;
     }
-    writeln!(
-        ctx.out,
-        "  praxis list · praxis search TEXT · praxis --help"
-    )?;
+    writeln!(out, "  praxis list · praxis search TEXT · praxis --help")?;
     Ok(())
 }
 
@@ -319,10 +386,30 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
     };
     match &r.content {
         Content::Note => {}
-        Content::Cycle { question, status } => {
+        Content::Cycle {
+            question,
+            status,
+            goal,
+            ends,
+            closing,
+        } => {
             writeln!(out, "status: {}", status.as_str())?;
             if !question.is_empty() {
                 writeln!(out, "question: {question}")?;
+            }
+            if !goal.is_empty() {
+                writeln!(out, "learning goal: {goal}")?;
+            }
+            if let Some(d) = ends {
+                writeln!(out, "ends: {d} ({})", relative(*d, today))?;
+            }
+            let state = crate::cycle::read_state(&journal, &r, today)?;
+            writeln!(out, "phase: {}", state.phase.label(lang))?;
+            for e in &state.owed {
+                writeln!(out, "reflection owed on: {}", title_of(*e)?)?;
+            }
+            if let Some(c) = closing {
+                writeln!(out, "closing reflection: {}", title_of(*c)?)?;
             }
         }
         Content::Experiment {
@@ -333,10 +420,19 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
             follow_up,
             status,
             outcome,
+            from,
+            closed,
+            signal_met,
         } => {
             writeln!(out, "status: {}", status.as_str())?;
             if let Some(c) = cycle {
                 writeln!(out, "cycle: {}", title_of(*c)?)?;
+            }
+            if let Some(f) = from {
+                writeln!(out, "follows from: {}", title_of(*f)?)?;
+            }
+            for next in crate::summary::followed_by(&journal, &r)? {
+                writeln!(out, "followed by: {}", title_of(next)?)?;
             }
             if !with.is_empty() {
                 writeln!(out, "with: {}", with.join(", "))?;
@@ -352,6 +448,12 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
             }
             if let Some(o) = outcome {
                 writeln!(out, "outcome: {o}")?;
+            }
+            if let Some(m) = signal_met {
+                writeln!(out, "signal showed: {}", m.as_str())?;
+            }
+            if let Some(at) = closed {
+                writeln!(out, "closed: {}", local_time(*at))?;
             }
         }
         Content::Reflection {
@@ -413,7 +515,12 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
     Ok(())
 }
 
-fn due_line(journal: &Journal, r: &Record, today: chrono::NaiveDate, ids: usize) -> String {
+pub(super) fn due_line(
+    journal: &Journal,
+    r: &Record,
+    today: chrono::NaiveDate,
+    ids: usize,
+) -> String {
     let when = match &r.content {
         Content::Experiment {
             follow_up: Some(d), ..
@@ -423,29 +530,6 @@ fn due_line(journal: &Journal, r: &Record, today: chrono::NaiveDate, ids: usize)
     let head = format!("  {:<ids$} ", journal.short_id(r.id));
     let room = WIDTH.saturating_sub(head.len() + when.len() + 3);
     format!("{head}{} — {when}", fit(&r.display_title(), room))
-}
-
-pub(super) fn due(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError> {
-    let journal = ctx.open_to_read()?;
-    let experiments = journal.list(&Filter {
-        kind: Some(Kind::Experiment),
-        ..Filter::default()
-    })?;
-    let today = ctx.clock.today();
-    let due = due_experiments(&experiments, today);
-    if as_json {
-        serde_json::to_writer_pretty(&mut *ctx.out, &due).map_err(std::io::Error::other)?;
-        writeln!(ctx.out)?;
-        return Ok(());
-    }
-    if due.is_empty() {
-        writeln!(ctx.err, "No experiment is due for follow-up.")?;
-    }
-    let ids = id_width(&journal, due.iter().copied());
-    for r in due {
-        writeln!(ctx.out, "{}", due_line(&journal, r, today, ids))?;
-    }
-    Ok(())
 }
 
 pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliError> {

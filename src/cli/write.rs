@@ -1,7 +1,8 @@
 //! `praxis add …` and `praxis comment`: new records and comments.
 
-use super::args::{AddCommand, AnswerFields, CommonFields, PlanFields};
+use super::args::{AddCommand, AnswerFields, CommonFields, CycleFields, PlanFields};
 use super::{CliError, Context, invalid, piped_text, resolve_kind};
+use crate::flow::Purpose;
 use crate::journal::Language;
 use crate::prompts::{PromptSet, build_answers};
 use crate::record::{
@@ -14,25 +15,17 @@ pub(super) fn add(ctx: &mut Context<'_>, command: AddCommand) -> Result<(), CliE
     let now = ctx.clock.now();
     let (common, content) = match command {
         AddCommand::Note(common) => (common, Content::Note),
-        AddCommand::Cycle { common, question } => {
-            require_title(
-                &common,
-                "cycle",
-                "the theme, e.g. --title \"Let citizens shape home care\"",
-            )?;
-            let content = Content::Cycle {
-                question: question.unwrap_or_default().trim().to_string(),
-                status: CycleStatus::Active,
-            };
+        AddCommand::Cycle { common, cycle } => {
+            let content = cycle_content(ctx, &common, cycle)?;
             (common, content)
         }
-        AddCommand::Experiment { common, plan } => {
+        AddCommand::Experiment { mut common, plan } => {
+            let content = experiment_content(ctx, &journal, &mut common, plan)?;
             require_title(
                 &common,
                 "experiment",
                 "what you will try, e.g. --title \"Open office hour\"",
             )?;
-            let content = experiment_content(ctx, &journal, plan)?;
             (common, content)
         }
         AddCommand::Reflection {
@@ -113,15 +106,98 @@ fn apply_common(record: &mut Record, common: CommonFields) -> Result<(), CliErro
     Ok(())
 }
 
-fn experiment_content(
+/// A new cycle's fields, checked.
+pub(super) fn cycle_content(
     ctx: &Context<'_>,
-    journal: &Journal,
-    plan: PlanFields,
+    common: &CommonFields,
+    fields: CycleFields,
 ) -> Result<Content, CliError> {
-    let cycle = plan
-        .cycle
-        .map(|c| resolve_kind(journal, "--cycle", &c, Kind::Cycle))
-        .transpose()?;
+    require_title(
+        common,
+        "cycle",
+        "the theme, e.g. --title \"Let citizens shape home care\"",
+    )?;
+    let ends = fields.ends.map(|d| ctx.date("ends", &d)).transpose()?;
+    if let Some(d) = ends
+        && d < ctx.clock.today()
+    {
+        return Err(invalid(format!(
+            "--ends {d} is already past: give the day the cycle is meant to end"
+        )));
+    }
+    Ok(Content::Cycle {
+        question: fields.question.unwrap_or_default().trim().to_string(),
+        status: CycleStatus::Active,
+        goal: fields.goal.unwrap_or_default().trim().to_string(),
+        ends,
+        closing: None,
+    })
+}
+
+/// The plan carried forward from the record `prefix` names: a reflection's next step, or an
+/// experiment's follow-up.
+fn carried_from(
+    ctx: &mut Context<'_>,
+    journal: &Journal,
+    prefix: &str,
+) -> Result<crate::carry::Carried, CliError> {
+    let id = journal.resolve(prefix)?;
+    let record = journal
+        .get(id)?
+        .ok_or_else(|| invalid("that record just went away"))?;
+    match record.kind() {
+        Kind::Experiment => crate::carry::follow_up_of(&record)
+            .ok_or_else(|| invalid("--from: that experiment has no plan to follow up")),
+        Kind::Reflection => {
+            let library = ctx.library()?;
+            crate::carry::carry_forward_in(journal, &library, id)
+                .map_err(|e| invalid(format!("--from {prefix}: {e}")))
+        }
+        other => Err(invalid(format!(
+            "--from {prefix}: that is a {}; an experiment follows from a reflection or an earlier experiment",
+            other.as_str()
+        ))),
+    }
+}
+
+fn experiment_content(
+    ctx: &mut Context<'_>,
+    journal: &Journal,
+    common: &mut CommonFields,
+    mut plan: PlanFields,
+) -> Result<Content, CliError> {
+    let mut from = None;
+    let mut carried_cycle = None;
+    if let Some(prefix) = plan.from.clone() {
+        let carried = carried_from(ctx, journal, &prefix)?;
+        let value = |id: &str| {
+            carried
+                .values
+                .iter()
+                .find(|(q, _)| q == id)
+                .map(|(_, v)| v.clone())
+        };
+        if common.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            common.title = value("try").map(|t| crate::flow::first_line(&t, 72));
+            if common.body.is_none() {
+                common.body =
+                    value("try").filter(|t| t.lines().count() > 1 || t.chars().count() > 72);
+            }
+        }
+        if plan.with.is_empty() {
+            plan.with = value("with-whom").into_iter().collect();
+        }
+        plan.expectation = plan.expectation.or(value("expect"));
+        plan.signal = plan.signal.or(value("signal"));
+        if let Purpose::PlanExperiment { cycle, .. } = carried.purpose {
+            carried_cycle = cycle;
+        }
+        from = carried.from();
+    }
+    let cycle = match plan.cycle {
+        Some(c) => Some(resolve_kind(journal, "--cycle", &c, Kind::Cycle)?),
+        None => carried_cycle,
+    };
     let follow_up = plan
         .follow_up
         .map(|d| ctx.date("follow-up", &d))
@@ -144,6 +220,9 @@ fn experiment_content(
         follow_up,
         status,
         outcome: None,
+        from,
+        closed: None,
+        signal_met: None,
     })
 }
 

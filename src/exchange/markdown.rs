@@ -72,7 +72,9 @@ fn record(out: &mut String, r: &Record, level: usize, file: &FileContent, librar
     }
     match &r.content {
         Content::Note => {}
-        Content::Cycle { question, status } => {
+        Content::Cycle {
+            question, status, ..
+        } => {
             if !question.is_empty() {
                 let _ = writeln!(out, "> {question}\n");
             }

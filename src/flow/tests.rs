@@ -89,7 +89,10 @@ fn a_plan_becomes_an_experiment_with_its_look_back_date() {
     let cycle = RecordId::new_at(now());
     let mut f = Flow::new(
         set(PLAN_SET),
-        Purpose::PlanExperiment { cycle: Some(cycle) },
+        Purpose::PlanExperiment {
+            cycle: Some(cycle),
+            from: None,
+        },
         now(),
     );
     let value = |f: &mut Flow, id: &str, v: &str| {
@@ -161,6 +164,9 @@ fn logging_an_outcome_closes_the_experiment_and_links_the_review() {
             follow_up: None,
             status: ExperimentStatus::Running,
             outcome: None,
+            from: None,
+            closed: None,
+            signal_met: None,
         },
     );
     experiment.title = "Office hour".into();
@@ -168,18 +174,16 @@ fn logging_an_outcome_closes_the_experiment_and_links_the_review() {
         experiment: experiment.id,
         status: ExperimentStatus::Done,
     };
-    let mut f = Flow::new(set(REVIEW_SET), purpose, now());
-    for (i, v) in [
-        "Ideas",
-        "Nine relatives came",
-        "We called them",
-        "Invite staff",
+    let values: Vec<(String, String)> = [
+        ("intended", "Ideas"),
+        ("happened", "Nine relatives came"),
+        ("why", "We called them"),
+        ("next-time", "Invite staff"),
     ]
     .iter()
-    .enumerate()
-    {
-        f.values[i] = v.to_string();
-    }
+    .map(|(q, v)| (q.to_string(), v.to_string()))
+    .collect();
+    let f = Flow::prefilled(set(REVIEW_SET), purpose, now(), &values);
     let done = f
         .finish(
             author,
@@ -217,12 +221,12 @@ fn a_draft_resumes_where_it_was_and_refuses_another_set() {
 
 #[test]
 fn a_draft_from_before_shapes_were_kept_loads_and_resumes_as_before() {
-    let json = r#"{"set":"gibbs","purpose":{"kind":"reflection","cycle":null,"experiment":null},
-        "values":["The meeting","","","","",""],"whys":["","","","","",""],
+    let json = r#"{"set":"daily-checkin","purpose":{"kind":"reflection","cycle":null,"experiment":null},
+        "values":["The meeting","","",""],"whys":["","","",""],
         "step":{"at":"question","index":1},"started":"2026-11-23T15:00:00Z"}"#;
     let old: Draft = serde_json::from_str(json).unwrap();
     assert_eq!(old.shape, None);
-    let Some(Resumed::AsLeft(f)) = Flow::resume(set("gibbs"), old) else {
+    let Some(Resumed::AsLeft(f)) = Flow::resume(set("daily-checkin"), old) else {
         panic!("an old draft of an unchanged set resumes in place");
     };
     assert_eq!(f.values[0], "The meeting");
@@ -278,7 +282,10 @@ fn a_draft_whose_questions_changed_starts_afresh_and_hands_back_what_was_typed()
 fn plan(values: &[(&str, &str)]) -> Flow {
     let mut f = Flow::new(
         set(PLAN_SET),
-        Purpose::PlanExperiment { cycle: None },
+        Purpose::PlanExperiment {
+            cycle: None,
+            from: None,
+        },
         now(),
     );
     for (id, v) in values {

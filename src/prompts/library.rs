@@ -27,6 +27,8 @@ pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
         "weekly-review.toml",
         "mentor-review.toml",
         "success-case-follow-up.toml",
+        "in-action.toml",
+        "conclude-cycle.toml",
     )
 }
 
@@ -37,6 +39,15 @@ pub struct Library {
 }
 
 impl Library {
+    /// Every set, those serving `phase` first (in library order), then the rest: what the app
+    /// and the CLI suggest for a cycle in that phase.
+    pub fn for_phase(&self, phase: super::Phase) -> Vec<&PromptSet> {
+        let (mut first, rest): (Vec<&PromptSet>, Vec<&PromptSet>) =
+            self.sets.iter().partition(|s| s.phase == phase);
+        first.extend(rest);
+        first
+    }
+
     /// The set with this id.
     pub fn get(&self, id: &str) -> Option<&PromptSet> {
         self.sets.iter().find(|s| s.id == id)

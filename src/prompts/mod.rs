@@ -129,7 +129,7 @@ pub struct ChoiceOption {
 pub enum AnswerKind {
     /// Free text.
     Text,
-    /// A whole number from `min` to `max`, with optional labels for the ends.
+    /// A whole number from `min` to `max`, with optional labels for the ends or every point.
     Scale {
         /// The lowest value.
         min: i64,
@@ -139,6 +139,9 @@ pub enum AnswerKind {
         low: Option<Localized>,
         /// What the highest value means.
         high: Option<Localized>,
+        /// What each point means, from `min` to `max` (empty when only the ends are labelled).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        labels: Vec<Localized>,
     },
     /// One of a list of options.
     Choice {
@@ -163,13 +166,60 @@ pub struct Question {
     pub kind: AnswerKind,
     /// Whether it may be skipped.
     pub optional: bool,
+    /// The model or publication this question comes from, when the set mixes sources.
+    pub source: Option<String>,
+    /// What its answer can become: a next step that carries forward into an experiment.
+    pub carries: Option<Carry>,
+    /// Whether its answer names the counterpart the set is about (relational coordination):
+    /// answers are grouped by it over time.
+    pub counterpart: bool,
+}
+
+/// What a question's answer carries forward into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Carry {
+    /// The answer is a next step: it can be planned as an experiment, linked back.
+    Experiment,
 }
 
 impl Question {
-    /// A stored value as people read it: "4 / 5" on a scale, an option's label for a choice.
+    /// The label of point `n` of a scale question, if it has one.
+    pub fn point_label(&self, n: i64, lang: Language) -> Option<&str> {
+        match &self.kind {
+            AnswerKind::Scale {
+                min,
+                max,
+                low,
+                high,
+                labels,
+            } => {
+                let i = usize::try_from(n - min).ok()?;
+                labels
+                    .get(i)
+                    .or(if n == *min { low.as_ref() } else { None })
+                    .or(if n == *max { high.as_ref() } else { None })
+                    .map(|l| l.get(lang))
+            }
+            _ => None,
+        }
+    }
+
+    /// The question's own source, else its set's.
+    pub fn source_in<'a>(&'a self, set: &'a PromptSet) -> &'a str {
+        self.source.as_deref().unwrap_or(&set.source)
+    }
+
+    /// A stored value as people read it: "4 / 5" on a scale (with its label, when every point
+    /// has one), an option's label for a choice.
     pub fn show_value(&self, value: &str, lang: Language) -> String {
         match &self.kind {
-            AnswerKind::Scale { max, .. } => format!("{value} / {max}"),
+            AnswerKind::Scale { max, labels, .. } => {
+                match value.parse().ok().and_then(|n| self.point_label(n, lang)) {
+                    Some(label) if !labels.is_empty() => format!("{value} / {max} ({label})"),
+                    _ => format!("{value} / {max}"),
+                }
+            }
             AnswerKind::Choice { options } => options
                 .iter()
                 .find(|o| o.id == value)
@@ -225,6 +275,18 @@ impl PromptSet {
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The questions whose answers carry forward into an experiment, in order.
+    pub fn carrying(&self) -> impl Iterator<Item = &Question> {
+        self.questions
+            .iter()
+            .filter(|q| q.carries == Some(Carry::Experiment))
+    }
+
+    /// The question that names the counterpart, if the set has one.
+    pub fn counterpart_question(&self) -> Option<&Question> {
+        self.questions.iter().find(|q| q.counterpart)
     }
 }
 

@@ -6,7 +6,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    AnswerKind, Cadence, ChoiceOption, Localized, Origin, Phase, PromptError, PromptSet, Question,
+    AnswerKind, Cadence, Carry, ChoiceOption, Localized, Origin, Phase, PromptError, PromptSet,
+    Question,
 };
 
 #[derive(Deserialize)]
@@ -43,7 +44,12 @@ struct RawQuestion {
     max: Option<Spanned<i64>>,
     low: Option<Spanned<RawText>>,
     high: Option<Spanned<RawText>>,
+    labels: Option<Spanned<Vec<Spanned<RawText>>>>,
     options: Option<Spanned<Vec<Spanned<RawOption>>>>,
+    source: Option<Spanned<String>>,
+    carries: Option<Spanned<String>>,
+    #[serde(default)]
+    counterpart: bool,
 }
 
 #[derive(Deserialize)]
@@ -193,6 +199,36 @@ pub fn parse_set(file: &str, text: &str, origin: Origin) -> Result<PromptSet, Ve
             .as_ref()
             .map(|w| c.localized(&format!("{what} why"), w));
         let kind = question_kind(&mut c, &what, q, &q_span);
+        let source = q.source.as_ref().and_then(|s| {
+            let text = s.get_ref().trim();
+            if text.is_empty() {
+                c.error(
+                    &s.span(),
+                    format!(
+                        "{what}: source is empty: name the model or publication, or leave it out"
+                    ),
+                );
+            }
+            Some(text.to_string()).filter(|t| !t.is_empty())
+        });
+        let carries = q.carries.as_ref().and_then(|cr| match cr.get_ref().trim() {
+            "experiment" => Some(Carry::Experiment),
+            other => {
+                c.error(
+                    &cr.span(),
+                    format!("{what}: unknown carries '{other}': use carries = \"experiment\""),
+                );
+                None
+            }
+        });
+        if q.counterpart && !matches!(kind, AnswerKind::Text) {
+            c.error(
+                &q.id.span(),
+                format!(
+                    "{what}: counterpart = true needs kind = \"text\" (the counterpart's name)"
+                ),
+            );
+        }
         questions.push(Question {
             id: qid,
             text,
@@ -200,6 +236,9 @@ pub fn parse_set(file: &str, text: &str, origin: Origin) -> Result<PromptSet, Ve
             why,
             kind,
             optional: q.optional,
+            source,
+            carries,
+            counterpart: q.counterpart,
         });
     }
     if !c.errors.is_empty() {
@@ -224,11 +263,12 @@ fn question_kind(
     span: &Range<usize>,
 ) -> AnswerKind {
     let kind = q.kind.get_ref().trim();
-    let scale_only = [
+    let scale_only: [Option<(&str, Range<usize>)>; 5] = [
         q.min.as_ref().map(|m| ("min", m.span())),
         q.max.as_ref().map(|m| ("max", m.span())),
         q.low.as_ref().map(|m| ("low", m.span())),
         q.high.as_ref().map(|m| ("high", m.span())),
+        q.labels.as_ref().map(|m| ("labels", m.span())),
     ];
     if kind != "scale" {
         for (name, s) in scale_only.iter().flatten() {
@@ -258,17 +298,40 @@ fn question_kind(
                     format!("{what}: the scale's max ({max}) must be above its min ({min})"),
                 );
             }
+            let labels: Vec<Localized> = match &q.labels {
+                None => Vec::new(),
+                Some(raw) => {
+                    let points = max.saturating_sub(min).saturating_add(1);
+                    if i64::try_from(raw.get_ref().len()).ok() != Some(points) {
+                        c.error(
+                            &raw.span(),
+                            format!(
+                                "{what}: labels has {} entries; the scale {min}–{max} has {points} points, one label each",
+                                raw.get_ref().len()
+                            ),
+                        );
+                    }
+                    raw.get_ref()
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| c.localized(&format!("{what} label {}", i + 1), l))
+                        .collect()
+                }
+            };
             AnswerKind::Scale {
                 min,
                 max,
                 low: q
                     .low
                     .as_ref()
-                    .map(|l| c.localized(&format!("{what} low"), l)),
+                    .map(|l| c.localized(&format!("{what} low"), l))
+                    .or_else(|| labels.first().cloned()),
                 high: q
                     .high
                     .as_ref()
-                    .map(|h| c.localized(&format!("{what} high"), h)),
+                    .map(|h| c.localized(&format!("{what} high"), h))
+                    .or_else(|| labels.last().cloned()),
+                labels,
             }
         }
         "choice" => {

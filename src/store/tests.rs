@@ -31,6 +31,9 @@ fn one_of_each(j: &Journal) -> Vec<Record> {
         Content::Cycle {
             question: "How do I let citizens' ideas shape home care?".into(),
             status: CycleStatus::Active,
+            goal: String::new(),
+            ends: None,
+            closing: None,
         },
     );
     let mut experiment = record(
@@ -44,6 +47,9 @@ fn one_of_each(j: &Journal) -> Vec<Record> {
             follow_up: NaiveDate::from_ymd_opt(2026, 12, 1),
             status: ExperimentStatus::Planned,
             outcome: None,
+            from: None,
+            closed: None,
+            signal_met: None,
         },
     );
     experiment.set_tags(["cocreation", "home care"]);
@@ -469,6 +475,9 @@ fn the_due_index_follows_status_and_date_changes() {
                 follow_up: Some(follow_up),
                 status: ExperimentStatus::Planned,
                 outcome: None,
+                from: None,
+                closed: None,
+                signal_met: None,
             },
         )
     };
@@ -547,6 +556,9 @@ fn creation_times_come_newest_first_across_every_kind() {
         Content::Cycle {
             question: "q".into(),
             status: CycleStatus::Active,
+            goal: String::new(),
+            ends: None,
+            closing: None,
         },
         Content::Note,
         Content::Reflection {

@@ -603,7 +603,7 @@ impl App {
             }
             Action::PlanExperiment => {
                 let cycle = self.selected_cycle();
-                self.start_set(PLAN_SET, Purpose::PlanExperiment { cycle });
+                self.start_set(PLAN_SET, Purpose::PlanExperiment { cycle, from: None });
             }
             Action::LogDone => self.log_outcome(ExperimentStatus::Done),
             Action::LogDropped => self.log_outcome(ExperimentStatus::Dropped),
@@ -1026,7 +1026,8 @@ impl App {
     fn push_flow(&mut self, flow: Flow, title: String, changes: Option<Record>) {
         let target = match &flow.purpose {
             Purpose::Reflection { experiment, cycle } => experiment.or(*cycle),
-            Purpose::PlanExperiment { cycle } => *cycle,
+            Purpose::PlanExperiment { cycle, .. } => *cycle,
+            Purpose::ConcludeCycle { cycle } => Some(*cycle),
             Purpose::Comment { on } => Some(*on),
             Purpose::LogOutcome { experiment, .. } => Some(*experiment),
             Purpose::Note | Purpose::Edit { .. } => None,
@@ -1150,6 +1151,9 @@ impl App {
             why: None,
             kind: AnswerKind::Text,
             optional,
+            source: None,
+            carries: None,
+            counterpart: false,
         };
         PromptSet {
             id: NEW_CYCLE_SET.to_string(),
@@ -1190,6 +1194,9 @@ impl App {
             why: None,
             kind: AnswerKind::Text,
             optional,
+            source: None,
+            carries: None,
+            counterpart: false,
         };
         PromptSet {
             id: NOTE_SET.to_string(),
@@ -1569,6 +1576,9 @@ impl App {
             Content::Cycle {
                 question: view.flow.values[1].trim().to_string(),
                 status: CycleStatus::Active,
+                goal: String::new(),
+                ends: None,
+                closing: None,
             },
         );
         cycle.title = theme;

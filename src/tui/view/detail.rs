@@ -92,7 +92,9 @@ pub(super) fn record_text(app: &App, view: &Shown, width: u16) -> Vec<Line<'stat
     };
     match &r.content {
         Content::Note => {}
-        Content::Cycle { question, status } => {
+        Content::Cycle {
+            question, status, ..
+        } => {
             lines.push(field(w.status, words::cycle_status(*status, lang)));
             if let Some(p) = view.phase {
                 lines.push(field(w.phase, p.label(lang)));

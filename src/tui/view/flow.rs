@@ -98,6 +98,7 @@ fn question(app: &App, view: &FlowView, i: usize, frame: &mut Frame, area: Rect)
             max,
             low,
             high,
+            ..
         } => {
             let current = view.flow.values[i].trim().parse::<i64>().ok();
             let mut spans = vec![Span::raw("  ")];
