@@ -642,8 +642,38 @@ fn a_second_praxis_is_told_the_journal_is_in_use() {
         )),
         "{err}"
     );
+    // Reading is not refused: it reads a copy of this moment, and says so.
+    let first = j.list_json(&[])[0]["id"].as_str().unwrap().to_string();
+    for args in [
+        vec!["list"],
+        vec!["show", &first[..12]],
+        vec!["today"],
+        vec!["search", "First"],
+        vec!["stats"],
+        vec!["export", "--for", "backup"],
+    ] {
+        let out = j.cmd(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)) && !out.stdout.is_empty(),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("read from a copy made now"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // What the app saves next is in the next read.
+    let mut r = praxis::record::Record::new(
+        held.meta().id,
+        chrono::Utc::now(),
+        praxis::record::Content::Note,
+    );
+    r.title = "Saved in the app meanwhile".into();
+    held.insert(&r).unwrap();
+    assert!(j.ok(&["list"]).contains("Saved in the app meanwhile"));
     drop(held);
-    assert_eq!(j.list_json(&[]).len(), 1);
+    assert_eq!(j.list_json(&[]).len(), 2);
 }
 
 #[test]

@@ -71,8 +71,9 @@ impl Context<'_> {
         Ok(journal)
     }
 
-    /// Opens the journal to read it; a journal on a read-only disk or in a folder this user
-    /// may not write to is read from a private copy of its database, which is said on stderr.
+    /// Opens the journal to read it; a journal on a read-only disk, in a folder this user may
+    /// not write to, or open in the app is read from a private copy of its database, which is
+    /// said on stderr.
     pub(crate) fn open_to_read(&mut self) -> Result<Journal, CliError> {
         match Journal::open(&self.dir) {
             Err(StoreError::Io { source, .. })
@@ -87,6 +88,17 @@ impl Context<'_> {
                     "praxis: {} cannot be written to ({source}); showing the journal as it is, \
                      read-only.",
                     self.dir.display()
+                )?;
+                Ok(journal)
+            }
+            // The app has it open: read a copy of this moment rather than refuse.
+            Err(StoreError::Locked { pid, .. }) => {
+                let journal = Journal::open_read_only(&self.dir)?;
+                writeln!(
+                    self.err,
+                    "praxis: the journal is open in praxis{}; this is read from a copy made now, \
+                     so what is saved there from now on is not in it.",
+                    pid.map(|p| format!(" (pid {p})")).unwrap_or_default()
                 )?;
                 Ok(journal)
             }

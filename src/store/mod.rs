@@ -244,9 +244,10 @@ impl Journal {
         Ok(journal)
     }
 
-    /// Opens a journal that cannot be written to (a read-only disk, another user's folder) for
-    /// reading: its database is copied to a private temporary folder and opened there; every
-    /// save is refused.
+    /// Opens a journal that cannot be written to (a read-only disk, another user's folder, or
+    /// one open in the app) for reading: its database is copied to a private temporary folder
+    /// and opened there; every save is refused. A copy during which sled's files changed (the
+    /// app saved meanwhile) is made again, so the copy is of one moment.
     pub fn open_read_only(dir: &Path) -> Result<Journal, StoreError> {
         not_a_file(dir)?;
         let io = |source| StoreError::Io {
@@ -263,7 +264,15 @@ impl Journal {
             .prefix("praxis-read-only-")
             .tempdir()
             .map_err(io)?;
-        repair::copy_tree(&dir.join("db"), &copy.path().join("db")).map_err(io)?;
+        for attempt in 0.. {
+            let before = repair::fingerprint(dir);
+            repair::copy_tree(&dir.join("db"), &copy.path().join("db")).map_err(io)?;
+            if repair::fingerprint(dir) == before || attempt == 20 {
+                break;
+            }
+            std::fs::remove_dir_all(copy.path().join("db")).map_err(io)?;
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
         let lock = JournalLock::acquire(copy.path())?;
         let db = open_sled_at(dir, &copy.path().join("db"))?;
         let mut journal = Journal::from_db(dir, db, lock, None)?;

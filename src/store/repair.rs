@@ -27,7 +27,7 @@ pub fn kept_folder(journal_dir: &Path) -> PathBuf {
 /// sled's files at the top of `db/`: its config, its log and its snapshots. Blob files (large
 /// values, in `db/blobs/`) are left out: sled removes the unused ones some time after a
 /// close, and it never rewrites one in place.
-fn fingerprint(journal_dir: &Path) -> Option<String> {
+pub(super) fn fingerprint(journal_dir: &Path) -> Option<String> {
     let mut lines = Vec::new();
     for entry in std::fs::read_dir(journal_dir.join("db")).ok()? {
         let entry = entry.ok()?;
