@@ -1059,10 +1059,64 @@ fn a_long_import_shows_its_progress_on_a_terminal_and_nothing_when_piped() {
     let counted = seen
         .find("records…")
         .unwrap_or_else(|| panic!("no progress line in {seen:?}"));
-    assert!(seen.contains("\rReading"), "{seen:?}");
-    let cleared = seen.find("\r\x1b[2K").expect("the line is taken away");
+    assert!(seen.contains("\x1b[2KReading"), "{seen:?}");
+    let cleared = seen.rfind("\r\x1b[2K").expect("the line is taken away");
     let result = seen.find(&format!("{n} added")).unwrap();
     assert!(counted < cleared && cleared < result, "{seen:?}");
+
+    // An export says how much it has written (here from the start), unless --quiet.
+    let on_a_terminal = |args: &[&str]| {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
+        cmd.args(args);
+        cmd.env("PRAXIS_JOURNAL", &anna.journal);
+        cmd.env("PRAXIS_CONFIG", anna.journal.with_extension("config"));
+        cmd.env("PRAXIS_NOW", "2026-11-23T09:00:00Z");
+        cmd.env("PRAXIS_PROGRESS_AFTER_MS", "0");
+        cmd.env("TZ", "UTC");
+        let mut child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let seen = std::thread::spawn(move || {
+            let mut all = Vec::new();
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                all.extend_from_slice(&buf[..n]);
+                if String::from_utf8_lossy(&all).contains("Wrote ") {
+                    break;
+                }
+            }
+            String::from_utf8_lossy(&all).into_owned()
+        });
+        assert!(child.wait().unwrap().success());
+        seen.join().unwrap()
+    };
+    let backup = root.path().join("all.json");
+    let seen = on_a_terminal(&["export", "--for", "backup", "-o", backup.to_str().unwrap()]);
+    assert!(
+        seen.contains(&format!("Writing {}: ", backup.display())),
+        "{seen:?}"
+    );
+    assert!(seen.contains("MiB…") || seen.contains("KiB…"), "{seen:?}");
+    let seen = on_a_terminal(&[
+        "--quiet",
+        "export",
+        "--for",
+        "backup",
+        "-o",
+        backup.to_str().unwrap(),
+    ]);
+    assert!(!seen.contains("Writing"), "{seen:?}");
 }
 
 #[test]

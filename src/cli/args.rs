@@ -37,6 +37,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "PRAXIS_CONFIG", value_name = "DIR")]
     pub config: Option<PathBuf>,
 
+    /// No progress lines on long work (imports, exports, restores, syncs).
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+
     /// What to do; without one, praxis opens the terminal app (or, when not on a terminal,
     /// prints today's overview).
     #[command(subcommand)]

@@ -1,8 +1,7 @@
 //! `praxis export`, `praxis import` and `praxis restore`: files that carry records between
 //! journals.
 
-use std::io::{IsTerminal, Write};
-use std::time::{Duration, Instant};
+use std::io::Write;
 
 use crate::backup::ExportFailed;
 use crate::exchange::ImportInto as _;
@@ -86,7 +85,13 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
         }
     };
     // Sealed, the file is written into age's encrypting writer; nothing of it is in the clear.
+    let shown = a.output.as_ref().map_or_else(
+        || "Writing".to_string(),
+        |p| format!("Writing {}", p.display()),
+    );
     let write = |w: &mut dyn Write| -> Result<usize, ExportFailed> {
+        let mut counted = super::progress::Counting::new(w, shown.clone());
+        let w: &mut dyn Write = &mut counted;
         match &seal {
             None => plain(w),
             Some(seal) => {
@@ -282,53 +287,27 @@ fn import_file(
     }
 }
 
-/// How often the progress line may change.
-const PROGRESS_EVERY: Duration = Duration::from_millis(200);
-
-/// A line on stderr counting the records an import has read, shown once it has run for a
-/// second, and only when stderr is a terminal; cleared when the reading ends.
+/// An import's sink that counts the records read on the progress line.
 struct Progress<'s, S> {
     sink: &'s mut S,
-    file: &'s str,
-    terminal: bool,
-    started: Instant,
-    shown_at: Option<Instant>,
-    records: usize,
+    ticker: super::progress::Ticker,
 }
 
 impl<'s, S> Progress<'s, S> {
     fn new(sink: &'s mut S, file: &'s str) -> Self {
         Progress {
             sink,
-            file,
-            terminal: std::io::stderr().is_terminal(),
-            started: Instant::now(),
-            shown_at: None,
-            records: 0,
+            ticker: super::progress::Ticker::new(format!("Reading {file}")),
         }
     }
 
     fn tick(&mut self) {
-        self.records += 1;
-        if !self.terminal || !self.records.is_multiple_of(256) {
-            return;
-        }
-        let now = Instant::now();
-        let due = match self.shown_at {
-            None => now - self.started >= Duration::from_secs(1),
-            Some(at) => now - at >= PROGRESS_EVERY,
-        };
-        if due {
-            self.shown_at = Some(now);
-            eprint!("\rReading {}: {} records…", self.file, self.records);
-        }
+        self.ticker.add(1, |n| format!("{n} records"));
     }
 
     /// Takes the line away again, if it was shown.
     fn clear(&mut self) {
-        if self.shown_at.take().is_some() {
-            eprint!("\r\x1b[2K");
-        }
+        self.ticker.clear();
     }
 }
 

@@ -5,6 +5,7 @@ mod change;
 mod exchange;
 mod format;
 mod looping;
+mod progress;
 mod prompts;
 mod view;
 mod write;
@@ -212,6 +213,7 @@ pub fn default_journal_dir() -> Option<PathBuf> {
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
+    progress::set_quiet(cli.quiet);
     ctx.lang = ctx.lang.or(cli.lang);
     if ctx.config.is_none() {
         ctx.config = cli.config.clone().or_else(default_config_dir);
