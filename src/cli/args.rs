@@ -38,7 +38,7 @@ pub struct Cli {
     pub config: Option<PathBuf>,
 
     /// No progress lines on long work (imports, exports, restores, syncs).
-    #[arg(long, short = 'q', global = true)]
+    #[arg(long, global = true)]
     pub quiet: bool,
 
     /// What to do; without one, praxis opens the terminal app (or, when not on a terminal,
@@ -576,4 +576,13 @@ pub struct SearchArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        // clap's own checks: no two options share a name or a short letter, and so on.
+        <super::Cli as clap::CommandFactory>::command().debug_assert();
+    }
 }
