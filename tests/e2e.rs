@@ -282,10 +282,21 @@ fn the_demo_opens_a_believable_journal_and_leaves_nothing_behind() {
     let mut tty = Tty::start_with(&own, &["demo"], &[]);
     let pid = tty.child.process_id().unwrap();
     tty.wait_for("Anna (demo)");
+    // It opens on what the demo is and three keys to try; a key goes on to home.
+    tty.wait_for("This is a demo: five weeks of Anna's journal");
+    tty.wait_for("the timeline: everything Anna wrote");
+    tty.send(" ");
     tty.wait_for("Experiments to look back on");
+    tty.send("?");
+    tty.wait_for("Keys");
+    tty.send(" ");
     tty.wait_for("Active cycles");
+    tty.send("t");
+    tty.wait_for("Check-in: the rota came in");
+    tty.send("\x1b");
     tty.send("p");
     tty.wait_for("│Bo (network) ");
+    tty.wait_for("Residents host the budget evening");
     tty.send("q");
     tty.send("q");
     assert!(tty.wait_exit().success());

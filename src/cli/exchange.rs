@@ -747,6 +747,7 @@ fn review_in_the_app(
         default_language: reviewer.language,
         review_out: Some(out.to_path_buf()),
         review_of: shared.exported_by.as_ref().map(|by| by.journal),
+        demo: false,
     };
     crate::tui::run(start)?;
     if out.exists() {

@@ -232,6 +232,7 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
                 default_language: default_language(),
                 review_out: None,
                 review_of: None,
+                demo: false,
             };
             return Ok(crate::tui::run(start)?);
         }
@@ -613,6 +614,7 @@ fn demo(ctx: &mut Context<'_>, keep: Option<PathBuf>) -> Result<(), CliError> {
             default_language: lang,
             review_out: None,
             review_of: None,
+            demo: true,
         };
         crate::tui::run(start).map_err(CliError::from)
     } else {

@@ -214,6 +214,8 @@ pub struct App {
     pub(super) size: (u16, u16),
     /// How far the help is scrolled.
     pub(super) help_scroll: Scroll,
+    /// Whether this is the demo journal (its orientation says so).
+    pub(super) demo: bool,
     /// The record deleted last while the app is open, kept so `u` can bring it back.
     last_deleted: Vec<Deleted>,
     /// Comments others wrote on this journal's records, not read yet, newest first, with the
@@ -249,6 +251,7 @@ impl App {
             pending_start: None,
             size: (80, 24),
             help_scroll: Scroll::default(),
+            demo: false,
             last_deleted: Vec::new(),
             unread: Vec::new(),
             search: None,
@@ -283,6 +286,12 @@ impl App {
     /// Shows the short orientation over the home screen (after the first start).
     pub fn show_orientation(&mut self) {
         self.orientation = true;
+    }
+
+    /// Opens on the demo's own orientation: what the demo is and three keys to try.
+    pub fn show_demo_orientation(&mut self) {
+        self.orientation = true;
+        self.demo = true;
     }
 
     /// Whether the user asked to leave.

@@ -51,6 +51,8 @@ pub struct Start<'a> {
     /// A mentor's review: open on the shared records, and on quit write the comments made to
     /// this file.
     pub review_out: Option<std::path::PathBuf>,
+    /// The demo: open on its own orientation.
+    pub demo: bool,
     /// In a review: whose records are reviewed (the comments file carries only the comments on
     /// theirs, in a mentor's journal that holds several mentees').
     pub review_of: Option<crate::record::JournalId>,
@@ -84,7 +86,9 @@ pub fn run(start: Start<'_>) -> Result<(), StoreError> {
         };
         let review = start.review_out.is_some();
         let mut app = App::new(journal, start.library, start.clock, start.lang, no_color);
-        if first && !review {
+        if start.demo {
+            app.show_demo_orientation();
+        } else if first && !review {
             app.show_orientation();
         }
         if review {

@@ -110,12 +110,12 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 pub(super) fn orientation(app: &App, frame: &mut Frame, area: Rect) {
-    let mut lines: Vec<Line> = app
-        .words()
-        .orientation
-        .iter()
-        .map(|l| Line::raw(format!(" {l}")))
-        .collect();
+    let text = if app.demo {
+        app.words().demo_orientation
+    } else {
+        app.words().orientation
+    };
+    let mut lines: Vec<Line> = text.iter().map(|l| Line::raw(format!(" {l}"))).collect();
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
         format!(" {}", app.words().help_close),

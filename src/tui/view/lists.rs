@@ -108,7 +108,8 @@ fn record_row(app: &App, r: &Record, comments: usize, width: u16, time: &str) ->
         (" ", tags, t.dim),
         (" — ", first_words(r), t.dim),
     ] {
-        if left <= gap.len() || text.is_empty() {
+        // A piece with no room for a word or two is left out rather than shown as "…".
+        if left < gap.len() + 6 || text.is_empty() {
             continue;
         }
         if !gap.is_empty() {
