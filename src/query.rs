@@ -37,42 +37,113 @@ pub fn cycle_phase(members: &[&Record], today: NaiveDate) -> Phase {
 }
 
 /// Reads a filter as typed in the timeline: words for kinds (`experiment`), `#tag`,
-/// `since:DATE`, `until:DATE`, `cycle:ID` (resolved by `resolve_cycle`).
+/// `since:DATE`, `until:DATE`, `cycle:ID` (resolved by `resolve_cycle`); Danish words too
+/// (`fra:`, `til:`, `forløb:`, and the kinds `forløb`, `eksperiment`, `refleksion`).
 pub fn parse_filter(
     text: &str,
     today: NaiveDate,
     resolve_cycle: impl Fn(&str) -> Result<RecordId, String>,
 ) -> Result<Filter, String> {
     let mut f = Filter::default();
-    for word in text.split_whitespace() {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // A date may be several words (`fra:i går`, `til:om 2 uger`): the longest that reads.
+    let date_from = |first: &str, at: usize| -> Result<(NaiveDate, usize), String> {
+        for n in (1..=3).rev() {
+            if at + n < words.len() {
+                let phrase = std::iter::once(first)
+                    .chain(words[at + 1..=at + n].iter().copied())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if let Ok(d) = crate::dates::parse_date(&phrase, today) {
+                    return Ok((d, n));
+                }
+            }
+        }
+        crate::dates::parse_date(first, today).map(|d| (d, 0))
+    };
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i];
         let lower = word.to_lowercase();
         if let Some(tag) = word.strip_prefix('#') {
             f.tag = crate::record::normalize_tags([tag]).pop();
         } else if let Some(d) = lower.strip_prefix("since:").or(lower.strip_prefix("fra:")) {
-            f.since = Some(crate::dates::parse_date(d, today)?);
+            let (day, used) = date_from(d, i)?;
+            f.since = Some(day);
+            i += used;
         } else if let Some(d) = lower.strip_prefix("until:").or(lower.strip_prefix("til:")) {
-            f.until = Some(crate::dates::parse_date(d, today)?);
+            let (day, used) = date_from(d, i)?;
+            f.until = Some(day);
+            i += used;
         } else if let Some(id) = lower
             .strip_prefix("cycle:")
             .or(lower.strip_prefix("forløb:"))
         {
             f.cycle = Some(resolve_cycle(id)?);
         } else {
-            f.kind = Some(lower.parse::<Kind>().map_err(|_| {
+            f.kind = Some(kind_word(&lower).ok_or_else(|| {
                 format!(
-                    "'{word}' is not a filter: use a kind (cycle, experiment, reflection, note), \
-                     #tag, since:DATE, until:DATE or cycle:ID"
+                    "'{word}' is not a filter: use a kind (cycle, experiment, reflection, note; \
+                     forløb, eksperiment, refleksion, note), #tag, since:DATE (fra:), \
+                     until:DATE (til:) or cycle:ID (forløb:)"
                 )
             })?);
         }
+        i += 1;
     }
     Ok(f)
+}
+
+/// A kind of record named in English or Danish, singular or plural.
+pub fn kind_word(word: &str) -> Option<Kind> {
+    match word.trim().to_lowercase().as_str() {
+        "forløb" | "forlob" => Some(Kind::Cycle),
+        "eksperiment" | "eksperimenter" | "experiments" => Some(Kind::Experiment),
+        "refleksion" | "refleksioner" | "reflections" => Some(Kind::Reflection),
+        "noter" | "notes" => Some(Kind::Note),
+        "cycles" => Some(Kind::Cycle),
+        other => other.parse().ok(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::dates::local_day;
+
+    #[test]
+    fn filters_take_danish_words() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let id = RecordId::new_at(chrono::Utc::now());
+        let f = parse_filter(
+            "eksperiment fra:i går til:om 2 uger #tillid forløb:01ABC",
+            today,
+            |_| Ok(id),
+        )
+        .unwrap();
+        let g = parse_filter(
+            "eksperiment fra:igår til:+2u #tillid forløb:01ABC",
+            today,
+            |_| Ok(id),
+        )
+        .unwrap();
+        assert_eq!(f, g);
+        assert_eq!(f.kind, Some(Kind::Experiment));
+        assert_eq!(f.since, NaiveDate::from_ymd_opt(2026, 11, 22));
+        assert_eq!(f.until, NaiveDate::from_ymd_opt(2026, 12, 7));
+        assert_eq!(f.tag.as_deref(), Some("tillid"));
+        assert_eq!(f.cycle, Some(id));
+        for (word, kind) in [
+            ("forløb", Kind::Cycle),
+            ("refleksioner", Kind::Reflection),
+            ("noter", Kind::Note),
+            ("experiments", Kind::Experiment),
+        ] {
+            assert_eq!(kind_word(word), Some(kind), "{word}");
+        }
+        let err = parse_filter("møder", today, |_| Ok(id)).unwrap_err();
+        assert!(err.contains("forløb, eksperiment"), "{err}");
+    }
     use crate::record::{ExperimentStatus, JournalId};
     use chrono::{TimeZone, Utc};
 

@@ -1167,11 +1167,11 @@ fn a_look_back_date_praxis_cannot_read_is_refused_on_screen_and_the_answer_kept(
     plan_up_to_the_look_back(&mut h);
     assert!(
         h.screen()
-            .contains("No date read yet: write one like 2026-12-01"),
+            .contains("No date read yet: write one like Friday, in 2 weeks"),
         "{}",
         h.screen()
     );
-    h.text("next Friday").key(KeyCode::Tab);
+    h.text("after the holidays").key(KeyCode::Tab);
     let screen = h.screen();
     insta::assert_snapshot!("flow_date_refused", screen);
     assert!(
@@ -1179,17 +1179,17 @@ fn a_look_back_date_praxis_cannot_read_is_refused_on_screen_and_the_answer_kept(
         "{screen}"
     );
     assert!(
-        screen.contains("next Friday") && screen.contains("7 of 7"),
+        screen.contains("after the holidays") && screen.contains("7 of 7"),
         "still on the question, the answer as typed: {screen}"
     );
     h.ctrl('s');
     assert!(h.records(Kind::Experiment).is_empty(), "nothing saved");
-    assert!(h.screen().contains("next Friday") && h.screen().contains("7 of 7"));
+    assert!(h.screen().contains("after the holidays") && h.screen().contains("7 of 7"));
     let wide = h.sized(120, 40).screen();
     insta::assert_snapshot!("flow_date_refused_wide", wide);
 
     // A date praxis reads is shown back in words as it is typed, then on the review page.
-    for _ in 0.."next Friday".len() {
+    for _ in 0.."after the holidays".len() {
         h.key(KeyCode::Backspace);
     }
     h.text("2026-12-15 with Mette");
@@ -1218,7 +1218,7 @@ fn the_date_read_is_shown_back_in_danish() {
     assert!(
         screen.contains("praxis kan ikke læse en dato i svaret; dit svar står der stadig.")
             && screen.contains("2026-13-45 med Mette")
-            && screen.contains("Ingen dato endnu: skriv den som 2026-12-01, i morgen"),
+            && screen.contains("Ingen dato endnu: skriv den som fredag, om 2 uger"),
         "{screen}"
     );
     for _ in 0.."2026-13-45 med Mette".len() {

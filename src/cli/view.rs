@@ -230,8 +230,12 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         kind: a
             .kind
             .map(|k| {
-                k.parse::<Kind>()
-                    .map_err(|e| invalid(format!("--kind: {e}")))
+                crate::query::kind_word(&k).ok_or_else(|| {
+                    invalid(format!(
+                        "--kind {k}: use cycle, experiment, reflection or note (forløb, \
+                         eksperiment, refleksion, note)"
+                    ))
+                })
             })
             .transpose()?,
         tag: a
