@@ -43,8 +43,11 @@ fn main() -> ExitCode {
         config: None,
         out: &mut out,
         err: &mut err,
+        spoken: None,
     };
-    let result = cli::run(cli, &mut ctx).and_then(|()| {
+    let result = cli::run(cli, &mut ctx);
+    let said = result.as_ref().err().map(|e| ctx.error_text(e));
+    let result = result.and_then(|()| {
         out.flush()?;
         Ok(())
     });
@@ -57,7 +60,8 @@ fn main() -> ExitCode {
         Err(CliError::SomethingDue) => ExitCode::from(1),
         Err(e) => {
             let _ = out.flush();
-            eprintln!("praxis: {}", visible(&e.to_string()));
+            let text = said.unwrap_or_else(|| e.to_string());
+            eprintln!("praxis: {}", visible(&text));
             ExitCode::FAILURE
         }
     }

@@ -90,6 +90,16 @@ fn escape(bytes: &[u8], out: &mut Vec<u8>, all: bool) -> usize {
     i
 }
 
+/// `template` with each `{name}` replaced by its value: how every message in both languages is
+/// filled.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -468,7 +468,7 @@ fn stats_count_kinds_months_streak_and_open_experiments() {
     assert_eq!(s["open_experiments"], 1);
     assert_eq!(s["due_experiments"], 1);
     let text = j.ok(&["stats"]);
-    assert!(text.contains("daily streak      3 days"), "{text}");
+    assert!(text.contains("streak            3 days"), "{text}");
     j.at("2026-11-25T08:00:00Z");
     assert_eq!(j.json(&["stats", "--json"])["streak_days"], 0);
 }
@@ -546,7 +546,7 @@ fn bad_input_gets_a_clear_message_and_changes_nothing() {
                 "--title",
                 "X",
                 "--follow-up",
-                "next friday",
+                "after the holidays",
             ],
             "YYYY-MM-DD",
         ),
@@ -1657,4 +1657,119 @@ fn due_exits_1_when_something_is_due_and_keep_schedules_follow_ups_in_a_calendar
         !something,
         "the follow-up written, nothing is due on a Saturday"
     );
+}
+
+#[test]
+fn a_danish_journal_is_told_in_danish_on_the_command_line() {
+    let j = Journal::new();
+    j.ok(&["init", "--name", "Anna", "--lang", "da"]);
+    let cycle = j.add(&[
+        "add",
+        "cycle",
+        "--title",
+        "Tillid til nattevagten",
+        "--question",
+        "Hvor kan jeg styre med tillid?",
+    ]);
+    let exp = j.add(&[
+        "add",
+        "experiment",
+        "--title",
+        "Nattevagten lægger selv vagtplanen",
+        "--cycle",
+        &cycle,
+        "--expect",
+        "De beder mig afgøre de svære tilfælde",
+        "--follow-up",
+        "i dag",
+        "--visibility",
+        "mentor",
+    ]);
+    let english = [
+        "Journal of",
+        "Daily check-in",
+        "Due for follow-up",
+        "Active cycles",
+        "phase:",
+        "experiment,",
+        "look back",
+        "I expect",
+        "created ",
+        "status: running",
+        "(planned",
+        "(running",
+        "records ",
+        "by month",
+        "streak",
+        "open experiments",
+        "Nothing",
+        "no record",
+        "cannot read",
+        "there is no journal",
+        "is a file",
+    ];
+    let check = |what: &str, text: &str| {
+        for e in english {
+            assert!(!text.contains(e), "{what} speaks English ({e}): {text}");
+        }
+    };
+    let today = j.ok(&["today"]);
+    assert!(
+        today.contains("Journal for Anna — mandag den 23. november 2026")
+            && today.contains("Til opfølgning")
+            && today.contains("Aktive forløb")
+            && today.contains("fase: iagttagelse · 1 eksperiment, 0 refleksioner"),
+        "{today}"
+    );
+    check("today", &today);
+    let shown = j.ok(&["show", &exp]);
+    assert!(
+        shown.contains("Jeg forventer: De beder mig afgøre")
+            && shown.contains("opfølgning: 2026-11-23 (i dag)")
+            && shown.contains("eksperiment · mentor"),
+        "{shown}"
+    );
+    check("show", &shown);
+    let (due, something) = j.due(&["due"]);
+    assert!(something && due.contains("Til opfølgning"), "{due}");
+    check("due", &due);
+    let stats = j.ok(&["stats"]);
+    assert!(
+        stats.contains("poster            2 (1 forløb, 1 eksperiment"),
+        "{stats}"
+    );
+    check("stats", &stats);
+    let list = j.ok(&["list"]);
+    assert!(
+        list.contains("eksperiment") && list.contains("(planlagt"),
+        "{list}"
+    );
+    check("list", &list);
+    // Five different errors, each in Danish.
+    let file = j.dir.path().join("en-fil.txt");
+    std::fs::write(&file, "x").unwrap();
+    let nowhere = j.dir.path().join("ingen");
+    for (args, danish) in [
+        (vec!["show", "ZZZZZZ"], "ingen post har et id"),
+        (vec!["list", "--since", "næste år"], "kan ikke læse datoen"),
+        (vec!["show", "01"], "flere poster"),
+        (
+            vec![
+                "--lang",
+                "da",
+                "--journal",
+                nowhere.to_str().unwrap(),
+                "list",
+            ],
+            "der er ingen journal",
+        ),
+        (
+            vec!["--lang", "da", "--journal", file.to_str().unwrap(), "list"],
+            "er en fil, ikke en mappe",
+        ),
+    ] {
+        let err = j.fails(&args);
+        assert!(err.contains(danish), "{args:?}: {err}");
+        check("an error", &err);
+    }
 }

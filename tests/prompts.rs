@@ -85,7 +85,7 @@ fn list_and_show_speak_the_asked_language() {
         out.contains("Dagens check-in") && out.contains("Relationel koordinering"),
         "{out}"
     );
-    assert!(out.contains("planlæg"), "phases in Danish too: {out}");
+    assert!(out.contains("planlægning"), "phases in Danish too: {out}");
     assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
     let out = env.ok(&["prompts", "list"]);
     assert!(

@@ -1,6 +1,6 @@
 //! Text output that reads well in an 80-column terminal.
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, Local, Utc};
 use unicode_width::UnicodeWidthStr;
 
 use crate::record::{Content, Record, Visibility};
@@ -16,17 +16,6 @@ pub fn local_time(at: DateTime<Utc>) -> String {
     at.with_timezone(&Local)
         .format("%Y-%m-%d %H:%M")
         .to_string()
-}
-
-/// "today", "in 3 days", "2 days ago".
-pub fn relative(date: NaiveDate, today: NaiveDate) -> String {
-    match (date - today).num_days() {
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        -1 => "yesterday".into(),
-        n if n > 0 => format!("in {n} days"),
-        n => format!("{} days ago", -n),
-    }
 }
 
 /// "1 experiment", "3 experiments", "0 reflections": a count with its noun (a regular English
@@ -63,25 +52,35 @@ pub fn id_width<'a>(journal: &Journal, records: impl IntoIterator<Item = &'a Rec
 
 /// A record as one list line: short id (padded to `ids` columns), day, kind, title, then
 /// status, tags and visibility.
-pub fn list_line(journal: &Journal, r: &Record, ids: usize) -> String {
+pub fn list_line(
+    journal: &Journal,
+    r: &Record,
+    ids: usize,
+    lang: crate::journal::Language,
+) -> String {
+    use crate::tui::words as shared;
+    let kind = shared::kind(r.kind(), lang);
     let head = format!(
-        "{:<ids$} {}  {:<10} ",
+        "{:<ids$} {}  {kind:<11} ",
         journal.short_id(r.id),
         r.created.with_timezone(&Local).format("%Y-%m-%d"),
-        r.kind().as_str()
     );
     let (status_long, status_short) = match &r.content {
         Content::Experiment {
             status, follow_up, ..
         } => {
-            let short = format!("({})", status.as_str());
+            let word = shared::experiment_status(*status, lang);
+            let short = format!("({word})");
             match (follow_up, status.is_open()) {
-                (Some(d), true) => (format!("({}, look back {d})", status.as_str()), short),
+                (Some(d), true) => (
+                    format!("({word}, {} {d})", super::say::say(lang).look_back_label),
+                    short,
+                ),
                 _ => (short.clone(), short),
             }
         }
         Content::Cycle { status, .. } => {
-            let s = format!("({})", status.as_str());
+            let s = format!("({})", shared::cycle_status(*status, lang));
             (s.clone(), s)
         }
         _ => (String::new(), String::new()),
@@ -89,7 +88,7 @@ pub fn list_line(journal: &Journal, r: &Record, ids: usize) -> String {
     let tags: Vec<String> = r.tags.iter().map(|t| format!("#{t}")).collect();
     let visibility = match r.visibility {
         Visibility::Private => String::new(),
-        v => format!("[{}]", v.as_str()),
+        v => format!("[{}]", shared::visibility(v, lang)),
     };
     let join = |parts: &[&str]| {
         parts
@@ -137,14 +136,5 @@ mod tests {
         assert_eq!(count(2, "comment"), "2 comments");
         assert_eq!(a("experiment"), "an experiment");
         assert_eq!(a("cycle"), "a cycle");
-    }
-
-    #[test]
-    fn relative_days_read_naturally() {
-        let d = |day| NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
-        assert_eq!(relative(d(23), d(23)), "today");
-        assert_eq!(relative(d(26), d(23)), "in 3 days");
-        assert_eq!(relative(d(20), d(23)), "3 days ago");
-        assert_eq!(relative(d(22), d(23)), "yesterday");
     }
 }

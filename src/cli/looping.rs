@@ -2,7 +2,7 @@
 //! and `praxis calendar`.
 
 use super::args::{CycleCommand, SummaryArgs};
-use super::format::{WIDTH, fit, relative};
+use super::format::{WIDTH, fit};
 use super::write::{answers_for, cycle_content};
 use super::{CliError, Context, invalid, resolve_kind};
 use crate::flow::{CONCLUDE_SET, Flow, Purpose};
@@ -151,52 +151,58 @@ pub(super) fn due(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError> 
         serde_json::to_writer_pretty(&mut *ctx.out, &due).map_err(std::io::Error::other)?;
         writeln!(ctx.out)?;
     } else if due.is_empty() {
-        writeln!(ctx.err, "Nothing is due.")?;
+        let w = super::say::say(ctx.language(Some(&journal)));
+        writeln!(ctx.err, "{}", w.nothing_due)?;
     } else {
         let lang = ctx.language(Some(&journal));
+        let w = super::say::say(lang);
         if !due.experiments.is_empty() {
-            writeln!(ctx.out, "Due for follow-up")?;
+            writeln!(ctx.out, "{}", w.due_heading)?;
             let ids = super::format::id_width(&journal, &due.experiments);
             for r in &due.experiments {
                 writeln!(
                     ctx.out,
                     "{}",
-                    super::view::due_line(&journal, r, today, ids)
+                    super::view::due_line(&journal, r, today, ids, lang)
                 )?;
             }
         }
         if !due.follow_ups.is_empty() {
-            writeln!(ctx.out, "Success-case follow-ups")?;
+            writeln!(ctx.out, "{}", w.follow_ups_heading)?;
             for f in &due.follow_ups {
                 let title = journal
                     .get(f.experiment)?
                     .map(|e| e.display_title())
                     .unwrap_or_default();
-                let head = format!("  {:<10} {} days: ", journal.short_id(f.experiment), f.days);
+                let days = super::say::fill(w.follow_up_days, &[("days", &f.days.to_string())]);
+                let head = format!("  {:<10} {days}: ", journal.short_id(f.experiment));
                 writeln!(
                     ctx.out,
                     "{head}{} — {} ({})",
                     fit(&title, WIDTH.saturating_sub(head.len() + 28)),
                     f.date,
-                    relative(f.date, today)
+                    super::say::relative(f.date, today, lang)
                 )?;
             }
         }
         if !due.sets.is_empty() {
-            writeln!(ctx.out, "Prompt sets due")?;
+            writeln!(ctx.out, "{}", w.sets_due_heading)?;
             for s in &due.sets {
                 let title = library
                     .get(&s.set)
                     .map_or(s.set.clone(), |set| set.title.get(lang).to_string());
                 let last = s
                     .last
-                    .map(|d| format!(", last {}", relative(d, today)))
+                    .map(|d| {
+                        let when = super::say::relative(d, today, lang);
+                        super::say::fill(w.last_time, &[("when", &when)])
+                    })
                     .unwrap_or_default();
                 writeln!(
                     ctx.out,
                     "  {:<28} {title} ({}{last})",
                     s.set,
-                    s.cadence.as_str()
+                    s.cadence.label(lang)
                 )?;
             }
         }

@@ -7,6 +7,7 @@ mod format;
 mod looping;
 mod progress;
 mod prompts;
+mod say;
 mod view;
 mod write;
 
@@ -62,12 +63,15 @@ pub struct Context<'a> {
     pub out: &'a mut dyn Write,
     /// Messages for the user that are not the command's result.
     pub err: &'a mut dyn Write,
+    /// The language of the journal opened, once one is: what errors are told in.
+    pub spoken: Option<Language>,
 }
 
 impl Context<'_> {
     /// Opens the journal to read or change; never creates one.
     pub(crate) fn open(&mut self) -> Result<Journal, CliError> {
         let journal = Journal::open(&self.dir)?;
+        self.spoken = Some(journal.meta().language);
         self.tell_what_opening_did(&journal)?;
         Ok(journal)
     }
@@ -95,16 +99,18 @@ impl Context<'_> {
             // The app has it open: read a copy of this moment rather than refuse.
             Err(StoreError::Locked { pid, .. }) => {
                 let journal = Journal::open_read_only(&self.dir)?;
+                let pid = pid.map(|p| format!(" (pid {p})")).unwrap_or_default();
+                let w = say::say(self.language(Some(&journal)));
                 writeln!(
                     self.err,
-                    "praxis: the journal is open in praxis{}; this is read from a copy made now, \
-                     so what is saved there from now on is not in it.",
-                    pid.map(|p| format!(" (pid {p})")).unwrap_or_default()
+                    "{}",
+                    say::fill(w.read_from_copy, &[("pid", &pid)])
                 )?;
                 Ok(journal)
             }
             other => {
                 let journal = other?;
+                self.spoken = Some(journal.meta().language);
                 self.tell_what_opening_did(&journal)?;
                 Ok(journal)
             }
@@ -197,7 +203,16 @@ impl Context<'_> {
 
     /// Reads a date the user typed, relative to today.
     pub(crate) fn date(&self, flag: &str, text: &str) -> Result<chrono::NaiveDate, CliError> {
-        parse_date(text, self.clock.today()).map_err(|e| invalid(format!("--{flag}: {e}")))
+        parse_date(text, self.clock.today()).map_err(|_| {
+            let w = say::say(self.lang.or(self.spoken).unwrap_or_else(default_language));
+            invalid(say::fill(w.err_date, &[("flag", flag), ("text", text)]))
+        })
+    }
+
+    /// The language to tell `e` in: the opened journal's, else --lang, else the locale's.
+    pub fn error_text(&self, e: &CliError) -> String {
+        let lang = self.lang.or(self.spoken).unwrap_or_else(default_language);
+        say::error_text(e, lang)
     }
 }
 

@@ -3,7 +3,8 @@
 use serde_json::json;
 
 use super::args::{ListArgs, SearchArgs};
-use super::format::{WIDTH, count, fit, id_width, list_line, local_time, one_line, relative, wrap};
+use super::format::{WIDTH, count, fit, id_width, list_line, local_time, one_line, wrap};
+use super::say::{fill, long_date, relative, say};
 use super::{CliError, Context, invalid, resolve_kind};
 use crate::prompts::show_answer;
 use crate::query::Filter;
@@ -11,65 +12,70 @@ use crate::record::{Content, Kind, Record};
 use crate::search::Searcher;
 use crate::stats;
 use crate::store::{Journal, StoreError};
+use crate::tui::words as shared;
 
 use crate::flow::DAILY_CHECKIN;
 
 pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
     let journal = match ctx.open_to_read() {
         Err(CliError::Store(StoreError::NoJournal { dir })) => {
-            writeln!(
-                ctx.out,
-                "Welcome to praxis, a learning journal for leading co-creation."
-            )?;
-            writeln!(
-                ctx.out,
-                "There is no journal in {} yet. Start one with",
-                dir.display()
-            )?;
-            writeln!(
-                ctx.out,
-                "  praxis init --name \"Your name\" --lang en   (or --lang da)"
-            )?;
-            writeln!(ctx.out, "or simply write your first note:")?;
-            writeln!(
-                ctx.out,
-                "  praxis add note --title \"What I noticed today\""
-            )?;
+            let w = say(ctx.language(None));
+            writeln!(ctx.out, "{}", w.welcome)?;
+            let dir = dir.display().to_string();
+            writeln!(ctx.out, "{}", fill(w.no_journal_yet, &[("dir", &dir)]))?;
+            writeln!(ctx.out, "{}", w.init_hint)?;
+            writeln!(ctx.out, "{}", w.or_first_note)?;
+            writeln!(ctx.out, "{}", w.first_note_hint)?;
             return Ok(());
         }
         other => other?,
     };
     let today = ctx.clock.today();
+    let lang = ctx.language(Some(&journal));
+    let w = say(lang);
     let home = crate::home::read(&journal, today, usize::MAX)?;
     writeln!(
         ctx.out,
-        "Journal of {} — {}",
-        journal.meta().author_name,
-        today.format("%A %-d %B %Y")
+        "{}",
+        fill(
+            w.journal_of,
+            &[
+                ("name", &journal.meta().author_name),
+                ("date", &long_date(today, lang))
+            ]
+        )
     )?;
     writeln!(ctx.out)?;
     let rhythm = home
         .rhythm
         .unwrap_or(crate::rhythm::rhythm_run([], today, Default::default()));
     let unit = match (rhythm.in_weeks, home.streak == 1) {
-        (true, true) => "week",
-        (true, false) => "weeks",
-        (false, true) => "day",
-        (false, false) => "days",
+        (true, true) => w.week,
+        (true, false) => w.weeks,
+        (false, true) => w.day,
+        (false, false) => w.days,
     };
     let rhythm_note = match rhythm.rhythm {
         crate::rhythm::Rhythm::Daily => String::new(),
-        r => format!(" ({})", r.label(crate::journal::Language::English)),
+        r => format!(" ({})", r.label(lang)),
+    };
+    let state = if home.checked_in {
+        w.done_today
+    } else {
+        w.not_done
     };
     writeln!(
         ctx.out,
-        "Daily check-in   {} · streak {} {unit}{rhythm_note}",
-        if home.checked_in {
-            "done today"
-        } else {
-            "not done yet today"
-        },
-        home.streak,
+        "{}",
+        fill(
+            w.checkin_line,
+            &[
+                ("state", state),
+                ("n", &home.streak.to_string()),
+                ("unit", unit),
+                ("rhythm", &rhythm_note)
+            ]
+        )
     )?;
     let ids = id_width(
         &journal,
@@ -82,31 +88,26 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
     if !home.checked_in
         && let Some(meant) = crate::carry::meant_to_try_in(&journal, &library, today)?
     {
-        writeln!(
-            ctx.out,
-            "{}",
-            wrap(
-                &format!(
-                    "You meant to try ({}): {} — did you? (praxis add experiment --from {})",
-                    relative(meant.day, today),
-                    one_line(&meant.text),
-                    journal.short_id(meant.reflection)
-                ),
-                WIDTH,
-                "  "
-            )
-        )?;
+        let text = fill(
+            w.meant_to_try,
+            &[
+                ("when", &relative(meant.day, today, lang)),
+                ("text", &one_line(&meant.text)),
+                ("id", &journal.short_id(meant.reflection)),
+            ],
+        );
+        writeln!(ctx.out, "{}", wrap(&text, WIDTH, "  "))?;
     }
     let out = &mut *ctx.out;
     if !home.due.is_empty() {
-        writeln!(out, "\nDue for follow-up")?;
+        writeln!(out, "\n{}", w.due_heading)?;
         for r in &home.due {
-            writeln!(out, "{}", due_line(&journal, r, today, ids))?;
+            writeln!(out, "{}", due_line(&journal, r, today, ids, lang))?;
         }
     }
     let indent = " ".repeat(ids + 3);
     if !home.cycles.is_empty() {
-        writeln!(out, "\nActive cycles")?;
+        writeln!(out, "\n{}", w.active_cycles)?;
         for c in &home.cycles {
             writeln!(
                 out,
@@ -119,33 +120,39 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
             {
                 writeln!(out, "{indent}{}", fit(question, WIDTH - ids - 3))?;
             }
-            writeln!(
-                out,
-                "{indent}phase: {} · {}, {}",
-                c.phase.as_str(),
-                count(c.experiments, "experiment"),
-                count(c.reflections, "reflection")
-            )?;
+            let line = fill(
+                w.phase_line,
+                &[
+                    ("phase", c.phase.label(lang)),
+                    (
+                        "experiments",
+                        &shared::count(c.experiments, Kind::Experiment, lang),
+                    ),
+                    (
+                        "reflections",
+                        &shared::count(c.reflections, Kind::Reflection, lang),
+                    ),
+                ],
+            );
+            writeln!(out, "{indent}{line}")?;
             for id in &c.state.owed {
                 let title = journal
                     .get(*id)?
                     .map(|r| r.display_title())
                     .unwrap_or_default();
+                let title = fit(&title, WIDTH.saturating_sub(ids + 24));
                 writeln!(
                     out,
-                    "{indent}reflection owed: {}",
-                    fit(&title, WIDTH.saturating_sub(ids + 20))
+                    "{indent}{}",
+                    fill(w.reflection_owed, &[("title", &title)])
                 )?;
             }
         }
     } else if !home.empty {
-        writeln!(
-            out,
-            "\nNo active cycle. Start one with praxis cycle new --title … --question …"
-        )?;
+        writeln!(out, "\n{}", w.no_active_cycle)?;
     }
     if !home.concluded.is_empty() {
-        writeln!(out, "\nConcluded cycles")?;
+        writeln!(out, "\n{}", w.concluded_cycles)?;
         for c in home.concluded.iter().take(5) {
             writeln!(
                 out,
@@ -155,31 +162,21 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
             )?;
         }
         if home.concluded.len() > 5 {
-            writeln!(
-                out,
-                "  … and {} more: praxis list --kind cycle",
-                home.concluded.len() - 5
-            )?;
+            let more = (home.concluded.len() - 5).to_string();
+            writeln!(out, "{}", fill(w.and_more, &[("n", &more)]))?;
         }
     }
     if home.empty {
-        writeln!(
-            out,
-            "\nYour journal is empty. A good first step is a cycle: the change you are"
-        )?;
-        writeln!(
-            out,
-            "working on, as a question you want to learn your way into."
-        )?;
+        writeln!(out, "\n{}", wrap(w.empty_journal, WIDTH, ""))?;
     }
     writeln!(out)?;
     let checkin = format!("praxis add reflection --set {DAILY_CHECKIN} …");
     let hints = [
-        (checkin.as_str(), "check in"),
-        ("praxis cycle new --title … --question …", "start a cycle"),
+        (checkin.as_str(), w.hint_checkin),
+        ("praxis cycle new --title … --question …", w.hint_cycle),
         (
             "praxis add experiment --title … --follow-up +14d",
-            "plan an experiment",
+            w.hint_experiment,
         ),
     ];
     let column = hints
@@ -191,7 +188,7 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
         let pad = column - crate::width::cells(command);
         writeln!(out, "  {command}{}   {what}", " ".repeat(pad))?;
     }
-    writeln!(out, "  praxis list · praxis search TEXT · praxis --help")?;
+    writeln!(out, "{}", w.hint_more)?;
     Ok(())
 }
 
@@ -272,13 +269,13 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         writeln!(ctx.out)?;
         return Ok(());
     }
+    let lang = ctx.language(Some(&journal));
+    let w = say(lang);
     if records.is_empty() {
         let what = match (peers, filter == Filter::default()) {
-            (true, true) => {
-                "Nothing has been shared with this journal yet (praxis import, or praxis network sync)."
-            }
-            (false, true) => "The journal is empty.",
-            (_, false) => "No records match.",
+            (true, true) => w.nothing_shared,
+            (false, true) => w.empty,
+            (_, false) => w.no_match,
         };
         writeln!(ctx.err, "{what}")?;
     }
@@ -303,12 +300,16 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
                 ctx.out,
                 "{}",
                 fit(
-                    &format!("{name}{}  {}", " ".repeat(pad), list_line(&journal, r, ids)),
+                    &format!(
+                        "{name}{}  {}",
+                        " ".repeat(pad),
+                        list_line(&journal, r, ids, lang)
+                    ),
                     WIDTH
                 )
             )?;
         } else {
-            writeln!(ctx.out, "{}", list_line(&journal, r, ids))?;
+            writeln!(ctx.out, "{}", list_line(&journal, r, ids, lang))?;
         }
     }
     Ok(())
@@ -350,6 +351,7 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
         Content::Reflection { set, .. } => library.get(set),
         _ => None,
     };
+    let w = say(lang);
     let out = &mut *ctx.out;
     match prompt_set {
         Some(set) if r.title.trim().is_empty() && r.body.trim().is_empty() => {
@@ -360,32 +362,34 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
     writeln!(
         out,
         "{} · {} · {}",
-        r.kind().as_str(),
-        r.visibility.as_str(),
+        shared::kind(r.kind(), lang),
+        shared::visibility(r.visibility, lang),
         r.id
     )?;
     if foreign {
         let name = journal
             .peer_name(r.author)
             .unwrap_or_else(|| r.author.to_string());
-        writeln!(out, "from {name}'s journal (read-only)")?;
+        writeln!(out, "{}", fill(w.from_journal, &[("name", &name)]))?;
     }
-    let mut dates = format!("created {}", local_time(r.created));
+    let mut dates = fill(w.created, &[("when", &local_time(r.created))]);
     if r.revision > 1 {
-        dates.push_str(&format!(
-            " · edited {} · revision {}",
-            local_time(r.updated),
-            r.revision
+        dates.push_str(&fill(
+            w.edited,
+            &[
+                ("when", &local_time(r.updated)),
+                ("n", &r.revision.to_string()),
+            ],
         ));
     }
     writeln!(out, "{dates}")?;
     if !r.tags.is_empty() {
-        writeln!(out, "tags: {}", r.tags.join(", "))?;
+        writeln!(out, "{}: {}", w.tags, r.tags.join(", "))?;
     }
     let title_of = |id| -> Result<String, CliError> {
         Ok(match journal.get_any(id)? {
             Some(t) => format!("{} ({})", t.display_title(), journal.short_id(id)),
-            None => format!("{id} (no longer in the journal)"),
+            None => fill(w.gone, &[("id", &id.to_string())]),
         })
     };
     match &r.content {
@@ -397,23 +401,23 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
             ends,
             closing,
         } => {
-            writeln!(out, "status: {}", status.as_str())?;
+            writeln!(out, "{}: {}", w.status, shared::cycle_status(*status, lang))?;
             if !question.is_empty() {
-                writeln!(out, "question: {question}")?;
+                writeln!(out, "{}: {question}", w.question)?;
             }
             if !goal.is_empty() {
-                writeln!(out, "learning goal: {goal}")?;
+                writeln!(out, "{}: {goal}", w.goal)?;
             }
             if let Some(d) = ends {
-                writeln!(out, "ends: {d} ({})", relative(*d, today))?;
+                writeln!(out, "{}: {d} ({})", w.ends, relative(*d, today, lang))?;
             }
             let state = crate::cycle::read_state(&journal, &r, today)?;
-            writeln!(out, "phase: {}", state.phase.label(lang))?;
+            writeln!(out, "{}: {}", w.phase, state.phase.label(lang))?;
             for e in &state.owed {
-                writeln!(out, "reflection owed on: {}", title_of(*e)?)?;
+                writeln!(out, "{}: {}", w.owed_on, title_of(*e)?)?;
             }
             if let Some(c) = closing {
-                writeln!(out, "closing reflection: {}", title_of(*c)?)?;
+                writeln!(out, "{}: {}", w.closing, title_of(*c)?)?;
             }
         }
         Content::Experiment {
@@ -428,36 +432,51 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
             closed,
             signal_met,
         } => {
-            writeln!(out, "status: {}", status.as_str())?;
+            writeln!(
+                out,
+                "{}: {}",
+                w.status,
+                shared::experiment_status(*status, lang)
+            )?;
             if let Some(c) = cycle {
-                writeln!(out, "cycle: {}", title_of(*c)?)?;
+                writeln!(out, "{}: {}", w.cycle, title_of(*c)?)?;
             }
             if let Some(f) = from {
-                writeln!(out, "follows from: {}", title_of(*f)?)?;
+                writeln!(out, "{}: {}", w.follows_from, title_of(*f)?)?;
             }
             for next in crate::summary::followed_by(&journal, &r)? {
-                writeln!(out, "followed by: {}", title_of(next)?)?;
+                writeln!(out, "{}: {}", w.followed_by, title_of(next)?)?;
             }
             if !with.is_empty() {
-                writeln!(out, "with: {}", with.join(", "))?;
+                writeln!(out, "{}: {}", w.with, with.join(", "))?;
             }
             if !expectation.is_empty() {
-                writeln!(out, "I expect: {expectation}")?;
+                writeln!(out, "{}: {expectation}", w.expect)?;
             }
             if !signal.is_empty() {
-                writeln!(out, "I will know by: {signal}")?;
+                writeln!(out, "{}: {signal}", w.will_know)?;
             }
             if let Some(d) = follow_up {
-                writeln!(out, "look back: {d} ({})", relative(*d, today))?;
+                writeln!(
+                    out,
+                    "{}: {d} ({})",
+                    w.look_back_label,
+                    relative(*d, today, lang)
+                )?;
             }
             if let Some(o) = outcome {
-                writeln!(out, "outcome: {o}")?;
+                writeln!(out, "{}: {o}", w.outcome)?;
             }
             if let Some(m) = signal_met {
-                writeln!(out, "signal showed: {}", m.as_str())?;
+                let said = match m {
+                    crate::record::SignalMet::Yes => w.yes,
+                    crate::record::SignalMet::Partly => w.partly,
+                    crate::record::SignalMet::No => w.no,
+                };
+                writeln!(out, "{}: {said}", w.signal_showed)?;
             }
             if let Some(at) = closed {
-                writeln!(out, "closed: {}", local_time(*at))?;
+                writeln!(out, "{}: {}", w.closed, local_time(*at))?;
             }
         }
         Content::Reflection {
@@ -466,19 +485,20 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
             experiment,
             answers,
         } => {
-            writeln!(out, "prompt set: {set}")?;
+            let set_name = prompt_set.map_or(set.clone(), |p| p.title.get(lang).to_string());
+            writeln!(out, "{}: {set_name}", w.prompt_set)?;
             if let Some(c) = cycle {
-                writeln!(out, "cycle: {}", title_of(*c)?)?;
+                writeln!(out, "{}: {}", w.cycle, title_of(*c)?)?;
             }
             if let Some(e) = experiment {
-                writeln!(out, "about: {}", title_of(*e)?)?;
+                writeln!(out, "{}: {}", w.about, title_of(*e)?)?;
             }
             for a in answers {
                 let (asked, value) = show_answer(prompt_set, a, lang);
                 writeln!(out, "\n{}", wrap(&asked, WIDTH, ""))?;
                 writeln!(out, "{}", wrap(&value, WIDTH, "  "))?;
                 if let Some(why) = &a.why {
-                    writeln!(out, "{}", wrap(&format!("why: {why}"), WIDTH, "  "))?;
+                    writeln!(out, "{}", wrap(&format!("{}: {why}", w.why), WIDTH, "  "))?;
                 }
             }
         }
@@ -487,30 +507,32 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
         writeln!(out, "\n{}", r.body.trim_end())?;
     }
     if !linked.is_empty() {
-        writeln!(out, "\nlinked records:")?;
+        writeln!(out, "\n{}", w.linked)?;
         let ids = id_width(&journal, &linked);
         for l in &linked {
             writeln!(
                 out,
                 "{}",
-                fit(&format!("  {}", list_line(&journal, l, ids)), WIDTH)
+                fit(&format!("  {}", list_line(&journal, l, ids, lang)), WIDTH)
             )?;
         }
     }
     for c in &conflicts {
-        writeln!(
-            out,
-            "\nanother version with the same revision ({}) arrived, edited {}:",
-            c.revision,
-            local_time(c.updated)
-        )?;
+        let head = fill(
+            w.other_version,
+            &[
+                ("n", &c.revision.to_string()),
+                ("when", &local_time(c.updated)),
+            ],
+        );
+        writeln!(out, "\n{head}")?;
         writeln!(out, "  {}", c.display_title())?;
         if !c.body.trim().is_empty() {
             writeln!(out, "{}", wrap(&c.body, WIDTH, "  "))?;
         }
     }
     if !comments.is_empty() {
-        writeln!(out, "\ncomments:")?;
+        writeln!(out, "\n{}", w.comments)?;
         for c in &comments {
             writeln!(out, "  {} · {}", c.author_name, local_time(c.created))?;
             writeln!(out, "{}", wrap(&c.text, WIDTH, "    "))?;
@@ -524,15 +546,22 @@ pub(super) fn due_line(
     r: &Record,
     today: chrono::NaiveDate,
     ids: usize,
+    lang: crate::journal::Language,
 ) -> String {
     let when = match &r.content {
         Content::Experiment {
             follow_up: Some(d), ..
-        } => format!("look back {d} ({})", relative(*d, today)),
+        } => fill(
+            say(lang).look_back,
+            &[
+                ("date", &d.to_string()),
+                ("when", &relative(*d, today, lang)),
+            ],
+        ),
         _ => String::new(),
     };
     let head = format!("  {:<ids$} ", journal.short_id(r.id));
-    let room = WIDTH.saturating_sub(head.len() + when.len() + 3);
+    let room = WIDTH.saturating_sub(head.len() + crate::width::cells(&when) + 3);
     format!("{head}{} — {when}", fit(&r.display_title(), room))
 }
 
@@ -543,6 +572,7 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
         ));
     }
     let journal = ctx.open_to_read()?;
+    let lang = ctx.language(Some(&journal));
     // Streamed: only the best matches so far are held, however large the journal.
     let mut failed = None;
     let records = journal
@@ -575,7 +605,7 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
     }
     let ids = id_width(&journal, hits.iter().map(|(_, r)| r));
     for (h, record) in &hits {
-        writeln!(ctx.out, "{}", list_line(&journal, record, ids))?;
+        writeln!(ctx.out, "{}", list_line(&journal, record, ids, lang))?;
         if h.field != crate::search::Field::Title {
             writeln!(
                 ctx.out,
@@ -613,26 +643,42 @@ pub(super) fn stats(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError
         writeln!(ctx.out)?;
         return Ok(());
     }
+    let lang = ctx.language(Some(&journal));
+    let w = say(lang);
     let out = &mut *ctx.out;
     let kinds: Vec<String> = s
         .by_kind
         .iter()
-        .map(|(k, n)| count(*n, k.as_str()))
+        .map(|(k, n)| match lang {
+            crate::journal::Language::English => count(*n, k.as_str()),
+            crate::journal::Language::Danish => shared::count(*n, *k, lang),
+        })
         .collect();
-    writeln!(out, "records           {} ({})", s.total, kinds.join(", "))?;
+    let total = s.total.to_string();
+    let kinds = kinds.join(", ");
     writeln!(
         out,
-        "daily streak      {} day{}",
-        s.streak_days,
-        if s.streak_days == 1 { "" } else { "s" }
+        "{}",
+        fill(w.stats_records, &[("total", &total), ("kinds", &kinds)])
     )?;
+    let unit = if s.streak_days == 1 { w.day } else { w.days };
+    let streak = s.streak_days.to_string();
     writeln!(
         out,
-        "open experiments  {} ({} due for follow-up)",
-        s.open_experiments, s.due_experiments
+        "{}",
+        fill(w.stats_streak, &[("n", &streak), ("unit", unit)])
+    )?;
+    let (open, due) = (
+        s.open_experiments.to_string(),
+        s.due_experiments.to_string(),
+    );
+    writeln!(
+        out,
+        "{}",
+        fill(w.stats_open, &[("open", &open), ("due", &due)])
     )?;
     if !s.by_month.is_empty() {
-        writeln!(out, "by month")?;
+        writeln!(out, "{}", w.stats_by_month)?;
         let most = s.by_month.values().copied().max().unwrap_or(1).max(1);
         for (month, n) in &s.by_month {
             let bar = "█".repeat((n * 50).div_ceil(most));

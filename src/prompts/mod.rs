@@ -82,11 +82,11 @@ impl Phase {
             (Phase::Observe, Language::English) => "observe",
             (Phase::Reflect, Language::English) => "reflect",
             (Phase::Review, Language::English) => "review",
-            (Phase::Plan, Language::Danish) => "planlæg",
-            (Phase::Act, Language::Danish) => "handl",
-            (Phase::Observe, Language::Danish) => "iagttag",
-            (Phase::Reflect, Language::Danish) => "reflekter",
-            (Phase::Review, Language::Danish) => "se tilbage",
+            (Phase::Plan, Language::Danish) => "planlægning",
+            (Phase::Act, Language::Danish) => "handling",
+            (Phase::Observe, Language::Danish) => "iagttagelse",
+            (Phase::Reflect, Language::Danish) => "refleksion",
+            (Phase::Review, Language::Danish) => "evaluering",
         }
     }
 }
@@ -110,6 +110,18 @@ impl Cadence {
             Cadence::Daily => "daily",
             Cadence::Weekly => "weekly",
             Cadence::AfterExperiment => "after-experiment",
+        }
+    }
+
+    /// The rhythm in words, for people.
+    pub fn label(self, lang: Language) -> &'static str {
+        match (self, lang) {
+            (Cadence::Daily, Language::English) => "daily",
+            (Cadence::Weekly, Language::English) => "weekly",
+            (Cadence::AfterExperiment, Language::English) => "after each experiment",
+            (Cadence::Daily, Language::Danish) => "dagligt",
+            (Cadence::Weekly, Language::Danish) => "ugentligt",
+            (Cadence::AfterExperiment, Language::Danish) => "efter hvert eksperiment",
         }
     }
 }

@@ -451,14 +451,7 @@ pub fn words(lang: Language) -> &'static Words {
     }
 }
 
-/// `template` with `{name}` replaced by the given values.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
+pub use crate::text::fill;
 
 use crate::record::{CycleStatus, ExperimentStatus, Kind, Visibility};
 

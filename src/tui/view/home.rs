@@ -131,13 +131,20 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
             crate::tui::words::count(c.experiments, Kind::Experiment, app.lang),
             crate::tui::words::count(c.reflections, Kind::Reflection, app.lang),
         );
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("  {} ", fitted(&c.record.display_title(), &status, width)),
+        let title = c.record.display_title();
+        if crate::width::cells(&status) + 24 + 3 > usize::from(width) {
+            // No room for both on a row: the status goes under the title.
+            lines.push(Line::from(Span::styled(
+                format!("  {}", crate::width::fit(&title, usize::from(width) - 2)),
                 style,
-            ),
-            Span::styled(status, t.dim),
-        ]));
+            )));
+            lines.push(Line::from(Span::styled(format!("   {status}"), t.dim)));
+        } else {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {} ", fitted(&title, &status, width)), style),
+                Span::styled(status, t.dim),
+            ]));
+        }
         if let Content::Cycle { question, .. } = &c.record.content
             && !question.is_empty()
         {

@@ -160,7 +160,7 @@ fn draw_top(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// "Monday 23 November 2026", "mandag 23. november 2026".
+/// "Monday 23 November 2026", "mandag den 23. november 2026".
 fn long_date(d: chrono::NaiveDate, lang: crate::journal::Language) -> String {
     match lang {
         crate::journal::Language::English => d.format("%A %-d %B %Y").to_string(),
@@ -168,13 +168,13 @@ fn long_date(d: chrono::NaiveDate, lang: crate::journal::Language) -> String {
     }
 }
 
-/// "mandag 23. november 2026".
+/// "mandag den 23. november 2026", as Danes write a date.
 fn danish_date(d: chrono::NaiveDate) -> String {
     use super::words::{month_name, weekday_name};
     use chrono::Datelike;
     let da = crate::journal::Language::Danish;
     format!(
-        "{} {}. {} {}",
+        "{} den {}. {} {}",
         weekday_name(d, da),
         d.day(),
         month_name(d, da),
