@@ -248,7 +248,7 @@ const PARTS_DA: [&[&str]; 4] = [
         "afprøvede",
         "protesterede mod",
         "tegnede et kort over",
-        "skrev ned",
+        "noterede",
         "grinede af",
         "gentænkte",
         "tilbød at stå for",

@@ -277,3 +277,53 @@ mutual-respect = { value = 5, why = "They know the citizens best" }
     assert_eq!(r["record"]["answers"][0]["value"]["value"], "Council");
     assert_eq!(r["record"]["answers"][2]["value"]["value"], 5);
 }
+
+/// The Danish review's list of wrong meanings and grammar (section 2 of
+/// ../shared/language/danish-review.md): none of them is left in the prompts or the word tables.
+#[test]
+fn the_danish_reviews_errors_of_meaning_and_grammar_are_gone() {
+    let wrong = [
+        "R besvarer mentorens spørgsmål",
+        "En del af min ledelse",
+        "Lidt respekt",
+        "det ene og det andet",
+        "Hvilket ét næste skridt",
+        "bedste {shown} af",
+        "lære dig ind på",
+        "skabe af det",
+        "Hvilken ene ramme",
+        "stemmer tæller",
+        "sektorer eller civilsamfundet",
+        "påvirker den andens",
+        "hinandens bidrag",
+        "minder praxis dig om det her",
+        "udfordring afprøver det",
+        "Hvordan vil du vide",
+        "hvordan vil du vide",
+        "jeg ved det, når",
+        "handle på deres egen",
+        "Opfølgning på det, der lykkedes\"",
+        "skrev ned",
+        "Esc fortryder",
+    ];
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["prompts", "src/tui", "src/cli", "src"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml" || e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for w in wrong {
+            // This test's own list is the one place they may stand.
+            if path.ends_with("prompts.rs") && path.parent().is_some_and(|p| p.ends_with("tests")) {
+                continue;
+            }
+            assert!(!text.contains(w), "{}: still says \"{w}\"", path.display());
+        }
+    }
+}

@@ -202,7 +202,7 @@ const DA: Say = Say {
     no_active_cycle: "Intet aktivt forløb. Start et med praxis cycle new --title … --question …",
     concluded_cycles: "Afsluttede forløb",
     and_more: "  … og {n} mere: praxis list --kind forløb",
-    empty_journal: "Din journal er tom. Et godt første skridt er et forløb: den forandring, du arbejder med, formuleret som et spørgsmål, du vil lære dig ind på.",
+    empty_journal: "Din journal er tom. Et godt første skridt er et forløb: den forandring, du arbejder med, formuleret som et spørgsmål, du vil blive klogere på.",
     hint_checkin: "check-in",
     hint_cycle: "start et forløb",
     hint_experiment: "planlæg et eksperiment",

@@ -86,7 +86,7 @@ impl Phase {
             (Phase::Act, Language::Danish) => "handling",
             (Phase::Observe, Language::Danish) => "iagttagelse",
             (Phase::Reflect, Language::Danish) => "refleksion",
-            (Phase::Review, Language::Danish) => "evaluering",
+            (Phase::Review, Language::Danish) => "opsamling",
         }
     }
 }

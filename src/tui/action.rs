@@ -132,7 +132,7 @@ impl Action {
             Action::Peers => ("shared with me", "delt med mig"),
             Action::ReadComments => ("read new comments", "læs nye kommentarer"),
             Action::Comment => ("comment", "kommentér"),
-            Action::MentorReview => ("mentor's review", "mentorens gennemgang"),
+            Action::MentorReview => ("mentor's review", "mentortilbagemelding"),
             Action::Search => ("search", "søg"),
             Action::Filter => ("filter", "filter"),
             Action::NextQuestion => ("next", "næste"),
