@@ -50,8 +50,10 @@ pub(super) fn rc_map(app: &App, view: &RcMapView, frame: &mut Frame, area: Rect)
     let [table_area, info_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(4)]).areas(inner);
     let wide = inner.width >= 110;
+    let narrow = inner.width < 100;
+    let column = if narrow { 7 } else { 10 };
     let mut widths = vec![Constraint::Fill(1)];
-    widths.extend(map.dimensions.iter().map(|_| Constraint::Length(9)));
+    widths.extend(map.dimensions.iter().map(|_| Constraint::Length(column)));
     if wide {
         widths.push(Constraint::Length(20));
     }
@@ -59,7 +61,7 @@ pub(super) fn rc_map(app: &App, view: &RcMapView, frame: &mut Frame, area: Rect)
     header.extend(
         map.dimensions
             .iter()
-            .map(|d| Cell::from(dimension(&d.id, app.lang).to_string())),
+            .map(|d| Cell::from(dimension_column(&d.id, app.lang, narrow))),
     );
     if wide {
         header.push(Cell::from(""));
@@ -134,6 +136,16 @@ pub(super) fn rc_map(app: &App, view: &RcMapView, frame: &mut Frame, area: Rect)
         info.push(Line::from(Span::styled(d.question.clone(), t.dim)));
     }
     frame.render_widget(Paragraph::new(info).wrap(Wrap { trim: true }), info_area);
+}
+
+/// A dimension's column header: its name, or at a narrow width a shortened one.
+fn dimension_column(id: &str, lang: crate::journal::Language, narrow: bool) -> String {
+    let name = dimension(id, lang);
+    if !narrow || name.chars().count() <= 7 {
+        return name.to_string();
+    }
+    let short: String = name.chars().take(5).collect();
+    format!("{short}.")
 }
 
 /// A day's cell in the calendar, by how many records it had.
@@ -327,16 +339,25 @@ pub(super) fn chart(app: &App, view: &ChartView, frame: &mut Frame, area: Rect) 
                 .as_deref()
                 .map(|c| format!(" [{c}]"))
                 .unwrap_or_default();
-            let tail = format!("  {}", crate::summary::trend_line(tr));
-            let tail = crate::width::fit(&tail, width / 2);
+            let newest = crate::summary::Trend {
+                points: tr.points[tr.points.len().saturating_sub(6)..].to_vec(),
+                ..tr.clone()
+            };
+            let tail = crate::width::fit(&crate::summary::trend_line(&newest), width / 2);
             let head = crate::width::fit(
                 &format!("{}{who}", tr.label),
-                width.saturating_sub(crate::width::cells(&tail)),
+                width.saturating_sub(crate::width::cells(&tail) + 4),
             );
-            ListItem::new(Line::from(vec![Span::raw(head), Span::styled(tail, t.dim)]))
+            ListItem::new(Line::from(vec![
+                Span::raw(head),
+                Span::raw("  "),
+                Span::styled(tail, t.dim),
+            ]))
         })
         .collect();
-    let list = List::new(items).highlight_style(t.selected);
+    let list = List::new(items)
+        .highlight_style(t.selected)
+        .highlight_symbol("▸ ");
     let mut state = ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(list, list_area, &mut state);
 }

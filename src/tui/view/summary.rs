@@ -145,7 +145,7 @@ fn text(app: &App, s: &Summary, width: u16) -> Vec<Line<'static>> {
             };
             lines.extend(indented(&format!("{}{who}", tr.label), "  ", width, t.dim));
             lines.push(Line::from(Span::styled(
-                format!("    {} ({}–{})", trend_line(tr), tr.min, tr.max),
+                format!("    {} ({}–{})", recent(tr), tr.min, tr.max),
                 style,
             )));
         }
@@ -198,6 +198,19 @@ fn text(app: &App, s: &Summary, width: u16) -> Vec<Line<'static>> {
         lines.extend(indented(&text, "  ", width, t.error));
     }
     lines
+}
+
+/// The newest answers of a trend as a line, `… 3 → 4 → 2 ▼` when there are many.
+fn recent(tr: &crate::summary::Trend) -> String {
+    const SHOWN: usize = 8;
+    if tr.points.len() <= SHOWN {
+        return trend_line(tr);
+    }
+    let tail = crate::summary::Trend {
+        points: tr.points[tr.points.len() - SHOWN..].to_vec(),
+        ..tr.clone()
+    };
+    format!("{} × · … {}", tr.points.len(), trend_line(&tail))
 }
 
 /// How far the summary can scroll in a screen body of `area`.
