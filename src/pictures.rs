@@ -315,7 +315,14 @@ mod tests {
     fn the_calendar_counts_days_by_week_and_weekday_and_stops_reading_at_its_start() {
         let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
         let today = d(11, 25); // a Wednesday
-        let days = [d(11, 25), d(11, 25), d(11, 23), d(11, 20), d(11, 9), d(1, 5)];
+        let days = [
+            d(11, 25),
+            d(11, 25),
+            d(11, 23),
+            d(11, 20),
+            d(11, 9),
+            d(1, 5),
+        ];
         let c = calendar(days, today, 3);
         assert_eq!(c.first_monday, d(11, 9));
         assert_eq!(c.weeks[2][2], 2, "two records today");

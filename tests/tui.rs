@@ -2046,7 +2046,10 @@ fn half_a_year(j: &Journal) -> (Record, Record, Record) {
             if n % 9 != 0 {
                 let at = Utc.from_utc_datetime(&day.and_hms_opt(16, 30, 0).unwrap());
                 let mut answers = vec![
-                    text_answer("happened", &format!("Day {n}: a visit round and a team meeting")),
+                    text_answer(
+                        "happened",
+                        &format!("Day {n}: a visit round and a team meeting"),
+                    ),
                     scale_answer("voice", 1 + (n * 7 % 5)),
                 ];
                 if n % 15 == 0 {
@@ -2055,13 +2058,17 @@ fn half_a_year(j: &Journal) -> (Record, Record, Record) {
                         "Ask one relative what they would change",
                     ));
                 }
-                let linked = (day >= NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()).then_some(cycle.id);
+                let linked =
+                    (day >= NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()).then_some(cycle.id);
                 reflection(j, at, "daily-checkin", linked, None, answers);
             }
             if n % 5 == 2 {
                 let at = Utc.from_utc_datetime(&day.and_hms_opt(11, 0, 0).unwrap());
                 let mut note = Record::new(j.meta().id, at, Content::Note);
-                note.title = format!("Notes from the team meeting, week {}", day.iso_week().week());
+                note.title = format!(
+                    "Notes from the team meeting, week {}",
+                    day.iso_week().week()
+                );
                 note.body = "Who asked what, and what we left open.".into();
                 j.insert(&note).unwrap();
             }
@@ -2095,7 +2102,14 @@ fn half_a_year(j: &Journal) -> (Record, Record, Record) {
                     "Invite the ward's discharge nurse to our Monday huddle",
                 ));
             }
-            reflection(j, at, "relational-coordination", Some(cycle.id), None, answers);
+            reflection(
+                j,
+                at,
+                "relational-coordination",
+                Some(cycle.id),
+                None,
+                answers,
+            );
         }
     }
     let experiment = |title: &str, at, content| record(j, at, title, content);
@@ -2138,7 +2152,10 @@ fn half_a_year(j: &Journal) -> (Record, Record, Record) {
         Some(v1.id),
         vec![
             text_answer("experience", "The office hour"),
-            text_answer("experimentation", "Ask the day centre's users' council to host it"),
+            text_answer(
+                "experimentation",
+                "Ask the day centre's users' council to host it",
+            ),
         ],
     );
     let v2 = experiment(
@@ -2237,7 +2254,9 @@ fn r_and_e_on_home_belong_to_the_highlighted_experiment_or_cycle() {
         }
     );
     // On the cycle's row, R belongs to the cycle.
-    h.key(KeyCode::Down).key(KeyCode::Char('R')).key(KeyCode::Enter);
+    h.key(KeyCode::Down)
+        .key(KeyCode::Char('R'))
+        .key(KeyCode::Enter);
     assert_eq!(
         purpose_of_flow(&mut h),
         Purpose::Reflection {
@@ -2279,10 +2298,7 @@ fn s_starts_the_planned_experiment_and_reflecting_on_it_offers_the_note_in_actio
     assert!(h.screen().contains("already running"));
     h.key(KeyCode::Char('R'));
     let screen = h.screen();
-    assert!(
-        screen.contains("for the act phase first"),
-        "{screen}"
-    );
+    assert!(screen.contains("for the act phase first"), "{screen}");
     let first_set = screen
         .lines()
         .find(|l| l.contains('●'))
@@ -2313,7 +2329,10 @@ fn the_review_starts_from_the_plan_and_stores_whether_the_signal_showed() {
     h.text("Four relatives came, two ideas").key(KeyCode::Tab);
     let screen = h.screen();
     assert!(screen.contains("Did the signal you chose in the plan show?"));
-    assert!(screen.contains("I will know by: Three ideas tried by January"), "{screen}");
+    assert!(
+        screen.contains("I will know by: Three ideas tried by January"),
+        "{screen}"
+    );
     h.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Enter); // no
     h.text("Too soon").key(KeyCode::Tab);
     h.key(KeyCode::Tab);
@@ -2369,11 +2388,17 @@ fn e_on_a_saved_reflection_carries_its_next_step_forward_filled_in_and_linked() 
     let kolb = h.records(Kind::Reflection)[0].clone();
     let cycle = h.records(Kind::Cycle)[0].id;
     h.key(KeyCode::Enter).key(KeyCode::Enter);
-    assert!(h.screen().contains("A next step: e plans it as an experiment"));
+    assert!(
+        h.screen()
+            .contains("A next step: e plans it as an experiment")
+    );
     h.key(KeyCode::Char('e'));
     let screen = h.screen();
     assert!(screen.contains("follows from “"), "{screen}");
-    assert!(screen.contains("Let the night shift draft the rota"), "{screen}");
+    assert!(
+        screen.contains("Let the night shift draft the rota"),
+        "{screen}"
+    );
     h.key(KeyCode::Tab).key(KeyCode::Tab);
     h.text("The night shift").key(KeyCode::Tab);
     h.text("Fewer swaps").key(KeyCode::Tab);
@@ -2464,7 +2489,10 @@ fn any_other_key_than_yes_to_the_follow_up_plans_nothing_now() {
     h.key(KeyCode::Down).key(KeyCode::Enter);
     h.ctrl('s');
     h.key(KeyCode::Char('n'));
-    assert!(h.screen().contains("Not now. e on the review plans it later."));
+    assert!(
+        h.screen()
+            .contains("Not now. e on the review plans it later.")
+    );
     assert_eq!(h.records(Kind::Experiment).len(), 2);
 }
 
@@ -2479,7 +2507,10 @@ fn concluding_a_cycle_with_open_experiments_warns_then_concludes_and_it_stays_re
         screen.contains("2 experiments of this cycle are still open"),
         "{screen}"
     );
-    assert!(screen.contains("“Open office hour for relatives”"), "{screen}");
+    assert!(
+        screen.contains("“Open office hour for relatives”"),
+        "{screen}"
+    );
     h.key(KeyCode::Char('n'));
     assert!(matches!(
         h.records(Kind::Cycle)[0].content,
@@ -2490,14 +2521,21 @@ fn concluding_a_cycle_with_open_experiments_warns_then_concludes_and_it_stays_re
     ));
     h.key(KeyCode::Char('C')).key(KeyCode::Char('y'));
     let screen = h.screen();
-    assert!(screen.contains("What have you learned about your question?"), "{screen}");
-    h.text("Relatives shape more than I let them").key(KeyCode::Tab);
+    assert!(
+        screen.contains("What have you learned about your question?"),
+        "{screen}"
+    );
+    h.text("Relatives shape more than I let them")
+        .key(KeyCode::Tab);
     h.text("Asking before deciding").key(KeyCode::Tab);
     h.text("The team, at the next staff day").key(KeyCode::Tab);
     h.text("A cycle on the night shift").key(KeyCode::Tab);
     h.ctrl('s');
     let screen = h.screen();
-    assert!(screen.contains("Concluded. S shows what the cycle taught"), "{screen}");
+    assert!(
+        screen.contains("Concluded. S shows what the cycle taught"),
+        "{screen}"
+    );
     assert!(screen.contains("status: concluded"), "{screen}");
     let c = h.records(Kind::Cycle).remove(0);
     let Content::Cycle {
@@ -2536,7 +2574,11 @@ fn home_shows_the_rhythm_the_user_set_and_what_the_last_check_in_meant_to_try() 
             reflection(j, at(day, 16), "daily-checkin", None, None, answers);
         }
     });
-    assert!(h.screen().contains("daily: 0 days in a row"), "{}", h.screen());
+    assert!(
+        h.screen().contains("daily: 0 days in a row"),
+        "{}",
+        h.screen()
+    );
     drop(h.app.take());
     let mut j = Journal::open(h.dir.path()).unwrap();
     let mut meta = j.meta().clone();
@@ -2607,7 +2649,9 @@ fn the_summary_of_a_cycle_shows_the_chain_and_scrolls() {
     });
     assert!(h.records(Kind::Reflection).len() > 100);
     // The cycle is the second row (after the overdue v2).
-    h.key(KeyCode::Down).key(KeyCode::Enter).key(KeyCode::Char('S'));
+    h.key(KeyCode::Down)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('S'));
     insta::assert_snapshot!("summary_cycle_80x24", h.screen());
     insta::assert_snapshot!("summary_cycle_120x40", h.sized(120, 40).screen());
     h.key(KeyCode::Char('G'));
@@ -2619,10 +2663,15 @@ fn the_summary_of_a_cycle_shows_the_chain_and_scrolls() {
     );
     h.key(KeyCode::Char('g'));
     let screen = h.screen();
-    assert!(screen.contains("↳ Office hour at the day centre (v2) · running"), "{screen}");
+    assert!(
+        screen.contains("↳ Office hour at the day centre (v2) · running"),
+        "{screen}"
+    );
     assert!(screen.contains("signal showed: partly"), "{screen}");
     // From home, S sums up this month.
-    h.key(KeyCode::Esc).key(KeyCode::Esc).key(KeyCode::Char('S'));
+    h.key(KeyCode::Esc)
+        .key(KeyCode::Esc)
+        .key(KeyCode::Char('S'));
     let screen = h.screen();
     assert!(screen.contains("What I learned: 2026-11"), "{screen}");
 }
@@ -2652,9 +2701,18 @@ fn the_coordination_map_has_a_row_per_counterpart_and_plans_on_the_weakest_tie()
         .into_iter()
         .find(|e| e.title.starts_with("Invite the ward's"))
         .expect("planned on the tie");
-    assert!(matches!(&e.content, Content::Experiment { with, .. } if with == &vec!["The hospital ward".to_string()]));
-    let from = h.app().journal().get(e.follows_from().unwrap()).unwrap().unwrap();
-    assert!(matches!(&from.content, Content::Reflection { set, .. } if set == "relational-coordination"));
+    assert!(
+        matches!(&e.content, Content::Experiment { with, .. } if with == &vec!["The hospital ward".to_string()])
+    );
+    let from = h
+        .app()
+        .journal()
+        .get(e.follows_from().unwrap())
+        .unwrap()
+        .unwrap();
+    assert!(
+        matches!(&from.content, Content::Reflection { set, .. } if set == "relational-coordination")
+    );
     assert!(e.body.contains("Strengthen"), "{}", e.body);
 }
 
@@ -2671,7 +2729,10 @@ fn the_rhythm_calendar_shows_weeks_by_weekday() {
     });
     h.key(KeyCode::Char('H'));
     let screen = h.screen();
-    assert!(screen.contains("Rytme: dage, du skrev, uge for uge"), "{screen}");
+    assert!(
+        screen.contains("Rytme: dage, du skrev, uge for uge"),
+        "{screen}"
+    );
     assert!(screen.contains("ma "), "{screen}");
 }
 
@@ -2688,9 +2749,13 @@ fn scale_answers_are_charted_over_time() {
     let mut h = Harness::new(Language::English, |j| {
         half_a_year(j);
     });
-    h.key(KeyCode::Down).key(KeyCode::Enter).key(KeyCode::Char('S')).key(KeyCode::Char('K'));
+    h.key(KeyCode::Down)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('S'))
+        .key(KeyCode::Char('K'));
     assert!(
-        h.screen().contains("Scales over time: Let citizens shape home care"),
+        h.screen()
+            .contains("Scales over time: Let citizens shape home care"),
         "{}",
         h.screen()
     );
@@ -2699,7 +2764,9 @@ fn scale_answers_are_charted_over_time() {
 #[test]
 fn help_lists_the_loop_keys_on_a_cycle_in_both_languages() {
     let mut h = Harness::new(Language::Danish, busy);
-    h.key(KeyCode::Down).key(KeyCode::Enter).key(KeyCode::Char('?'));
+    h.key(KeyCode::Down)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('?'));
     let screen = h.screen();
     for key in ["start eksperiment", "afslut forløb", "det har jeg lært"] {
         assert!(screen.contains(key), "{key}: {screen}");

@@ -12,13 +12,13 @@ use super::scroll::Scroll;
 use super::search_worker::SearchWorker;
 use super::theme::Theme;
 use super::words::{Words, words};
+use crate::carry::MeantToTry;
 use crate::clock::Clock;
+use crate::flow::PlanContext;
 use crate::flow::{
     DAILY_CHECKIN, Draft, FinishError, Flow, NOTE_SET, NOTE_TEXT, NOTE_TITLE, PLAN_SET, Problem,
     Purpose, REVIEW_SET, Resumed, Step, Typed,
 };
-use crate::carry::MeantToTry;
-use crate::flow::PlanContext;
 use crate::home::Home;
 use crate::journal::Language;
 use crate::prompts::{AnswerKind, Library, Localized, Origin, Phase, PromptSet, Question};
@@ -1123,7 +1123,9 @@ impl App {
                 ..
             } => about.map(|t| super::words::fill(w.dropping, &[("title", &t)])),
             Purpose::Edit { .. } => Some(w.editing_answers.to_string()),
-            Purpose::PlanExperiment { from: Some(from), .. } => self
+            Purpose::PlanExperiment {
+                from: Some(from), ..
+            } => self
                 .journal
                 .get(*from)
                 .ok()

@@ -4,7 +4,7 @@
 //! scale answers over time).
 
 use super::*;
-use crate::carry::{CarryError, Carried};
+use crate::carry::{Carried, CarryError};
 use crate::flow::CONCLUDE_SET;
 use crate::pictures::{Calendar, RcMap};
 use crate::rhythm::RhythmRun;
@@ -108,7 +108,9 @@ impl App {
     pub(super) fn reflect(&mut self) {
         let record = self.focus().cloned();
         let purpose = match self.screens.last() {
-            Some(Screen::Home { .. } | Screen::Detail(_)) => Purpose::reflection_on(record.as_ref()),
+            Some(Screen::Home { .. } | Screen::Detail(_)) => {
+                Purpose::reflection_on(record.as_ref())
+            }
             _ => self.context_purpose(),
         };
         let phase = record.as_ref().and_then(|r| self.phase_of(r));
@@ -198,8 +200,12 @@ impl App {
         let w = self.words();
         let target = match self.focus() {
             Some(r) if r.kind() == Kind::Experiment => r.clone(),
-            Some(r) if r.kind() == Kind::Cycle && matches!(self.screens.last(), Some(Screen::Home { .. })) => {
-                let planned: Vec<Record> = match crate::cycle::open_experiments(&self.journal, r.id) {
+            Some(r)
+                if r.kind() == Kind::Cycle
+                    && matches!(self.screens.last(), Some(Screen::Home { .. })) =>
+            {
+                let planned: Vec<Record> = match crate::cycle::open_experiments(&self.journal, r.id)
+                {
                     Ok(open) => open
                         .into_iter()
                         .filter(|e| {
@@ -239,8 +245,7 @@ impl App {
         let mut started = target.clone();
         let now = self.clock.now();
         if let Content::Experiment { status, closed, .. } = &mut started.content {
-            *closed =
-                crate::cycle::closing_time(*status, ExperimentStatus::Running, *closed, now);
+            *closed = crate::cycle::closing_time(*status, ExperimentStatus::Running, *closed, now);
             *status = ExperimentStatus::Running;
         }
         if let Err(e) = started.touch(now) {
@@ -290,7 +295,10 @@ impl App {
         };
         let question = fill(
             template,
-            &[("n", &open.len().to_string()), ("titles", &titles.join(", "))],
+            &[
+                ("n", &open.len().to_string()),
+                ("titles", &titles.join(", ")),
+            ],
         );
         self.pending_start = Some(PendingStart {
             start: Some(flow),
@@ -332,7 +340,10 @@ impl App {
     }
 
     /// Every reflection of this journal answered with `set`, or all of them.
-    fn reflections_since(&self, since: Option<chrono::NaiveDate>) -> Result<Vec<Record>, StoreError> {
+    fn reflections_since(
+        &self,
+        since: Option<chrono::NaiveDate>,
+    ) -> Result<Vec<Record>, StoreError> {
         self.journal.list(&Filter {
             kind: Some(Kind::Reflection),
             since,
@@ -369,7 +380,10 @@ impl App {
             Some(fill(
                 w.tie_why,
                 &[
-                    ("dimension", crate::tui::words::dimension(&dims[i].id, self.lang)),
+                    (
+                        "dimension",
+                        crate::tui::words::dimension(&dims[i].id, self.lang),
+                    ),
                     ("counterpart", &tie.counterpart),
                     ("score", &score.latest.to_string()),
                     ("max", &dims[i].max.to_string()),
@@ -398,8 +412,10 @@ impl App {
             .map(crate::dates::local_day);
         let calendar = crate::pictures::calendar(days, self.today(), CALENDAR_WEEKS);
         let rhythm = self.home.rhythm;
-        self.screens
-            .push(Screen::Calendar(Box::new(CalendarView { calendar, rhythm })));
+        self.screens.push(Screen::Calendar(Box::new(CalendarView {
+            calendar,
+            rhythm,
+        })));
     }
 
     /// `K`: scale answers over time; of the summary on screen, or from home the last year's.
@@ -411,8 +427,7 @@ impl App {
                 match self.reflections_since(since) {
                     Ok(mut records) => {
                         records.sort_by_key(|r| r.id);
-                        let trends =
-                            crate::summary::trends_of(&records, &self.library, self.lang);
+                        let trends = crate::summary::trends_of(&records, &self.library, self.lang);
                         (trends, self.words().last_year.to_string())
                     }
                     Err(e) => return self.error(e.to_string()),

@@ -143,7 +143,10 @@ pub(super) fn record_text(app: &App, view: &Shown, width: u16) -> Vec<Line<'stat
             }
             if let Some(m) = signal_met {
                 let sw = crate::summary::words(lang);
-                lines.push(field(sw.signal_showed, crate::summary::signal_word(*m, lang)));
+                lines.push(field(
+                    sw.signal_showed,
+                    crate::summary::signal_word(*m, lang),
+                ));
             }
         }
         Content::Reflection { set, answers, .. } => {

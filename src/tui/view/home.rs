@@ -83,7 +83,10 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         let when = relative(meant.day, today, app);
         let text = fill(
             w.meant_to,
-            &[("when", &when), ("text", &crate::width::one_line(&meant.text))],
+            &[
+                ("when", &when),
+                ("text", &crate::width::one_line(&meant.text)),
+            ],
         );
         lines.extend(super::indented(&text, "  ", width, t.key));
     }

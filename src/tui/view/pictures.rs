@@ -192,7 +192,10 @@ pub(super) fn calendar(app: &App, view: &CalendarView, frame: &mut Frame, area: 
     for (d, name) in weekdays.iter().enumerate().take(7) {
         let weekend = d >= 5;
         let quiet = weekend && working_days;
-        let mut spans = vec![Span::styled(format!("{name} "), if quiet { t.dim } else { t.title })];
+        let mut spans = vec![Span::styled(
+            format!("{name} "),
+            if quiet { t.dim } else { t.title },
+        )];
         for week in first..c.weeks.len() {
             let day = c.day(week, d);
             let text = if day > c.today {
@@ -303,7 +306,9 @@ pub(super) fn chart(app: &App, view: &ChartView, frame: &mut Frame, area: Rect) 
             ("until", &last.format("%Y-%m-%d").to_string()),
         ],
     );
-    let y_labels: Vec<Line> = (tr.min..=tr.max).map(|n| Line::raw(n.to_string())).collect();
+    let y_labels: Vec<Line> = (tr.min..=tr.max)
+        .map(|n| Line::raw(n.to_string()))
+        .collect();
     let chart = Chart::new(vec![lines, dots])
         .block(
             ratatui::widgets::Block::default()

@@ -36,7 +36,12 @@ fn text(app: &App, s: &Summary, width: u16) -> Vec<Line<'static>> {
         lines.extend(indented(&format!("{}: {q}", w.question), "", width, t.key));
     }
     if let Some(g) = &s.goal {
-        lines.extend(indented(&format!("{}: {g}", w.goal), "", width, Style::new()));
+        lines.extend(indented(
+            &format!("{}: {g}", w.goal),
+            "",
+            width,
+            Style::new(),
+        ));
     }
 
     heading(&mut lines, w.chain);
