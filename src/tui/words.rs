@@ -680,9 +680,9 @@ pub fn dimension(id: &str, lang: Language) -> &str {
         "frequent" => ("frequent", "hyppig"),
         "timely" => ("timely", "rettidig"),
         "accurate" => ("accurate", "præcis"),
-        "problem-solving" => ("solving", "løser"),
-        "shared-goals" => ("goals", "mål"),
-        "shared-knowledge" => ("knowledge", "viden"),
+        "problem-solving" => ("problem solving", "problemløsning"),
+        "shared-goals" => ("shared goals", "fælles mål"),
+        "shared-knowledge" => ("shared knowledge", "fælles viden"),
         "mutual-respect" => ("respect", "respekt"),
         other => (other, other),
     };

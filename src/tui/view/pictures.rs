@@ -31,8 +31,8 @@ fn score_text(s: Option<Score>) -> String {
     }
 }
 
-/// The map's width for the counterpart column, the rest going to the seven dimensions (and, at
-/// 110 columns or more, when each was last answered).
+/// The map: a row per counterpart, the seven dimensions as columns, the weakest tie marked »
+/// and its weakest score in brackets; below, what the highlighted tie is weakest in.
 pub(super) fn rc_map(app: &App, view: &RcMapView, frame: &mut Frame, area: Rect) {
     let w = app.words();
     let t = &app.theme;
@@ -49,23 +49,15 @@ pub(super) fn rc_map(app: &App, view: &RcMapView, frame: &mut Frame, area: Rect)
     }
     let [table_area, info_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(4)]).areas(inner);
-    let wide = inner.width >= 110;
-    let narrow = inner.width < 100;
-    let column = if narrow { 7 } else { 10 };
+    let column: u16 = if inner.width < 100 { 7 } else { 12 };
     let mut widths = vec![Constraint::Fill(1)];
     widths.extend(map.dimensions.iter().map(|_| Constraint::Length(column)));
-    if wide {
-        widths.push(Constraint::Length(20));
-    }
     let mut header = vec![Cell::from(w.counterpart)];
     header.extend(
         map.dimensions
             .iter()
-            .map(|d| Cell::from(dimension_column(&d.id, app.lang, narrow))),
+            .map(|d| Cell::from(dimension_column(&d.id, app.lang, usize::from(column)))),
     );
-    if wide {
-        header.push(Cell::from(""));
-    }
     let rows: Vec<Row> = map
         .ties
         .iter()
@@ -91,16 +83,6 @@ pub(super) fn rc_map(app: &App, view: &RcMapView, frame: &mut Frame, area: Rect)
                     Cell::from(Span::styled(format!(" {text}"), style))
                 };
                 cells.push(cell);
-            }
-            if wide {
-                let day = tie.day.format("%Y-%m-%d").to_string();
-                cells.push(Cell::from(Span::styled(
-                    fill(
-                        w.answered_times,
-                        &[("n", &tie.times.to_string()), ("day", &day)],
-                    ),
-                    t.dim,
-                )));
             }
             Row::new(cells)
         })
@@ -133,19 +115,41 @@ pub(super) fn rc_map(app: &App, view: &RcMapView, frame: &mut Frame, area: Rect)
             ],
         );
         info.push(Line::from(Span::styled(text, t.key)));
-        info.push(Line::from(Span::styled(d.question.clone(), t.dim)));
+        let day = tie.day.format("%Y-%m-%d").to_string();
+        let times = fill(
+            w.answered_times,
+            &[("n", &tie.times.to_string()), ("day", &day)],
+        );
+        info.push(Line::from(Span::styled(
+            format!("{} ({times})", d.question),
+            t.dim,
+        )));
     }
     frame.render_widget(Paragraph::new(info).wrap(Wrap { trim: true }), info_area);
 }
 
-/// A dimension's column header: its name, or at a narrow width a shortened one.
-fn dimension_column(id: &str, lang: crate::journal::Language, narrow: bool) -> String {
+/// A dimension's column header, in at most `column` cells: the few words of
+/// [`dimension`] where they fit, a shorter form where they do not.
+fn dimension_column(id: &str, lang: crate::journal::Language, column: usize) -> String {
     let name = dimension(id, lang);
-    if !narrow || name.chars().count() <= 7 {
+    if name.chars().count() <= column {
         return name.to_string();
     }
-    let short: String = name.chars().take(5).collect();
-    format!("{short}.")
+    let (en, da) = match id {
+        "frequent" => ("freq.", "hyppig"),
+        "timely" => ("timely", "rettid."),
+        "accurate" => ("accur.", "præcis"),
+        "problem-solving" => ("solving", "løsning"),
+        "shared-goals" => ("goals", "mål"),
+        "shared-knowledge" => ("knowl.", "viden"),
+        "mutual-respect" => ("respect", "respekt"),
+        _ => (name, name),
+    };
+    let short = match lang {
+        crate::journal::Language::English => en,
+        crate::journal::Language::Danish => da,
+    };
+    crate::width::fit(short, column)
 }
 
 /// A day's cell in the calendar, by how many records it had.
