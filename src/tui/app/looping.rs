@@ -147,7 +147,9 @@ impl App {
             }
             _ => {}
         }
-        let purpose = Purpose::plan_in(self.focus());
+        // A concluded cycle takes no new experiment: its "what next" is planned on its own.
+        let focus = self.focus().filter(|r| !crate::cycle::is_concluded(r));
+        let purpose = Purpose::plan_in(focus);
         self.start_set(PLAN_SET, purpose);
     }
 
