@@ -18,6 +18,7 @@ pub mod home;
 pub mod identity;
 pub mod input;
 pub mod journal;
+pub mod pictures;
 pub mod prompts;
 pub mod query;
 pub mod record;

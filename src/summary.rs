@@ -301,6 +301,55 @@ fn chain_of(experiments: &[&Record]) -> Vec<Link> {
     out
 }
 
+/// Scale answers over time in `reflections` (oldest first), grouped by set, question and
+/// counterpart (case and spacing of a counterpart's name do not matter), questions in `lang`.
+pub fn trends_of<'a>(
+    reflections: impl IntoIterator<Item = &'a Record>,
+    library: &Library,
+    lang: Language,
+) -> Vec<Trend> {
+    let reflections: Vec<&Record> = reflections.into_iter().collect();
+    let mut trends: BTreeMap<(String, String, String), Trend> = BTreeMap::new();
+    for r in &reflections {
+        let Content::Reflection { set, answers, .. } = &r.content else {
+            continue;
+        };
+        let prompt_set = library.get(set);
+        let counterpart = counterpart_of(r, library);
+        for a in answers {
+            let AnswerValue::Scale(n) = a.value else {
+                continue;
+            };
+            let q = prompt_set.and_then(|s| s.question(&a.question));
+            let (min, max) = match q.map(|q| &q.kind) {
+                Some(AnswerKind::Scale { min, max, .. }) => (*min, *max),
+                _ => (1, 5),
+            };
+            let key = (
+                set.clone(),
+                a.question.clone(),
+                counterpart
+                    .as_deref()
+                    .map(counterpart_key)
+                    .unwrap_or_default(),
+            );
+            let trend = trends.entry(key).or_insert_with(|| Trend {
+                set: set.clone(),
+                question: a.question.clone(),
+                label: q
+                    .map(|q| q.text.get(lang).to_string())
+                    .unwrap_or_else(|| a.question.clone()),
+                counterpart: counterpart.clone(),
+                min,
+                max,
+                points: Vec::new(),
+            });
+            trend.points.push((local_day(r.created), n));
+        }
+    }
+    trends.into_values().collect()
+}
+
 /// Builds the summary of `scope` as of `today`, questions in `lang`.
 pub fn build(
     journal: &Journal,
@@ -467,46 +516,7 @@ fn summarise(
         }
     }
 
-    // Scale answers over time, grouped by set, question and counterpart.
-    let mut trends: BTreeMap<(String, String, String), Trend> = BTreeMap::new();
-    for r in &reflections {
-        let Content::Reflection { set, answers, .. } = &r.content else {
-            continue;
-        };
-        let prompt_set = library.get(set);
-        let counterpart = counterpart_of(r, library);
-        for a in answers {
-            let AnswerValue::Scale(n) = a.value else {
-                continue;
-            };
-            let q = prompt_set.and_then(|s| s.question(&a.question));
-            let (min, max) = match q.map(|q| &q.kind) {
-                Some(AnswerKind::Scale { min, max, .. }) => (*min, *max),
-                _ => (1, 5),
-            };
-            let key = (
-                set.clone(),
-                a.question.clone(),
-                counterpart
-                    .as_deref()
-                    .map(counterpart_key)
-                    .unwrap_or_default(),
-            );
-            let trend = trends.entry(key).or_insert_with(|| Trend {
-                set: set.clone(),
-                question: a.question.clone(),
-                label: q
-                    .map(|q| q.text.get(lang).to_string())
-                    .unwrap_or_else(|| a.question.clone()),
-                counterpart: counterpart.clone(),
-                min,
-                max,
-                points: Vec::new(),
-            });
-            trend.points.push((local_day(r.created), n));
-        }
-    }
-
+    let trends = trends_of(reflections.iter().copied(), library, lang);
     // Others' comments on the records summed up.
     let own = journal.meta().id;
     let mut asked = Vec::new();
@@ -582,41 +592,42 @@ fn summarise(
         reflections: reflections.len(),
         chain: chain_of(&experiments),
         next_steps,
-        trends: trends.into_values().collect(),
+        trends,
         asked,
         overdue,
         closing,
     })
 }
 
-/// The headings and words of a summary, in `lang`.
-struct Words {
-    summary: &'static str,
-    question: &'static str,
-    goal: &'static str,
-    phase: &'static str,
-    concluded: &'static str,
-    chain: &'static str,
-    expected: &'static str,
-    observed: &'static str,
-    signal: &'static str,
-    signal_showed: &'static str,
-    next_steps: &'static str,
-    carried: &'static str,
-    not_carried: &'static str,
-    trends: &'static str,
-    asked: &'static str,
-    overdue: &'static str,
-    look_back: &'static str,
-    follow_up: &'static str,
-    owed: &'static str,
-    closing: &'static str,
-    none: &'static str,
-    reflections: &'static str,
-    not_logged: &'static str,
+/// The headings and words of a summary in one language; each field is named for what it holds.
+pub struct Words {
+    pub summary: &'static str,
+    pub question: &'static str,
+    pub goal: &'static str,
+    pub phase: &'static str,
+    pub concluded: &'static str,
+    pub chain: &'static str,
+    pub expected: &'static str,
+    pub observed: &'static str,
+    pub signal: &'static str,
+    pub signal_showed: &'static str,
+    pub next_steps: &'static str,
+    pub carried: &'static str,
+    pub not_carried: &'static str,
+    pub trends: &'static str,
+    pub asked: &'static str,
+    pub overdue: &'static str,
+    pub look_back: &'static str,
+    pub follow_up: &'static str,
+    pub owed: &'static str,
+    pub closing: &'static str,
+    pub none: &'static str,
+    pub reflections: &'static str,
+    pub not_logged: &'static str,
 }
 
-fn words(lang: Language) -> Words {
+/// The summary's words in `lang`: the app's summary screen uses them too.
+pub fn words(lang: Language) -> Words {
     match lang {
         Language::English => Words {
             summary: "What I learned",
@@ -671,7 +682,8 @@ fn words(lang: Language) -> Words {
     }
 }
 
-fn signal_word(m: SignalMet, lang: Language) -> &'static str {
+/// Whether the signal showed, as a word in `lang`.
+pub fn signal_word(m: SignalMet, lang: Language) -> &'static str {
     match (m, lang) {
         (SignalMet::Yes, Language::English) => "yes",
         (SignalMet::Partly, Language::English) => "partly",
@@ -683,7 +695,7 @@ fn signal_word(m: SignalMet, lang: Language) -> &'static str {
 }
 
 /// The values of a trend as a line: `3 → 4 → 2 ▼`.
-fn trend_line(t: &Trend) -> String {
+pub fn trend_line(t: &Trend) -> String {
     let values: Vec<String> = t.points.iter().map(|(_, v)| v.to_string()).collect();
     let arrow = match t.change() {
         Some(c) if c > 0 => " ▲",

@@ -472,3 +472,131 @@ fn a_paste_in_a_real_terminal_stays_in_the_answer() {
     let raw = String::from_utf8_lossy(&tty.raw.lock().unwrap()).to_string();
     assert!(raw.contains("\x1b[?2004h") && raw.contains("\x1b[?2004l"));
 }
+
+const DOWN: &str = "\x1b[B";
+const CTRL_S: &str = "\x13";
+
+/// Answers the plan-an-experiment flow's remaining questions from where it is, leaving those
+/// already filled in as they are: `answers` by question number (1-based), then saves.
+fn plan(tty: &mut Tty, answers: &[(usize, &str)]) {
+    for n in 1..=7 {
+        if let Some((_, text)) = answers.iter().find(|(i, _)| *i == n) {
+            tty.send(text);
+        }
+        tty.send(TAB);
+    }
+    tty.wait_for("Look over your answers");
+    tty.send(CTRL_S);
+}
+
+#[test]
+fn one_whole_loop_in_the_app_from_plan_to_what_the_cycle_taught() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let journal = dir.path().join("journal");
+    praxis_ok(&journal, &["init", "--name", "Anna", "--lang", "en"]);
+    praxis_ok(
+        &journal,
+        &[
+            "cycle",
+            "new",
+            "--title",
+            "Trust-based steering",
+            "--question",
+            "Where can I let go?",
+        ],
+    );
+    let mut tty = Tty::start(&journal, &[]);
+    tty.wait_for("phase: plan");
+    // Plan, with the cycle highlighted.
+    tty.send("e");
+    tty.wait_for("1 of 7");
+    plan(
+        &mut tty,
+        &[
+            (1, "Let the night shift plan its own rota"),
+            (3, "The night shift"),
+            (4, "Fewer swaps"),
+            (5, "Swap requests in the log"),
+            (7, "+2w"),
+        ],
+    );
+    tty.wait_for("phase: act");
+    // Start it, from the cycle's record.
+    tty.send("\r");
+    tty.wait_for("Linked records");
+    tty.send("\r");
+    tty.wait_for("status: planned");
+    tty.send("s");
+    tty.wait_for("status: running");
+    // Log the outcome: the review starts from the plan; the signal showed partly; adjust.
+    tty.send("o");
+    tty.wait_for("Your plan: Let the night shift plan its own rota");
+    tty.send(TAB);
+    tty.send("Swaps halved; two nurses took the lead");
+    tty.send(TAB);
+    tty.wait_for("Did the signal you chose in the plan show?");
+    tty.send(DOWN);
+    tty.send("\r");
+    tty.send("They knew the constraints better than I did");
+    tty.send(TAB);
+    tty.send(TAB);
+    tty.send("Try it on the day shift");
+    tty.send(TAB);
+    tty.wait_for("How would you sum up the experiment?");
+    tty.send(DOWN);
+    tty.send("\r");
+    tty.wait_for("Look over your answers");
+    tty.send(CTRL_S);
+    // Adjust: the follow-up, filled in from the first and linked to it.
+    tty.wait_for("You chose to adjust");
+    tty.send("y");
+    tty.wait_for("follows from “Let the night shift plan its own rota”");
+    plan(&mut tty, &[(7, "+3w")]);
+    tty.wait_for("followed by: Try it on the day shift");
+    // Conclude the cycle: the open follow-up is named first.
+    tty.send(ESC);
+    tty.wait_for("status: active");
+    tty.send("C");
+    tty.wait_for("still open");
+    tty.send("y");
+    tty.wait_for("What have you learned about your question?");
+    for answer in [
+        "The people closest to the work plan it better",
+        "Asking before deciding",
+        "My team, at the staff day",
+        "A cycle on the day shift",
+    ] {
+        tty.send(answer);
+        tty.send(TAB);
+    }
+    tty.wait_for("Look over your answers");
+    tty.send(CTRL_S);
+    tty.wait_for("Concluded.");
+    // What the cycle taught: the chain, v1 → v2.
+    tty.send("S");
+    tty.wait_for("What I learned: Trust-based steering");
+    tty.wait_for("Let the night shift plan its own rota · done");
+    tty.wait_for("↳ Try it on the day shift (v2) · planned");
+    tty.wait_for("signal showed: partly");
+    tty.send("q");
+    tty.send("q");
+    tty.send("q");
+    let status = tty.wait_exit();
+    assert!(status.success(), "{status:?}");
+    tty.assert_restored();
+
+    let records = list_json(&journal);
+    let records = records.as_array().unwrap();
+    let find = |title: &str| {
+        records
+            .iter()
+            .find(|r| r["title"] == title)
+            .unwrap_or_else(|| panic!("{title}: {records:#?}"))
+    };
+    let v1 = find("Let the night shift plan its own rota");
+    let v2 = find("Try it on the day shift");
+    assert_eq!(v2["from"], v1["id"], "{v2:#?}");
+    assert_eq!(v1["signal_met"], "partly", "{v1:#?}");
+    let cycle = find("Trust-based steering");
+    assert_eq!(cycle["status"], "concluded", "{cycle:#?}");
+}

@@ -1961,3 +1961,814 @@ fn changing_who_may_see_a_record_says_so_and_that_its_comments_go_with_it() {
         h.screen()
     );
 }
+
+// ---- The loop (issue 13): phase-correct keys, carry forward, concluding, the pictures. ----
+
+fn when(month: u32, day: u32, hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, month, day, hour, 0, 0).unwrap()
+}
+
+fn text_answer(question: &str, text: &str) -> praxis::record::Answer {
+    praxis::record::Answer {
+        question: question.into(),
+        value: praxis::record::AnswerValue::Text(text.into()),
+        why: None,
+    }
+}
+
+fn scale_answer(question: &str, n: i64) -> praxis::record::Answer {
+    praxis::record::Answer {
+        question: question.into(),
+        value: praxis::record::AnswerValue::Scale(n),
+        why: None,
+    }
+}
+
+fn choice_answer(question: &str, id: &str) -> praxis::record::Answer {
+    praxis::record::Answer {
+        question: question.into(),
+        value: praxis::record::AnswerValue::Choice(id.into()),
+        why: None,
+    }
+}
+
+fn reflection(
+    j: &Journal,
+    at: DateTime<Utc>,
+    set: &str,
+    cycle: Option<RecordId>,
+    experiment: Option<RecordId>,
+    answers: Vec<praxis::record::Answer>,
+) -> Record {
+    let title = match set {
+        "daily-checkin" => "Daily check-in",
+        "relational-coordination" => "Relational coordination",
+        "after-action-review" => "After-action review",
+        _ => "Reflection",
+    };
+    record(
+        j,
+        at,
+        title,
+        Content::Reflection {
+            set: set.into(),
+            cycle,
+            experiment,
+            answers,
+        },
+    )
+}
+
+/// Half a year of practice on working days: a cycle with a line of experiments (v1 done with
+/// its signal partly showing and "adjust", v2 from it, running and overdue; one dropped), about
+/// a hundred and thirty check-ins with a voice score, notes, relational-coordination stock-takes
+/// of three counterparts every four weeks, and a mentor's question. About two hundred records.
+fn half_a_year(j: &Journal) -> (Record, Record, Record) {
+    let cycle = record(
+        j,
+        when(6, 1, 8),
+        "Let citizens shape home care",
+        Content::Cycle {
+            question: "How do I let citizens' ideas shape our home-care services?".into(),
+            status: CycleStatus::Active,
+            goal: "Three ideas from relatives in our services by Christmas".into(),
+            ends: None,
+            closing: None,
+        },
+    );
+    let mut day = NaiveDate::from_ymd_opt(2026, 5, 4).unwrap();
+    let last = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let mut n = 0;
+    while day <= last {
+        use chrono::Datelike;
+        if day.weekday().num_days_from_monday() < 5 {
+            n += 1;
+            if n % 9 != 0 {
+                let at = Utc.from_utc_datetime(&day.and_hms_opt(16, 30, 0).unwrap());
+                let mut answers = vec![
+                    text_answer(
+                        "happened",
+                        &format!("Day {n}: a visit round and a team meeting"),
+                    ),
+                    scale_answer("voice", 1 + (n * 7 % 5)),
+                ];
+                if n % 15 == 0 {
+                    answers.push(text_answer(
+                        "try-tomorrow",
+                        "Ask one relative what they would change",
+                    ));
+                }
+                let linked =
+                    (day >= NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()).then_some(cycle.id);
+                reflection(j, at, "daily-checkin", linked, None, answers);
+            }
+            if n % 5 == 2 {
+                let at = Utc.from_utc_datetime(&day.and_hms_opt(11, 0, 0).unwrap());
+                let mut note = Record::new(j.meta().id, at, Content::Note);
+                note.title = format!(
+                    "Notes from the team meeting, week {}",
+                    day.iso_week().week()
+                );
+                note.body = "Who asked what, and what we left open.".into();
+                j.insert(&note).unwrap();
+            }
+        }
+        day = day.succ_opt().unwrap();
+    }
+    let counterparts = ["Home care", "The hospital ward", "Job centre"];
+    for round in 0..6u32 {
+        for (k, who) in counterparts.iter().enumerate() {
+            let at = when(6, 3, 9 + k as u32) + chrono::Duration::days(28 * i64::from(round));
+            let base = [3i64, 2, 4][k];
+            let score = |d: i64| (base + (i64::from(round) + d) % 3 - 1).clamp(1, 5);
+            let mut answers = vec![text_answer("counterpart", who)];
+            for (d, q) in [
+                "frequent",
+                "timely",
+                "accurate",
+                "problem-solving",
+                "shared-goals",
+                "shared-knowledge",
+                "mutual-respect",
+            ]
+            .iter()
+            .enumerate()
+            {
+                answers.push(scale_answer(q, score(d as i64)));
+            }
+            if k == 1 {
+                answers.push(text_answer(
+                    "strengthen",
+                    "Invite the ward's discharge nurse to our Monday huddle",
+                ));
+            }
+            reflection(
+                j,
+                at,
+                "relational-coordination",
+                Some(cycle.id),
+                None,
+                answers,
+            );
+        }
+    }
+    let experiment = |title: &str, at, content| record(j, at, title, content);
+    let v1 = experiment(
+        "Open office hour for relatives",
+        when(7, 1, 9),
+        Content::Experiment {
+            cycle: Some(cycle.id),
+            with: vec!["relatives".into()],
+            expectation: "Ideas we have not heard before".into(),
+            signal: "Three ideas tried by January".into(),
+            follow_up: NaiveDate::from_ymd_opt(2026, 7, 15),
+            status: ExperimentStatus::Done,
+            outcome: Some("Two ideas, both about the Friday activities".into()),
+            from: None,
+            closed: Some(when(7, 16, 10)),
+            signal_met: Some(praxis::record::SignalMet::Partly),
+        },
+    );
+    reflection(
+        j,
+        when(7, 16, 10),
+        "after-action-review",
+        Some(cycle.id),
+        Some(v1.id),
+        vec![
+            text_answer("intended", "Ideas we have not heard before"),
+            text_answer("happened", "Two ideas, both about the Friday activities"),
+            choice_answer("signal-showed", "partly"),
+            text_answer("why", "Only the relatives who already talk to us came"),
+            text_answer("next-time", "Hold it at the day centre, not the town hall"),
+            choice_answer("outcome", "adjust"),
+        ],
+    );
+    reflection(
+        j,
+        when(7, 20, 15),
+        "kolb",
+        Some(cycle.id),
+        Some(v1.id),
+        vec![
+            text_answer("experience", "The office hour"),
+            text_answer(
+                "experimentation",
+                "Ask the day centre's users' council to host it",
+            ),
+        ],
+    );
+    let v2 = experiment(
+        "Office hour at the day centre",
+        when(7, 21, 9),
+        Content::Experiment {
+            cycle: Some(cycle.id),
+            with: vec!["relatives, the day centre".into()],
+            expectation: "Relatives who never come to the town hall".into(),
+            signal: "Five relatives in a month".into(),
+            follow_up: NaiveDate::from_ymd_opt(2026, 11, 20),
+            status: ExperimentStatus::Running,
+            outcome: None,
+            from: Some(v1.id),
+            closed: None,
+            signal_met: None,
+        },
+    );
+    experiment(
+        "Relatives on the hiring panel",
+        when(8, 3, 9),
+        Content::Experiment {
+            cycle: Some(cycle.id),
+            with: vec!["relatives, HR".into()],
+            expectation: "A say in who cares for their parents".into(),
+            signal: "Two relatives on a panel".into(),
+            follow_up: NaiveDate::from_ymd_opt(2026, 9, 10),
+            status: ExperimentStatus::Dropped,
+            outcome: Some("The union asked us to wait for the new agreement".into()),
+            from: None,
+            closed: Some(when(9, 10, 12)),
+            signal_met: Some(praxis::record::SignalMet::No),
+        },
+    );
+    reflection(
+        j,
+        when(9, 11, 15),
+        "kolb",
+        Some(cycle.id),
+        None,
+        vec![text_answer("experience", "The hiring panel stopped")],
+    );
+    j.add_comment(&Comment {
+        id: RecordId::new_at(when(7, 18, 9)),
+        on: v1.id,
+        author: praxis::record::JournalId::new_at(when(1, 1, 1)),
+        author_name: "Mette (mentor)".into(),
+        created: when(7, 18, 9),
+        text: "What did the relatives who did not come think?".into(),
+    })
+    .unwrap();
+    (cycle, v1, v2)
+}
+
+/// The flow's purpose as its draft keeps it: type a letter, leave, read the draft, throw it away.
+fn purpose_of_flow(h: &mut Harness) -> praxis::flow::Purpose {
+    h.text("x").key(KeyCode::Esc);
+    let draft: praxis::flow::Draft = h.app().journal().draft().unwrap().expect("a draft");
+    h.key(KeyCode::Char('x')).key(KeyCode::Char('y'));
+    draft.purpose
+}
+
+#[test]
+fn r_and_e_on_home_belong_to_the_highlighted_experiment_or_cycle() {
+    use praxis::flow::Purpose;
+    let mut h = Harness::new(Language::English, busy);
+    let cycle = h.records(Kind::Cycle)[0].id;
+    let due = h
+        .records(Kind::Experiment)
+        .into_iter()
+        .find(|e| e.title == "Open office hour for relatives")
+        .unwrap()
+        .id;
+    // The due experiment is the first row: R reflects on it, the observe phase's sets first.
+    h.key(KeyCode::Char('R'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Choose a prompt set — for the observe phase first"),
+        "{screen}"
+    );
+    h.key(KeyCode::Enter);
+    assert_eq!(
+        purpose_of_flow(&mut h),
+        Purpose::Reflection {
+            cycle: Some(cycle),
+            experiment: Some(due)
+        }
+    );
+    // e on it plans in its cycle (it used to plan in none).
+    h.key(KeyCode::Char('e'));
+    assert_eq!(
+        purpose_of_flow(&mut h),
+        Purpose::PlanExperiment {
+            cycle: Some(cycle),
+            from: None
+        }
+    );
+    // On the cycle's row, R belongs to the cycle.
+    h.key(KeyCode::Down)
+        .key(KeyCode::Char('R'))
+        .key(KeyCode::Enter);
+    assert_eq!(
+        purpose_of_flow(&mut h),
+        Purpose::Reflection {
+            cycle: Some(cycle),
+            experiment: None
+        }
+    );
+}
+
+#[test]
+fn s_starts_the_planned_experiment_and_reflecting_on_it_offers_the_note_in_action_first() {
+    let mut h = Harness::new(Language::English, busy);
+    // On the cycle's row, s starts its one planned experiment.
+    h.key(KeyCode::Down).key(KeyCode::Char('s'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Started: “Let the night shift plan its own rota”"),
+        "{screen}"
+    );
+    let rota = h
+        .records(Kind::Experiment)
+        .into_iter()
+        .find(|e| e.title == "Let the night shift plan its own rota")
+        .unwrap();
+    assert!(matches!(
+        rota.content,
+        Content::Experiment {
+            status: ExperimentStatus::Running,
+            closed: None,
+            ..
+        }
+    ));
+    h.key(KeyCode::Char('s'));
+    assert!(h.screen().contains("no planned experiment to start"));
+    // Open it from the cycle: reflecting on a running experiment offers the act phase's sets.
+    h.key(KeyCode::Enter).key(KeyCode::Down).key(KeyCode::Enter);
+    assert!(h.screen().contains("status: running"), "{}", h.screen());
+    h.key(KeyCode::Char('s'));
+    assert!(h.screen().contains("already running"));
+    h.key(KeyCode::Char('R'));
+    let screen = h.screen();
+    assert!(screen.contains("for the act phase first"), "{screen}");
+    let first_set = screen
+        .lines()
+        .find(|l| l.contains('●'))
+        .unwrap_or_default()
+        .to_string();
+    assert!(first_set.contains("Note in action"), "{screen}");
+}
+
+#[test]
+fn the_review_starts_from_the_plan_and_stores_whether_the_signal_showed() {
+    let mut h = Harness::new(Language::English, busy);
+    h.key(KeyCode::Char('o'));
+    let screen = h.screen();
+    for shown in [
+        "Your plan: Open office hour for relatives",
+        "I expect: Ideas we have not heard before",
+        "I will know by: Three ideas tried by January",
+        "with: relatives, care workers",
+    ] {
+        assert!(screen.contains(shown), "{shown}: {screen}");
+    }
+    // What was supposed to happen starts from the plan's expectation.
+    assert!(
+        screen.matches("Ideas we have not heard before").count() >= 2,
+        "{screen}"
+    );
+    h.key(KeyCode::Tab);
+    h.text("Four relatives came, two ideas").key(KeyCode::Tab);
+    let screen = h.screen();
+    assert!(screen.contains("Did the signal you chose in the plan show?"));
+    assert!(
+        screen.contains("I will know by: Three ideas tried by January"),
+        "{screen}"
+    );
+    h.key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Enter); // no
+    h.text("Too soon").key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    h.text("Ask at the day centre").key(KeyCode::Tab);
+    h.key(KeyCode::Enter); // keep
+    h.ctrl('s');
+    let e = h
+        .records(Kind::Experiment)
+        .into_iter()
+        .find(|e| e.title == "Open office hour for relatives")
+        .unwrap();
+    assert!(
+        matches!(
+            e.content,
+            Content::Experiment {
+                signal_met: Some(praxis::record::SignalMet::No),
+                status: ExperimentStatus::Done,
+                ..
+            }
+        ),
+        "{:?}",
+        e.content
+    );
+}
+
+#[test]
+fn e_on_a_saved_reflection_carries_its_next_step_forward_filled_in_and_linked() {
+    let mut h = Harness::new(Language::English, |j| {
+        let cycle = record(
+            j,
+            at(2, 9),
+            "Trust-based steering",
+            Content::Cycle {
+                question: "Where can I let go?".into(),
+                status: CycleStatus::Active,
+                goal: String::new(),
+                ends: None,
+                closing: None,
+            },
+        );
+        reflection(
+            j,
+            at(20, 15),
+            "kolb",
+            Some(cycle.id),
+            None,
+            vec![
+                text_answer("experience", "The rota meeting"),
+                text_answer("experimentation", "Let the night shift draft the rota"),
+            ],
+        );
+    });
+    let kolb = h.records(Kind::Reflection)[0].clone();
+    let cycle = h.records(Kind::Cycle)[0].id;
+    h.key(KeyCode::Enter).key(KeyCode::Enter);
+    assert!(
+        h.screen()
+            .contains("A next step: e plans it as an experiment")
+    );
+    h.key(KeyCode::Char('e'));
+    let screen = h.screen();
+    assert!(screen.contains("follows from “"), "{screen}");
+    assert!(
+        screen.contains("Let the night shift draft the rota"),
+        "{screen}"
+    );
+    h.key(KeyCode::Tab).key(KeyCode::Tab);
+    h.text("The night shift").key(KeyCode::Tab);
+    h.text("Fewer swaps").key(KeyCode::Tab);
+    h.text("Swap requests").key(KeyCode::Tab);
+    h.key(KeyCode::Tab).text("+2w").key(KeyCode::Tab).ctrl('s');
+    let experiments = h.records(Kind::Experiment);
+    assert_eq!(experiments.len(), 1, "{}", h.screen());
+    let e = &experiments[0];
+    assert_eq!(e.title, "Let the night shift draft the rota");
+    assert_eq!(e.follows_from(), Some(kolb.id));
+    assert_eq!(e.cycle(), Some(cycle));
+    // Back on the reflection: what followed from it is listed, and opens.
+    let screen = h.screen();
+    assert!(
+        screen.contains("followed by: Let the night shift draft the rota"),
+        "{screen}"
+    );
+    h.key(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(screen.contains("follows from: "), "{screen}");
+    assert!(screen.contains("status: planned"), "{screen}");
+}
+
+#[test]
+fn adjust_in_a_review_plans_the_follow_up_linked_to_the_first() {
+    let mut h = Harness::new(Language::English, busy);
+    let v1 = h
+        .records(Kind::Experiment)
+        .into_iter()
+        .find(|e| e.title == "Open office hour for relatives")
+        .unwrap();
+    h.key(KeyCode::Char('o'));
+    h.key(KeyCode::Tab);
+    h.text("Only regulars came").key(KeyCode::Tab);
+    h.key(KeyCode::Down).key(KeyCode::Enter); // partly
+    h.text("The town hall keeps people away").key(KeyCode::Tab);
+    h.key(KeyCode::Tab);
+    h.text("Hold it at the day centre").key(KeyCode::Tab);
+    h.key(KeyCode::Down).key(KeyCode::Enter); // adjust
+    h.ctrl('s');
+    let screen = h.screen();
+    assert!(
+        screen.contains("You chose to adjust: plan the follow-up experiment now"),
+        "{screen}"
+    );
+    h.key(KeyCode::Char('y'));
+    let screen = h.screen();
+    assert!(screen.contains("Hold it at the day centre"), "{screen}");
+    assert!(
+        screen.contains("follows from “Open office hour for relatives”"),
+        "{screen}"
+    );
+    for _ in 0..6 {
+        h.key(KeyCode::Tab);
+    }
+    h.text("+2w").key(KeyCode::Tab).ctrl('s');
+    let v2 = h
+        .records(Kind::Experiment)
+        .into_iter()
+        .find(|e| e.title == "Hold it at the day centre")
+        .expect("the follow-up");
+    assert_eq!(v2.follows_from(), Some(v1.id));
+    assert_eq!(v2.cycle(), v1.cycle());
+    assert!(matches!(
+        &v2.content,
+        Content::Experiment { expectation, signal, .. }
+            if expectation == "Ideas we have not heard before" && signal == "Three ideas tried by January"
+    ));
+    // v1's record shows what followed it.
+    h.key(KeyCode::Char('/')).text("Open office hour");
+    h.app().wait_for_search(Duration::from_secs(5), true);
+    h.key(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(
+        screen.contains("followed by: Hold it at the day centre"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn any_other_key_than_yes_to_the_follow_up_plans_nothing_now() {
+    let mut h = Harness::new(Language::English, busy);
+    h.key(KeyCode::Char('o')).key(KeyCode::Tab);
+    h.text("Only regulars came").key(KeyCode::Tab);
+    h.key(KeyCode::Enter);
+    h.text("Too soon").key(KeyCode::Tab).key(KeyCode::Tab);
+    h.text("Try again").key(KeyCode::Tab);
+    h.key(KeyCode::Down).key(KeyCode::Enter);
+    h.ctrl('s');
+    h.key(KeyCode::Char('n'));
+    assert!(
+        h.screen()
+            .contains("Not now. e on the review plans it later.")
+    );
+    assert_eq!(h.records(Kind::Experiment).len(), 2);
+}
+
+#[test]
+fn concluding_a_cycle_with_open_experiments_warns_then_concludes_and_it_stays_reachable() {
+    let mut h = Harness::new(Language::English, busy);
+    let cycle = h.records(Kind::Cycle)[0].id;
+    h.key(KeyCode::Down).key(KeyCode::Enter);
+    h.key(KeyCode::Char('C'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("2 experiments of this cycle are still open"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("“Open office hour for relatives”"),
+        "{screen}"
+    );
+    h.key(KeyCode::Char('n'));
+    assert!(matches!(
+        h.records(Kind::Cycle)[0].content,
+        Content::Cycle {
+            status: CycleStatus::Active,
+            ..
+        }
+    ));
+    h.key(KeyCode::Char('C')).key(KeyCode::Char('y'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("What have you learned about your question?"),
+        "{screen}"
+    );
+    h.text("Relatives shape more than I let them")
+        .key(KeyCode::Tab);
+    h.text("Asking before deciding").key(KeyCode::Tab);
+    h.text("The team, at the next staff day").key(KeyCode::Tab);
+    h.text("A cycle on the night shift").key(KeyCode::Tab);
+    h.ctrl('s');
+    let screen = h.screen();
+    assert!(
+        screen.contains("Concluded. S shows what the cycle taught"),
+        "{screen}"
+    );
+    assert!(screen.contains("status: concluded"), "{screen}");
+    let c = h.records(Kind::Cycle).remove(0);
+    let Content::Cycle {
+        status, closing, ..
+    } = &c.content
+    else {
+        panic!()
+    };
+    assert_eq!(*status, CycleStatus::Concluded);
+    let closing = closing.expect("the closing reflection");
+    let r = h.app().journal().get(closing).unwrap().unwrap();
+    assert_eq!(r.cycle(), Some(cycle));
+    assert!(matches!(&r.content, Content::Reflection { set, .. } if set == "conclude-cycle"));
+    h.key(KeyCode::Char('C'));
+    assert!(h.screen().contains("already concluded"));
+    // Home: no active cycle, the concluded one listed, and Enter opens it.
+    h.key(KeyCode::Esc);
+    let screen = h.screen();
+    assert!(screen.contains("No active cycle."), "{screen}");
+    assert!(screen.contains("Concluded cycles"), "{screen}");
+    h.key(KeyCode::Down).key(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(screen.contains("Let citizens shape home care"), "{screen}");
+    assert!(screen.contains("status: concluded"), "{screen}");
+}
+
+#[test]
+fn home_shows_the_rhythm_the_user_set_and_what_the_last_check_in_meant_to_try() {
+    let mut h = Harness::new(Language::English, |j| {
+        // Monday 9 to Friday 20 November, every working day; nothing at the weekend.
+        for day in [9, 10, 11, 12, 13, 16, 17, 18, 19, 20] {
+            let mut answers = vec![text_answer("happened", "A day")];
+            if day == 20 {
+                answers.push(text_answer("try-tomorrow", "Ask the night shift first"));
+            }
+            reflection(j, at(day, 16), "daily-checkin", None, None, answers);
+        }
+    });
+    assert!(
+        h.screen().contains("daily: 0 days in a row"),
+        "{}",
+        h.screen()
+    );
+    drop(h.app.take());
+    let mut j = Journal::open(h.dir.path()).unwrap();
+    let mut meta = j.meta().clone();
+    meta.rhythm = praxis::rhythm::Rhythm::WorkingDays;
+    j.set_meta(meta).unwrap();
+    drop(j);
+    h.reopen();
+    let screen = h.screen();
+    assert!(
+        screen.contains("working days: 10 days in a row"),
+        "a Monday-to-Friday manager keeps it over the weekend: {screen}"
+    );
+    assert!(
+        screen.contains("You meant to try (3 days ago): Ask the night shift first — did you?"),
+        "{screen}"
+    );
+    h.key(KeyCode::Char('c'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("You meant to try (3 days ago): Ask the night shift first"),
+        "today's check-in asks: {screen}"
+    );
+}
+
+#[test]
+fn a_cycle_row_says_a_reflection_is_owed_while_another_experiment_is_open() {
+    let mut h = Harness::new(Language::English, |j| {
+        busy(j);
+        let cycle = j
+            .list(&praxis::query::Filter {
+                kind: Some(Kind::Cycle),
+                ..Default::default()
+            })
+            .unwrap()[0]
+            .id;
+        record(
+            j,
+            at(12, 9),
+            "Ask the council's youth panel",
+            Content::Experiment {
+                cycle: Some(cycle),
+                with: vec![],
+                expectation: String::new(),
+                signal: String::new(),
+                follow_up: NaiveDate::from_ymd_opt(2026, 11, 19),
+                status: ExperimentStatus::Done,
+                outcome: Some("They came".into()),
+                from: None,
+                closed: Some(at(22, 18)),
+                signal_met: None,
+            },
+        );
+    });
+    let screen = h.screen();
+    assert!(screen.contains("reflection owed"), "{screen}");
+    h.key(KeyCode::Down).key(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(
+        screen.contains("reflection owed on: Ask the council's youth panel"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_summary_of_a_cycle_shows_the_chain_and_scrolls() {
+    let mut h = Harness::new(Language::English, |j| {
+        half_a_year(j);
+    });
+    assert!(h.records(Kind::Reflection).len() > 100);
+    // The cycle is the second row (after the overdue v2).
+    h.key(KeyCode::Down)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('S'));
+    insta::assert_snapshot!("summary_cycle_80x24", h.screen());
+    insta::assert_snapshot!("summary_cycle_120x40", h.sized(120, 40).screen());
+    h.key(KeyCode::Char('G'));
+    let screen = h.screen();
+    assert!(screen.contains("Still overdue"), "{screen}");
+    assert!(
+        screen.contains("look back 3 days ago: Office hour at the day centre"),
+        "{screen}"
+    );
+    h.key(KeyCode::Char('g'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("↳ Office hour at the day centre (v2) · running"),
+        "{screen}"
+    );
+    assert!(screen.contains("signal showed: partly"), "{screen}");
+    // From home, S sums up this month.
+    h.key(KeyCode::Esc)
+        .key(KeyCode::Esc)
+        .key(KeyCode::Char('S'));
+    let screen = h.screen();
+    assert!(screen.contains("What I learned: 2026-11"), "{screen}");
+}
+
+#[test]
+fn the_coordination_map_has_a_row_per_counterpart_and_plans_on_the_weakest_tie() {
+    let mut h = Harness::new(Language::English, |j| {
+        half_a_year(j);
+    });
+    h.key(KeyCode::Char('M'));
+    insta::assert_snapshot!("rc_map_80x24", h.screen());
+    insta::assert_snapshot!("rc_map_120x40", h.sized(120, 40).screen());
+    let screen = h.screen();
+    assert!(screen.contains("» The hospital ward"), "{screen}");
+    h.key(KeyCode::Char('e'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Invite the ward's discharge nurse to our Monday huddle"),
+        "what the stock-take said it would try: {screen}"
+    );
+    h.key(KeyCode::Tab).key(KeyCode::Tab).key(KeyCode::Tab);
+    h.text("The ward knows our Monday plans").key(KeyCode::Tab);
+    h.text("Fewer surprise discharges").key(KeyCode::Tab);
+    h.key(KeyCode::Tab).text("+2w").key(KeyCode::Tab).ctrl('s');
+    let e = h
+        .records(Kind::Experiment)
+        .into_iter()
+        .find(|e| e.title.starts_with("Invite the ward's"))
+        .expect("planned on the tie");
+    assert!(
+        matches!(&e.content, Content::Experiment { with, .. } if with == &vec!["The hospital ward".to_string()])
+    );
+    let from = h
+        .app()
+        .journal()
+        .get(e.follows_from().unwrap())
+        .unwrap()
+        .unwrap();
+    assert!(
+        matches!(&from.content, Content::Reflection { set, .. } if set == "relational-coordination")
+    );
+    assert!(e.body.contains("Strengthen"), "{}", e.body);
+}
+
+#[test]
+fn the_rhythm_calendar_shows_weeks_by_weekday() {
+    let mut h = Harness::new(Language::English, |j| {
+        half_a_year(j);
+    });
+    h.key(KeyCode::Char('H'));
+    insta::assert_snapshot!("calendar_80x24", h.screen());
+    insta::assert_snapshot!("calendar_120x40", h.sized(120, 40).screen());
+    let mut h = Harness::new(Language::Danish, |j| {
+        half_a_year(j);
+    });
+    h.key(KeyCode::Char('H'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Rytme: dage, du skrev, uge for uge"),
+        "{screen}"
+    );
+    assert!(screen.contains("ma "), "{screen}");
+}
+
+#[test]
+fn scale_answers_are_charted_over_time() {
+    let mut h = Harness::new(Language::English, |j| {
+        half_a_year(j);
+    });
+    h.key(KeyCode::Char('K'));
+    insta::assert_snapshot!("chart_80x24", h.screen());
+    h.key(KeyCode::Down);
+    insta::assert_snapshot!("chart_120x40", h.sized(120, 40).screen());
+    // From a summary, K charts its trends.
+    let mut h = Harness::new(Language::English, |j| {
+        half_a_year(j);
+    });
+    h.key(KeyCode::Down)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('S'))
+        .key(KeyCode::Char('K'));
+    assert!(
+        h.screen()
+            .contains("Scales over time: Let citizens shape home care"),
+        "{}",
+        h.screen()
+    );
+}
+
+#[test]
+fn help_lists_the_loop_keys_on_a_cycle_in_both_languages() {
+    let mut h = Harness::new(Language::Danish, busy);
+    h.key(KeyCode::Down)
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('?'));
+    let screen = h.screen();
+    for key in ["start eksperiment", "afslut forløb", "det har jeg lært"] {
+        assert!(screen.contains(key), "{key}: {screen}");
+    }
+}

@@ -334,7 +334,11 @@ mod tests {
             b
         }
         // Words that are the same in both languages; every other message is translated.
-        let same = ["status", "mentor", "  praxis list · praxis search TEXT · praxis --help"];
+        let same = [
+            "status",
+            "mentor",
+            "  praxis list · praxis search TEXT · praxis --help",
+        ];
         for (e, d) in fields(&EN).iter().zip(fields(&DA)) {
             assert_eq!(blanks(e), blanks(d), "{e} / {d}");
             assert!(!d.is_empty());

@@ -47,6 +47,19 @@ pub enum Action {
     LogDone,
     /// Drop the selected or open experiment, with an after-action review.
     LogDropped,
+    /// Start the selected or open experiment: planned → running.
+    StartExperiment,
+    /// Conclude the selected or open cycle with its closing reflection (warning first about
+    /// experiments still open).
+    ConcludeCycle,
+    /// What did I learn: the open cycle's summary, or this month's from home.
+    Summary,
+    /// The relational-coordination map: a row per counterpart, the seven dimensions.
+    RcMap,
+    /// The calendar of the reflection rhythm: weeks × weekdays.
+    Calendar,
+    /// Scale answers over time as charts.
+    Charts,
     /// Take up the kept draft again.
     ResumeDraft,
     /// Throw the kept draft away.
@@ -126,6 +139,12 @@ impl Action {
             Action::PlanExperiment => ("plan experiment", "planlæg eksperiment"),
             Action::LogDone => ("log outcome", "skriv resultat"),
             Action::LogDropped => ("drop experiment", "stop eksperiment"),
+            Action::StartExperiment => ("start experiment", "start eksperiment"),
+            Action::ConcludeCycle => ("conclude cycle", "afslut forløb"),
+            Action::Summary => ("what I learned", "det har jeg lært"),
+            Action::RcMap => ("coordination map", "koordineringskort"),
+            Action::Calendar => ("rhythm calendar", "rytmekalender"),
+            Action::Charts => ("scales over time", "skalaer over tid"),
             Action::ResumeDraft => ("resume draft", "fortsæt kladde"),
             Action::DiscardDraft => ("discard draft", "kassér kladde"),
             Action::Timeline => ("timeline", "tidslinje"),

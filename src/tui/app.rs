@@ -12,7 +12,9 @@ use super::scroll::Scroll;
 use super::search_worker::SearchWorker;
 use super::theme::Theme;
 use super::words::{Words, words};
+use crate::carry::MeantToTry;
 use crate::clock::Clock;
+use crate::flow::PlanContext;
 use crate::flow::{
     DAILY_CHECKIN, Draft, FinishError, Flow, NOTE_SET, NOTE_TEXT, NOTE_TITLE, PLAN_SET, Problem,
     Purpose, REVIEW_SET, Resumed, Step, Typed,
@@ -26,6 +28,8 @@ use crate::record::{
 };
 use crate::search::Hit;
 use crate::store::{Deleted, Journal, StoreError};
+
+pub mod looping;
 
 /// How many records the timeline reads at a time.
 const PAGE: usize = 200;
@@ -80,6 +84,26 @@ pub struct FlowView {
     pub changes: Option<Record>,
     /// What the flow is about (the cycle, experiment or record), shown with its title.
     pub about: Option<String>,
+    /// What the flow starts from, shown above its questions.
+    pub context: Option<FlowContext>,
+}
+
+/// What a flow starts from, shown above its questions (read when the flow opens).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FlowContext {
+    /// The plan of the experiment an after-action review looks back on.
+    Plan(PlanContext),
+    /// What the last check-in meant to try: today's asks "did you?".
+    MeantTo(MeantToTry),
+}
+
+/// How a record in a record's lineage is related to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lineage {
+    /// The record follows from this one (the reflection or experiment it was planned from).
+    FollowsFrom,
+    /// This experiment was planned from the record (its next version, or from its next step).
+    FollowedBy,
 }
 
 /// The timeline on screen.
@@ -110,6 +134,8 @@ pub struct DetailView {
     pub record: Record,
     /// Its comments.
     pub comments: Vec<Comment>,
+    /// Where the record comes from and what came of it: follows from, followed by.
+    pub lineage: Vec<(Lineage, Record)>,
     /// Records linked to it, oldest first.
     pub linked: Vec<Record>,
     /// Titles of what it links to (its cycle, its experiment).
@@ -122,12 +148,29 @@ pub struct DetailView {
     pub input: Option<LineInput>,
     /// Where a cycle stands.
     pub phase: Option<Phase>,
+    /// A cycle's closed experiments that still owe a reflection, by title.
+    pub owed: Vec<String>,
     /// Whose record it is, when another journal's (read-only here).
     pub from: Option<String>,
     /// How far its text is scrolled.
     pub scroll: Scroll,
     /// Esc was pressed once in a comment with text: a second throws it away.
     pub leave_asked: bool,
+}
+
+impl DetailView {
+    /// The records listed below the text, lineage first: the `i`th.
+    pub fn listed(&self, i: usize) -> Option<&Record> {
+        match i.checked_sub(self.lineage.len()) {
+            None => self.lineage.get(i).map(|(_, r)| r),
+            Some(j) => self.linked.get(j),
+        }
+    }
+
+    /// How many records are listed below the text.
+    pub fn listed_len(&self) -> usize {
+        self.lineage.len() + self.linked.len()
+    }
 }
 
 /// Search on screen.
@@ -159,6 +202,10 @@ pub enum Screen {
         selected: usize,
         /// What the flow will be for.
         purpose: Purpose,
+        /// The sets' ids in the order shown: the phase's first.
+        sets: Vec<String>,
+        /// The phase of the cycle or experiment reflected on, if known.
+        phase: Option<Phase>,
     },
     /// A guided flow.
     Flow(Box<FlowView>),
@@ -168,6 +215,14 @@ pub enum Screen {
     Detail(Box<DetailView>),
     /// Search as you type.
     Search(Box<SearchView>),
+    /// What did I learn: a cycle's or a month's summary.
+    Summary(Box<looping::SummaryView>),
+    /// The relational-coordination map.
+    RcMap(Box<looping::RcMapView>),
+    /// The calendar of the rhythm.
+    Calendar(Box<looping::CalendarView>),
+    /// Scale answers over time.
+    Chart(Box<looping::ChartView>),
 }
 
 /// A message on the status line.
@@ -185,6 +240,8 @@ pub(super) enum PendingFlow {
     New(PromptSet, Purpose, Option<Record>),
     /// A flow over a saved record's answers, and that record.
     Edit(Flow, Record),
+    /// A flow made ready (filled in from a plan or a next step), with the record it changes.
+    Ready(Flow, Option<Record>),
 }
 
 /// A flow asked for while a draft with answers waits (or `x`, to throw the draft away): it
@@ -194,6 +251,9 @@ pub(super) struct PendingStart {
     start: Option<PendingFlow>,
     /// The question shown until the user answers it.
     pub(super) question: String,
+    /// Whether it warns (open experiments) or offers (plan the follow-up) rather than asks to
+    /// throw a draft away: a yes goes on to start the flow, asking about a draft if one waits.
+    pub(super) goes_on: bool,
 }
 
 /// The whole app.
@@ -221,6 +281,8 @@ pub struct App {
     /// Comments others wrote on this journal's records, not read yet, newest first, with the
     /// title of the record each is on.
     pub(super) unread: Vec<(Comment, String)>,
+    /// What the newest check-in before today meant to try, while today's is not done.
+    pub(super) meant: Option<MeantToTry>,
     search: Option<SearchWorker>,
     editor_request: Option<String>,
     quit: bool,
@@ -254,6 +316,7 @@ impl App {
             demo: false,
             last_deleted: Vec::new(),
             unread: Vec::new(),
+            meant: None,
             search: None,
             editor_request: None,
             quit: false,
@@ -403,6 +466,10 @@ impl App {
                 None => Mode::Detail,
             },
             Some(Screen::Search(_)) => Mode::Search,
+            Some(Screen::Summary(_)) => Mode::Summary,
+            Some(Screen::RcMap(_)) => Mode::RcMap,
+            Some(Screen::Calendar(_)) => Mode::Calendar,
+            Some(Screen::Chart(_)) => Mode::Chart,
         }
     }
 
@@ -568,7 +635,10 @@ impl App {
                 | Action::Delete
                 | Action::PlanExperiment
                 | Action::LogDone
-                | Action::LogDropped => {
+                | Action::LogDropped
+                | Action::StartExperiment
+                | Action::ConcludeCycle
+                | Action::Summary => {
                     self.error(self.words().read_only);
                     return;
                 }
@@ -589,13 +659,7 @@ impl App {
             // Only on someone else's record (above).
             Action::MentorReview => {}
             Action::CheckIn => self.start_set(DAILY_CHECKIN, self.context_purpose()),
-            Action::Reflect => {
-                let purpose = self.context_purpose();
-                self.screens.push(Screen::PickSet {
-                    selected: 0,
-                    purpose,
-                });
-            }
+            Action::Reflect => self.reflect(),
             Action::NewCycle => {
                 let set = self.new_cycle_set();
                 self.open_flow(
@@ -610,10 +674,13 @@ impl App {
                 let set = self.note_set();
                 self.open_flow(set, Purpose::Note);
             }
-            Action::PlanExperiment => {
-                let cycle = self.selected_cycle();
-                self.start_set(PLAN_SET, Purpose::PlanExperiment { cycle, from: None });
-            }
+            Action::PlanExperiment => self.plan_experiment(),
+            Action::StartExperiment => self.start_experiment(),
+            Action::ConcludeCycle => self.conclude_cycle(),
+            Action::Summary => self.open_summary(),
+            Action::RcMap => self.open_rc_map(),
+            Action::Calendar => self.open_calendar(),
+            Action::Charts => self.open_charts(),
             Action::LogDone => self.log_outcome(ExperimentStatus::Done),
             Action::LogDropped => self.log_outcome(ExperimentStatus::Dropped),
             Action::ResumeDraft => self.resume_draft(),
@@ -626,6 +693,7 @@ impl App {
                     self.pending_start = Some(PendingStart {
                         start: None,
                         question,
+                        goes_on: false,
                     });
                 }
                 Some(_) => self.discard_draft(),
@@ -809,8 +877,20 @@ impl App {
             Ok(unread) => self.unread = unread,
             Err(e) => self.error(e.to_string()),
         }
+        self.meant = if self.home.checked_in {
+            None
+        } else {
+            crate::carry::meant_to_try_in(&self.journal, &self.library, self.today())
+                .unwrap_or_else(|e| {
+                    self.message = Some(Message {
+                        text: e.to_string(),
+                        error: true,
+                    });
+                    None
+                })
+        };
         if let Some(Screen::Home { selected }) = self.screens.first_mut() {
-            let rows = self.home.due.len() + self.home.cycles.len();
+            let rows = self.home.due.len() + self.home.cycles.len() + self.home.concluded.len();
             *selected = (*selected).min(rows.saturating_sub(1));
         }
     }
@@ -843,21 +923,6 @@ impl App {
         }
     }
 
-    /// The cycle selected on home, or open in the detail view.
-    fn selected_cycle(&self) -> Option<RecordId> {
-        match self.screens.last() {
-            Some(Screen::Home { selected }) => {
-                let i = selected.checked_sub(self.home.due.len())?;
-                self.home.cycles.get(i).map(|c| c.record.id)
-            }
-            Some(Screen::Detail(v)) => match &v.record.content {
-                Content::Cycle { .. } => Some(v.record.id),
-                _ => v.record.cycle(),
-            },
-            _ => None,
-        }
-    }
-
     /// The experiment selected on home, or open in the detail view.
     fn selected_experiment(&self) -> Option<Record> {
         match self.screens.last() {
@@ -885,11 +950,13 @@ impl App {
             let now = super::words::experiment_status(*now, self.lang);
             return self.info(super::words::fill(w.already_closed, &[("status", now)]));
         }
-        let purpose = Purpose::LogOutcome {
-            experiment: experiment.id,
-            status,
-        };
-        self.start_set_for(REVIEW_SET, purpose, Some(experiment));
+        match self.library.get(REVIEW_SET).cloned() {
+            Some(set) => {
+                let flow = Flow::for_outcome(set, &experiment, status, self.clock.now());
+                self.open_ready(flow, Some(experiment));
+            }
+            None => return self.error(format!("there is no prompt set '{REVIEW_SET}'")),
+        }
         if status == ExperimentStatus::Dropped
             && matches!(self.screens.last(), Some(Screen::Flow(_)))
         {
@@ -958,6 +1025,7 @@ impl App {
             return Some(PendingStart {
                 start: Some(flow),
                 question,
+                goes_on: false,
             });
         }
         self.start_anew(flow);
@@ -984,6 +1052,11 @@ impl App {
                 self.push_flow(flow, title, Some(record));
                 self.store_answer();
             }
+            PendingFlow::Ready(flow, changes) => {
+                let title = flow.set.title.get(self.lang).to_string();
+                self.push_flow(flow, title, changes);
+                self.store_answer();
+            }
         }
     }
 
@@ -1001,6 +1074,13 @@ impl App {
     /// The yes or no to "start anew and throw the draft away?".
     fn answer_pending_start(&mut self, pending: PendingStart, action: Action) {
         match action {
+            Action::Confirm if pending.goes_on => {
+                if let Some(flow) = pending.start
+                    && let Some(next) = self.draft_in_the_way(flow)
+                {
+                    self.pending_start = Some(next);
+                }
+            }
             Action::Confirm => {
                 match pending.start {
                     Some(flow) => self.start_anew(flow),
@@ -1015,6 +1095,7 @@ impl App {
                 self.pending_start = Some(pending);
                 self.help = true;
             }
+            _ if pending.goes_on => self.info(self.words().not_now),
             _ => self.info(self.words().draft_kept),
         }
     }
@@ -1051,7 +1132,21 @@ impl App {
                 ..
             } => about.map(|t| super::words::fill(w.dropping, &[("title", &t)])),
             Purpose::Edit { .. } => Some(w.editing_answers.to_string()),
+            Purpose::PlanExperiment {
+                from: Some(from), ..
+            } => self
+                .journal
+                .get(*from)
+                .ok()
+                .flatten()
+                .map(|r| super::words::fill(w.follows_from_about, &[("title", &r.display_title())]))
+                .or(about),
             _ => about,
+        };
+        let context = match &flow.purpose {
+            Purpose::LogOutcome { .. } => flow.context(changes.as_ref()).map(FlowContext::Plan),
+            _ if flow.set.id == DAILY_CHECKIN => self.meant.clone().map(FlowContext::MeantTo),
+            _ => None,
         };
         let mut view = FlowView {
             about,
@@ -1064,6 +1159,7 @@ impl App {
             review_scroll: Scroll::default(),
             title,
             changes,
+            context,
         };
         load_question(&mut view);
         self.screens.push(Screen::Flow(Box::new(view)));
@@ -1540,9 +1636,27 @@ impl App {
         let finished =
             view.flow
                 .finish(author, &view.title, now, today, lang, view.changes.as_ref());
+        let concludes = matches!(view.flow.purpose, Purpose::ConcludeCycle { .. });
+        let adjusts = matches!(view.flow.purpose, Purpose::LogOutcome { .. })
+            && view
+                .flow
+                .set
+                .questions
+                .iter()
+                .position(|q| q.id == crate::flow::SUM_UP)
+                .is_some_and(|i| view.flow.values[i].trim() == "adjust");
         match finished {
             Err(e) => self.refuse_finish(e),
-            Ok(finished) => self.save_flow(&finished),
+            Ok(finished) => {
+                self.save_flow(&finished);
+                let saved = self.message.as_ref().is_none_or(|m| !m.error);
+                if saved && concludes {
+                    self.info(self.words().cycle_concluded);
+                }
+                if let (true, true, Some(review)) = (adjusts, saved, &finished.new) {
+                    self.offer_follow_up(review.id);
+                }
+            }
         }
     }
 
@@ -1608,7 +1722,7 @@ impl App {
         let Some(Screen::Detail(v)) = self.screens.last_mut() else {
             return;
         };
-        let linked = v.linked.len();
+        let linked = v.listed_len();
         match action {
             Action::Down => {
                 if !v.scroll.apply(action, room) && linked > 0 {
@@ -1638,12 +1752,15 @@ impl App {
         // A page is about as many rows as the list's window shows (the top line, status line,
         // footer and the list's borders take five).
         let page = usize::from(self.size.1.saturating_sub(5)).max(2);
-        let home_rows = self.home.due.len() + self.home.cycles.len();
-        let sets = self.library.sets().len();
+        let home_rows = self.home.due.len() + self.home.cycles.len() + self.home.concluded.len();
         let more = |v: &TimelineView| v.more;
         let (selected, len): (&mut usize, usize) = match self.screens.last_mut() {
             Some(Screen::Home { selected }) => (selected, home_rows),
-            Some(Screen::PickSet { selected, .. }) => (selected, sets),
+            Some(Screen::PickSet { selected, sets, .. }) => (selected, sets.len()),
+            Some(Screen::Summary(_)) => return self.scroll_summary(action),
+            Some(Screen::RcMap(v)) => (&mut v.selected, v.map.ties.len()),
+            Some(Screen::Chart(v)) => (&mut v.selected, v.trends.len()),
+            Some(Screen::Calendar(_)) => return,
             Some(Screen::Timeline(v)) => {
                 let len = v.records.len();
                 let wants_more = more(v)
@@ -1710,25 +1827,25 @@ impl App {
 
     fn open(&mut self) {
         let target = match self.screens.last() {
-            Some(Screen::Home { selected }) => {
-                let due = self.home.due.len();
-                if *selected < due {
-                    self.home.due.get(*selected).map(|r| r.id)
-                } else {
-                    self.home.cycles.get(selected - due).map(|c| c.record.id)
-                }
-            }
-            Some(Screen::PickSet { selected, purpose }) => {
-                let (selected, purpose) = (*selected, purpose.clone());
-                if let Some(set) = self.library.sets().get(selected).cloned() {
+            Some(Screen::Home { .. }) => self.highlighted().map(|r| r.id),
+            Some(Screen::PickSet {
+                selected,
+                purpose,
+                sets,
+                ..
+            }) => {
+                let (purpose, id) = (purpose.clone(), sets.get(*selected).cloned());
+                if let Some(set) = id.and_then(|id| self.library.get(&id).cloned()) {
                     self.screens.pop();
                     self.open_flow(set, purpose);
                 }
                 return;
             }
             Some(Screen::Timeline(v)) => v.records.get(v.selected).map(|r| r.id),
-            Some(Screen::Detail(v)) => v.linked.get(v.selected).map(|r| r.id),
+            Some(Screen::Detail(v)) => v.listed(v.selected).map(|r| r.id),
             Some(Screen::Search(v)) => v.results.get(v.selected).map(|r| r.id),
+            Some(Screen::Summary(_) | Screen::Calendar(_) | Screen::Chart(_)) => None,
+            Some(Screen::RcMap(v)) => v.map.ties.get(v.selected).map(|t| t.latest),
             Some(Screen::Flow(v)) => {
                 if v.flow.step == Step::Review {
                     let i = v.review_selected;
@@ -1788,13 +1905,55 @@ impl App {
                     links.push((label.to_string(), title));
                 }
             }
-            let phase = (record.kind() == Kind::Cycle).then(|| {
+            let mut phase = None;
+            let mut owed = Vec::new();
+            if record.kind() == Kind::Cycle {
                 let refs: Vec<&Record> = linked.iter().collect();
-                cycle_phase(&refs, self.clock.today())
-            });
+                let state = if from.is_some() {
+                    crate::cycle::LoopState {
+                        phase: cycle_phase(&refs, self.clock.today()),
+                        owed: Vec::new(),
+                        open: Vec::new(),
+                        concluded: false,
+                    }
+                } else {
+                    crate::cycle::loop_state(Some(&record), &refs, self.clock.today())
+                };
+                phase = Some(state.phase);
+                owed = state
+                    .owed
+                    .iter()
+                    .filter_map(|id| linked.iter().find(|r| r.id == *id))
+                    .map(Record::display_title)
+                    .collect();
+            }
+            let mut lineage = Vec::new();
+            if from.is_none() {
+                if let Some(f) = record.follows_from()
+                    && let Some(r) = self.journal.get(f)?
+                {
+                    lineage.push((Lineage::FollowsFrom, r));
+                }
+                if matches!(record.kind(), Kind::Experiment | Kind::Reflection) {
+                    for id in crate::summary::followed_by(&self.journal, &record)? {
+                        if let Some(r) = self.journal.get(id)? {
+                            lineage.push((Lineage::FollowedBy, r));
+                        }
+                    }
+                }
+            }
+            for (role, r) in &lineage {
+                let label = match role {
+                    Lineage::FollowsFrom => self.words().follows_from,
+                    Lineage::FollowedBy => self.words().followed_by,
+                };
+                links.push((label.to_string(), r.display_title()));
+            }
             Ok(DetailView {
                 from,
                 phase,
+                owed,
+                lineage,
                 record,
                 comments,
                 linked,

@@ -33,6 +33,14 @@ pub enum Mode {
     Comment,
     /// A yes/no question.
     Confirm,
+    /// What did I learn: a cycle's or a month's summary.
+    Summary,
+    /// The relational-coordination map.
+    RcMap,
+    /// The calendar of the rhythm.
+    Calendar,
+    /// Scale answers over time.
+    Chart,
 }
 
 /// A key, written as the help screen shows it.
@@ -96,7 +104,13 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b("n", Action::NewCycle, false),
             b("N", Action::NewNote, false),
             b("R", Action::Reflect, false),
+            b("s", Action::StartExperiment, false),
             b("o", Action::LogDone, false),
+            b("C", Action::ConcludeCycle, false),
+            b("S", Action::Summary, false),
+            b("M", Action::RcMap, false),
+            b("H", Action::Calendar, false),
+            b("K", Action::Charts, false),
             b("t", Action::Timeline, true),
             b("p", Action::Peers, false),
             b("m", Action::ReadComments, false),
@@ -151,8 +165,11 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b("d", Action::Delete, true),
             b("e", Action::PlanExperiment, true),
             b("R", Action::Reflect, true),
+            b("s", Action::StartExperiment, false),
             b("o", Action::LogDone, false),
             b("x", Action::LogDropped, false),
+            b("C", Action::ConcludeCycle, false),
+            b("S", Action::Summary, false),
             b("N", Action::NewNote, false),
             b("u", Action::Undo, false),
             b("Enter", Action::Open, false),
@@ -175,6 +192,15 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b("y", Action::Confirm, true),
             b("n/Esc", Action::Cancel, true),
         ],
+        Mode::Summary => vec![b("K", Action::Charts, true)],
+        Mode::RcMap => vec![Binding {
+            keys: "e",
+            action: Action::PlanExperiment,
+            footer: true,
+            says: Some(("plan an experiment on it", "planlæg et eksperiment om den")),
+        }],
+        Mode::Calendar => vec![],
+        Mode::Chart => vec![],
     };
     if matches!(
         mode,
@@ -185,6 +211,9 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             | Mode::Foreign
             | Mode::Search
             | Mode::Review
+            | Mode::Summary
+            | Mode::RcMap
+            | Mode::Chart
     ) {
         if mode != Mode::Search {
             v.extend(LIST_MOVES);
@@ -238,6 +267,17 @@ pub fn action(mode: Mode, key: KeyEvent) -> Option<Action> {
         (Mode::Home, Char('e')) => Action::PlanExperiment,
         (Mode::Home, Char('n')) => Action::NewCycle,
         (Mode::Home, Char('R')) => Action::Reflect,
+        (Mode::Home | Mode::Detail, Char('s')) => Action::StartExperiment,
+        (Mode::Home | Mode::Detail, Char('C')) => Action::ConcludeCycle,
+        (Mode::Home | Mode::Detail, Char('S')) => Action::Summary,
+        (Mode::Home, Char('M')) => Action::RcMap,
+        (Mode::Home, Char('H')) => Action::Calendar,
+        (Mode::Home | Mode::Summary, Char('K')) => Action::Charts,
+        (Mode::RcMap, Char('e')) => Action::PlanExperiment,
+        (Mode::Summary | Mode::RcMap | Mode::Calendar | Mode::Chart, Esc | Char('q')) => {
+            Action::Back
+        }
+        (Mode::Summary | Mode::RcMap | Mode::Calendar | Mode::Chart, Char('?')) => Action::Help,
         (Mode::Home, Char('o')) => Action::LogDone,
         (Mode::Home, Char('t')) => Action::Timeline,
         (Mode::Home, Char('p')) => Action::Peers,
@@ -468,6 +508,10 @@ mod tests {
             Mode::Detail,
             Mode::Foreign,
             Mode::Search,
+            Mode::Summary,
+            Mode::RcMap,
+            Mode::Calendar,
+            Mode::Chart,
         ] {
             let keys = bindings(mode);
             assert!(keys.iter().any(|b| b.action == Action::Help), "{mode:?}");

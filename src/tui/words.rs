@@ -159,6 +159,92 @@ pub struct Words {
     pub comment_own_mentor: &'static str,
     /// The comment box's title on your own record shared with the network.
     pub comment_own_network: &'static str,
+    /// Under a saved reflection with a next step.
+    pub carry_hint: &'static str,
+    /// Any key but yes to an offer: it can be done later.
+    pub not_now: &'static str,
+    /// A plan's subtitle when it follows from "{title}".
+    pub follows_from_about: &'static str,
+    /// A record's link to what it follows from.
+    pub follows_from: &'static str,
+    /// A record's link to an experiment planned from it.
+    pub followed_by: &'static str,
+    /// After a review that chose adjust.
+    pub plan_follow_up_now: &'static str,
+    /// s with nothing to start.
+    pub start_what: &'static str,
+    /// s on a cycle with no planned experiment.
+    pub nothing_planned: &'static str,
+    /// s on a cycle with "{n}" planned experiments.
+    pub pick_planned: &'static str,
+    /// After s started "{title}".
+    pub started: &'static str,
+    /// s on a running experiment.
+    pub already_running: &'static str,
+    /// C with no cycle selected or open.
+    pub conclude_what: &'static str,
+    /// C on a concluded cycle.
+    pub already_concluded: &'static str,
+    /// A title in quotation marks.
+    pub quoted: &'static str,
+    /// Before concluding a cycle with one open experiment, "{titles}".
+    pub conclude_open_one: &'static str,
+    /// Before concluding a cycle with "{n}" open experiments, "{titles}".
+    pub conclude_open: &'static str,
+    /// After the closing reflection is saved.
+    pub cycle_concluded: &'static str,
+    /// Home's rhythm: "{rhythm}", "{n}" "{unit}" in a row.
+    pub rhythm_run: &'static str,
+    /// With a weekly rhythm: "{n}" days written this week.
+    pub this_week: &'static str,
+    /// One week.
+    pub week: &'static str,
+    /// Weeks.
+    pub weeks: &'static str,
+    /// On a cycle's row: a closed experiment still owes a reflection.
+    pub owed: &'static str,
+    /// In a cycle's record: the experiments owed a reflection.
+    pub owed_on: &'static str,
+    /// Home when every cycle is concluded.
+    pub no_active_cycle: &'static str,
+    /// Home's list of concluded cycles.
+    pub concluded_cycles: &'static str,
+    /// Home and today's check-in: what the last check-in ("{when}") meant to try, "{text}".
+    pub meant_to: &'static str,
+    /// Above an after-action review's questions.
+    pub your_plan: &'static str,
+    /// The set list's title, "{phase}" being the phase whose sets come first.
+    pub pick_set_phase: &'static str,
+    /// The relational-coordination map's title.
+    pub rc_title: &'static str,
+    /// The map's first column.
+    pub counterpart: &'static str,
+    /// Under the map: the weakest tie, and the key.
+    pub weakest_tie: &'static str,
+    /// Under the map: the highlighted tie, when it is not the weakest.
+    pub selected_tie: &'static str,
+    /// The map's column of how often and when last.
+    pub answered_times: &'static str,
+    /// The map with no relational-coordination reflection.
+    pub no_rc: &'static str,
+    /// A plan from the map: why, filled in.
+    pub tie_why: &'static str,
+    /// The rhythm calendar's title.
+    pub calendar_title: &'static str,
+    /// Under the calendar: "{days}" days with a record in "{weeks}" weeks.
+    pub calendar_days: &'static str,
+    /// The calendar's key.
+    pub calendar_legend: &'static str,
+    /// Weekday names, two letters, Monday first.
+    pub weekdays: &'static str,
+    /// The charts' title, for "{title}".
+    pub charts_title: &'static str,
+    /// What the charts from home cover.
+    pub last_year: &'static str,
+    /// Charts with no scale answers.
+    pub no_scales: &'static str,
+    /// A chart's count of answers.
+    pub answers_n: &'static str,
 }
 
 /// English.
@@ -300,6 +386,49 @@ pub const EN: Words = Words {
     comment_own_private: "Your comment, for you alone: the record is private",
     comment_own_mentor: "Your comment, for your mentor at your next export",
     comment_own_network: "Your comment, for your mentor and your network",
+    carry_hint: "A next step: e plans it as an experiment, filled in and linked to this reflection.",
+    not_now: "Not now. e on the review plans it later.",
+    follows_from_about: "follows from “{title}”",
+    follows_from: "follows from",
+    followed_by: "followed by",
+    plan_follow_up_now: "You chose to adjust: plan the follow-up experiment now, filled in from this one? y/n — any other key: not now.",
+    start_what: "s starts an experiment: select or open a planned one.",
+    nothing_planned: "This cycle has no planned experiment to start. e plans one.",
+    pick_planned: "This cycle has {n} planned experiments: open it (Enter) and start one with s.",
+    started: "Started: “{title}”. R writes a note in action; o logs the outcome.",
+    already_running: "This experiment is already running.",
+    conclude_what: "C concludes a cycle: select or open one.",
+    already_concluded: "This cycle is already concluded; S shows what it taught.",
+    quoted: "“{title}”",
+    conclude_open_one: "One experiment of this cycle is still open: {titles}. Conclude anyway? It stays as it is. y/n",
+    conclude_open: "{n} experiments of this cycle are still open: {titles}. Conclude anyway? They stay as they are. y/n",
+    cycle_concluded: "Concluded. S shows what the cycle taught; home lists it under concluded cycles.",
+    rhythm_run: "{rhythm}: {n} {unit} in a row",
+    this_week: "{n} this week",
+    week: "week",
+    weeks: "weeks",
+    owed: "reflection owed",
+    owed_on: "reflection owed on",
+    no_active_cycle: "No active cycle. n starts a new one; Enter opens a concluded one below.",
+    concluded_cycles: "Concluded cycles",
+    meant_to: "You meant to try ({when}): {text} — did you?",
+    your_plan: "Your plan",
+    pick_set_phase: "Choose a prompt set — for the {phase} phase first",
+    rc_title: "Relational coordination: how each counterpart works with you",
+    counterpart: "counterpart",
+    weakest_tie: "Weakest tie: {counterpart}, {dimension} {score} of {max} — e plans an experiment on it",
+    selected_tie: "{counterpart}: weakest is {dimension}, {score} of {max} — e plans an experiment on it",
+    answered_times: "{n}×, last {day}",
+    no_rc: "No relational-coordination reflection yet. R and “Relational coordination” take stock of one counterpart; answer it again later to see the tie change.",
+    tie_why: "Strengthen {dimension} with {counterpart} (now {score} of {max})",
+    calendar_title: "Rhythm: days you wrote, week by week",
+    calendar_days: "{days} days with a record in the last {weeks} weeks",
+    calendar_legend: "none · 1 · 2 · 3 or more",
+    weekdays: "Mo Tu We Th Fr Sa Su",
+    charts_title: "Scales over time: {title}",
+    last_year: "the last 12 months",
+    no_scales: "No scale answers yet. Relational coordination, trust-based steering and others ask on scales; each answer adds a point here.",
+    answers_n: "{n} answers, {from} to {until}",
 };
 
 /// Danish.
@@ -441,6 +570,49 @@ pub const DA: Words = Words {
     comment_own_private: "Din kommentar, kun til dig: posten er privat",
     comment_own_mentor: "Din kommentar, til din mentor ved næste eksport",
     comment_own_network: "Din kommentar, til din mentor og dit netværk",
+    carry_hint: "Et næste skridt: e planlægger det som et eksperiment, udfyldt og knyttet til denne refleksion.",
+    not_now: "Ikke nu. e på evalueringen planlægger det senere.",
+    follows_from_about: "bygger på »{title}«",
+    follows_from: "bygger på",
+    followed_by: "fulgt op af",
+    plan_follow_up_now: "Du valgte at justere: vil du planlægge det næste eksperiment nu, udfyldt ud fra dette? j/n — enhver anden tast: ikke nu.",
+    start_what: "s starter et eksperiment: vælg eller åbn et planlagt.",
+    nothing_planned: "Forløbet har intet planlagt eksperiment at starte. e planlægger et.",
+    pick_planned: "Forløbet har {n} planlagte eksperimenter: åbn det (Enter), og start et med s.",
+    started: "Startet: »{title}«. R skriver et notat undervejs; o skriver resultatet.",
+    already_running: "Eksperimentet er allerede i gang.",
+    conclude_what: "C afslutter et forløb: vælg eller åbn et.",
+    already_concluded: "Forløbet er allerede afsluttet; S viser, hvad du lærte.",
+    quoted: "»{title}«",
+    conclude_open_one: "Et eksperiment i forløbet er stadig åbent: {titles}. Vil du afslutte alligevel? Det forbliver, som det er. j/n",
+    conclude_open: "{n} eksperimenter i forløbet er stadig åbne: {titles}. Vil du afslutte alligevel? De forbliver, som de er. j/n",
+    cycle_concluded: "Afsluttet. S viser, hvad forløbet lærte dig; forsiden viser det under afsluttede forløb.",
+    rhythm_run: "{rhythm}: {n} {unit} i træk",
+    this_week: "{n} denne uge",
+    week: "uge",
+    weeks: "uger",
+    owed: "refleksion mangler",
+    owed_on: "mangler refleksion over",
+    no_active_cycle: "Intet aktivt forløb. n starter et nyt; Enter åbner et afsluttet nedenfor.",
+    concluded_cycles: "Afsluttede forløb",
+    meant_to: "Du ville prøve ({when}): {text} — gjorde du?",
+    your_plan: "Din plan",
+    pick_set_phase: "Vælg et sæt spørgsmål — først dem til fasen {phase}",
+    rc_title: "Relationel koordinering: hvordan hver samarbejdspart arbejder med dig",
+    counterpart: "samarbejdspart",
+    weakest_tie: "Svageste relation: {counterpart}, {dimension} {score} af {max} — e planlægger et eksperiment om den",
+    selected_tie: "{counterpart}: svagest er {dimension}, {score} af {max} — e planlægger et eksperiment om den",
+    answered_times: "{n}×, senest {day}",
+    no_rc: "Ingen refleksion over relationel koordinering endnu. R og »Relationel koordinering« gør status over én samarbejdspart; svar igen senere for at se relationen ændre sig.",
+    tie_why: "Styrk {dimension} med {counterpart} (nu {score} af {max})",
+    calendar_title: "Rytme: dage, du skrev, uge for uge",
+    calendar_days: "{days} dage med en post de seneste {weeks} uger",
+    calendar_legend: "ingen · 1 · 2 · 3 eller flere",
+    weekdays: "ma ti on to fr lø sø",
+    charts_title: "Skalaer over tid: {title}",
+    last_year: "de seneste 12 måneder",
+    no_scales: "Ingen svar på skalaer endnu. Relationel koordinering, tillidsbaseret styring og andre spørger på skalaer; hvert svar bliver et punkt her.",
+    answers_n: "{n} svar, {from} til {until}",
 };
 
 /// The words of `lang`.
@@ -519,6 +691,24 @@ pub fn count(n: usize, what: Kind, lang: Language) -> String {
         (k, l, _) => kind(k, l),
     };
     format!("{n} {word}")
+}
+
+/// A dimension of relational coordination by its question's id, in a few words for a column.
+pub fn dimension(id: &str, lang: Language) -> &str {
+    let (en, da) = match id {
+        "frequent" => ("frequent", "hyppig"),
+        "timely" => ("timely", "rettidig"),
+        "accurate" => ("accurate", "præcis"),
+        "problem-solving" => ("problem solving", "problemløsning"),
+        "shared-goals" => ("shared goals", "fælles mål"),
+        "shared-knowledge" => ("shared knowledge", "fælles viden"),
+        "mutual-respect" => ("respect", "respekt"),
+        other => (other, other),
+    };
+    match lang {
+        Language::English => en,
+        Language::Danish => da,
+    }
 }
 
 const WEEKDAYS: [(&str, &str); 7] = [

@@ -24,6 +24,8 @@ pub(super) struct Shown<'a> {
     pub links: &'a [(String, String)],
     /// Where a cycle stands.
     pub phase: Option<Phase>,
+    /// A cycle's experiments still owed a reflection.
+    pub owed: &'a [String],
     pub comments: &'a [Comment],
 }
 
@@ -33,6 +35,7 @@ fn shown(view: &DetailView) -> Shown<'_> {
         from: view.from.as_deref(),
         links: &view.links,
         phase: view.phase,
+        owed: &view.owed,
         comments: &view.comments,
     }
 }
@@ -99,6 +102,12 @@ pub(super) fn record_text(app: &App, view: &Shown, width: u16) -> Vec<Line<'stat
             if let Some(p) = view.phase {
                 lines.push(field(w.phase, p.label(lang)));
             }
+            for title in view.owed {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{}: ", w.owed_on), t.error),
+                    Span::raw(title.clone()),
+                ]));
+            }
             if !question.is_empty() {
                 lines.push(Line::from(Span::styled(question.clone(), t.title)));
             }
@@ -110,6 +119,7 @@ pub(super) fn record_text(app: &App, view: &Shown, width: u16) -> Vec<Line<'stat
             follow_up,
             status,
             outcome,
+            signal_met,
             ..
         } => {
             lines.push(field(w.status, words::experiment_status(*status, lang)));
@@ -131,9 +141,23 @@ pub(super) fn record_text(app: &App, view: &Shown, width: u16) -> Vec<Line<'stat
             if let Some(o) = outcome {
                 lines.push(field(w.outcome, o));
             }
+            if let Some(m) = signal_met {
+                let sw = crate::summary::words(lang);
+                lines.push(field(
+                    sw.signal_showed,
+                    crate::summary::signal_word(*m, lang),
+                ));
+            }
         }
         Content::Reflection { set, answers, .. } => {
             let prompt_set = app.library.get(set);
+            let carries = prompt_set.is_some_and(|s| {
+                s.carrying().any(|q| {
+                    answers
+                        .iter()
+                        .any(|a| a.question == q.id && !a.value.to_text().trim().is_empty())
+                })
+            });
             for (i, a) in answers.iter().enumerate() {
                 let (asked, value) = show_answer(prompt_set, a, lang);
                 if i > 0 {
@@ -144,6 +168,10 @@ pub(super) fn record_text(app: &App, view: &Shown, width: u16) -> Vec<Line<'stat
                 if let Some(why) = &a.why {
                     lines.extend(indented(&format!("{} {why}", w.why), "  ", width, t.dim));
                 }
+            }
+            if carries && view.from.is_none() {
+                lines.push(Line::raw(""));
+                lines.extend(indented(w.carry_hint, "", width, t.key));
             }
         }
     }
@@ -175,10 +203,10 @@ pub(super) fn record_text(app: &App, view: &Shown, width: u16) -> Vec<Line<'stat
 
 /// The text's box above, the linked records' below (when there are any).
 fn areas(view: &DetailView, area: Rect) -> [Rect; 2] {
-    let linked_height = if view.linked.is_empty() {
+    let linked_height = if view.listed_len() == 0 {
         0
     } else {
-        (view.linked.len() as u16 + 2).min(area.height / 3)
+        (view.listed_len() as u16 + 2).min(area.height / 3)
     };
     Layout::vertical([Constraint::Fill(1), Constraint::Length(linked_height)]).areas(area)
 }
@@ -217,23 +245,34 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
             .scroll((view.scroll.shown(room), 0)),
         text_area,
     );
-    if !view.linked.is_empty() {
-        let items: Vec<ListItem> = view
-            .linked
-            .iter()
-            .map(|l| {
-                ListItem::new(Line::from(vec![
-                    Span::styled(
-                        format!(
-                            "{} {:<11} ",
-                            l.created.with_timezone(&chrono::Local).format("%Y-%m-%d"),
-                            words::kind(l.kind(), lang)
-                        ),
-                        t.dim,
+    if view.listed_len() > 0 {
+        let row = |label: String, l: &Record| {
+            ListItem::new(Line::from(vec![
+                Span::styled(
+                    format!(
+                        "{} {label:<11} ",
+                        l.created.with_timezone(&chrono::Local).format("%Y-%m-%d"),
                     ),
-                    Span::raw(l.display_title()),
-                ]))
+                    t.dim,
+                ),
+                Span::raw(l.display_title()),
+            ]))
+        };
+        let items: Vec<ListItem> = view
+            .lineage
+            .iter()
+            .map(|(role, l)| {
+                let label = match role {
+                    crate::tui::app::Lineage::FollowsFrom => w.follows_from,
+                    crate::tui::app::Lineage::FollowedBy => w.followed_by,
+                };
+                row(label.to_string(), l)
             })
+            .chain(
+                view.linked
+                    .iter()
+                    .map(|l| row(words::kind(l.kind(), lang).to_string(), l)),
+            )
             .collect();
         let list = List::new(items)
             .block(frame_block(w.linked, t))

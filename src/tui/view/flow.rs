@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::{frame_block, indented};
 use crate::flow::Step;
 use crate::prompts::AnswerKind;
-use crate::tui::app::{App, FlowView};
+use crate::tui::app::{App, FlowContext, FlowView};
 use crate::tui::scroll::{Room, position};
 use crate::tui::words::{date_in_words, fill};
 
@@ -40,10 +40,11 @@ fn question(app: &App, view: &FlowView, i: usize, frame: &mut Frame, area: Rect)
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let mut head = vec![Line::from(Span::styled(
+    let mut head = context_lines(app, view);
+    head.push(Line::from(Span::styled(
         q.text.get(app.lang).to_string(),
         t.title,
-    ))];
+    )));
     if let Some(hint) = &q.hint {
         head.push(Line::from(Span::styled(
             hint.get(app.lang).to_string(),
@@ -163,10 +164,9 @@ fn question(app: &App, view: &FlowView, i: usize, frame: &mut Frame, area: Rect)
 fn review_text(app: &App, view: &FlowView, width: u16) -> (Vec<Line<'static>>, Vec<(u16, u16)>) {
     let w = app.words();
     let t = &app.theme;
-    let mut lines = vec![
-        Line::from(Span::styled(w.review_intro, t.dim)),
-        Line::raw(""),
-    ];
+    let mut lines = context_lines(app, view);
+    lines.push(Line::from(Span::styled(w.review_intro, t.dim)));
+    lines.push(Line::raw(""));
     let rows = |lines: &[Line<'static>]| {
         let n = Paragraph::new(lines.to_vec())
             .wrap(Wrap { trim: false })
@@ -248,6 +248,45 @@ fn review(app: &App, view: &FlowView, frame: &mut Frame, area: Rect) {
             .scroll((view.review_scroll.shown(room), 0)),
         inner,
     );
+}
+
+/// What the flow starts from, above its questions: the plan an after-action review looks back
+/// on, or what the last check-in meant to try; then a blank line.
+fn context_lines(app: &App, view: &FlowView) -> Vec<Line<'static>> {
+    let w = app.words();
+    let t = &app.theme;
+    let mut lines = Vec::new();
+    match &view.context {
+        Some(FlowContext::Plan(p)) => {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", w.your_plan), t.key),
+                Span::raw(p.title.clone()),
+            ]));
+            for (label, value) in [
+                (w.expect, p.expectation.clone()),
+                (w.signal, p.signal.clone()),
+                (w.with, p.with.join(", ")),
+            ] {
+                if !value.trim().is_empty() {
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("  {label}: "), t.dim),
+                        Span::raw(value),
+                    ]));
+                }
+            }
+        }
+        Some(FlowContext::MeantTo(m)) => {
+            let when = crate::tui::words::relative_day(m.day, app.today(), app.lang);
+            let text = fill(
+                w.meant_to,
+                &[("when", &when), ("text", &crate::width::one_line(&m.text))],
+            );
+            lines.push(Line::from(Span::styled(text, t.key)));
+        }
+        None => return lines,
+    }
+    lines.push(Line::raw(""));
+    lines
 }
 
 /// Under a date answer: the date read from it in words, or how to write one.

@@ -63,7 +63,13 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         lines.push(Line::raw(""));
     }
 
-    let streak_word = if home.streak == 1 { w.day } else { w.days };
+    let rhythm = match &home.rhythm {
+        Some(r) => rhythm_text(app, r),
+        None => {
+            let unit = if home.streak == 1 { w.day } else { w.days };
+            fill(w.streak, &[("n", &home.streak.to_string()), ("unit", unit)])
+        }
+    };
     lines.push(Line::from(vec![
         Span::styled(format!("{}: ", w.checkin), t.title),
         if home.checked_in {
@@ -71,17 +77,19 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         } else {
             Span::raw(w.checkin_open)
         },
-        Span::styled(
-            format!(
-                "  ·  {}",
-                fill(
-                    w.streak,
-                    &[("n", &home.streak.to_string()), ("unit", streak_word)]
-                )
-            ),
-            t.dim,
-        ),
+        Span::styled(format!("  ·  {rhythm}"), t.dim),
     ]));
+    if let Some(meant) = &app.meant {
+        let when = relative(meant.day, today, app);
+        let text = fill(
+            w.meant_to,
+            &[
+                ("when", &when),
+                ("text", &crate::width::one_line(&meant.text)),
+            ],
+        );
+        lines.extend(super::indented(&text, "  ", width, t.key));
+    }
     lines.push(Line::raw(""));
 
     lines.push(Line::from(Span::styled(w.due, t.title)));
@@ -114,7 +122,12 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
 
     lines.push(Line::from(Span::styled(w.active_cycles, t.title)));
     if home.cycles.is_empty() {
-        lines.extend(super::indented(w.no_cycles, "  ", width, t.dim));
+        let none = if home.concluded.is_empty() {
+            w.no_cycles
+        } else {
+            w.no_active_cycle
+        };
+        lines.extend(super::indented(none, "  ", width, t.dim));
     }
     for (j, c) in home.cycles.iter().enumerate() {
         let row = home.due.len() + j;
@@ -124,13 +137,16 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         } else {
             ratatui::style::Style::new()
         };
-        let status = format!(
+        let mut status = format!(
             " {}: {} · {} · {}",
             w.phase,
             c.phase.label(app.lang),
             crate::tui::words::count(c.experiments, Kind::Experiment, app.lang),
             crate::tui::words::count(c.reflections, Kind::Reflection, app.lang),
         );
+        if !c.state.owed.is_empty() {
+            status.push_str(&format!(" · {}", w.owed));
+        }
         let title = c.record.display_title();
         if crate::width::cells(&status) + 24 + 3 > usize::from(width) {
             // No room for both on a row: the status goes under the title.
@@ -150,6 +166,31 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         {
             lines.extend(super::indented(question, "    ", width, t.dim));
         }
+    }
+    if !home.concluded.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(Span::styled(w.concluded_cycles, t.title)));
+    }
+    for (k, c) in home.concluded.iter().enumerate() {
+        let row = home.due.len() + home.cycles.len() + k;
+        let style = if row == selected {
+            selected_line = lines.len();
+            t.selected
+        } else {
+            ratatui::style::Style::new()
+        };
+        let status = format!(
+            " {} {}",
+            crate::tui::words::cycle_status(crate::record::CycleStatus::Concluded, app.lang),
+            c.updated.with_timezone(&chrono::Local).format("%Y-%m-%d")
+        );
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {} ", fitted(&c.display_title(), &status, width)),
+                style,
+            ),
+            Span::styled(status, t.dim),
+        ]));
     }
 
     let block = frame_block(w.today, t);
@@ -181,6 +222,32 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
             .scroll((offset, 0)),
         area,
     );
+}
+
+/// How the rhythm the user set stands: "working days: 4 days in a row", "3 a week: 2 this
+/// week · 5 weeks in a row".
+pub(super) fn rhythm_text(app: &App, r: &crate::rhythm::RhythmRun) -> String {
+    let w = app.words();
+    let unit = match (r.in_weeks, r.run == 1) {
+        (true, true) => w.week,
+        (true, false) => w.weeks,
+        (false, true) => w.day,
+        (false, false) => w.days,
+    };
+    let run = fill(
+        w.rhythm_run,
+        &[
+            ("rhythm", &r.rhythm.label(app.lang)),
+            ("n", &r.run.to_string()),
+            ("unit", unit),
+        ],
+    );
+    if r.in_weeks {
+        let week = fill(w.this_week, &[("n", &r.this_week.to_string())]);
+        format!("{run} · {week}")
+    } else {
+        run
+    }
 }
 
 /// A row's title cut with … so its status still fits on the row (a title keeps at least 24

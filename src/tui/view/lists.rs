@@ -14,15 +14,23 @@ use crate::tui::app::{App, SearchView, TimelineView, query_text};
 use crate::tui::words;
 use crate::width;
 
-pub(super) fn pick_set(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
+pub(super) fn pick_set(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    selected: usize,
+    sets: &[String],
+    phase: Option<crate::prompts::Phase>,
+) {
     let t = &app.theme;
-    let items: Vec<ListItem> = app
-        .library
-        .sets()
+    let items: Vec<ListItem> = sets
         .iter()
+        .filter_map(|id| app.library.get(id))
         .map(|s| {
+            let suggested = phase == Some(s.phase);
             ListItem::new(vec![
                 Line::from(vec![
+                    Span::raw(if suggested { "● " } else { "  " }),
                     Span::styled(s.title.get(app.lang).to_string(), t.title),
                     Span::styled(
                         format!("  {} · {}", s.phase.label(app.lang), s.questions.len()),
@@ -30,14 +38,18 @@ pub(super) fn pick_set(app: &App, frame: &mut Frame, area: Rect, selected: usize
                     ),
                 ]),
                 Line::from(Span::styled(
-                    format!("  {}", s.purpose.get(app.lang)),
+                    format!("    {}", s.purpose.get(app.lang)),
                     t.dim,
                 )),
             ])
         })
         .collect();
+    let title = match phase {
+        Some(p) => words::fill(app.words().pick_set_phase, &[("phase", p.label(app.lang))]),
+        None => app.words().pick_set.to_string(),
+    };
     let list = List::new(items)
-        .block(frame_block(app.words().pick_set, t))
+        .block(frame_block(&title, t))
         .highlight_style(t.selected);
     let mut state = ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(list, area, &mut state);
@@ -235,6 +247,7 @@ fn preview(app: &App, view: &TimelineView, r: &Record, frame: &mut Frame, area: 
             from: from.as_deref(),
             links: &[],
             phase: None,
+            owed: &[],
             comments: &[],
         },
         width,

@@ -5,6 +5,8 @@ mod flow;
 mod help;
 mod home;
 mod lists;
+mod pictures;
+mod summary;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -36,11 +38,20 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.screens.last() {
         Some(Screen::Home { selected }) => home::draw(app, frame, body, *selected),
         None => home::draw(app, frame, body, 0),
-        Some(Screen::PickSet { selected, .. }) => lists::pick_set(app, frame, body, *selected),
+        Some(Screen::PickSet {
+            selected,
+            sets,
+            phase,
+            ..
+        }) => lists::pick_set(app, frame, body, *selected, sets, *phase),
         Some(Screen::Flow(v)) => flow::draw(app, v, frame, body),
         Some(Screen::Timeline(v)) => lists::timeline(app, v, frame, body),
         Some(Screen::Detail(v)) => detail::draw(app, v, frame, body),
         Some(Screen::Search(v)) => lists::search(app, v, frame, body),
+        Some(Screen::Summary(v)) => summary::draw(app, v, frame, body),
+        Some(Screen::RcMap(v)) => pictures::rc_map(app, v, frame, body),
+        Some(Screen::Calendar(v)) => pictures::calendar(app, v, frame, body),
+        Some(Screen::Chart(v)) => pictures::chart(app, v, frame, body),
     }
     if let Some(pending) = &app.pending_start {
         draw_question(app, &pending.question, frame, body);
@@ -108,6 +119,12 @@ pub fn review_room(
 ) -> (Room, Vec<(u16, u16)>) {
     let [_, body, _, _] = rows(Rect::new(0, 0, size.0, size.1), status_rows(app, size.0));
     flow::review_room(app, view, body)
+}
+
+/// How far the summary can scroll on a screen of `size` (columns, rows).
+pub fn summary_room(app: &App, view: &super::app::looping::SummaryView, size: (u16, u16)) -> Room {
+    let [_, body, _, _] = rows(Rect::new(0, 0, size.0, size.1), status_rows(app, size.0));
+    summary::room(app, view, body)
 }
 
 /// How far the help can scroll on a screen of `size` (columns, rows).
