@@ -1773,3 +1773,34 @@ fn a_danish_journal_is_told_in_danish_on_the_command_line() {
         check("an error", &err);
     }
 }
+
+#[test]
+fn an_import_report_and_an_export_note_in_a_danish_journal_are_danish() {
+    let j = Journal::new();
+    j.ok(&["init", "--name", "Anna", "--lang", "da"]);
+    let peer = Journal::new();
+    peer.ok(&["init", "--name", "Bo", "--lang", "da"]);
+    peer.add(&[
+        "add",
+        "note",
+        "--title",
+        "Bos note",
+        "--visibility",
+        "network",
+    ]);
+    let file = peer.dir.path().join("bo.json");
+    let out = peer
+        .cmd(&["export", "--for", "network", "-o", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let note = String::from_utf8_lossy(&out.stderr);
+    assert!(note.contains("Skrev 1 post(er) til network"), "{note}");
+    let report = j.ok(&["import", file.to_str().unwrap()]);
+    assert!(
+        report.contains("Nøglen fra Bo er ny her") && report.contains("1 tilføjet, 0 opdateret"),
+        "{report}"
+    );
+    for english in ["added", "updated", "already here", "key is new", "Wrote"] {
+        assert!(!report.contains(english), "{english}: {report}");
+    }
+}

@@ -113,17 +113,22 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
                     )),
                 },
             )?;
-            writeln!(
-                ctx.err,
-                "Wrote {count} record(s) for {} to {}{}.",
-                scope.as_str(),
-                path.display(),
-                match (&a.to, a.passphrase) {
-                    (Some(_), _) => ", sealed for its reader's key",
-                    (None, true) => ", sealed with the passphrase",
-                    _ => "",
-                }
-            )?;
+            let w = super::say::say(ctx.language(Some(&journal)));
+            let sealed = match (&a.to, a.passphrase) {
+                (Some(_), _) => w.sealed_key,
+                (None, true) => w.sealed_passphrase,
+                _ => "",
+            };
+            let text = super::say::fill(
+                w.wrote,
+                &[
+                    ("n", &count.to_string()),
+                    ("scope", scope.as_str()),
+                    ("file", &path.display().to_string()),
+                    ("sealed", sealed),
+                ],
+            );
+            writeln!(ctx.err, "{text}")?;
         }
         None => match write(&mut ctx.out) {
             Ok(_) => {}
@@ -435,63 +440,53 @@ pub(super) fn trust(ctx: &mut Context<'_>, prefix: &str) -> Result<(), CliError>
 }
 
 fn print_report(ctx: &mut Context<'_>, r: &ImportReport) -> Result<(), CliError> {
+    use super::say::{fill, say};
+    let w = say(ctx.language(None));
+    let n = |v: usize| v.to_string();
     if let Some((_, name, fingerprint)) = &r.pinned {
-        writeln!(
-            ctx.out,
-            "  {name}'s key is new here and was pinned: {fingerprint}\n  \
-             (compare it with {name}, by phone; a later file with another key is refused)"
-        )?;
+        let text = fill(
+            w.key_pinned,
+            &[("name", name), ("fingerprint", fingerprint)],
+        );
+        writeln!(ctx.out, "{text}")?;
     }
-    writeln!(
-        ctx.out,
-        "  {} added, {} updated, {} already here, {} older than ours",
-        r.added, r.updated, r.unchanged, r.older
-    )?;
+    let counts = fill(
+        w.imported,
+        &[
+            ("added", &n(r.added)),
+            ("updated", &n(r.updated)),
+            ("unchanged", &n(r.unchanged)),
+            ("older", &n(r.older)),
+        ],
+    );
+    writeln!(ctx.out, "{counts}")?;
     if !r.conflicts.is_empty() {
-        writeln!(
-            ctx.out,
-            "  {} in conflict (same revision, other content; both versions kept — see praxis show):",
-            r.conflicts.len()
-        )?;
+        let text = fill(w.in_conflict, &[("n", &n(r.conflicts.len()))]);
+        writeln!(ctx.out, "{text}")?;
         for id in &r.conflicts {
             writeln!(ctx.out, "    {id}")?;
         }
     }
-    if r.refused > 0 {
-        writeln!(
-            ctx.out,
-            "  {} not taken: this file may not add or change them (it is unsigned, or not by \
-             their author); they are left as they are",
-            r.refused
-        )?;
-    }
-    if r.comments_refused > 0 {
-        writeln!(
-            ctx.out,
-            "  {} comment(s) not taken: written in a name other than the file's",
-            r.comments_refused
-        )?;
-    }
-    if r.deleted_here > 0 {
-        writeln!(
-            ctx.out,
-            "  {} you deleted here, not brought back",
-            r.deleted_here
-        )?;
-    }
-    if r.repeated > 0 {
-        writeln!(
-            ctx.out,
-            "  {} repeated in the file: the highest revision of each was taken",
-            r.repeated
-        )?;
+    for (count, template) in [
+        (r.refused, w.not_taken),
+        (r.comments_refused, w.comments_not_taken),
+        (r.deleted_here, w.deleted_here),
+        (r.repeated, w.repeated),
+    ] {
+        if count > 0 {
+            writeln!(ctx.out, "{}", fill(template, &[("n", &n(count))]))?;
+        }
     }
     if r.comments_added + r.comments_unchanged + r.comments_orphaned > 0 {
-        writeln!(
-            ctx.out,
-            "  comments: {} added, {} already here, {} on records this journal does not have",
-            r.comments_added, r.comments_unchanged, r.comments_orphaned
-        )?;
+        let text = fill(
+            w.comments_report,
+            &[
+                ("added", &n(r.comments_added)),
+                ("unchanged", &n(r.comments_unchanged)),
+                ("orphaned", &n(r.comments_orphaned)),
+            ],
+        );
+        writeln!(ctx.out, "{text}")?;
     }
     Ok(())
 }

@@ -177,6 +177,7 @@ impl Context<'_> {
             }
             other => {
                 let journal = other?;
+                self.spoken = Some(journal.meta().language);
                 self.tell_what_opening_did(&journal)?;
                 Ok(journal)
             }
@@ -198,6 +199,7 @@ impl Context<'_> {
     pub(crate) fn language(&self, journal: Option<&Journal>) -> Language {
         self.lang
             .or(journal.map(|j| j.meta().language))
+            .or(self.spoken)
             .unwrap_or_else(default_language)
     }
 
