@@ -148,7 +148,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
             status.push_str(&format!(" · {}", w.owed));
         }
         let title = c.record.display_title();
-        if crate::width::cells(&status) + 24 + 3 > usize::from(width) {
+        if crate::width::cells(&title) + crate::width::cells(&status) + 3 > usize::from(width) {
             // No room for both on a row: the status goes under the title.
             lines.push(Line::from(Span::styled(
                 format!("  {}", crate::width::fit(&title, usize::from(width) - 2)),
