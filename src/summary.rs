@@ -626,6 +626,16 @@ pub struct Words {
     pub not_logged: &'static str,
 }
 
+/// "1 reflection", "3 reflections", "1 refleksion", "3 refleksioner".
+pub fn reflections_counted(n: usize, lang: Language) -> String {
+    match (lang, n) {
+        (Language::English, 1) => "1 reflection".into(),
+        (Language::English, n) => format!("{n} reflections"),
+        (Language::Danish, 1) => "1 refleksion".into(),
+        (Language::Danish, n) => format!("{n} refleksioner"),
+    }
+}
+
 /// The summary's words in `lang`: the app's summary screen uses them too.
 pub fn words(lang: Language) -> Words {
     match lang {
@@ -740,7 +750,7 @@ pub fn render(
     if s.concluded {
         meta.push_str(&format!(" · {}", w.concluded));
     }
-    meta.push_str(&format!(" · {} {}", s.reflections, w.reflections));
+    meta.push_str(&format!(" · {}", crate::summary::reflections_counted(s.reflections, lang)));
     out.push(meta);
     for q in &s.questions {
         out.push(String::new());
