@@ -750,7 +750,10 @@ pub fn render(
     if s.concluded {
         meta.push_str(&format!(" · {}", w.concluded));
     }
-    meta.push_str(&format!(" · {}", crate::summary::reflections_counted(s.reflections, lang)));
+    meta.push_str(&format!(
+        " · {}",
+        crate::summary::reflections_counted(s.reflections, lang)
+    ));
     out.push(meta);
     for q in &s.questions {
         out.push(String::new());

@@ -2772,3 +2772,51 @@ fn help_lists_the_loop_keys_on_a_cycle_in_both_languages() {
         assert!(screen.contains(key), "{key}: {screen}");
     }
 }
+
+#[test]
+fn home_nudges_about_a_weekly_set_and_a_success_case_follow_up_that_came_due() {
+    let mut h = Harness::new(Language::English, |j| {
+        let weekly = Content::Reflection {
+            set: "weekly-review".into(),
+            cycle: None,
+            experiment: None,
+            answers: Vec::new(),
+        };
+        // Last done nine days ago: due again.
+        record(j, at(14, 16), "Week review", weekly);
+        let tried = record(
+            j,
+            at(1, 9),
+            "Relatives plan the Friday visits",
+            Content::Note,
+        );
+        let keep = Content::Reflection {
+            set: "after-action-review".into(),
+            cycle: None,
+            experiment: Some(tried.id),
+            answers: vec![praxis::record::Answer {
+                question: "outcome".into(),
+                value: praxis::record::AnswerValue::Choice("keep".into()),
+                why: None,
+            }],
+        };
+        // Kept 22 October: the 30-day follow-up came on 21 November.
+        let mut r = Record::new(j.meta().id, at(1, 10) - chrono::Duration::days(10), keep);
+        r.title = "Review of the Friday visits".into();
+        j.insert(&r).unwrap();
+    });
+    let screen = h.screen();
+    let flowing: String = screen
+        .lines()
+        .map(|l| l.trim().trim_matches('│').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flowing.contains("Due: Weekly review (weekly, last 9 days ago)"),
+        "{screen}"
+    );
+    assert!(
+        flowing.contains("the 30-day success-case follow-up of “Relatives plan the Friday visits”"),
+        "{screen}"
+    );
+}

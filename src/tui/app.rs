@@ -283,6 +283,9 @@ pub struct App {
     pub(super) unread: Vec<(Comment, String)>,
     /// What the newest check-in before today meant to try, while today's is not done.
     pub(super) meant: Option<MeantToTry>,
+    /// What else home nudges about: prompt sets whose cadence came round and success-case
+    /// follow-ups whose day came, in words.
+    pub(super) nudges: Vec<String>,
     search: Option<SearchWorker>,
     editor_request: Option<String>,
     quit: bool,
@@ -317,6 +320,7 @@ impl App {
             last_deleted: Vec::new(),
             unread: Vec::new(),
             meant: None,
+            nudges: Vec::new(),
             search: None,
             editor_request: None,
             quit: false,
@@ -889,10 +893,59 @@ impl App {
                     None
                 })
         };
+        self.nudges = match crate::rhythm::read_due(&self.journal, &self.library, self.today()) {
+            Ok(due) => self.nudges_for(&due),
+            Err(e) => {
+                self.error(e.to_string());
+                Vec::new()
+            }
+        };
         if let Some(Screen::Home { selected }) = self.screens.first_mut() {
             let rows = self.home.due.len() + self.home.cycles.len() + self.home.concluded.len();
             *selected = (*selected).min(rows.saturating_sub(1));
         }
+    }
+
+    /// Home's nudges in words: the sets due by their cadence (the check-in has its own line) and
+    /// the success-case follow-ups due.
+    fn nudges_for(&self, due: &crate::rhythm::Due) -> Vec<String> {
+        let w = self.words();
+        let today = self.today();
+        let mut out = Vec::new();
+        for s in due.sets.iter().filter(|s| s.set != DAILY_CHECKIN) {
+            let title = self
+                .library
+                .get(&s.set)
+                .map_or(s.set.clone(), |set| set.title.get(self.lang).to_string());
+            let last = s.last.map_or_else(String::new, |d| {
+                super::words::fill(
+                    w.nudge_last,
+                    &[("when", &super::words::relative_day(d, today, self.lang))],
+                )
+            });
+            out.push(super::words::fill(
+                w.nudge_set,
+                &[
+                    ("title", &title),
+                    ("cadence", s.cadence.label(self.lang)),
+                    ("last", &last),
+                ],
+            ));
+        }
+        for f in &due.follow_ups {
+            let title = self
+                .journal
+                .get(f.experiment)
+                .ok()
+                .flatten()
+                .map(|r| r.display_title())
+                .unwrap_or_default();
+            out.push(super::words::fill(
+                w.nudge_follow_up,
+                &[("days", &f.days.to_string()), ("title", &title)],
+            ));
+        }
+        out
     }
 
     fn read_home(&self) -> Result<Home, StoreError> {

@@ -87,6 +87,11 @@ pub struct Words {
     pub now_network: &'static str,
     /// The same, for a record with comments: they are shared with it.
     pub now_with_comments: &'static str,
+    /// Home: a prompt set whose cadence came round.
+    pub nudge_set: &'static str,
+    pub nudge_last: &'static str,
+    /// Home: a success-case follow-up whose day came.
+    pub nudge_follow_up: &'static str,
     /// The first Esc in a comment with text in it.
     pub comment_esc_again: &'static str,
     pub comments: &'static str,
@@ -308,6 +313,9 @@ pub const EN: Words = Words {
     unread_many: "{n} new comments from {names} — m reads the newest",
     no_unread: "No new comments.",
     comment_esc_again: "Esc again throws this comment away; Ctrl-s saves it.",
+    nudge_set: "Due: {title} ({cadence}{last}) — R, then pick it",
+    nudge_last: ", last {when}",
+    nudge_follow_up: "Due: the {days}-day success-case follow-up of “{title}” — R, then pick it",
     now_private: "Private now: only you see it. v changes it again.",
     now_mentor: "Shared with your mentor at the next export. v changes it again.",
     now_network: "Shared with your network at the next sync. v changes it again.",
@@ -493,6 +501,9 @@ pub const DA: Words = Words {
     unread_many: "{n} nye kommentarer fra {names} — m læser den nyeste",
     no_unread: "Ingen nye kommentarer.",
     comment_esc_again: "Tryk Esc igen for at kassere kommentaren; Ctrl-s gemmer den.",
+    nudge_set: "Venter: {title} ({cadence}{last}) – R, og vælg det",
+    nudge_last: ", sidst {when}",
+    nudge_follow_up: "Venter: opfølgningen på succestilfældet efter {days} dage for »{title}« – R, og vælg den",
     now_private: "Privat nu: kun du kan se den. v ændrer det igen.",
     now_mentor: "Deles med din mentor ved næste eksport. v ændrer det igen.",
     now_network: "Deles med dit netværk ved næste synkronisering. v ændrer det igen.",

@@ -90,6 +90,9 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         );
         lines.extend(super::indented(&text, "  ", width, t.key));
     }
+    for nudge in &app.nudges {
+        lines.extend(super::indented(nudge, "  ", width, t.key));
+    }
     lines.push(Line::raw(""));
 
     lines.push(Line::from(Span::styled(w.due, t.title)));

@@ -30,7 +30,10 @@ fn text(app: &App, s: &Summary, width: u16) -> Vec<Line<'static>> {
     if s.concluded {
         meta.push_str(&format!(" · {}", w.concluded));
     }
-    meta.push_str(&format!(" · {}", crate::summary::reflections_counted(s.reflections, lang)));
+    meta.push_str(&format!(
+        " · {}",
+        crate::summary::reflections_counted(s.reflections, lang)
+    ));
     lines.push(Line::from(Span::styled(meta, t.dim)));
     for q in &s.questions {
         lines.extend(indented(&format!("{}: {q}", w.question), "", width, t.key));
