@@ -4,7 +4,7 @@
 //!
 //! The child is this same test binary, re-run on the `child_saves_until_killed` test.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader};
@@ -54,7 +54,7 @@ fn every_printed_save_survives_sigkill() {
         let mut child = Command::new(&exe)
             .args([
                 "--exact",
-                "child_saves_until_killed",
+                "durability::child_saves_until_killed",
                 "--nocapture",
                 "--test-threads=1",
             ])

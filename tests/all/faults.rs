@@ -2,7 +2,7 @@
 //! saving, exporting and backing up. Nothing already saved may be lost, an import lands whole or
 //! not at all, and no half-written file ever takes an export's place.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -18,7 +18,7 @@ use praxis::prompts::load;
 use praxis::store::Journal;
 use tempfile::TempDir;
 
-#[path = "fuzz/checks.rs"]
+#[path = "../fuzz/checks.rs"]
 mod checks;
 
 const CHILD: &str = "PRAXIS_FAULT_CHILD";
@@ -89,7 +89,7 @@ fn run_child(task: &str, arg: &str) -> std::process::Child {
     Process::new(std::env::current_exe().unwrap())
         .args([
             "--exact",
-            "child_works_until_killed",
+            "faults::child_works_until_killed",
             "--nocapture",
             "--test-threads=1",
         ])
