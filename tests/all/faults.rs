@@ -18,8 +18,7 @@ use praxis::prompts::load;
 use praxis::store::Journal;
 use tempfile::TempDir;
 
-#[path = "../fuzz/checks.rs"]
-mod checks;
+use crate::checks;
 
 const CHILD: &str = "PRAXIS_FAULT_CHILD";
 const ROUNDS: usize = 8;

@@ -2,8 +2,7 @@
 //! (`tests/fuzz/regressions/<target>/`) through the same checks the fuzz targets make
 //! (`tests/fuzz/checks.rs`). The long fuzz runs are `tests/fuzz/run`, not part of the suite.
 
-#[path = "../fuzz/checks.rs"]
-mod checks;
+use crate::checks;
 
 use std::path::{Path, PathBuf};
 
