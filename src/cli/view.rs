@@ -8,7 +8,7 @@ use super::{CliError, Context, invalid, resolve_kind};
 use crate::prompts::show_answer;
 use crate::query::Filter;
 use crate::record::{Content, Kind, Record};
-use crate::search::Searcher;
+use crate::search::Scope;
 use crate::stats;
 use crate::store::{Journal, StoreError};
 
@@ -539,15 +539,10 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
         ));
     }
     let journal = ctx.open_to_read()?;
-    // Streamed: only the best matches so far are held, however large the journal.
-    let mut failed = None;
-    let records = journal
-        .newest_first()
-        .map_while(|r| r.map_err(|e| failed = Some(e)).ok());
-    let hits = Searcher::default().search_with(records, &a.query, a.limit);
-    if let Some(e) = failed {
-        return Err(e.into());
-    }
+    // From the search index: only the words asked for and the records shown are read.
+    let mut index = journal.search_index()?;
+    let answer = crate::search::search(&mut index, &a.query, a.limit, Scope::Own)?;
+    let hits = &answer.hits;
     if a.json {
         let value: Vec<_> = hits
             .iter()
@@ -555,6 +550,7 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
                 json!({
                     "id": h.id,
                     "score": h.score,
+                    "tier": h.tier.as_str(),
                     "field": format!("{:?}", h.field).to_lowercase(),
                     "text": h.text,
                     "indices": h.indices,
@@ -566,11 +562,27 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
         writeln!(ctx.out)?;
         return Ok(());
     }
-    if hits.is_empty() {
-        writeln!(ctx.err, "Nothing matches \"{}\".", a.query.trim())?;
+    match answer.tier {
+        None => writeln!(ctx.err, "Nothing matches \"{}\".", a.query.trim())?,
+        Some(tier) if tier.is_close() => writeln!(
+            ctx.err,
+            "No exact match for \"{}\"; close matches ({}):",
+            a.query.trim(),
+            match tier {
+                crate::search::Tier::Typo => "one letter off",
+                _ => "its letters in order",
+            }
+        )?,
+        Some(_) if answer.matched > hits.len() => writeln!(
+            ctx.err,
+            "Best {} of {} matches (--limit shows more).",
+            hits.len(),
+            answer.matched
+        )?,
+        Some(_) => {}
     }
     let ids = id_width(&journal, hits.iter().map(|(_, r)| r));
-    for (h, record) in &hits {
+    for (h, record) in hits {
         writeln!(ctx.out, "{}", list_line(&journal, record, ids))?;
         if h.field != crate::search::Field::Title {
             writeln!(

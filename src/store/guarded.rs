@@ -181,6 +181,8 @@ impl<'j> Guard<'j> {
             j.undo.remove(IN_PROGRESS).map_err(fail)?;
             j.flush()?;
             j.undo.clear().map_err(fail)?;
+            // Derived data: the write is whole; unfolded marks stay correct.
+            let _ = j.fold_search_index(0);
         }
         Ok(())
     }
@@ -238,6 +240,14 @@ impl Journal {
                 added.extend(c.index.iter().map(|(i, k)| (*i, k.as_slice())));
             }
         }
+        // The search index is told first which records change (see `index`).
+        let mut marks = sled::Batch::default();
+        for c in chunk {
+            if let Target::Records | Target::Foreign = c.target {
+                marks.insert(super::index::changed_key(c.target.code(), &c.key), &[]);
+            }
+        }
+        self.search.apply_batch(marks).map_err(fail)?;
         let (a, b) = std::thread::scope(|s| {
             let indexes = s.spawn(|| -> sled::Result<()> {
                 for (index, key) in &removed {

@@ -5,6 +5,7 @@
 mod error;
 mod guarded;
 mod import;
+mod index;
 mod lock;
 mod log;
 mod repair;
@@ -19,6 +20,7 @@ use sled::{Transactional, Tree};
 
 pub use error::StoreError;
 pub use import::{ImportReport, Importer, MAX_REVISION_JUMP, Trust};
+pub use index::{Doc, IndexReader, Posting, SearchIndex};
 pub use lock::JournalLock;
 pub use repair::{RepairError, RepairPlan, Repaired, kept_folder};
 
@@ -62,6 +64,8 @@ pub struct Journal {
     by_tag: Tree,
     by_link: Tree,
     by_due: Tree,
+    /// The search index (see `index`): derived from the records, never logged.
+    search: Tree,
     comments: Tree,
     /// Records from other journals (imported), kept apart and read-only; no indexes.
     foreign: Tree,
@@ -394,6 +398,8 @@ impl Journal {
         let mut journal = Journal::unchecked(dir, db, lock, log, meta)?;
         journal.undone = journal.recover()?;
         journal.ensure_indexes()?;
+        // A large write cut off after it committed leaves many marks: fold them now.
+        let _ = journal.fold_search_index(index::FOLD_AFTER);
         Ok(journal)
     }
 
@@ -415,6 +421,7 @@ impl Journal {
             by_tag: tree("by_tag")?,
             by_link: tree("by_link")?,
             by_due: tree("by_due")?,
+            search: tree("search")?,
             comments: tree("comments")?,
             foreign: tree("foreign")?,
             conflicts: tree("conflicts")?,
@@ -559,6 +566,10 @@ impl Journal {
             .get(META_INDEXES)
             .map_err(|e| self.sled_error("open", e))?;
         if stored.as_deref() == Some(&INDEX_VERSION.to_be_bytes()[..]) {
+            if !self.search_index_current()? {
+                self.rebuild_search_index()?;
+                self.flush()?;
+            }
             return Ok(());
         }
         let fail = |e| self.sled_error("open", e);
@@ -583,6 +594,7 @@ impl Journal {
                 }
             }
         }
+        self.rebuild_search_index()?;
         self.meta_tree
             .insert(META_INDEXES, &INDEX_VERSION.to_be_bytes())
             .map_err(|e| self.sled_error("open", e))?;
@@ -594,7 +606,7 @@ impl Journal {
         self.meta_tree
             .remove(META_INDEXES)
             .map_err(|e| self.sled_error("open", e))?;
-        Ok(())
+        self.forget_search_index()
     }
 
     /// Whether the save log lacks a known start (a journal from a praxis without the log, not
@@ -1310,18 +1322,20 @@ impl Journal {
             &self.by_tag,
             &self.by_link,
             &self.by_due,
+            &self.search,
             &self.comments,
             &self.meta_tree,
             &self.deleted,
         )
             .transaction(
-                |(records, by_kind, by_tag, by_link, by_due, comments, meta, deleted)| {
+                |(records, by_kind, by_tag, by_link, by_due, search, comments, meta, deleted)| {
                     let trees = TxTrees {
                         records,
                         by_kind,
                         by_tag,
                         by_link,
                         by_due,
+                        search,
                         comments,
                         meta,
                         deleted,
@@ -1340,7 +1354,10 @@ impl Journal {
             group: None,
             ops: committed_ops.take(),
         })?;
-        self.flush()
+        self.flush()?;
+        // Derived data: the save is whole; a fold that fails leaves marks that stay correct.
+        let _ = self.fold_search_index(index::FOLD_AFTER);
+        Ok(())
     }
 
     fn flush(&self) -> Result<(), StoreError> {
@@ -1394,6 +1411,7 @@ struct TxTrees<'a> {
     by_tag: &'a TransactionalTree,
     by_link: &'a TransactionalTree,
     by_due: &'a TransactionalTree,
+    search: &'a TransactionalTree,
     comments: &'a TransactionalTree,
     meta: &'a TransactionalTree,
     deleted: &'a TransactionalTree,
@@ -1405,6 +1423,12 @@ impl TxTrees<'_> {
     /// Replaces `old` by `new` (either may be absent), keeping every index in step.
     fn put(&self, old: Option<&Record>, new: Option<&Record>) -> TxResult<()> {
         let mut ops = self.ops.borrow_mut();
+        // The search index reads a record that changed from the record itself until the
+        // change is folded into it: marked in this same transaction.
+        for r in [old, new].into_iter().flatten() {
+            self.search
+                .insert(index::changed_key(b'r', r.id.to_key().as_bytes()), &[])?;
+        }
         if let Some(old) = old {
             self.records.remove(old.id.to_key().as_bytes())?;
             for (tree, key) in self.index_entries(old) {
