@@ -64,9 +64,14 @@ pub fn id_width<'a>(journal: &Journal, records: impl IntoIterator<Item = &'a Rec
 /// A record as one list line: short id (padded to `ids` columns), day, kind, title, then
 /// status, tags and visibility.
 pub fn list_line(journal: &Journal, r: &Record, ids: usize) -> String {
+    list_line_as(&journal.short_id(r.id), r, ids)
+}
+
+/// [`list_line`] with the record's short id worked out already.
+pub fn list_line_as(short_id: &str, r: &Record, ids: usize) -> String {
     let head = format!(
         "{:<ids$} {}  {:<10} ",
-        journal.short_id(r.id),
+        short_id,
         r.created.with_timezone(&Local).format("%Y-%m-%d"),
         r.kind().as_str()
     );

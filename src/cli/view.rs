@@ -3,7 +3,9 @@
 use serde_json::json;
 
 use super::args::{ListArgs, SearchArgs};
-use super::format::{WIDTH, count, fit, id_width, list_line, local_time, one_line, relative, wrap};
+use super::format::{
+    WIDTH, count, fit, id_width, list_line, list_line_as, local_time, one_line, relative, wrap,
+};
 use super::{CliError, Context, invalid, resolve_kind};
 use crate::prompts::show_answer;
 use crate::query::Filter;
@@ -278,20 +280,26 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         };
         writeln!(ctx.err, "{what}")?;
     }
-    let ids = id_width(&journal, &records);
+    // Each short id once (it looks at the neighbouring ids in the journal).
+    let shorts: Vec<String> = records.iter().map(|r| journal.short_id(r.id)).collect();
+    let ids = shorts.iter().map(String::len).max().unwrap_or(0);
     let name_of = |r: &Record| {
         journal
             .peer_name(r.author)
             .unwrap_or_else(|| r.author.to_string())
     };
     // Authors' names in a column of their own, as wide as the widest (up to 16).
-    let names = records
-        .iter()
-        .map(|r| crate::width::cells(&name_of(r)))
-        .max()
-        .unwrap_or(0)
-        .min(16);
-    for r in &records {
+    let names = if peers {
+        records
+            .iter()
+            .map(|r| crate::width::cells(&name_of(r)))
+            .max()
+            .unwrap_or(0)
+            .min(16)
+    } else {
+        0
+    };
+    for (r, short) in records.iter().zip(&shorts) {
         if peers {
             let name = fit(&name_of(r), names);
             let pad = names.saturating_sub(crate::width::cells(&name));
@@ -299,12 +307,12 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
                 ctx.out,
                 "{}",
                 fit(
-                    &format!("{name}{}  {}", " ".repeat(pad), list_line(&journal, r, ids)),
+                    &format!("{name}{}  {}", " ".repeat(pad), list_line_as(short, r, ids)),
                     WIDTH
                 )
             )?;
         } else {
-            writeln!(ctx.out, "{}", list_line(&journal, r, ids))?;
+            writeln!(ctx.out, "{}", list_line_as(short, r, ids))?;
         }
     }
     Ok(())

@@ -78,6 +78,8 @@ pub(super) struct Change {
     pub value: Vec<u8>,
     /// For a record of this journal: its index entries.
     pub index: Vec<(Index, Vec<u8>)>,
+    /// The record itself, for the search index.
+    pub record: Option<Record>,
 }
 
 impl Change {
@@ -92,6 +94,7 @@ impl Change {
             } else {
                 Vec::new()
             },
+            record: Some(r.clone()),
         }
     }
 
@@ -102,6 +105,7 @@ impl Change {
             key,
             value,
             index: Vec::new(),
+            record: None,
         }
     }
 }
@@ -113,6 +117,8 @@ pub(super) struct Guard<'j> {
     entries: Option<u64>,
     /// Its number in the save log.
     group: u64,
+    /// The records written so far, indexed for search.
+    feed: super::index::Feed,
 }
 
 impl<'j> Guard<'j> {
@@ -122,6 +128,7 @@ impl<'j> Guard<'j> {
             journal,
             entries: None,
             group: ulid::Ulid::new().random() as u64,
+            feed: Default::default(),
         }
     }
 
@@ -167,6 +174,11 @@ impl<'j> Guard<'j> {
                 ops,
             })?;
             j.apply_chunk(chunk)?;
+            for c in chunk {
+                if let Some(r) = &c.record {
+                    self.feed.add(c.target.code(), r);
+                }
+            }
         }
         Ok(())
     }
@@ -182,7 +194,7 @@ impl<'j> Guard<'j> {
             j.flush()?;
             j.undo.clear().map_err(fail)?;
             // Derived data: the write is whole; unfolded marks stay correct.
-            let _ = j.fold_search_index(0);
+            let _ = j.fold_search_index_with(0, std::mem::take(&mut self.feed));
         }
         Ok(())
     }

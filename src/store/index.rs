@@ -241,6 +241,28 @@ impl Builder {
     }
 }
 
+/// The records a large write wrote, indexed as it goes, so that folding them in at its end
+/// need not read them again.
+#[derive(Default)]
+pub(super) struct Feed {
+    builder: Builder,
+    entries: Vec<[u8; DOC_LEN]>,
+    at: FastMap<(u8, u128), usize>,
+}
+
+impl Feed {
+    /// Takes a record as written to `tree` (a later version of the same record replaces it).
+    pub(super) fn add(&mut self, tree: u8, r: &Record) {
+        if let Some(&old) = self.at.get(&(tree, r.id.0.0)) {
+            self.entries[old][0] = 0;
+        }
+        let doc = self.entries.len();
+        self.builder.add(doc as u32, r);
+        self.at.insert((tree, r.id.0.0), doc);
+        self.entries.push(doc_entry(tree, r.id));
+    }
+}
+
 fn layout_value(generation: u64) -> Vec<u8> {
     [LAYOUT.to_be_bytes().as_slice(), &generation.to_be_bytes()].concat()
 }
@@ -339,6 +361,16 @@ impl Journal {
     /// Folds the marks of changed records into the index's words once there are more than
     /// `after` of them. Derived data only: a failure leaves the marks, which stay correct.
     pub(super) fn fold_search_index(&self, after: usize) -> Result<(), StoreError> {
+        self.fold_search_index_with(after, Feed::default())
+    }
+
+    /// [`Journal::fold_search_index`], taking the records in `feed` as they are (a large write
+    /// indexed them as it wrote them).
+    pub(super) fn fold_search_index_with(
+        &self,
+        after: usize,
+        mut feed: Feed,
+    ) -> Result<(), StoreError> {
         if self.read_only.is_none() && self.log.is_some() {
             // A fold needs room, as any write does (it is skipped on a full disk).
             self.ensure_room(0)?;
@@ -386,9 +418,13 @@ impl Journal {
         if total > 1000 && dead * 100 > total * REBUILD_PERCENT {
             return self.rebuild_search_index();
         }
-        let mut builder = Builder::default();
         let mut live: Vec<(u8, Record)> = Vec::new();
         for (tree, key) in &changed {
+            let fed =
+                super::parse_key(key).is_some_and(|id| feed.at.contains_key(&(*tree, id.0.0)));
+            if fed {
+                continue;
+            }
             let t = if *tree == b'f' {
                 &self.foreign
             } else {
@@ -400,11 +436,22 @@ impl Journal {
         }
         live.sort_by_key(|(_, r)| r.id);
         for (tree, r) in &live {
-            builder.add((docs.len() / DOC_LEN) as u32, r);
-            docs.extend_from_slice(&doc_entry(*tree, r.id));
+            feed.add(*tree, r);
+        }
+        // Fed records that are not marked were rolled back or changed again: not taken.
+        for entry in &mut feed.entries {
+            if let Some((tree, id)) = entry_id(entry)
+                && !changed.contains(&(tree, id.to_key().as_bytes()))
+            {
+                entry[0] = 0;
+            }
+        }
+        let offset = (docs.len() / DOC_LEN) as u32;
+        for entry in &feed.entries {
+            docs.extend_from_slice(entry);
         }
         let mut batch = Batch::default();
-        let grouped = builder.grouped();
+        let grouped = feed.builder.grouped();
         let vocab = self.search.get(KEY_VOCAB).map_err(fail)?;
         let vocab = vocab
             .as_deref()
@@ -437,7 +484,7 @@ impl Journal {
                 let list = &mut stored[at].1;
                 let mut last = decode_postings(list).and_then(|p| p.last().map(|(d, _)| *d));
                 for (doc, places) in added {
-                    push_posting(list, &mut last, doc, places);
+                    push_posting(list, &mut last, doc + offset, places);
                 }
             }
             batch.insert(key, encode_word(&stored));
@@ -458,6 +505,16 @@ impl Journal {
         batch.insert(KEY_LAYOUT, layout_value(self.generation()? + 1));
         self.search.apply_batch(batch).map_err(fail)?;
         self.flush()
+    }
+
+    /// How many bytes the search index holds (its keys and values, before sled's own
+    /// overhead).
+    pub fn search_index_bytes(&self) -> u64 {
+        self.search
+            .iter()
+            .filter_map(Result::ok)
+            .map(|(k, v)| (k.len() + v.len()) as u64)
+            .sum()
     }
 
     /// The search index as it stands, to be searched (see [`SearchIndex`]).
