@@ -51,12 +51,12 @@ def run(cmd, env=None):
     return wall, usage.ru_maxrss / 1024, out
 
 
-def alternate(a, b, runs):
-    run(a), run(b)  # warm-up
+def alternate(a, b, runs, env_a):
+    run(a, env_a), run(b)  # warm-up
     ta, tb, ma, mb = [], [], [], []
     out_a = out_b = b""
     for _ in range(runs):
-        w, m, out_a = run(a)
+        w, m, out_a = run(a, env_a)
         ta.append(w), ma.append(m)
         w, m, out_b = run(b)
         tb.append(w), mb.append(m)
@@ -88,7 +88,7 @@ def main():
              [JRNL, "--config-file", cfg, "@trust"]),
         ]
         for name, a, b in pairs:
-            (ta, ma, oa), (tb, mb, ob) = alternate([*a], [*b], runs)
+            (ta, ma, oa), (tb, mb, ob) = alternate(a, b, runs, penv)
             praxis_lines = sum(1 for l in oa.decode().splitlines() if l[:1].isalnum())
             jrnl_entries = ob.decode().count("\n[") + ob.decode().startswith("[")
             print(

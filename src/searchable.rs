@@ -117,7 +117,19 @@ pub fn each_word(text: &str, mut each: impl FnMut(&str, usize, usize)) {
     let mut lower = String::new();
     let mut start = 0;
     let mut chars = 0;
-    for (n, c) in text.chars().enumerate() {
+    let mut n = 0;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        // Most text is ASCII: taken a byte at a time.
+        let (c, len) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            let c = text[at..].chars().next().expect("at a character boundary");
+            (c, c.len_utf8())
+        };
+        at += len;
         if c.is_alphanumeric() {
             if chars == 0 {
                 start = n;
@@ -139,6 +151,7 @@ pub fn each_word(text: &str, mut each: impl FnMut(&str, usize, usize)) {
             }
             chars = 0;
         }
+        n += 1;
     }
     if chars > 0 && lower.len() <= MAX_WORD {
         each(&lower, start, chars);

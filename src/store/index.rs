@@ -2,22 +2,29 @@
 //! to the records that hold it, and a vocabulary that answers exact, prefix and one-typo
 //! look-ups in microseconds (an `fst` set, searched with a Levenshtein automaton).
 //!
-//! It lives in one tree, `search`, and is derived: it is never logged, and can always be built
-//! again from the records. Its keys:
+//! It is derived: never logged, and can always be built again from the records. The `search`
+//! tree holds
 //!
 //! - `L`: the layout version and a generation (bumped whenever the rest changes);
 //! - `V`: the vocabulary, every folded word, as an fst set;
-//! - `w` + folded word: each spelling (lower-cased, accents as written) that folds to it, with
-//!   its postings: which records, and whether in a title, a short field or longer text;
-//! - `D`: the table of records by number (which tree, and the id);
-//! - `c` + tree + id: a record changed (saved, edited, deleted, imported) since the words
-//!   above were written. The mark is made in the same sled transaction as the change itself
-//!   (or, in a large write, before it), so what the words say is never trusted for a record
-//!   that changed: search reads such records themselves. Marks are folded into the words a
-//!   few hundred at a time ([`FOLD_AFTER`]), after every large write, and at open.
+//! - `D`: the table of records by number (which tree, and the id; 0 for an entry no longer
+//!   used);
+//! - `w` + folded word + 0 + block: each spelling (lower-cased, accents as written) that folds
+//!   to the word, with its postings — which records, and whether in a title, a short field or
+//!   longer text. A fold adds a block; a word's blocks are merged when there are many;
+//! - `B`: while a large write (an import, a restore) is under way or not yet folded in: its
+//!   records are not in the words, and an index found so at open is built afresh.
 //!
-//! Folding and building write with one sled batch, which sled recovers whole or not at all;
-//! a journal without `L` of this layout is indexed afresh when opened.
+//! The `search-changed` tree marks each record saved, edited, deleted or undeleted since the
+//! words were written, in the same sled transaction as the change itself. Search never trusts
+//! the words for a marked record: it reads the record (or finds it gone). Marks are folded into
+//! the words a few hundred at a time ([`FOLD_AFTER`]) and at open; a large write indexes its
+//! records as it writes them and folds them in when it is whole.
+//!
+//! Folding writes the words in one sled batch (which sled recovers whole or not at all) and
+//! only then removes the marks it folded: a kill in between leaves marks for records already
+//! folded, which only costs reading them again. A journal without `L` of this layout is
+//! indexed afresh when opened.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -31,18 +38,20 @@ use crate::record::{Record, RecordId};
 use crate::searchable;
 
 /// The layout of the search tree; another one is built afresh.
-pub(super) const LAYOUT: u32 = 1;
+pub(super) const LAYOUT: u32 = 2;
 /// How many changed records search reads itself before they are folded into the index.
 pub(super) const FOLD_AFTER: usize = 256;
 /// Folding rebuilds the whole index instead once this share (in percent) of its table is
 /// records that changed since (their old words only take room).
 const REBUILD_PERCENT: usize = 25;
+/// A word's blocks are merged into one when a fold would make more than this many.
+const MOST_BLOCKS: usize = 16;
 
 const KEY_LAYOUT: &[u8] = b"L";
 const KEY_VOCAB: &[u8] = b"V";
 const KEY_DOCS: &[u8] = b"D";
+const KEY_BULK: &[u8] = b"B";
 const WORD: u8 = b'w';
-const CHANGED: u8 = b'c';
 /// One entry of the table: the tree's letter (0: no longer indexed) and the id.
 const DOC_LEN: usize = 17;
 /// Record numbers from here on are records read for this search, not from the table.
@@ -125,8 +134,17 @@ fn decode_postings(bytes: &[u8]) -> Option<Vec<(u32, u8)>> {
     Some(out)
 }
 
-/// A `w` value: each spelling and its encoded postings.
-fn decode_word(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
+fn encode_postings(docs: &[(u32, u8)]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(docs.len() * 2);
+    let mut last = None;
+    for (d, p) in docs {
+        push_posting(&mut out, &mut last, *d, *p);
+    }
+    out
+}
+
+/// A block: each spelling and its encoded postings.
+fn decode_block(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
     let mut at = 0;
     let n = take_varint(bytes, &mut at)? as usize;
     let mut out = Vec::with_capacity(n.min(64));
@@ -142,7 +160,7 @@ fn decode_word(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
     (at == bytes.len()).then_some(out)
 }
 
-fn encode_word(spellings: &[(String, Vec<u8>)]) -> Vec<u8> {
+fn encode_block(spellings: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::new();
     put_varint(&mut out, spellings.len() as u64);
     for (s, p) in spellings {
@@ -154,13 +172,32 @@ fn encode_word(spellings: &[(String, Vec<u8>)]) -> Vec<u8> {
     out
 }
 
-fn word_key(folded: &str) -> Vec<u8> {
-    [&[WORD][..], folded.as_bytes()].concat()
+/// A word's blocks, oldest first, as one list of spellings and their records.
+fn merge_blocks<'a>(blocks: impl IntoIterator<Item = &'a [u8]>) -> Vec<(String, Vec<(u32, u8)>)> {
+    let mut out: Vec<(String, Vec<(u32, u8)>)> = Vec::new();
+    for block in blocks {
+        for (spelling, postings) in decode_block(block).unwrap_or_default() {
+            let docs = decode_postings(&postings).unwrap_or_default();
+            match out.iter_mut().find(|(s, _)| *s == spelling) {
+                Some((_, list)) => list.extend(docs),
+                None => out.push((spelling, docs)),
+            }
+        }
+    }
+    out
 }
 
-/// The mark of a changed record: `c`, its tree's letter, its key.
+fn word_prefix(folded: &str) -> Vec<u8> {
+    [&[WORD][..], folded.as_bytes(), &[0]].concat()
+}
+
+fn block_key(folded: &str, block: u64) -> Vec<u8> {
+    [word_prefix(folded).as_slice(), &block.to_be_bytes()].concat()
+}
+
+/// The mark of a changed record: its tree's letter and its key.
 pub(super) fn changed_key(tree: u8, key: &[u8]) -> Vec<u8> {
-    [&[CHANGED, tree][..], key].concat()
+    [&[tree][..], key].concat()
 }
 
 fn doc_entry(tree: u8, id: RecordId) -> [u8; DOC_LEN] {
@@ -180,8 +217,18 @@ fn entry_id(entry: &[u8]) -> Option<(u8, RecordId)> {
 #[derive(Default)]
 struct Builder {
     slots: FastMap<Box<str>, u32>,
-    spellings: Vec<(Box<str>, Vec<u8>, Option<u32>)>,
-    scratch: Vec<(u32, u8)>,
+    spellings: Vec<Spelling>,
+    /// The spellings the record being added holds.
+    touched: Vec<u32>,
+}
+
+/// One spelling's postings so far, and where it stands in the record being added.
+struct Spelling {
+    text: Box<str>,
+    postings: Vec<u8>,
+    last: Option<u32>,
+    /// Places in the record being added (0: not in it).
+    places: u8,
 }
 
 impl Builder {
@@ -190,9 +237,9 @@ impl Builder {
         let Builder {
             slots,
             spellings,
-            scratch,
+            touched,
         } = self;
-        scratch.clear();
+        touched.clear();
         for (field, text) in searchable::fields(r) {
             let class = field.class();
             searchable::each_word(text, |lower, _, _| {
@@ -201,24 +248,26 @@ impl Builder {
                     None => {
                         let s = spellings.len() as u32;
                         slots.insert(lower.into(), s);
-                        spellings.push((lower.into(), Vec::new(), None));
+                        spellings.push(Spelling {
+                            text: lower.into(),
+                            postings: Vec::new(),
+                            last: None,
+                            places: 0,
+                        });
                         s
                     }
                 };
-                scratch.push((slot, class));
+                let sp = &mut spellings[slot as usize];
+                if sp.places == 0 {
+                    touched.push(slot);
+                }
+                sp.places |= class;
             });
         }
-        scratch.sort_unstable();
-        let mut i = 0;
-        while i < scratch.len() {
-            let (slot, mut places) = scratch[i];
-            i += 1;
-            while i < scratch.len() && scratch[i].0 == slot {
-                places |= scratch[i].1;
-                i += 1;
-            }
-            let (_, postings, last) = &mut spellings[slot as usize];
-            push_posting(postings, last, doc, places);
+        for slot in touched.iter() {
+            let sp = &mut spellings[*slot as usize];
+            push_posting(&mut sp.postings, &mut sp.last, doc, sp.places);
+            sp.places = 0;
         }
     }
 
@@ -227,7 +276,13 @@ impl Builder {
         let mut all: Vec<(String, String, Vec<u8>)> = self
             .spellings
             .into_iter()
-            .map(|(s, p, _)| (searchable::fold(&s).into_owned(), s.into(), p))
+            .map(|s| {
+                (
+                    searchable::fold(&s.text).into_owned(),
+                    s.text.into(),
+                    s.postings,
+                )
+            })
             .collect();
         all.sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
         let mut out: Vec<(String, Vec<(String, Vec<u8>)>)> = Vec::new();
@@ -261,6 +316,10 @@ impl Feed {
         self.at.insert((tree, r.id.0.0), doc);
         self.entries.push(doc_entry(tree, r.id));
     }
+
+    fn holds(&self, tree: u8, id: RecordId) -> bool {
+        self.at.contains_key(&(tree, id.0.0))
+    }
 }
 
 fn layout_value(generation: u64) -> Vec<u8> {
@@ -285,26 +344,42 @@ where
         .unwrap_or_default()
 }
 
+fn read_fail(e: sled::Error) -> StoreError {
+    StoreError::Corrupt {
+        dir: std::path::PathBuf::new(),
+        detail: format!("the search index could not be read: {e}"),
+        kept: None,
+    }
+}
+
 impl Journal {
     fn search_fail(&self, e: sled::Error) -> StoreError {
         self.sled_error("index", e)
     }
 
-    /// Whether the search index is of this layout (else it is built afresh).
+    /// Whether the search index is of this layout and whole (else it is built afresh).
     pub(super) fn search_index_current(&self) -> Result<bool, StoreError> {
-        let v = self
-            .search
-            .get(KEY_LAYOUT)
-            .map_err(|e| self.search_fail(e))?;
-        Ok(v.as_deref()
-            .and_then(read_layout)
-            .is_some_and(|(l, _)| l == LAYOUT))
+        let fail = |e| self.search_fail(e);
+        let v = self.search.get(KEY_LAYOUT).map_err(fail)?;
+        let bulk = self.search.contains_key(KEY_BULK).map_err(fail)?;
+        Ok(!bulk
+            && v.as_deref()
+                .and_then(read_layout)
+                .is_some_and(|(l, _)| l == LAYOUT))
     }
 
     /// Makes the next open build the search index afresh.
     pub(super) fn forget_search_index(&self) -> Result<(), StoreError> {
         self.search
             .remove(KEY_LAYOUT)
+            .map_err(|e| self.search_fail(e))?;
+        Ok(())
+    }
+
+    /// Notes that a large write begins: until it is folded in, the index lacks its records.
+    pub(super) fn search_index_bulk_write(&self, group: u64) -> Result<(), StoreError> {
+        self.search
+            .insert(KEY_BULK, &group.to_be_bytes())
             .map_err(|e| self.search_fail(e))?;
         Ok(())
     }
@@ -339,11 +414,12 @@ impl Journal {
             vocab_bytes(grouped.iter().map(|(f, _)| f.as_bytes())),
         );
         for (folded, spellings) in &grouped {
-            batch.insert(word_key(folded), encode_word(spellings));
+            batch.insert(block_key(folded, generation), encode_block(spellings));
         }
         batch.insert(KEY_DOCS, docs);
         batch.insert(KEY_LAYOUT, layout_value(generation));
         self.search.apply_batch(batch).map_err(fail)?;
+        self.search_changed.clear().map_err(fail)?;
         Ok(())
     }
 
@@ -353,76 +429,71 @@ impl Journal {
             .map_err(|e| self.search_fail(e))
     }
 
-    /// How many records changed since the index's words were written (counted up to `most`).
-    fn changed_count(&self, most: usize) -> usize {
-        self.search.scan_prefix([CHANGED]).keys().take(most).count()
-    }
-
     /// Folds the marks of changed records into the index's words once there are more than
     /// `after` of them. Derived data only: a failure leaves the marks, which stay correct.
     pub(super) fn fold_search_index(&self, after: usize) -> Result<(), StoreError> {
-        self.fold_search_index_with(after, Feed::default())
+        let count = self.search_changed.iter().keys().take(after + 1).count();
+        if count == 0 || count <= after {
+            return Ok(());
+        }
+        self.fold_search_index_with(Feed::default())
     }
 
-    /// [`Journal::fold_search_index`], taking the records in `feed` as they are (a large write
-    /// indexed them as it wrote them).
-    pub(super) fn fold_search_index_with(
-        &self,
-        after: usize,
-        mut feed: Feed,
-    ) -> Result<(), StoreError> {
+    /// Folds every marked record, and every record of `feed` (a large write indexed them as it
+    /// wrote them), into the index's words.
+    pub(super) fn fold_search_index_with(&self, mut feed: Feed) -> Result<(), StoreError> {
         if self.read_only.is_none() && self.log.is_some() {
             // A fold needs room, as any write does (it is skipped on a full disk).
             self.ensure_room(0)?;
         }
-        let count = self.changed_count(after + 1);
-        if count == 0 || count <= after {
-            return Ok(());
-        }
-        if !self.search_index_current()? {
+        let fail = |e| self.search_fail(e);
+        let layout = self.search.get(KEY_LAYOUT).map_err(fail)?;
+        if !layout
+            .as_deref()
+            .and_then(read_layout)
+            .is_some_and(|(l, _)| l == LAYOUT)
+        {
             return self.rebuild_search_index();
         }
-        let fail = |e| self.search_fail(e);
         let mut docs = self
             .search
             .get(KEY_DOCS)
             .map_err(fail)?
             .map(|v| v.to_vec())
             .unwrap_or_default();
-        let marks: Vec<Vec<u8>> = self
-            .search
-            .scan_prefix([CHANGED])
+        let marks: Vec<sled::IVec> = self
+            .search_changed
+            .iter()
             .keys()
-            .map(|k| k.map(|k| k.to_vec()))
             .collect::<Result<_, _>>()
             .map_err(fail)?;
-        let changed: HashSet<(u8, &[u8])> = marks
-            .iter()
-            .filter_map(|m| Some((*m.get(1)?, m.get(2..)?)))
-            .collect();
-        // Records that changed are no longer read from their old entry.
-        let mut dead = 0;
-        for entry in docs.chunks_exact_mut(DOC_LEN) {
-            if entry[0] == 0 {
-                dead += 1;
-                continue;
-            }
-            if let Some((tree, id)) = entry_id(entry)
-                && changed.contains(&(tree, id.to_key().as_bytes()))
-            {
-                entry[0] = 0;
-                dead += 1;
+        let mut changed: HashSet<(u8, u128)> = HashSet::new();
+        for m in &marks {
+            if let (Some(&tree), Some(id)) = (m.first(), m.get(1..).and_then(super::parse_key)) {
+                changed.insert((tree, id.0.0));
             }
         }
-        let total = docs.len() / DOC_LEN + changed.len();
+        // Records that changed, or that the large write wrote, are no longer read from their
+        // old entry.
+        let mut dead = 0;
+        for entry in docs.chunks_exact_mut(DOC_LEN) {
+            match entry_id(entry) {
+                None => dead += 1,
+                Some((tree, id)) if changed.contains(&(tree, id.0.0)) || feed.holds(tree, id) => {
+                    entry[0] = 0;
+                    dead += 1;
+                }
+                Some(_) => {}
+            }
+        }
+        let total = docs.len() / DOC_LEN + changed.len() + feed.entries.len();
         if total > 1000 && dead * 100 > total * REBUILD_PERCENT {
             return self.rebuild_search_index();
         }
         let mut live: Vec<(u8, Record)> = Vec::new();
-        for (tree, key) in &changed {
-            let fed =
-                super::parse_key(key).is_some_and(|id| feed.at.contains_key(&(*tree, id.0.0)));
-            if fed {
+        for (tree, id) in &changed {
+            let id = RecordId(ulid::Ulid(*id));
+            if feed.holds(*tree, id) {
                 continue;
             }
             let t = if *tree == b'f' {
@@ -430,7 +501,7 @@ impl Journal {
             } else {
                 &self.records
             };
-            if let Some(v) = t.get(key).map_err(fail)? {
+            if let Some(v) = t.get(id.to_key()).map_err(fail)? {
                 live.push((*tree, self.decode(&v)?));
             }
         }
@@ -438,56 +509,61 @@ impl Journal {
         for (tree, r) in &live {
             feed.add(*tree, r);
         }
-        // Fed records that are not marked were rolled back or changed again: not taken.
-        for entry in &mut feed.entries {
-            if let Some((tree, id)) = entry_id(entry)
-                && !changed.contains(&(tree, id.to_key().as_bytes()))
-            {
-                entry[0] = 0;
-            }
-        }
         let offset = (docs.len() / DOC_LEN) as u32;
         for entry in &feed.entries {
             docs.extend_from_slice(entry);
         }
+        let generation = self.generation()? + 1;
         let mut batch = Batch::default();
-        let grouped = feed.builder.grouped();
-        let vocab = self.search.get(KEY_VOCAB).map_err(fail)?;
-        let vocab = vocab
-            .as_deref()
+        let vocab = self
+            .search
+            .get(KEY_VOCAB)
+            .map_err(fail)?
             .and_then(|v| fst::Set::new(v.to_vec()).ok());
         let mut new_words = Vec::new();
-        for (folded, spellings) in grouped {
-            let key = word_key(&folded);
-            let mut stored = match self.search.get(&key).map_err(fail)? {
-                Some(v) => {
-                    decode_word(&v).ok_or_else(|| self.corrupt("the search index is unreadable"))?
-                }
-                None => {
-                    new_words.push(folded.clone());
-                    Vec::new()
-                }
+        for (folded, spellings) in feed.builder.grouped() {
+            let spellings: Vec<(String, Vec<u8>)> = if offset == 0 {
+                spellings
+            } else {
+                spellings
+                    .into_iter()
+                    .map(|(s, p)| {
+                        let docs: Vec<(u32, u8)> = decode_postings(&p)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|(d, pl)| (d + offset, pl))
+                            .collect();
+                        (s, encode_postings(&docs))
+                    })
+                    .collect()
             };
-            for (spelling, postings) in spellings {
-                let added = decode_postings(&postings).unwrap_or_default();
-                let at = match stored.iter().position(|(s, _)| *s == spelling) {
-                    Some(at) => at,
-                    None => {
-                        stored.push((spelling.clone(), Vec::new()));
-                        stored.sort_by(|a, b| a.0.cmp(&b.0));
-                        stored
-                            .iter()
-                            .position(|(s, _)| *s == spelling)
-                            .expect("just added")
-                    }
-                };
-                let list = &mut stored[at].1;
-                let mut last = decode_postings(list).and_then(|p| p.last().map(|(d, _)| *d));
-                for (doc, places) in added {
-                    push_posting(list, &mut last, doc + offset, places);
-                }
+            if !vocab.as_ref().is_some_and(|v| v.contains(&folded)) {
+                new_words.push(folded.clone());
             }
-            batch.insert(key, encode_word(&stored));
+            let old: Vec<(sled::IVec, sled::IVec)> = self
+                .search
+                .scan_prefix(word_prefix(&folded))
+                .collect::<Result<_, _>>()
+                .map_err(fail)?;
+            if old.len() + 1 > MOST_BLOCKS {
+                // Many small blocks: merged into one with the new.
+                let new = encode_block(&spellings);
+                let merged = merge_blocks(
+                    old.iter()
+                        .map(|(_, v)| v.as_ref())
+                        .chain(std::iter::once(new.as_slice())),
+                );
+                let merged: Vec<(String, Vec<u8>)> = merged
+                    .into_iter()
+                    .map(|(s, d)| (s, encode_postings(&d)))
+                    .collect();
+                for (k, _) in &old {
+                    batch.remove(k.as_ref());
+                }
+                batch.insert(block_key(&folded, generation), encode_block(&merged));
+            } else {
+                batch.insert(block_key(&folded, generation), encode_block(&spellings));
+            }
         }
         if !new_words.is_empty() || vocab.is_none() {
             let mut all: Vec<Vec<u8>> = vocab
@@ -499,19 +575,24 @@ impl Journal {
             batch.insert(KEY_VOCAB, vocab_bytes(&all));
         }
         batch.insert(KEY_DOCS, docs);
-        for m in &marks {
-            batch.remove(m.as_slice());
-        }
-        batch.insert(KEY_LAYOUT, layout_value(self.generation()? + 1));
+        batch.remove(KEY_BULK);
+        batch.insert(KEY_LAYOUT, layout_value(generation));
         self.search.apply_batch(batch).map_err(fail)?;
+        // Only now are the folded marks let go (a kill before leaves them: harmless).
+        let mut unmark = Batch::default();
+        for m in marks {
+            unmark.remove(m);
+        }
+        self.search_changed.apply_batch(unmark).map_err(fail)?;
         self.flush()
     }
 
     /// How many bytes the search index holds (its keys and values, before sled's own
     /// overhead).
     pub fn search_index_bytes(&self) -> u64 {
-        self.search
+        [&self.search, &self.search_changed]
             .iter()
+            .flat_map(|t| t.iter())
             .filter_map(Result::ok)
             .map(|(k, v)| (k.len() + v.len()) as u64)
             .sum()
@@ -526,6 +607,7 @@ impl Journal {
     pub fn index_reader(&self) -> IndexReader {
         IndexReader {
             search: self.search.clone(),
+            changed: self.search_changed.clone(),
             records: self.records.clone(),
             foreign: self.foreign.clone(),
         }
@@ -536,68 +618,85 @@ impl Journal {
 #[derive(Clone)]
 pub struct IndexReader {
     search: Tree,
+    changed: Tree,
     records: Tree,
     foreign: Tree,
 }
 
 impl IndexReader {
+    fn generation(&self) -> Result<Option<u64>, StoreError> {
+        let v = self.search.get(KEY_LAYOUT).map_err(read_fail)?;
+        Ok(v.as_deref()
+            .and_then(read_layout)
+            .filter(|(l, _)| *l == LAYOUT)
+            .map(|(_, g)| g))
+    }
+
     /// The index as it stands now: the vocabulary and the table, and the records that
-    /// changed since they were written, read and indexed here.
+    /// changed since they were written, read and indexed here. An index that is not whole (a
+    /// large write under way, or of another layout) is not used: every record is read.
     pub fn open(&self) -> Result<SearchIndex, StoreError> {
-        let fail = |e: sled::Error| StoreError::Corrupt {
-            dir: std::path::PathBuf::new(),
-            detail: format!("the search index could not be read: {e}"),
-            kept: None,
-        };
         loop {
-            let generation = self
-                .search
-                .get(KEY_LAYOUT)
-                .map_err(fail)?
-                .as_deref()
-                .and_then(read_layout)
-                .map_or(0, |(_, g)| g);
-            let vocab = self
-                .search
-                .get(KEY_VOCAB)
-                .map_err(fail)?
-                .and_then(|v| fst::Set::new(v.to_vec()).ok())
-                .unwrap_or_default();
-            let docs = self
-                .search
-                .get(KEY_DOCS)
-                .map_err(fail)?
-                .map(|v| v.to_vec())
-                .unwrap_or_default();
+            let generation = self.generation()?;
+            let whole =
+                generation.is_some() && !self.search.contains_key(KEY_BULK).map_err(read_fail)?;
+            let (vocab, docs) = if whole {
+                (
+                    self.search
+                        .get(KEY_VOCAB)
+                        .map_err(read_fail)?
+                        .and_then(|v| fst::Set::new(v.to_vec()).ok())
+                        .unwrap_or_default(),
+                    self.search
+                        .get(KEY_DOCS)
+                        .map_err(read_fail)?
+                        .map(|v| v.to_vec())
+                        .unwrap_or_default(),
+                )
+            } else {
+                (fst::Set::default(), Vec::new())
+            };
             let mut changed = HashSet::new();
-            let mut builder = Builder::default();
-            let mut live_docs = Vec::new();
             let mut live: Vec<(u8, Record)> = Vec::new();
-            for key in self.search.scan_prefix([CHANGED]).keys() {
-                let key = key.map_err(fail)?;
-                let (Some(&tree), Some(rest)) = (key.get(1), key.get(2..)) else {
-                    continue;
-                };
-                let Some(id) = super::parse_key(rest) else {
-                    continue;
-                };
-                changed.insert((tree, id.0.0));
-                let t = if tree == b'f' {
-                    &self.foreign
-                } else {
-                    &self.records
-                };
-                if let Some(v) = t.get(rest).map_err(fail)?
-                    && let Ok(r) = serde_json::from_slice::<Record>(&v)
-                {
+            let read = |tree: u8, v: &[u8], live: &mut Vec<(u8, Record)>| {
+                if let Ok(r) = serde_json::from_slice::<Record>(v) {
                     live.push((tree, r));
+                }
+            };
+            if whole {
+                for key in self.changed.iter().keys() {
+                    let key = key.map_err(read_fail)?;
+                    let (Some(&tree), Some(id)) =
+                        (key.first(), key.get(1..).and_then(super::parse_key))
+                    else {
+                        continue;
+                    };
+                    changed.insert((tree, id.0.0));
+                    let t = if tree == b'f' {
+                        &self.foreign
+                    } else {
+                        &self.records
+                    };
+                    if let Some(v) = t.get(id.to_key()).map_err(read_fail)? {
+                        read(tree, &v, &mut live);
+                    }
+                }
+            } else {
+                for (tree, t) in [(b'r', &self.records), (b'f', &self.foreign)] {
+                    for kv in t.iter() {
+                        let (_, v) = kv.map_err(read_fail)?;
+                        read(tree, &v, &mut live);
+                    }
                 }
             }
             live.sort_by_key(|(_, r)| r.id);
+            let mut builder = Builder::default();
+            let mut live_docs = Vec::new();
             for (tree, r) in &live {
                 builder.add(live_docs.len() as u32, r);
                 live_docs.push((*tree, r.id));
             }
+            drop(live);
             let mut words: HashMap<String, Vec<Posting>> = HashMap::new();
             for (folded, spellings) in builder.grouped() {
                 let list = spellings
@@ -618,14 +717,7 @@ impl IndexReader {
                 w.sort_unstable();
                 fst::Set::from_iter(w).unwrap_or_default()
             };
-            let now = self
-                .search
-                .get(KEY_LAYOUT)
-                .map_err(fail)?
-                .as_deref()
-                .and_then(read_layout)
-                .map_or(0, |(_, g)| g);
-            if now != generation {
+            if self.generation()? != generation {
                 // Folded meanwhile (another thread saved): read again.
                 continue;
             }
@@ -647,7 +739,7 @@ impl IndexReader {
 /// The search index at one moment: ask it which words match and which records hold them.
 pub struct SearchIndex {
     reader: IndexReader,
-    generation: u64,
+    generation: Option<u64>,
     vocab: fst::Set<Vec<u8>>,
     docs: Vec<u8>,
     /// Records changed since the table was written: their entries there are not used.
@@ -655,8 +747,8 @@ pub struct SearchIndex {
     live_vocab: fst::Set<Vec<u8>>,
     live_words: HashMap<String, Vec<Posting>>,
     live_docs: Vec<(u8, RecordId)>,
-    /// `w` values read so far.
-    cache: HashMap<String, Arc<[u8]>>,
+    /// Each word's blocks read so far.
+    cache: HashMap<String, Vec<Arc<[u8]>>>,
 }
 
 impl SearchIndex {
@@ -670,22 +762,14 @@ impl SearchIndex {
         self.len() == 0
     }
 
-    /// Whether the index has changed on disk since this was read (then open it again).
+    /// Whether the journal changed since this was read (then open it again).
     pub fn is_stale(&self) -> bool {
-        let now = self
-            .reader
-            .search
-            .get(KEY_LAYOUT)
-            .ok()
-            .flatten()
-            .as_deref()
-            .and_then(read_layout)
-            .map_or(0, |(_, g)| g);
-        now != self.generation
+        self.reader.generation().ok().flatten() != self.generation
+            || self.reader.search.contains_key(KEY_BULK).unwrap_or(true)
             || self
                 .reader
-                .search
-                .scan_prefix([CHANGED])
+                .changed
+                .iter()
                 .keys()
                 .take(self.changed.len() + 1)
                 .count()
@@ -725,7 +809,7 @@ impl SearchIndex {
     }
 
     /// The folded words one letter away from `folded` (one changed, left out, added or two
-    /// swapped), not `folded` itself.
+    /// neighbours swapped), not `folded` itself.
     pub fn one_typo_from(&self, folded: &str) -> Vec<String> {
         let Ok(lev) = fst::automaton::Levenshtein::new(folded, 1) else {
             return Vec::new();
@@ -750,33 +834,31 @@ impl SearchIndex {
         self.matching(fst::automaton::AlwaysMatch)
     }
 
+    fn blocks(&mut self, folded: &str) -> Result<Vec<Arc<[u8]>>, StoreError> {
+        if let Some(b) = self.cache.get(folded) {
+            return Ok(b.clone());
+        }
+        let blocks: Vec<Arc<[u8]>> = self
+            .reader
+            .search
+            .scan_prefix(word_prefix(folded))
+            .values()
+            .map(|v| v.map(|v| Arc::from(&v[..])))
+            .collect::<Result<_, _>>()
+            .map_err(read_fail)?;
+        self.cache.insert(folded.to_string(), blocks.clone());
+        Ok(blocks)
+    }
+
     /// The records each spelling of `folded` is in, leaving out those that changed since the
     /// table was written (their new words are among the records read for this search).
     pub fn postings(&mut self, folded: &str) -> Result<Vec<Posting>, StoreError> {
         let mut out = Vec::new();
-        let bytes =
-            match self.cache.get(folded) {
-                Some(b) => Some(b.clone()),
-                None => {
-                    let v = self.reader.search.get(word_key(folded)).map_err(|e| {
-                        StoreError::Corrupt {
-                            dir: std::path::PathBuf::new(),
-                            detail: format!("the search index could not be read: {e}"),
-                            kept: None,
-                        }
-                    })?;
-                    v.map(|v| {
-                        let b: Arc<[u8]> = Arc::from(&v[..]);
-                        self.cache.insert(folded.to_string(), b.clone());
-                        b
-                    })
-                }
-            };
-        let table = self.docs.len() / DOC_LEN;
-        if let Some(bytes) = bytes {
-            for (spelling, postings) in decode_word(&bytes).unwrap_or_default() {
-                let docs: Vec<(Doc, u8)> = decode_postings(&postings)
-                    .unwrap_or_default()
+        if self.generation.is_some() {
+            let blocks = self.blocks(folded)?;
+            let table = self.docs.len() / DOC_LEN;
+            for (spelling, docs) in merge_blocks(blocks.iter().map(|b| &b[..])) {
+                let docs: Vec<(Doc, u8)> = docs
                     .into_iter()
                     .filter(|(d, _)| (*d as usize) < table && self.in_table(*d))
                     .map(|(d, p)| (Doc(d), p))
@@ -822,25 +904,26 @@ impl SearchIndex {
         } else {
             &self.reader.foreign
         };
-        let v = tree.get(id.to_key()).map_err(|e| StoreError::Corrupt {
-            dir: std::path::PathBuf::new(),
-            detail: format!("a record could not be read: {e}"),
-            kept: None,
-        })?;
+        let v = tree.get(id.to_key()).map_err(read_fail)?;
         Ok(v.and_then(|v| serde_json::from_slice(&v).ok()))
     }
 
     /// Reads every word's postings now, so that later searches touch no disk (the app's
     /// search thread does this once).
     pub fn preload(&mut self) -> Result<(), StoreError> {
+        if self.generation.is_none() {
+            return Ok(());
+        }
         for kv in self.reader.search.scan_prefix([WORD]) {
-            let (k, v) = kv.map_err(|e| StoreError::Corrupt {
-                dir: std::path::PathBuf::new(),
-                detail: format!("the search index could not be read: {e}"),
-                kept: None,
-            })?;
-            if let Ok(w) = std::str::from_utf8(&k[1..]) {
-                self.cache.insert(w.to_string(), Arc::from(&v[..]));
+            let (k, v) = kv.map_err(read_fail)?;
+            let Some(end) = k.iter().position(|b| *b == 0) else {
+                continue;
+            };
+            if let Ok(w) = std::str::from_utf8(&k[1..end]) {
+                self.cache
+                    .entry(w.to_string())
+                    .or_default()
+                    .push(Arc::from(&v[..]));
             }
         }
         Ok(())
@@ -852,19 +935,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn postings_and_words_read_back_as_written() {
-        let mut p = Vec::new();
-        let mut last = None;
-        for (d, pl) in [(0, 1), (3, 4), (1000, 7), (70000, 2)] {
-            push_posting(&mut p, &mut last, d, pl);
-        }
-        assert_eq!(
-            decode_postings(&p).unwrap(),
-            vec![(0, 1), (3, 4), (1000, 7), (70000, 2)]
-        );
+    fn postings_and_blocks_read_back_as_written_and_blocks_merge_in_order() {
+        let docs = vec![(0, 1), (3, 4), (1000, 7), (70000, 2)];
+        let p = encode_postings(&docs);
+        assert_eq!(decode_postings(&p).unwrap(), docs);
         let w = vec![("møde".to_string(), p.clone()), ("mode".to_string(), p)];
-        assert_eq!(decode_word(&encode_word(&w)).unwrap(), w);
-        let bytes = encode_word(&w);
-        assert!(decode_word(&bytes[..bytes.len() - 1]).is_none());
+        assert_eq!(decode_block(&encode_block(&w)).unwrap(), w);
+        let bytes = encode_block(&w);
+        assert!(decode_block(&bytes[..bytes.len() - 1]).is_none());
+        let later = encode_block(&[("mode".to_string(), encode_postings(&[(70001, 1)]))]);
+        let merged = merge_blocks([bytes.as_slice(), later.as_slice()]);
+        assert_eq!(merged[1].0, "mode");
+        assert_eq!(merged[1].1.last(), Some(&(70001, 1)));
+        assert_eq!(merged[0].1, docs);
     }
 }

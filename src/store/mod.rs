@@ -66,6 +66,8 @@ pub struct Journal {
     by_due: Tree,
     /// The search index (see `index`): derived from the records, never logged.
     search: Tree,
+    /// The records changed since the search index's words were written (see `index`).
+    search_changed: Tree,
     comments: Tree,
     /// Records from other journals (imported), kept apart and read-only; no indexes.
     foreign: Tree,
@@ -422,6 +424,7 @@ impl Journal {
             by_link: tree("by_link")?,
             by_due: tree("by_due")?,
             search: tree("search")?,
+            search_changed: tree("search-changed")?,
             comments: tree("comments")?,
             foreign: tree("foreign")?,
             conflicts: tree("conflicts")?,
@@ -719,11 +722,11 @@ impl Journal {
         }
         let mut guard = guarded::Guard::new(self);
         for chunk in records.chunks(guarded::CHUNK) {
-            let changes: Vec<_> = chunk
+            let mut changes: Vec<_> = chunk
                 .iter()
-                .map(|r| guarded::Change::record(guarded::Target::Records, r))
+                .map(|r| guarded::Change::record(guarded::Target::Records, r.clone()))
                 .collect();
-            guard.apply(&changes)?;
+            guard.apply(&mut changes)?;
         }
         guard.commit()
     }
@@ -1322,20 +1325,20 @@ impl Journal {
             &self.by_tag,
             &self.by_link,
             &self.by_due,
-            &self.search,
+            &self.search_changed,
             &self.comments,
             &self.meta_tree,
             &self.deleted,
         )
             .transaction(
-                |(records, by_kind, by_tag, by_link, by_due, search, comments, meta, deleted)| {
+                |(records, by_kind, by_tag, by_link, by_due, changed, comments, meta, deleted)| {
                     let trees = TxTrees {
                         records,
                         by_kind,
                         by_tag,
                         by_link,
                         by_due,
-                        search,
+                        changed,
                         comments,
                         meta,
                         deleted,
@@ -1411,7 +1414,7 @@ struct TxTrees<'a> {
     by_tag: &'a TransactionalTree,
     by_link: &'a TransactionalTree,
     by_due: &'a TransactionalTree,
-    search: &'a TransactionalTree,
+    changed: &'a TransactionalTree,
     comments: &'a TransactionalTree,
     meta: &'a TransactionalTree,
     deleted: &'a TransactionalTree,
@@ -1426,7 +1429,7 @@ impl TxTrees<'_> {
         // The search index reads a record that changed from the record itself until the
         // change is folded into it: marked in this same transaction.
         for r in [old, new].into_iter().flatten() {
-            self.search
+            self.changed
                 .insert(index::changed_key(b'r', r.id.to_key().as_bytes()), &[])?;
         }
         if let Some(old) = old {
