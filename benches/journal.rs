@@ -28,7 +28,7 @@ use praxis::exchange::{Scope, Selection};
 use praxis::journal::{JournalMeta, Language};
 use praxis::prompts::load;
 use praxis::query::Filter;
-use praxis::search::Searcher;
+use praxis::search::Scope as SearchScope;
 use praxis::store::Journal;
 
 const OPS: [&str; 7] = [
@@ -121,11 +121,12 @@ fn op(name: &str, dir: &Path) {
             assert!(stats.total > 0);
         }
         "search" => {
-            // As `praxis search` does it: streamed, only the best matches kept.
+            // As `praxis search` does it: from the search index.
             let j = Journal::open(&journal_dir).unwrap();
-            let records = j.newest_first().map(Result::unwrap);
-            let hits = Searcher::default().search_with(records, "council relatives", 20);
-            assert!(!hits.is_empty());
+            let mut index = j.search_index().unwrap();
+            let a = praxis::search::search(&mut index, "council relatives", 20, SearchScope::Own)
+                .unwrap();
+            assert!(!a.hits.is_empty());
         }
         "export" => {
             // As `praxis export --for backup -o FILE` does it: written as the journal is read.
@@ -185,6 +186,7 @@ fn one_size(n: usize) {
         peaks.push(fields.next().unwrap());
     }
     let disk = dir_size(&dir.path().join("journal").join("db"));
+    let index: u64 = child(&["--index-size", &path]).trim().parse().unwrap();
     let export = std::fs::metadata(dir.path().join("export.json"))
         .unwrap()
         .len();
@@ -206,6 +208,12 @@ fn one_size(n: usize) {
         disk as f64 / export as f64
     );
     println!("{line}");
+    println!(
+        "{:>8}  search index {:.1} MB = {:.2}x the export",
+        "",
+        index as f64 / 1e6,
+        index as f64 / export as f64
+    );
     let mut mem = format!("{:>8}", "peak MB");
     for p in &peaks {
         mem += &format!("  {:>9}", format!("{p:.0}"));
@@ -277,6 +285,11 @@ fn main() {
     let dir = |i: usize| PathBuf::from(&args[i]);
     if let Some(pos) = args.iter().position(|a| a == "--make") {
         make(args[pos + 1].parse().unwrap(), &dir(pos + 2));
+        return;
+    }
+    if let Some(pos) = args.iter().position(|a| a == "--index-size") {
+        let j = Journal::open(&dir(pos + 1).join("journal")).unwrap();
+        println!("{}", j.search_index_bytes());
         return;
     }
     if let Some(pos) = args.iter().position(|a| a == "--op") {

@@ -9,7 +9,6 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use praxis::clock::FixedClock;
 use praxis::journal::{JournalMeta, Language};
 use praxis::prompts::load;
-use praxis::search::Session;
 use praxis::store::Journal;
 use praxis::tui::App;
 use ratatui::Terminal;
@@ -119,13 +118,14 @@ fn main() {
             );
         }
 
-        // A whole query on a fresh session, for comparison.
-        let records: Vec<_> = app.journal().reader().newest_first().collect();
+        // A whole query on a freshly opened index, for comparison.
         let mut full = Vec::new();
         for _ in 0..3 {
-            let mut fresh = Session::new(records.clone());
             let t = Instant::now();
-            fresh.query(QUERY, 50);
+            let mut index = app.journal().search_index().unwrap();
+            let a =
+                praxis::search::search(&mut index, QUERY, 50, praxis::search::Scope::All).unwrap();
+            assert!(!a.hits.is_empty());
             full.push(t.elapsed());
         }
 

@@ -26,6 +26,7 @@ pub mod rhythm;
 pub mod safe_fs;
 pub mod seal;
 pub mod search;
+pub mod searchable;
 pub mod stats;
 pub mod store;
 pub mod summary;

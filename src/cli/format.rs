@@ -58,11 +58,21 @@ pub fn list_line(
     ids: usize,
     lang: crate::journal::Language,
 ) -> String {
+    list_line_as(&journal.short_id(r.id), r, ids, lang)
+}
+
+/// [`list_line`] with the record's short id worked out already.
+pub fn list_line_as(
+    short_id: &str,
+    r: &Record,
+    ids: usize,
+    lang: crate::journal::Language,
+) -> String {
     use crate::tui::words as shared;
     let kind = shared::kind(r.kind(), lang);
     let head = format!(
         "{:<ids$} {}  {kind:<11} ",
-        journal.short_id(r.id),
+        short_id,
         r.created.with_timezone(&Local).format("%Y-%m-%d"),
     );
     let (status_long, status_short) = match &r.content {

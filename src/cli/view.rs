@@ -3,13 +3,15 @@
 use serde_json::json;
 
 use super::args::{ListArgs, SearchArgs};
-use super::format::{WIDTH, count, fit, id_width, list_line, local_time, one_line, wrap};
+use super::format::{
+    WIDTH, count, fit, id_width, list_line, list_line_as, local_time, one_line, wrap,
+};
 use super::say::{fill, long_date, relative, say};
 use super::{CliError, Context, invalid, resolve_kind};
 use crate::prompts::show_answer;
 use crate::query::Filter;
 use crate::record::{Content, Kind, Record};
-use crate::search::Searcher;
+use crate::search::Scope;
 use crate::stats;
 use crate::store::{Journal, StoreError};
 use crate::tui::words as shared;
@@ -279,20 +281,26 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         };
         writeln!(ctx.err, "{what}")?;
     }
-    let ids = id_width(&journal, &records);
+    // Each short id once (it looks at the neighbouring ids in the journal).
+    let shorts: Vec<String> = records.iter().map(|r| journal.short_id(r.id)).collect();
+    let ids = shorts.iter().map(String::len).max().unwrap_or(0);
     let name_of = |r: &Record| {
         journal
             .peer_name(r.author)
             .unwrap_or_else(|| r.author.to_string())
     };
     // Authors' names in a column of their own, as wide as the widest (up to 16).
-    let names = records
-        .iter()
-        .map(|r| crate::width::cells(&name_of(r)))
-        .max()
-        .unwrap_or(0)
-        .min(16);
-    for r in &records {
+    let names = if peers {
+        records
+            .iter()
+            .map(|r| crate::width::cells(&name_of(r)))
+            .max()
+            .unwrap_or(0)
+            .min(16)
+    } else {
+        0
+    };
+    for (r, short) in records.iter().zip(&shorts) {
         if peers {
             let name = fit(&name_of(r), names);
             let pad = names.saturating_sub(crate::width::cells(&name));
@@ -303,13 +311,13 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
                     &format!(
                         "{name}{}  {}",
                         " ".repeat(pad),
-                        list_line(&journal, r, ids, lang)
+                        list_line_as(short, r, ids, lang)
                     ),
                     WIDTH
                 )
             )?;
         } else {
-            writeln!(ctx.out, "{}", list_line(&journal, r, ids, lang))?;
+            writeln!(ctx.out, "{}", list_line_as(short, r, ids, lang))?;
         }
     }
     Ok(())
@@ -573,15 +581,10 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
     }
     let journal = ctx.open_to_read()?;
     let lang = ctx.language(Some(&journal));
-    // Streamed: only the best matches so far are held, however large the journal.
-    let mut failed = None;
-    let records = journal
-        .newest_first()
-        .map_while(|r| r.map_err(|e| failed = Some(e)).ok());
-    let hits = Searcher::default().search_with(records, &a.query, a.limit);
-    if let Some(e) = failed {
-        return Err(e.into());
-    }
+    // From the search index: only the words asked for and the records shown are read.
+    let mut index = journal.search_index()?;
+    let answer = crate::search::search(&mut index, &a.query, a.limit, Scope::Own)?;
+    let hits = &answer.hits;
     if a.json {
         let value: Vec<_> = hits
             .iter()
@@ -589,6 +592,7 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
                 json!({
                     "id": h.id,
                     "score": h.score,
+                    "tier": h.tier.as_str(),
                     "field": format!("{:?}", h.field).to_lowercase(),
                     "text": h.text,
                     "indices": h.indices,
@@ -600,11 +604,27 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
         writeln!(ctx.out)?;
         return Ok(());
     }
-    if hits.is_empty() {
-        writeln!(ctx.err, "Nothing matches \"{}\".", a.query.trim())?;
+    match answer.tier {
+        None => writeln!(ctx.err, "Nothing matches \"{}\".", a.query.trim())?,
+        Some(tier) if tier.is_close() => writeln!(
+            ctx.err,
+            "No exact match for \"{}\"; close matches ({}):",
+            a.query.trim(),
+            match tier {
+                crate::search::Tier::Typo => "one letter off",
+                _ => "its letters in order",
+            }
+        )?,
+        Some(_) if answer.matched > hits.len() => writeln!(
+            ctx.err,
+            "Best {} of {} matches (--limit shows more).",
+            hits.len(),
+            answer.matched
+        )?,
+        Some(_) => {}
     }
     let ids = id_width(&journal, hits.iter().map(|(_, r)| r));
-    for (h, record) in &hits {
+    for (h, record) in hits {
         writeln!(ctx.out, "{}", list_line(&journal, record, ids, lang))?;
         if h.field != crate::search::Field::Title {
             writeln!(

@@ -78,20 +78,23 @@ pub(super) struct Change {
     pub value: Vec<u8>,
     /// For a record of this journal: its index entries.
     pub index: Vec<(Index, Vec<u8>)>,
+    /// The record itself, for the search index.
+    pub record: Option<Record>,
 }
 
 impl Change {
     /// A record stored under its id, in `target`.
-    pub(super) fn record(target: Target, r: &Record) -> Change {
+    pub(super) fn record(target: Target, r: Record) -> Change {
         Change {
             target,
             key: r.id.to_key().into_bytes(),
-            value: serde_json::to_vec(r).expect("record serialises"),
+            value: serde_json::to_vec(&r).expect("record serialises"),
             index: if target == Target::Records {
-                index_keys(r)
+                index_keys(&r)
             } else {
                 Vec::new()
             },
+            record: Some(r),
         }
     }
 
@@ -102,6 +105,7 @@ impl Change {
             key,
             value,
             index: Vec::new(),
+            record: None,
         }
     }
 }
@@ -113,6 +117,36 @@ pub(super) struct Guard<'j> {
     entries: Option<u64>,
     /// Its number in the save log.
     group: u64,
+    /// The search index's thread, indexing the records written so far.
+    indexer: Option<Indexer>,
+}
+
+/// A thread that indexes a large write's records for search while the write goes on.
+struct Indexer {
+    send: std::sync::mpsc::SyncSender<Vec<(u8, Record)>>,
+    done: std::thread::JoinHandle<super::index::Feed>,
+}
+
+impl Indexer {
+    fn start() -> Indexer {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<(u8, Record)>>(2);
+        let done = std::thread::spawn(move || {
+            let mut feed = super::index::Feed::default();
+            for batch in receive {
+                for (tree, r) in batch {
+                    feed.add(tree, &r);
+                }
+            }
+            feed
+        });
+        Indexer { send, done }
+    }
+
+    /// Everything it was given, indexed (`None` if the thread failed).
+    fn finish(self) -> Option<super::index::Feed> {
+        drop(self.send);
+        self.done.join().ok()
+    }
 }
 
 impl<'j> Guard<'j> {
@@ -122,11 +156,13 @@ impl<'j> Guard<'j> {
             journal,
             entries: None,
             group: ulid::Ulid::new().random() as u64,
+            indexer: None,
         }
     }
 
-    /// Makes `changes` (saving first what their keys hold).
-    pub(super) fn apply(&mut self, changes: &[Change]) -> Result<(), StoreError> {
+    /// Makes `changes` (saving first what their keys hold); their records go on to be indexed
+    /// for search.
+    pub(super) fn apply(&mut self, changes: &mut [Change]) -> Result<(), StoreError> {
         if changes.is_empty() {
             return Ok(());
         }
@@ -137,6 +173,8 @@ impl<'j> Guard<'j> {
             Some(n) => n,
             None => {
                 j.undo.clear().map_err(fail)?;
+                // The search index lacks what this write writes until it is folded in.
+                j.search_index_bulk_write(self.group)?;
                 j.undo
                     .insert(IN_PROGRESS, &self.group.to_be_bytes())
                     .map_err(fail)?;
@@ -144,10 +182,10 @@ impl<'j> Guard<'j> {
                 0
             }
         };
-        for chunk in changes.chunks(CHUNK) {
+        for chunk in changes.chunks_mut(CHUNK) {
             let mut saved = Vec::new();
             let mut ops = Vec::with_capacity(chunk.len());
-            for c in chunk {
+            for c in chunk.iter() {
                 let old = j.target_tree(c.target).get(&c.key).map_err(fail)?;
                 encode_undo(&mut saved, c.target, &c.key, old.as_deref());
                 ops.push(super::log::Op {
@@ -167,6 +205,15 @@ impl<'j> Guard<'j> {
                 ops,
             })?;
             j.apply_chunk(chunk)?;
+            let records: Vec<(u8, Record)> = chunk
+                .iter_mut()
+                .filter_map(|c| Some((c.target.code(), c.record.take()?)))
+                .collect();
+            if !records.is_empty() {
+                let indexer = self.indexer.get_or_insert_with(Indexer::start);
+                // A thread that failed only leaves the index to be built afresh at open.
+                let _ = indexer.send.send(records);
+            }
         }
         Ok(())
     }
@@ -181,6 +228,15 @@ impl<'j> Guard<'j> {
             j.undo.remove(IN_PROGRESS).map_err(fail)?;
             j.flush()?;
             j.undo.clear().map_err(fail)?;
+            // Derived data: the write is whole. Until its records are folded into the search
+            // index (or if that fails), the index is built afresh at the next open.
+            let feed = self
+                .indexer
+                .take()
+                .map_or(Some(Default::default()), Indexer::finish);
+            if let Some(feed) = feed {
+                let _ = j.fold_search_index_with(feed);
+            }
         }
         Ok(())
     }

@@ -226,7 +226,7 @@ impl Importer<'_> {
     }
 
     fn write_pending(&mut self) -> Result<(), StoreError> {
-        self.guard.apply(&self.pending)?;
+        self.guard.apply(&mut self.pending)?;
         self.pending.clear();
         Ok(())
     }
@@ -382,7 +382,7 @@ impl Importer<'_> {
                 let key = r.id.to_key().into_bytes();
                 self.pending
                     .retain(|c| !(c.target == target && c.key == key));
-                self.take(Change::record(target, &r))?;
+                self.take(Change::record(target, r))?;
             }
             return Ok(());
         }
@@ -436,7 +436,7 @@ impl Importer<'_> {
             }
         };
         if take {
-            self.take(Change::record(target, &r))?;
+            self.take(Change::record(target, r))?;
         }
         Ok(())
     }

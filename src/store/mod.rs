@@ -5,6 +5,7 @@
 mod error;
 mod guarded;
 mod import;
+mod index;
 mod lock;
 mod log;
 mod repair;
@@ -19,6 +20,7 @@ use sled::{Transactional, Tree};
 
 pub use error::StoreError;
 pub use import::{ImportReport, Importer, MAX_REVISION_JUMP, Trust};
+pub use index::{Doc, IndexReader, Posting, SearchIndex};
 pub use lock::JournalLock;
 pub use repair::{RepairError, RepairPlan, Repaired, kept_folder};
 
@@ -62,6 +64,10 @@ pub struct Journal {
     by_tag: Tree,
     by_link: Tree,
     by_due: Tree,
+    /// The search index (see `index`): derived from the records, never logged.
+    search: Tree,
+    /// The records changed since the search index's words were written (see `index`).
+    search_changed: Tree,
     comments: Tree,
     /// Records from other journals (imported), kept apart and read-only; no indexes.
     foreign: Tree,
@@ -403,6 +409,8 @@ impl Journal {
         let mut journal = Journal::unchecked(dir, db, lock, log, meta)?;
         journal.undone = journal.recover()?;
         journal.ensure_indexes()?;
+        // A large write cut off after it committed leaves many marks: fold them now.
+        let _ = journal.fold_search_index(index::FOLD_AFTER);
         Ok(journal)
     }
 
@@ -424,6 +432,8 @@ impl Journal {
             by_tag: tree("by_tag")?,
             by_link: tree("by_link")?,
             by_due: tree("by_due")?,
+            search: tree("search")?,
+            search_changed: tree("search-changed")?,
             comments: tree("comments")?,
             foreign: tree("foreign")?,
             conflicts: tree("conflicts")?,
@@ -568,6 +578,10 @@ impl Journal {
             .get(META_INDEXES)
             .map_err(|e| self.sled_error("open", e))?;
         if stored.as_deref() == Some(&INDEX_VERSION.to_be_bytes()[..]) {
+            if !self.search_index_current()? {
+                self.rebuild_search_index()?;
+                self.flush()?;
+            }
             return Ok(());
         }
         let fail = |e| self.sled_error("open", e);
@@ -592,6 +606,7 @@ impl Journal {
                 }
             }
         }
+        self.rebuild_search_index()?;
         self.meta_tree
             .insert(META_INDEXES, &INDEX_VERSION.to_be_bytes())
             .map_err(|e| self.sled_error("open", e))?;
@@ -603,7 +618,7 @@ impl Journal {
         self.meta_tree
             .remove(META_INDEXES)
             .map_err(|e| self.sled_error("open", e))?;
-        Ok(())
+        self.forget_search_index()
     }
 
     /// Whether the save log lacks a known start (a journal from a praxis without the log, not
@@ -716,11 +731,11 @@ impl Journal {
         }
         let mut guard = guarded::Guard::new(self);
         for chunk in records.chunks(guarded::CHUNK) {
-            let changes: Vec<_> = chunk
+            let mut changes: Vec<_> = chunk
                 .iter()
-                .map(|r| guarded::Change::record(guarded::Target::Records, r))
+                .map(|r| guarded::Change::record(guarded::Target::Records, r.clone()))
                 .collect();
-            guard.apply(&changes)?;
+            guard.apply(&mut changes)?;
         }
         guard.commit()
     }
@@ -1319,18 +1334,20 @@ impl Journal {
             &self.by_tag,
             &self.by_link,
             &self.by_due,
+            &self.search_changed,
             &self.comments,
             &self.meta_tree,
             &self.deleted,
         )
             .transaction(
-                |(records, by_kind, by_tag, by_link, by_due, comments, meta, deleted)| {
+                |(records, by_kind, by_tag, by_link, by_due, changed, comments, meta, deleted)| {
                     let trees = TxTrees {
                         records,
                         by_kind,
                         by_tag,
                         by_link,
                         by_due,
+                        changed,
                         comments,
                         meta,
                         deleted,
@@ -1349,7 +1366,10 @@ impl Journal {
             group: None,
             ops: committed_ops.take(),
         })?;
-        self.flush()
+        self.flush()?;
+        // Derived data: the save is whole; a fold that fails leaves marks that stay correct.
+        let _ = self.fold_search_index(index::FOLD_AFTER);
+        Ok(())
     }
 
     fn flush(&self) -> Result<(), StoreError> {
@@ -1403,6 +1423,7 @@ struct TxTrees<'a> {
     by_tag: &'a TransactionalTree,
     by_link: &'a TransactionalTree,
     by_due: &'a TransactionalTree,
+    changed: &'a TransactionalTree,
     comments: &'a TransactionalTree,
     meta: &'a TransactionalTree,
     deleted: &'a TransactionalTree,
@@ -1414,6 +1435,12 @@ impl TxTrees<'_> {
     /// Replaces `old` by `new` (either may be absent), keeping every index in step.
     fn put(&self, old: Option<&Record>, new: Option<&Record>) -> TxResult<()> {
         let mut ops = self.ops.borrow_mut();
+        // The search index reads a record that changed from the record itself until the
+        // change is folded into it: marked in this same transaction.
+        for r in [old, new].into_iter().flatten() {
+            self.changed
+                .insert(index::changed_key(b'r', r.id.to_key().as_bytes()), &[])?;
+        }
         if let Some(old) = old {
             self.records.remove(old.id.to_key().as_bytes())?;
             for (tree, key) in self.index_entries(old) {

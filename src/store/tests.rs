@@ -614,12 +614,12 @@ fn a_large_write_rolled_back_leaves_records_and_indexes_as_they_were() {
         r.tags = vec!["changed".into()];
     }
     changed.extend((1200..2600).map(|n| record(&j, n, Content::Note)));
-    let changes: Vec<_> = changed
+    let mut changes: Vec<_> = changed
         .iter()
-        .map(|r| guarded::Change::record(guarded::Target::Records, r))
+        .map(|r| guarded::Change::record(guarded::Target::Records, r.clone()))
         .collect();
     let mut guard = guarded::Guard::new(&j);
-    guard.apply(&changes).unwrap();
+    guard.apply(&mut changes).unwrap();
     assert_eq!(j.len(), 2600);
     guard.roll_back().unwrap();
     let now = snapshot(&j);

@@ -185,6 +185,8 @@ pub struct SearchView {
     pub complete: bool,
     /// How many records matched in all.
     pub matched: usize,
+    /// How the results matched (close matches are said to be so).
+    pub tier: Option<crate::search::Tier>,
     /// The selected result.
     pub selected: usize,
 }
@@ -557,10 +559,17 @@ impl App {
         if let Some(result) = worker.latest()
             && let Some(Screen::Search(view)) = self.screens.last_mut()
         {
+            if let Some(e) = &result.error {
+                self.message = Some(Message {
+                    text: e.clone(),
+                    error: true,
+                });
+            }
             view.results = result.shown;
             view.shown_for = result.query;
             view.complete = result.complete;
             view.matched = result.matched;
+            view.tier = result.tier;
             view.selected = view.selected.min(view.results.len().saturating_sub(1));
         }
     }
@@ -2112,7 +2121,10 @@ impl App {
 
     fn open_search(&mut self) {
         if self.search.is_none() {
-            self.search = Some(SearchWorker::start(self.journal.reader(), SEARCH_LIMIT));
+            self.search = Some(SearchWorker::start(
+                self.journal.index_reader(),
+                SEARCH_LIMIT,
+            ));
         }
         self.screens.push(Screen::Search(Box::new(SearchView {
             query: text_area(""),
@@ -2120,6 +2132,7 @@ impl App {
             shown_for: String::new(),
             complete: true,
             matched: 0,
+            tier: None,
             selected: 0,
         })));
     }

@@ -1,12 +1,11 @@
 //! Search off the UI thread: typing sends queries, results come back when ready, and only the
-//! newest query is worked on, so the screen never waits for a search.
+//! newest query is worked on, so the screen never waits for a search. The thread reads the
+//! journal's search index once (and again when the journal changed since).
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::search::{Hit, Session};
-use crate::store::RecordReader;
+use crate::search::{Hit, Scope, Tier, search};
+use crate::store::IndexReader;
 
 /// The results of one query.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,102 +16,70 @@ pub struct Results {
     pub shown: Vec<Hit>,
     /// How many records matched in all (more than are shown when there are many).
     pub matched: usize,
-    /// False while only the newest records have been searched.
+    /// The loosest tier among them (`None` when nothing matched).
+    pub tier: Option<Tier>,
+    /// False until the whole journal was searched (kept for the screen; the index answers
+    /// in full at once).
     pub complete: bool,
+    /// What went wrong, if the index could not be read.
+    pub error: Option<String>,
 }
 
-/// How many records (newest first) are searched before the first results are shown.
-const FIRST_RESULTS_AFTER: usize = 2048;
-/// How many records the thread reads between looks at the questions.
-const READ_AT_ONCE: usize = 2048;
-
-/// A search thread over a snapshot of the journal's records.
+/// A search thread over the journal's search index.
 pub struct SearchWorker {
-    ask: Sender<(u64, String)>,
+    ask: Sender<String>,
     answers: Receiver<Results>,
-    /// The number of the newest query; a search for an older one gives up.
-    newest: Arc<AtomicU64>,
 }
 
 impl SearchWorker {
-    /// Starts the thread; it reads the records itself, so starting costs the UI nothing. While
-    /// it is still reading (newest first), a query is answered from what it has read so far,
-    /// marked incomplete, and answered again in full once everything is read.
-    pub fn start(reader: RecordReader, limit: usize) -> SearchWorker {
-        let (ask, questions) = channel::<(u64, String)>();
+    /// Starts the thread; it opens the index itself, so starting costs the UI nothing.
+    pub fn start(reader: IndexReader, limit: usize) -> SearchWorker {
+        let (ask, questions) = channel::<String>();
         let (reply, answers) = channel();
-        let newest = Arc::new(AtomicU64::new(0));
-        let current = newest.clone();
         std::thread::spawn(move || {
-            let mut session = Session::new(Vec::new());
-            let mut unread = reader.newest_first();
-            let mut reading = true;
-            let mut waiting: Option<(u64, String)> = None;
-            loop {
-                // The newest question; while reading, only those already asked.
-                let asked = if reading {
-                    questions.try_iter().last()
-                } else {
-                    match questions.recv() {
-                        Ok(first) => Some(questions.try_iter().last().unwrap_or(first)),
-                        Err(_) => return,
-                    }
-                };
-                let fresh = asked.is_some();
-                if asked.is_some() {
-                    waiting = asked;
+            let mut index = None;
+            while let Ok(first) = questions.recv() {
+                // Only the newest question is answered.
+                let query = questions.try_iter().last().unwrap_or(first);
+                if index
+                    .as_ref()
+                    .is_none_or(|i: &crate::store::SearchIndex| i.is_stale())
+                {
+                    index = reader.open().and_then(|mut i| i.preload().map(|()| i)).ok();
                 }
-                if reading {
-                    let batch: Vec<_> = unread.by_ref().take(READ_AT_ONCE).collect();
-                    reading = batch.len() == READ_AT_ONCE;
-                    session.extend(batch);
-                }
-                // Answer a new question at once (from what is read so far), and the waiting
-                // one again in full when the reading is done.
-                let Some((number, query)) = waiting.clone() else {
-                    continue;
+                let answer = match index.as_mut() {
+                    Some(i) => search(i, &query, limit, Scope::All).map_err(|e| e.to_string()),
+                    None => Err("the search index could not be read".to_string()),
                 };
-                if !fresh && reading {
-                    continue;
-                }
-                let stale = || current.load(Ordering::Relaxed) != number;
-                let send = |shown: Vec<Hit>, matched: Option<usize>, complete| {
-                    reply.send(Results {
-                        query: query.clone(),
-                        matched: matched.unwrap_or(shown.len()),
-                        shown,
-                        complete,
-                    })
+                let results = match answer {
+                    Ok(a) => Results {
+                        query,
+                        matched: a.matched,
+                        tier: a.tier,
+                        shown: a.hits.into_iter().map(|(h, _)| h).collect(),
+                        complete: true,
+                        error: None,
+                    },
+                    Err(e) => Results {
+                        query,
+                        shown: Vec::new(),
+                        matched: 0,
+                        tier: None,
+                        complete: true,
+                        error: Some(e),
+                    },
                 };
-                let every = if reading {
-                    usize::MAX
-                } else {
-                    FIRST_RESULTS_AFTER
-                };
-                let done = session.query_progressively(&query, limit, every, stale, |hits| {
-                    let _ = send(hits, None, false);
-                });
-                if let Some(hits) = done {
-                    if send(hits, Some(session.matched()), !reading).is_err() {
-                        return;
-                    }
-                    if !reading {
-                        waiting = None;
-                    }
+                if reply.send(results).is_err() {
+                    return;
                 }
             }
         });
-        SearchWorker {
-            ask,
-            answers,
-            newest,
-        }
+        SearchWorker { ask, answers }
     }
 
-    /// Asks for the results of `query`; a search still running for an older query gives up.
+    /// Asks for the results of `query`.
     pub fn ask(&self, query: &str) {
-        let number = self.newest.fetch_add(1, Ordering::Relaxed) + 1;
-        let _ = self.ask.send((number, query.to_string()));
+        let _ = self.ask.send(query.to_string());
     }
 
     /// The newest results that have arrived, if any.
@@ -143,7 +110,7 @@ mod tests {
     }
 
     #[test]
-    fn questions_asked_while_it_still_reads_get_the_full_answer_in_the_end() {
+    fn the_thread_answers_from_the_index_and_sees_later_saves() {
         let end = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
         let dir = tempfile::TempDir::new().unwrap();
         let journal = crate::store::Journal::create(
@@ -152,31 +119,35 @@ mod tests {
         )
         .unwrap();
         let library = crate::prompts::load(None).library;
-        let records = crate::generate::journal(
-            3,
-            3 * READ_AT_ONCE + 17,
-            journal.meta().id,
-            end,
-            None,
-            &library,
-        );
+        let records =
+            crate::generate::journal(3, 3 * 2048 + 17, journal.meta().id, end, None, &library);
         journal.insert_batch(&records).unwrap();
         let expected = |q: &str| -> (Vec<_>, usize) {
-            let mut session = Session::new(journal.reader().newest_first());
-            let ids = session.query(q, 20).into_iter().map(|h| h.id).collect();
-            (ids, session.matched())
+            let mut index = journal.search_index().unwrap();
+            let a = search(&mut index, q, 20, Scope::All).unwrap();
+            (a.hits.iter().map(|(h, _)| h.id).collect(), a.matched)
         };
-        let worker = SearchWorker::start(journal.reader(), 20);
+        let worker = SearchWorker::start(journal.index_reader(), 20);
         worker.ask("council");
         worker.ask("council relatives");
         let answer = complete(&worker, "council relatives");
         let got: Vec<_> = answer.shown.iter().map(|h| h.id).collect();
         assert_eq!((got.clone(), answer.matched), expected("council relatives"));
         assert!(!got.is_empty());
-        // Once everything is read, questions are answered in full straight away.
         worker.ask("rota");
         let answer = complete(&worker, "rota");
         let got: Vec<_> = answer.shown.iter().map(|h| h.id).collect();
         assert_eq!((got, answer.matched), expected("rota"));
+        // A record saved after the thread read the index is found by the next question.
+        let mut r =
+            crate::record::Record::new(journal.meta().id, end, crate::record::Content::Note);
+        r.title = "Zanzibar rota".into();
+        journal.insert(&r).unwrap();
+        worker.ask("zanzibar");
+        let answer = complete(&worker, "zanzibar");
+        assert_eq!(
+            answer.shown.iter().map(|h| h.id).collect::<Vec<_>>(),
+            vec![r.id]
+        );
     }
 }

@@ -66,6 +66,8 @@ pub struct Words {
     pub search_hint: &'static str,
     pub searching: &'static str,
     pub no_matches: &'static str,
+    /// Said above results that only match within a typo or by scattered letters.
+    pub close_matches: &'static str,
     /// "{shown} of {matched}" when more matched than are shown.
     pub shown_of: &'static str,
     /// Between the rows shown and the rows in all: "12–34 of 80".
@@ -304,6 +306,7 @@ pub const EN: Words = Words {
     search_hint: "Type to search everything; Enter opens, Esc goes back.",
     searching: "searching…",
     no_matches: "No matches.",
+    close_matches: "no exact match; close matches:",
     shown_of: "best {shown} of {matched} — type more to narrow",
     of: "of",
     results: "Results",
@@ -492,6 +495,7 @@ pub const DA: Words = Words {
     search_hint: "Skriv for at søge i alt; Enter åbner, Esc går tilbage.",
     searching: "søger…",
     no_matches: "Ingen resultater.",
+    close_matches: "intet præcist resultat; nære resultater:",
     shown_of: "de {shown} bedste af {matched} – skriv mere for at indsnævre",
     of: "af",
     results: "Resultater",

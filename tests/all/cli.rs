@@ -415,12 +415,28 @@ fn search_forgives_typos_ranks_titles_first_and_limits() {
         "try-tomorrow=Call her",
     ]);
 
+    // One letter off: the words within one typo, the title first; "councillor" is not one.
     let hits = j.json(&["search", "councl", "--json"]);
     let hits = hits.as_array().unwrap();
-    assert_eq!(hits.len(), 3, "{hits:?}");
+    assert_eq!(hits.len(), 2, "{hits:?}");
     assert_eq!(hits[0]["id"], council.as_str());
     assert_eq!(hits[0]["field"], "title");
-    assert!(hits.iter().any(|h| h["field"] == "answer"));
+    assert!(hits.iter().all(|h| h["tier"] == "typo"));
+    // A word's start finds it, in the answer it stands in.
+    let hits = j.json(&["search", "councill", "--json"]);
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["field"], "answer");
+    assert_eq!(hits[0]["tier"], "prefix");
+    // Exact words come before the start of longer ones.
+    let hits = j.json(&["search", "council", "--json"]);
+    let tiers: Vec<&str> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["tier"].as_str().unwrap())
+        .collect();
+    assert_eq!(tiers, ["exact", "exact", "prefix"]);
     assert_eq!(
         j.json(&["search", "councl", "--limit", "1", "--json"])
             .as_array()
@@ -435,6 +451,12 @@ fn search_forgives_typos_ranks_titles_first_and_limits() {
         text.contains("council's budget"),
         "a body hit shows where: {text}"
     );
+    j.cmd(&["search", "councl"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "No exact match for \"councl\"; close matches (one letter off):",
+        ));
     j.cmd(&["search", "zzzqqq"])
         .assert()
         .success()

@@ -161,6 +161,7 @@ fn sigkill_during_an_import_leaves_all_of_it_or_none() {
                 "round {round}: reported imported but not all there"
             );
         }
+        checks::assert_search_index_agrees(&journal);
         if n == 0 { none += 1 } else { whole += 1 }
     }
     eprintln!("import killed {ROUNDS} times within {window} ms: {whole} whole, {none} not at all");
@@ -241,6 +242,7 @@ fn sigkill_while_restoring_over_own_records_rolls_back_records_and_indexes() {
             );
         }
         checks::assert_indexes_agree(&journal);
+        checks::assert_search_index_agrees(&journal);
         if all_new { whole += 1 } else { none += 1 }
     }
     eprintln!(
@@ -676,6 +678,8 @@ fn sigkill_during_a_repair_and_the_repair_run_again_finishes_it() {
         };
         assert_eq!(listed.len(), RECORDS + 1, "round {round}");
         assert!(listed.contains(&ids[0].to_string()));
+        // The repaired journal's search index says what its records say.
+        checks::assert_search_index_agrees(&Journal::open(&dir).unwrap());
     }
 }
 

@@ -149,6 +149,50 @@ pub fn assert_indexes_agree(journal: &Journal) {
     }
 }
 
+/// The search index agrees with a scan of every record (own and shared) on which records hold
+/// a word exactly, for words taken from the records themselves and one no record holds.
+pub fn assert_search_index_agrees(journal: &Journal) {
+    use praxis::search::{Scope as Whose, Tier, search};
+    use praxis::searchable::{fields, fold, words};
+    let mut all: Vec<_> = journal.newest_first().map(Result::unwrap).collect();
+    all.extend(journal.foreign_newest_first().unwrap());
+    let words_of = |r: &praxis::record::Record| -> BTreeSet<String> {
+        fields(r)
+            .iter()
+            .flat_map(|(_, t)| words(t))
+            .map(|w| fold(&w.lower).into_owned())
+            .collect()
+    };
+    let mut probes: BTreeSet<String> = all
+        .iter()
+        .step_by((all.len() / 7).max(1))
+        .filter_map(|r| words_of(r).into_iter().max_by_key(|w| w.len()))
+        .collect();
+    probes.insert("rewritten".into());
+    probes.insert("zzyzzogeton".into());
+    let mut index = journal.search_index().unwrap();
+    for word in probes {
+        let mut scanned: Vec<RecordId> = all
+            .iter()
+            .filter(|r| words_of(r).contains(&word))
+            .map(|r| r.id)
+            .collect();
+        let answer = search(&mut index, &word, usize::MAX / 2, Whose::All).unwrap();
+        let mut found: Vec<RecordId> = answer
+            .hits
+            .iter()
+            .filter(|(h, _)| h.tier == Tier::Exact)
+            .map(|(h, _)| h.id)
+            .collect();
+        scanned.sort();
+        found.sort();
+        assert_eq!(
+            found, scanned,
+            "the search index and a scan differ on {word:?}"
+        );
+    }
+}
+
 /// The prompt-file parser on any bytes: never panics; a set it accepts is whole (both
 /// languages, unique ids, sound scales and choices); every problem it reports names the file
 /// and a line of it.

@@ -295,7 +295,9 @@ pub(super) fn search(app: &App, view: &SearchView, frame: &mut Frame, area: Rect
         ""
     };
     let more;
-    let note = if note.is_empty() && view.matched > view.results.len() {
+    let note = if note.is_empty() && view.tier.is_some_and(|t| t.is_close()) {
+        w.close_matches
+    } else if note.is_empty() && view.matched > view.results.len() {
         more = w
             .shown_of
             .replace("{shown}", &view.results.len().to_string())
