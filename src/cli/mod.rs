@@ -476,9 +476,12 @@ fn backup_if_due(ctx: &mut Context<'_>) -> Result<(), CliError> {
     if !crate::backup::due_after_write(&ctx.dir, ctx.clock.today()) {
         return Ok(());
     }
-    let made = Journal::open(&ctx.dir)
-        .map_err(crate::backup::BackupError::from)
-        .and_then(|j| crate::backup::make_and_prune(&j, ctx.clock.today(), ctx.clock.now()));
+    let (today, now) = (ctx.clock.today(), ctx.clock.now());
+    let made = progress::while_working("Making today's backup", || {
+        Journal::open(&ctx.dir)
+            .map_err(crate::backup::BackupError::from)
+            .and_then(|j| crate::backup::make_and_prune(&j, today, now))
+    });
     if let Err(e) = made {
         writeln!(
             ctx.err,
@@ -597,9 +600,12 @@ fn repair(ctx: &mut Context<'_>, yes: bool) -> Result<(), CliError> {
         writeln!(ctx.out, "The files it replaced are in {}.", kept.display())?;
     }
     // A new backup, so the save log starts afresh from the rebuilt journal.
-    let made = Journal::open(&ctx.dir)
-        .map_err(crate::backup::BackupError::from)
-        .and_then(|j| crate::backup::make_and_prune(&j, ctx.clock.today(), ctx.clock.now()));
+    let (today, now) = (ctx.clock.today(), ctx.clock.now());
+    let made = progress::while_working("Making today's backup", || {
+        Journal::open(&ctx.dir)
+            .map_err(crate::backup::BackupError::from)
+            .and_then(|j| crate::backup::make_and_prune(&j, today, now))
+    });
     match made {
         Ok(path) => writeln!(ctx.out, "A new backup of it is in {}.", path.display())?,
         Err(e) => writeln!(

@@ -85,6 +85,32 @@ impl Drop for Ticker {
     }
 }
 
+/// Runs `work`, and if it takes longer than a second says `what` on the progress line until it
+/// is done (for work that cannot count its steps, such as a backup made inside the journal).
+pub(super) fn while_working<T>(what: &str, work: impl FnOnce() -> T) -> T {
+    if !std::io::stderr().is_terminal() || QUIET.load(Ordering::Relaxed) {
+        return work();
+    }
+    let (done, wait) = std::sync::mpsc::channel::<()>();
+    let what = what.to_string();
+    let after = after();
+    let shower = std::thread::spawn(move || {
+        if wait.recv_timeout(after).is_ok() {
+            return;
+        }
+        let mut err = std::io::stderr();
+        let _ = write!(err, "\r\x1b[2K{what}…");
+        let _ = err.flush();
+        let _ = wait.recv();
+        let _ = write!(err, "\r\x1b[2K");
+        let _ = err.flush();
+    });
+    let result = work();
+    let _ = done.send(());
+    let _ = shower.join();
+    result
+}
+
 /// A writer that says how much it has written: "Writing backup.json: 12.5 MiB…".
 pub(super) struct Counting<'w> {
     inner: &'w mut dyn Write,

@@ -600,3 +600,22 @@ fn one_whole_loop_in_the_app_from_plan_to_what_the_cycle_taught() {
     let cycle = find("Trust-based steering");
     assert_eq!(cycle["status"], "concluded", "{cycle:#?}");
 }
+
+#[test]
+fn a_backup_made_after_a_write_says_so_on_a_terminal() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let journal = dir.path().join("journal");
+    praxis_ok(&journal, &["init", "--name", "Anna", "--lang", "en"]);
+    // The first write of the day makes the day's backup; the line shows from the start here.
+    let mut tty = Tty::start_with(
+        &journal,
+        &["add", "note", "--title", "First of the day"],
+        &[("PRAXIS_PROGRESS_AFTER_MS", "0")],
+    );
+    assert!(tty.wait_exit().success());
+    let raw = String::from_utf8_lossy(&tty.raw.lock().unwrap()).to_string();
+    let shown = raw.find("Making today's backup…").expect("the line");
+    let cleared = raw.rfind("\r\x1b[2K").expect("taken away");
+    assert!(shown < cleared, "{raw:?}");
+    assert!(journal.join("backups").read_dir().unwrap().next().is_some());
+}
