@@ -18,7 +18,7 @@ PRAXIS_BIN picks the praxis binary (default target/release/praxis).
 """
 
 import os
-import resource
+import re
 import shutil
 import statistics
 import subprocess
@@ -90,7 +90,7 @@ def main():
         for name, a, b in pairs:
             (ta, ma, oa), (tb, mb, ob) = alternate(a, b, runs, penv)
             praxis_lines = sum(1 for l in oa.decode().splitlines() if l[:1].isalnum())
-            jrnl_entries = ob.decode().count("\n[") + ob.decode().startswith("[")
+            jrnl_entries = len(re.findall(r"^\d{4}-\d\d-\d\d \d\d:\d\d ", ob.decode(), re.M))
             print(
                 f"  {name:<18} praxis {ta * 1000:8.1f} ms {ma:6.1f} MiB | jrnl {tb:7.3f} s {mb:6.1f} MiB"
                 f" | {tb / ta:6.1f}x  (entries: praxis {praxis_lines}, jrnl {jrnl_entries})"

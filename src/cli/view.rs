@@ -261,10 +261,35 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
             "--since {s} is after --until {u}: nothing can match"
         )));
     }
+    let only_a_tag = Filter {
+        tag: None,
+        limit: None,
+        ..filter.clone()
+    } == Filter::default();
+    if let (Some(tag), false, false, true) = (&filter.tag, peers, a.json, only_a_tag) {
+        // One tag alone: its ids from the index's keys, then each line as its entry is read,
+        // so that no list of records is held.
+        let ids = journal.tagged(tag, filter.limit)?;
+        if ids.is_empty() {
+            writeln!(ctx.err, "No records match.")?;
+        }
+        let shorts = journal.short_ids(&ids);
+        let width = shorts.iter().map(String::len).max().unwrap_or(0);
+        let mut shorts = shorts.into_iter();
+        let out = &mut *ctx.out;
+        return journal.each_brief(&filter, |r| -> Result<(), CliError> {
+            let short = shorts.next().unwrap_or_else(|| journal.short_id(r.id));
+            writeln!(out, "{}", list_line_as(&short, &r, width))?;
+            Ok(())
+        });
+    }
     let records = if peers {
         journal.list_foreign(&filter)?
-    } else {
+    } else if a.json {
         journal.list(&filter)?
+    } else {
+        // A line needs no long text: a tag's records come from its index alone.
+        journal.list_brief(&filter)?
     };
     if a.json {
         serde_json::to_writer_pretty(&mut *ctx.out, &records).map_err(std::io::Error::other)?;
@@ -282,7 +307,11 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         writeln!(ctx.err, "{what}")?;
     }
     // Each short id once (it looks at the neighbouring ids in the journal).
-    let shorts: Vec<String> = records.iter().map(|r| journal.short_id(r.id)).collect();
+    let shorts: Vec<String> = if peers {
+        records.iter().map(|r| journal.short_id(r.id)).collect()
+    } else {
+        journal.short_ids(&records.iter().map(|r| r.id).collect::<Vec<_>>())
+    };
     let ids = shorts.iter().map(String::len).max().unwrap_or(0);
     let name_of = |r: &Record| {
         journal

@@ -21,7 +21,7 @@
 
 use sled::Tree;
 
-use super::{Index, Journal, StoreError, index_keys};
+use super::{Index, Journal, StoreError, index_entries_of, index_keys};
 use crate::record::Record;
 
 /// The marker key: a write is under way. Log entries have keys `u` + a number.
@@ -76,8 +76,8 @@ pub(super) struct Change {
     pub key: Vec<u8>,
     /// What it gets.
     pub value: Vec<u8>,
-    /// For a record of this journal: its index entries.
-    pub index: Vec<(Index, Vec<u8>)>,
+    /// For a record of this journal: its index entries and their values.
+    pub index: Vec<(Index, Vec<u8>, Vec<u8>)>,
     /// The record itself, for the search index.
     pub record: Option<Record>,
 }
@@ -90,7 +90,7 @@ impl Change {
             key: r.id.to_key().into_bytes(),
             value: serde_json::to_vec(&r).expect("record serialises"),
             index: if target == Target::Records {
-                index_keys(&r)
+                index_entries_of(&r)
             } else {
                 Vec::new()
             },
@@ -291,7 +291,11 @@ impl Journal {
                 if let Some(old) = self.records.get(&c.key).map_err(fail)? {
                     removed.extend(index_keys(&self.decode(&old)?));
                 }
-                added.extend(c.index.iter().map(|(i, k)| (*i, k.as_slice())));
+                added.extend(
+                    c.index
+                        .iter()
+                        .map(|(i, k, v)| (*i, k.as_slice(), v.as_slice())),
+                );
             }
         }
         let (a, b) = std::thread::scope(|s| {
@@ -299,8 +303,8 @@ impl Journal {
                 for (index, key) in &removed {
                     self.index_tree(*index).remove(key)?;
                 }
-                for (index, key) in added {
-                    self.index_tree(index).insert(key, &[])?;
+                for (index, key, value) in added {
+                    self.index_tree(index).insert(key, value)?;
                 }
                 Ok(())
             });

@@ -47,7 +47,8 @@ const META_DRAFT: &[u8] = b"draft";
 const META_SEEN: &[u8] = b"comments-seen";
 const META_INDEXES: &[u8] = b"indexes";
 /// The layout of the index trees; a journal whose indexes have another is re-indexed on open.
-const INDEX_VERSION: u32 = 2;
+/// (3: a tag's entries carry the record as lists show it.)
+const INDEX_VERSION: u32 = 3;
 /// Marks a journal a restore is still being written into.
 const RESTORING: &str = "restore-unfinished";
 /// A backup (a checkpoint of the save log) is due once the log since the last one holds this
@@ -593,8 +594,8 @@ impl Journal {
         let mut pending = 0;
         let mut records = self.newest_first().peekable();
         while let Some(record) = records.next() {
-            for (index, key) in index_keys(&record?) {
-                batches[index as usize].insert(key, &[]);
+            for (index, key, value) in index_entries_of(&record?) {
+                batches[index as usize].insert(key, value);
             }
             pending += 1;
             if pending == 1000 || records.peek().is_none() {
@@ -1024,6 +1025,119 @@ impl Journal {
             }
         }
         Ok(out)
+    }
+
+    /// The records that pass `filter`, newest first, as lists show them: from a tag filter,
+    /// read from the tag index alone, without their long text (see [`Journal::list`] for
+    /// whole records).
+    pub fn list_brief(&self, filter: &Filter) -> Result<Vec<Record>, StoreError> {
+        if filter.tag.is_none() {
+            return self.list(filter);
+        }
+        let mut out = Vec::new();
+        self.each_brief(filter, |r| {
+            out.push(r);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// [`Journal::list_brief`] one record at a time, for a tag filter (`f` is not called
+    /// without one).
+    pub fn each_brief<E: From<StoreError>>(
+        &self,
+        filter: &Filter,
+        mut f: impl FnMut(Record) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let Some(tag) = &filter.tag else {
+            return Ok(());
+        };
+        let limit = filter.limit.unwrap_or(usize::MAX);
+        let mut n = 0;
+        for kv in self.by_tag.scan_prefix(tag_prefix(tag)).rev() {
+            if n >= limit {
+                break;
+            }
+            let (_, v) = kv.map_err(|e| self.sled_error("read", e))?;
+            let record: Record = serde_json::from_slice(&v)
+                .map_err(|e| self.corrupt(&format!("a tag index entry is unreadable: {e}")))?;
+            if filter.matches(&record) {
+                n += 1;
+                f(record)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The ids of the records carrying `tag`, newest first (up to `limit`), from the tag
+    /// index's keys alone.
+    pub fn tagged(&self, tag: &str, limit: Option<usize>) -> Result<Vec<RecordId>, StoreError> {
+        self.index_newest_first(&self.by_tag, tag_prefix(tag))
+            .take(limit.unwrap_or(usize::MAX))
+            .collect()
+    }
+
+    /// [`Journal::short_id`] of each of `ids` (this journal's own records), worked out from
+    /// one pass over the kind index (all ids in order, its kinds' runs merged) when there are
+    /// many.
+    pub fn short_ids(&self, ids: &[RecordId]) -> Vec<String> {
+        if ids.len() < 256 {
+            return ids.iter().map(|id| self.short_id(*id)).collect();
+        }
+        let mut wanted: Vec<(String, usize)> = ids
+            .iter()
+            .enumerate()
+            .map(|(n, id)| (id.to_key(), n))
+            .collect();
+        wanted.sort_unstable();
+        let mut runs: Vec<std::iter::Peekable<_>> = Kind::ALL
+            .iter()
+            .map(|k| {
+                self.by_kind
+                    .scan_prefix([k.code()])
+                    .keys()
+                    .filter_map(Result::ok)
+                    .peekable()
+            })
+            .collect();
+        let mut next_key = move || -> Option<sled::IVec> {
+            let (n, _) = runs
+                .iter_mut()
+                .enumerate()
+                .filter_map(|(n, r)| r.peek().map(|k| (n, k.get(1..).map(<[u8]>::to_vec))))
+                .min_by(|a, b| a.1.cmp(&b.1))?;
+            runs[n].next()
+        };
+        let mut shared = vec![0usize; ids.len()];
+        let mut previous: Option<sled::IVec> = None;
+        let mut current = next_key();
+        for (key, n) in &wanted {
+            let key = key.as_bytes();
+            // Walk to this id, remembering the one before it.
+            while let Some(k) = &current {
+                if &k[1..] >= key {
+                    break;
+                }
+                previous = current.take();
+                current = next_key();
+            }
+            let mut best = previous.as_ref().map_or(0, |p| common_prefix(&p[1..], key));
+            if current.as_ref().is_some_and(|c| &c[1..] == key) {
+                previous = current.take();
+                current = next_key();
+            }
+            if let Some(c) = &current {
+                best = best.max(common_prefix(&c[1..], key));
+            }
+            shared[*n] = best;
+        }
+        ids.iter()
+            .zip(shared)
+            .map(|(id, shared)| {
+                let key = id.to_key();
+                key[..(shared + 1).clamp(MIN_SHORT_ID, KEY_LEN)].to_string()
+            })
+            .collect()
     }
 
     /// The record ids under `prefix` in an index, newest first, read as they are needed.
@@ -1459,8 +1573,8 @@ impl TxTrees<'_> {
             let json = serde_json::to_vec(new).expect("record serialises");
             self.records
                 .insert(new.id.to_key().as_bytes(), json.as_slice())?;
-            for (tree, key) in self.index_entries(new) {
-                tree.insert(key, &[])?;
+            for (tree, key, value) in self.index_entries_with_values(new) {
+                tree.insert(key, value)?;
             }
             ops.push(log::Op {
                 tree: b'r',
@@ -1538,16 +1652,24 @@ impl TxTrees<'_> {
     fn index_entries(&self, r: &Record) -> Vec<(&TransactionalTree, Vec<u8>)> {
         index_keys(r)
             .into_iter()
-            .map(|(index, key)| {
-                let tree = match index {
-                    Index::Kind => self.by_kind,
-                    Index::Tag => self.by_tag,
-                    Index::Link => self.by_link,
-                    Index::Due => self.by_due,
-                };
-                (tree, key)
-            })
+            .map(|(index, key)| (self.index_tree(index), key))
             .collect()
+    }
+
+    fn index_entries_with_values(&self, r: &Record) -> Vec<(&TransactionalTree, Vec<u8>, Vec<u8>)> {
+        index_entries_of(r)
+            .into_iter()
+            .map(|(index, key, value)| (self.index_tree(index), key, value))
+            .collect()
+    }
+
+    fn index_tree(&self, index: Index) -> &TransactionalTree {
+        match index {
+            Index::Kind => self.by_kind,
+            Index::Tag => self.by_tag,
+            Index::Link => self.by_link,
+            Index::Due => self.by_due,
+        }
     }
 }
 
@@ -1567,6 +1689,92 @@ enum Index {
 impl Index {
     /// Every index, in the order of their discriminants.
     const ALL: [Index; 4] = [Index::Kind, Index::Tag, Index::Link, Index::Due];
+}
+
+/// Every index entry a record has, with its value: a tag's entries carry the record as lists
+/// show it ([`brief`]), so that listing a tag reads no record; the others are empty.
+fn index_entries_of(r: &Record) -> Vec<(Index, Vec<u8>, Vec<u8>)> {
+    let brief = if r.tags.is_empty() {
+        Vec::new()
+    } else {
+        serde_json::to_vec(&brief(r)).expect("record serialises")
+    };
+    index_keys(r)
+        .into_iter()
+        .map(|(index, key)| {
+            let value = match index {
+                Index::Tag => brief.clone(),
+                _ => Vec::new(),
+            };
+            (index, key, value)
+        })
+        .collect()
+}
+
+/// A record as a list shows it and a filter judges it: its long text left out (the body but
+/// for its first line when it has no title, questions, plans and answers).
+fn brief(r: &Record) -> Record {
+    let mut b = Record {
+        body: String::new(),
+        content: Content::Note,
+        ..r.clone()
+    };
+    if r.title.trim().is_empty() {
+        b.body = r
+            .body
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default()
+            .to_string();
+    }
+    b.content = match &r.content {
+        Content::Note => Content::Note,
+        Content::Cycle {
+            status,
+            goal: _,
+            ends,
+            closing,
+            ..
+        } => Content::Cycle {
+            question: String::new(),
+            status: *status,
+            goal: String::new(),
+            ends: *ends,
+            closing: *closing,
+        },
+        Content::Experiment {
+            cycle,
+            follow_up,
+            status,
+            from,
+            closed,
+            signal_met,
+            ..
+        } => Content::Experiment {
+            cycle: *cycle,
+            with: Vec::new(),
+            expectation: String::new(),
+            signal: String::new(),
+            follow_up: *follow_up,
+            status: *status,
+            outcome: None,
+            from: *from,
+            closed: *closed,
+            signal_met: *signal_met,
+        },
+        Content::Reflection {
+            set,
+            cycle,
+            experiment,
+            ..
+        } => Content::Reflection {
+            set: set.clone(),
+            cycle: *cycle,
+            experiment: *experiment,
+            answers: Vec::new(),
+        },
+    };
+    b
 }
 
 /// Every index entry a record has.

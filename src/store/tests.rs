@@ -701,3 +701,72 @@ fn a_new_journal_has_current_indexes_so_its_first_open_rebuilds_nothing() {
         Some(&INDEX_VERSION.to_be_bytes()[..])
     );
 }
+
+#[test]
+fn a_tags_list_read_from_its_index_says_what_the_records_say_and_short_ids_agree() {
+    let (_dir, j) = new_journal();
+    let library = crate::prompts::load(None).library;
+    let records = crate::generate::journal(5, 900, j.meta().id, at(0), None, &library);
+    j.insert_batch(&records).unwrap();
+    let (tag, _) = j
+        .tags()
+        .unwrap()
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .unwrap();
+    // An edit and a delete after the batch: the index follows.
+    let mut edited = j
+        .list(&Filter {
+            tag: Some(tag.clone()),
+            ..Filter::default()
+        })
+        .unwrap()[0]
+        .clone();
+    edited.title = "Edited title".into();
+    edited.touch(edited.updated + Duration::seconds(1)).unwrap();
+    j.update(&edited).unwrap();
+    let gone = j
+        .list(&Filter {
+            tag: Some(tag.clone()),
+            ..Filter::default()
+        })
+        .unwrap()[1]
+        .id;
+    j.delete(gone).unwrap();
+    for limit in [None, Some(7)] {
+        let filter = Filter {
+            tag: Some(tag.clone()),
+            limit,
+            ..Filter::default()
+        };
+        let whole = j.list(&filter).unwrap();
+        let brief = j.list_brief(&filter).unwrap();
+        assert_eq!(
+            brief
+                .iter()
+                .map(|r| (r.id, r.display_title(), r.kind(), r.tags.clone()))
+                .collect::<Vec<_>>(),
+            whole
+                .iter()
+                .map(|r| (r.id, r.display_title(), r.kind(), r.tags.clone()))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            j.tagged(&tag, limit).unwrap(),
+            whole.iter().map(|r| r.id).collect::<Vec<_>>()
+        );
+    }
+    assert_eq!(
+        j.list_brief(&Filter {
+            tag: Some(tag.clone()),
+            ..Filter::default()
+        })
+        .unwrap()[0]
+            .title,
+        "Edited title"
+    );
+    let ids: Vec<RecordId> = j.newest_first().map(|r| r.unwrap().id).collect();
+    assert!(ids.len() > 256);
+    let one_by_one: Vec<String> = ids.iter().map(|id| j.short_id(*id)).collect();
+    assert_eq!(j.short_ids(&ids), one_by_one);
+}
