@@ -270,8 +270,9 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         // One tag alone: its ids from the index's keys, then each line as its entry is read,
         // so that no list of records is held.
         let ids = journal.tagged(tag, filter.limit)?;
+        let lang = ctx.language(Some(&journal));
         if ids.is_empty() {
-            writeln!(ctx.err, "No records match.")?;
+            writeln!(ctx.err, "{}", say(lang).no_match)?;
         }
         let shorts = journal.short_ids(&ids);
         let width = shorts.iter().map(String::len).max().unwrap_or(0);
@@ -279,7 +280,7 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         let out = &mut *ctx.out;
         return journal.each_brief(&filter, |r| -> Result<(), CliError> {
             let short = shorts.next().unwrap_or_else(|| journal.short_id(r.id));
-            writeln!(out, "{}", list_line_as(&short, &r, width))?;
+            writeln!(out, "{}", list_line_as(&short, &r, width, lang))?;
             Ok(())
         });
     }
