@@ -171,11 +171,13 @@ fn save_if_changed(
     before: &Record,
     mut after: Record,
 ) -> Result<(), CliError> {
+    let w = super::say::say(ctx.language(Some(journal)));
     if after == *before {
+        let id = journal.short_id(before.id);
         writeln!(
             ctx.err,
-            "Nothing changed: {} is as it was.",
-            journal.short_id(before.id)
+            "{}",
+            super::say::fill(w.nothing_changed, &[("id", &id)])
         )?;
         return Ok(());
     }
@@ -188,12 +190,14 @@ fn save_if_changed(
         .touch(ctx.clock.now())
         .map_err(|e| invalid(format!("{e}; nothing was saved")))?;
     journal.update(&after)?;
-    writeln!(
-        ctx.out,
-        "Saved {} (revision {}).",
-        journal.short_id(after.id),
-        after.revision
-    )?;
+    let text = super::say::fill(
+        w.saved,
+        &[
+            ("id", &journal.short_id(after.id)),
+            ("n", &after.revision.to_string()),
+        ],
+    );
+    writeln!(ctx.out, "{text}")?;
     Ok(())
 }
 
@@ -284,20 +288,30 @@ pub(super) fn delete(ctx: &mut Context<'_>, prefix: &str, yes: bool) -> Result<(
                 "deleting needs a yes: run `praxis delete {prefix} --yes` to delete it without asking"
             )));
         }
-        let mut question = format!(
-            "Delete {} \"{}\" ({})",
-            record.kind().as_str(),
-            record.display_title(),
-            journal.short_id(id)
+        let w = super::say::say(ctx.language(Some(&journal)));
+        let lang = ctx.language(Some(&journal));
+        let comments = if comments > 0 {
+            super::say::fill(w.delete_comments, &[("n", &comments.to_string())])
+        } else {
+            String::new()
+        };
+        let linked = if linked > 0 {
+            super::say::fill(w.delete_linked, &[("n", &linked.to_string())])
+        } else {
+            String::new()
+        };
+        let question = super::say::fill(
+            w.delete_question,
+            &[
+                ("kind", crate::tui::words::kind(record.kind(), lang)),
+                ("title", &record.display_title()),
+                ("id", &journal.short_id(id)),
+                ("comments", &comments),
+                ("linked", &linked),
+            ],
         );
-        if comments > 0 {
-            question.push_str(&format!(" and its {comments} comment(s)"));
-        }
-        if linked > 0 {
-            question.push_str(&format!("; {linked} linked record(s) stay, unlinked"));
-        }
         ctx.out.flush()?;
-        write!(ctx.err, "{question}? [y/N] ")?;
+        write!(ctx.err, "{question}")?;
         ctx.err.flush()?;
         let mut answer = String::new();
         stdin.lock().read_line(&mut answer)?;
@@ -305,23 +319,25 @@ pub(super) fn delete(ctx: &mut Context<'_>, prefix: &str, yes: bool) -> Result<(
             answer.trim().to_lowercase().as_str(),
             "y" | "yes" | "j" | "ja"
         ) {
-            writeln!(ctx.err, "Kept it; nothing was deleted.")?;
+            let w = super::say::say(ctx.language(Some(&journal)));
+            writeln!(ctx.err, "{}", w.kept_it)?;
             return Ok(());
         }
     }
     let deleted = journal.delete(id)?;
-    write!(
-        ctx.out,
-        "Deleted {} \"{}\".",
-        deleted.record.kind().as_str(),
-        deleted.record.display_title()
-    )?;
+    let lang = ctx.language(Some(&journal));
+    let w = super::say::say(lang);
+    let text = super::say::fill(
+        w.deleted,
+        &[
+            ("kind", crate::tui::words::kind(deleted.record.kind(), lang)),
+            ("title", &deleted.record.display_title()),
+        ],
+    );
+    write!(ctx.out, "{text}")?;
     if !deleted.detached.is_empty() {
-        write!(
-            ctx.out,
-            " {} linked record(s) kept, unlinked.",
-            deleted.detached.len()
-        )?;
+        let n = deleted.detached.len().to_string();
+        write!(ctx.out, "{}", super::say::fill(w.unlinked, &[("n", &n)]))?;
     }
     writeln!(ctx.out)?;
     Ok(())

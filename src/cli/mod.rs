@@ -165,14 +165,15 @@ impl Context<'_> {
                 let meta = JournalMeta::new(default_name(), default_language(), self.clock.now());
                 let journal = Journal::create(&self.dir, meta)?;
                 let m = journal.meta();
-                writeln!(
-                    self.err,
-                    "Started a new journal for {} ({}) in {}.\n\
-                     Change the name or language with: praxis journal set --name NAME --lang en|da",
-                    m.author_name,
-                    m.language,
-                    self.dir.display(),
-                )?;
+                let text = say::fill(
+                    say::say(m.language).started_new,
+                    &[
+                        ("name", &m.author_name),
+                        ("language", &m.language.to_string()),
+                        ("dir", &self.dir.display().to_string()),
+                    ],
+                );
+                writeln!(self.err, "{text}")?;
                 Ok(journal)
             }
             other => {
@@ -393,13 +394,16 @@ fn init(ctx: &mut Context<'_>, a: InitArgs) -> Result<(), CliError> {
     let name = a.name.unwrap_or_else(default_name);
     let name = non_empty("--name", &name)?;
     let journal = Journal::create(&ctx.dir, JournalMeta::new(name, language, ctx.clock.now()))?;
-    writeln!(
-        ctx.out,
-        "Started a journal in {} for {} ({}).",
-        ctx.dir.display(),
-        journal.meta().author_name,
-        journal.meta().language
-    )?;
+    let m = journal.meta();
+    let text = say::fill(
+        say::say(m.language).started,
+        &[
+            ("dir", &ctx.dir.display().to_string()),
+            ("name", &m.author_name),
+            ("language", &m.language.to_string()),
+        ],
+    );
+    writeln!(ctx.out, "{text}")?;
     Ok(())
 }
 
@@ -437,35 +441,60 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
         journal.set_meta(meta)?;
     }
     let m = journal.meta();
-    writeln!(ctx.out, "journal   {}", journal.dir().display())?;
-    writeln!(ctx.out, "id        {}", m.id)?;
+    let w = say::say(m.language);
+    let line = |template: &str, values: &[(&str, &str)]| say::fill(template, values);
     writeln!(
         ctx.out,
-        "key       {}  (read it out when a peer or mentor asks)",
-        journal.identity().public().fingerprint()
+        "{}",
+        line(
+            w.j_journal,
+            &[("dir", &journal.dir().display().to_string())]
+        )
     )?;
+    writeln!(ctx.out, "id        {}", m.id)?;
+    let key = journal.identity().public().fingerprint();
+    writeln!(ctx.out, "{}", line(w.j_key, &[("key", &key)]))?;
     if let Ok(age) = crate::seal::own_identity(journal.dir()) {
-        writeln!(
-            ctx.out,
-            "seal to   {}  (give it to whoever seals files for you: praxis export --to …)",
-            age.to_public()
-        )?;
+        let key = age.to_public().to_string();
+        writeln!(ctx.out, "{}", line(w.j_seal, &[("key", &key)]))?;
     }
-    writeln!(ctx.out, "author    {}", m.author_name)?;
-    writeln!(ctx.out, "language  {} ({})", m.language, m.language.code())?;
-    writeln!(ctx.out, "rhythm    {}", m.rhythm)?;
+    writeln!(ctx.out, "{}", line(w.j_author, &[("name", &m.author_name)]))?;
+    let language = m.language.to_string();
+    writeln!(
+        ctx.out,
+        "{}",
+        line(
+            w.j_language,
+            &[("language", &language), ("code", m.language.code())]
+        )
+    )?;
+    writeln!(
+        ctx.out,
+        "{}",
+        line(w.j_rhythm, &[("rhythm", &m.rhythm.label(m.language))])
+    )?;
     writeln!(ctx.out, "schema    {}", crate::journal::SCHEMA_VERSION)?;
-    writeln!(ctx.out, "records   {}", journal.len())?;
+    writeln!(
+        ctx.out,
+        "{}",
+        line(w.j_records, &[("n", &journal.len().to_string())])
+    )?;
     let backups = crate::backup::list(journal.dir());
+    let keep = m.keep_backups.to_string();
     match backups.last() {
         Some(newest) => writeln!(
             ctx.out,
-            "backups   {} kept (newest {}; keeping {})",
-            backups.len(),
-            newest.day,
-            m.keep_backups
+            "{}",
+            line(
+                w.j_backups,
+                &[
+                    ("n", &backups.len().to_string()),
+                    ("day", &newest.day.to_string()),
+                    ("keep", &keep)
+                ]
+            )
         )?,
-        None => writeln!(ctx.out, "backups   none yet (keeping {})", m.keep_backups)?,
+        None => writeln!(ctx.out, "{}", line(w.j_no_backups, &[("keep", &keep)]))?,
     }
     Ok(())
 }

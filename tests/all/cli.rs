@@ -1626,7 +1626,7 @@ fn due_exits_1_when_something_is_due_and_keep_schedules_follow_ups_in_a_calendar
         "outcome=keep",
     ]);
     j.ok(&["journal", "set", "--rhythm", "working-days"]);
-    assert!(j.ok(&["journal"]).contains("rhythm    working-days"));
+    assert!(j.ok(&["journal"]).contains("rhythm    working days"));
     // Saturday 26 December, 33 days on: the 30-day follow-up is due, no check-in is asked.
     j.at("2026-12-26T09:00:00Z");
     let (text, something) = j.due(&["due"]);
@@ -1824,5 +1824,42 @@ fn an_import_report_and_an_export_note_in_a_danish_journal_are_danish() {
     );
     for english in ["added", "updated", "already here", "key is new", "Wrote"] {
         assert!(!report.contains(english), "{english}: {report}");
+    }
+}
+
+#[test]
+fn writing_in_a_danish_journal_is_answered_in_danish() {
+    let j = Journal::new();
+    let started = j.ok(&["init", "--name", "Anna", "--lang", "da"]);
+    assert!(started.contains("Startede en journal i"), "{started}");
+    let id = j.add(&["add", "note", "--title", "Møde med pårørende"]);
+    let saved = j.ok(&["edit", &id, "--title", "Møde med de pårørende"]);
+    assert!(
+        saved.contains("Gemt:") && saved.contains("(version 2)"),
+        "{saved}"
+    );
+    let out = j
+        .cmd(&["edit", &id, "--title", "Møde med de pårørende"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Intet ændret"));
+    let details = j.ok(&["journal"]);
+    assert!(
+        details.contains("nøgle     ") && details.contains("sprog     Dansk"),
+        "{details}"
+    );
+    let deleted = j.ok(&["delete", &id, "--yes"]);
+    assert!(
+        deleted.contains("Slettet: note »Møde med de pårørende«."),
+        "{deleted}"
+    );
+    for english in ["Saved", "Started a", "Deleted", "language  ", "key       "] {
+        assert!(
+            !started.contains(english)
+                && !saved.contains(english)
+                && !details.contains(english)
+                && !deleted.contains(english),
+            "{english}"
+        );
     }
 }
