@@ -7,7 +7,7 @@ Needs what ../shared/peers/README.md makes: the generated journals in /tmp/peerb
 (gen.py), jrnl 4.6 (JRNL_BIN, default /tmp/peerbench-venv/bin/jrnl) with the configs
 bench_jrnl.sh writes, and each journal exported by jrnl itself (jrnl-N.json). Each export is
 imported into a fresh praxis journal (timed: the import of 50,000 entries), then each pair runs
-A, B, A, B, … after one warm-up each, time and peak memory (ru_maxrss) per process:
+A, B, A, B, … after one warm-up each, time and peak memory (GNU time's %M) per process:
 
   search  praxis search zephyrine --limit 100   vs   jrnl -contains zephyrine
   tag     praxis list --tag trust               vs   jrnl @trust
@@ -40,15 +40,22 @@ ENV = dict(
 
 
 def run(cmd, env=None):
-    """Wall time (s), peak memory (MiB) and stdout of one whole process."""
+    """Wall time (s), peak memory (MiB) and stdout of one whole process. The memory is GNU
+    time's (%M): a child forked from this Python would report Python's own as its peak."""
+    rss = f"{PB}/rss"
     t = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env or ENV)
-    out = p.stdout.read()
-    _, status, usage = os.wait4(p.pid, 0)
+    p = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", "-o", rss, *cmd],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env or ENV,
+    )
     wall = time.perf_counter() - t
-    if status != 0:
-        sys.exit(f"{cmd} failed ({status})")
-    return wall, usage.ru_maxrss / 1024, out
+    if p.returncode != 0:
+        sys.exit(f"{cmd} failed ({p.returncode})")
+    with open(rss) as f:
+        mem = int(f.read().split()[-1]) / 1024
+    return wall, mem, p.stdout
 
 
 def alternate(a, b, runs, env_a):

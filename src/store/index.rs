@@ -910,27 +910,6 @@ impl SearchIndex {
         let v = tree.get(id.to_key()).map_err(read_fail)?;
         Ok(v.and_then(|v| serde_json::from_slice(&v).ok()))
     }
-
-    /// Reads every word's postings now, so that later searches touch no disk (the app's
-    /// search thread does this once).
-    pub fn preload(&mut self) -> Result<(), StoreError> {
-        if self.generation.is_none() {
-            return Ok(());
-        }
-        for kv in self.reader.search.scan_prefix([WORD]) {
-            let (k, v) = kv.map_err(read_fail)?;
-            let Some(end) = k.iter().position(|b| *b == 0) else {
-                continue;
-            };
-            if let Ok(w) = std::str::from_utf8(&k[1..end]) {
-                self.cache
-                    .entry(w.to_string())
-                    .or_default()
-                    .push(Arc::from(&v[..]));
-            }
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! kind, tag and links, a stored schema version, one process at a time, and every save flushed
 //! before it returns.
 
+mod brief;
 mod error;
 mod guarded;
 mod import;
@@ -47,8 +48,8 @@ const META_DRAFT: &[u8] = b"draft";
 const META_SEEN: &[u8] = b"comments-seen";
 const META_INDEXES: &[u8] = b"indexes";
 /// The layout of the index trees; a journal whose indexes have another is re-indexed on open.
-/// (3: a tag's entries carry the record as lists show it.)
-const INDEX_VERSION: u32 = 3;
+/// (4: a tag's entries carry the record as lists show it, see `brief`.)
+const INDEX_VERSION: u32 = 4;
 /// Marks a journal a restore is still being written into.
 const RESTORING: &str = "restore-unfinished";
 /// A backup (a checkpoint of the save log) is due once the log since the last one holds this
@@ -1058,9 +1059,12 @@ impl Journal {
             if n >= limit {
                 break;
             }
-            let (_, v) = kv.map_err(|e| self.sled_error("read", e))?;
-            let record: Record = serde_json::from_slice(&v)
-                .map_err(|e| self.corrupt(&format!("a tag index entry is unreadable: {e}")))?;
+            let (k, v) = kv.map_err(|e| self.sled_error("read", e))?;
+            let record = k
+                .get(k.len().saturating_sub(KEY_LEN)..)
+                .and_then(parse_key)
+                .and_then(|id| brief::decode(id, self.meta.id, &v))
+                .ok_or_else(|| self.corrupt("a tag index entry is unreadable"))?;
             if filter.matches(&record) {
                 n += 1;
                 f(record)?;
@@ -1692,12 +1696,12 @@ impl Index {
 }
 
 /// Every index entry a record has, with its value: a tag's entries carry the record as lists
-/// show it ([`brief`]), so that listing a tag reads no record; the others are empty.
+/// show it (see `brief`), so that listing a tag reads no record; the others are empty.
 fn index_entries_of(r: &Record) -> Vec<(Index, Vec<u8>, Vec<u8>)> {
     let brief = if r.tags.is_empty() {
         Vec::new()
     } else {
-        serde_json::to_vec(&brief(r)).expect("record serialises")
+        brief::encode(r)
     };
     index_keys(r)
         .into_iter()
@@ -1709,72 +1713,6 @@ fn index_entries_of(r: &Record) -> Vec<(Index, Vec<u8>, Vec<u8>)> {
             (index, key, value)
         })
         .collect()
-}
-
-/// A record as a list shows it and a filter judges it: its long text left out (the body but
-/// for its first line when it has no title, questions, plans and answers).
-fn brief(r: &Record) -> Record {
-    let mut b = Record {
-        body: String::new(),
-        content: Content::Note,
-        ..r.clone()
-    };
-    if r.title.trim().is_empty() {
-        b.body = r
-            .body
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or_default()
-            .to_string();
-    }
-    b.content = match &r.content {
-        Content::Note => Content::Note,
-        Content::Cycle {
-            status,
-            goal: _,
-            ends,
-            closing,
-            ..
-        } => Content::Cycle {
-            question: String::new(),
-            status: *status,
-            goal: String::new(),
-            ends: *ends,
-            closing: *closing,
-        },
-        Content::Experiment {
-            cycle,
-            follow_up,
-            status,
-            from,
-            closed,
-            signal_met,
-            ..
-        } => Content::Experiment {
-            cycle: *cycle,
-            with: Vec::new(),
-            expectation: String::new(),
-            signal: String::new(),
-            follow_up: *follow_up,
-            status: *status,
-            outcome: None,
-            from: *from,
-            closed: *closed,
-            signal_met: *signal_met,
-        },
-        Content::Reflection {
-            set,
-            cycle,
-            experiment,
-            ..
-        } => Content::Reflection {
-            set: set.clone(),
-            cycle: *cycle,
-            experiment: *experiment,
-            answers: Vec::new(),
-        },
-    };
-    b
 }
 
 /// Every index entry a record has.

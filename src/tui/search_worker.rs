@@ -1,6 +1,7 @@
 //! Search off the UI thread: typing sends queries, results come back when ready, and only the
-//! newest query is worked on, so the screen never waits for a search. The thread reads the
-//! journal's search index once (and again when the journal changed since).
+//! newest query is worked on, so the screen never waits for a search. The thread opens the
+//! journal's search index once (and again when the journal changed since); the words it looks
+//! up stay in memory for the keys that follow.
 
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -45,7 +46,7 @@ impl SearchWorker {
                     .as_ref()
                     .is_none_or(|i: &crate::store::SearchIndex| i.is_stale())
                 {
-                    index = reader.open().and_then(|mut i| i.preload().map(|()| i)).ok();
+                    index = reader.open().ok();
                 }
                 let answer = match index.as_mut() {
                     Some(i) => search(i, &query, limit, Scope::All).map_err(|e| e.to_string()),
