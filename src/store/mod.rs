@@ -1796,11 +1796,14 @@ fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
 
 /// Opens the database at `path` for the journal in `dir` (see [`open_sled`]).
 fn open_sled_at(dir: &Path, path: &Path) -> Result<sled::Db, StoreError> {
+    // praxis's own lock is held by now, so sled's lock still taken is a handle of this process
+    // closing (its flusher finishing): wait for it, longer on a loaded machine (3 s was seen to
+    // be too short there).
     let started = std::time::Instant::now();
     loop {
         match open_sled_once(dir, path) {
             Err(StoreError::Locked { pid: None, .. })
-                if started.elapsed() < std::time::Duration::from_secs(3) =>
+                if started.elapsed() < std::time::Duration::from_secs(10) =>
             {
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }
