@@ -305,7 +305,7 @@ pub fn search(
         keyed.select_nth_unstable_by(keep - 1, |a, b| a.0.cmp(&b.0));
         keyed.truncate(keep);
     }
-    keyed.sort_unstable_by_key(|k| k.0);
+    keyed.sort_unstable_by_key(|a| a.0);
     let mut hits = Vec::new();
     let mut worst = None;
     for (_, (doc, tier, score)) in keyed {

@@ -30,9 +30,6 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
-/// A folded word, with each of its spellings and that spelling's postings.
-type Grouped = (String, Vec<(String, Vec<u8>)>);
-
 use fst::{Automaton, IntoStreamer, Streamer};
 use sled::{Batch, Tree};
 
@@ -216,6 +213,9 @@ fn entry_id(entry: &[u8]) -> Option<(u8, RecordId)> {
     (tree != 0).then_some((tree, RecordId(ulid::Ulid(id))))
 }
 
+/// A word's spellings, each with its encoded postings.
+type Spellings = Vec<(String, Vec<u8>)>;
+
 /// Words of records as they are added, each spelling's postings encoded as they grow.
 #[derive(Default)]
 struct Builder {
@@ -275,7 +275,7 @@ impl Builder {
     }
 
     /// Every folded word with its spellings and their postings, in folded order.
-    fn grouped(self) -> Vec<Grouped> {
+    fn grouped(self) -> Vec<(String, Spellings)> {
         let mut all: Vec<(String, String, Vec<u8>)> = self
             .spellings
             .into_iter()
@@ -288,7 +288,7 @@ impl Builder {
             })
             .collect();
         all.sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
-        let mut out: Vec<Grouped> = Vec::new();
+        let mut out: Vec<(String, Spellings)> = Vec::new();
         for (folded, spelling, postings) in all {
             match out.last_mut() {
                 Some((f, list)) if *f == folded => list.push((spelling, postings)),
