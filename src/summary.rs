@@ -626,6 +626,21 @@ pub struct Words {
     pub not_logged: &'static str,
 }
 
+/// The summary's line under its title: the days it covers, the phase, whether the cycle is
+/// concluded, how many reflections it holds.
+pub fn meta_line(s: &Summary, lang: Language) -> String {
+    let w = words(lang);
+    let mut meta = format!("{} – {}", s.from, s.until);
+    if let Some(p) = s.phase {
+        meta.push_str(&format!(" · {}: {}", w.phase, p.label(lang)));
+    }
+    if s.concluded {
+        meta.push_str(&format!(" · {}", w.concluded));
+    }
+    meta.push_str(&format!(" · {}", reflections_counted(s.reflections, lang)));
+    meta
+}
+
 /// "1 reflection", "3 reflections", "1 refleksion", "3 refleksioner".
 pub fn reflections_counted(n: usize, lang: Language) -> String {
     match (lang, n) {
@@ -743,18 +758,7 @@ pub fn render(
         }
     };
     out.push(h(1, &format!("{}: {}", w.summary, s.title)));
-    let mut meta = format!("{} – {}", s.from, s.until);
-    if let Some(p) = s.phase {
-        meta.push_str(&format!(" · {}: {}", w.phase, p.label(lang)));
-    }
-    if s.concluded {
-        meta.push_str(&format!(" · {}", w.concluded));
-    }
-    meta.push_str(&format!(
-        " · {}",
-        crate::summary::reflections_counted(s.reflections, lang)
-    ));
-    out.push(meta);
+    out.push(meta_line(s, lang));
     for q in &s.questions {
         out.push(String::new());
         out.push(if markdown {

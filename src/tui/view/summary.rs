@@ -23,18 +23,10 @@ fn text(app: &App, s: &Summary, width: u16) -> Vec<Line<'static>> {
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(text.to_string(), t.title)));
     };
-    let mut meta = format!("{} – {}", s.from, s.until);
-    if let Some(p) = s.phase {
-        meta.push_str(&format!(" · {}: {}", w.phase, p.label(lang)));
-    }
-    if s.concluded {
-        meta.push_str(&format!(" · {}", w.concluded));
-    }
-    meta.push_str(&format!(
-        " · {}",
-        crate::summary::reflections_counted(s.reflections, lang)
-    ));
-    lines.push(Line::from(Span::styled(meta, t.dim)));
+    lines.push(Line::from(Span::styled(
+        crate::summary::meta_line(s, lang),
+        t.dim,
+    )));
     for q in &s.questions {
         lines.extend(indented(&format!("{}: {q}", w.question), "", width, t.key));
     }
