@@ -991,11 +991,55 @@ fn a_broken_jrnl_or_tui_journal_file_is_refused_with_what_is_wrong_and_nothing_i
     assert_eq!(anna.json(&["list", "--json"]), serde_json::json!([]));
 }
 
-#[test]
-fn a_long_import_shows_its_progress_on_a_terminal_and_nothing_when_piped() {
+/// Progress lines shown from the start of the work, not after a second.
+const FROM_THE_START: &[(&str, &str)] = &[("PRAXIS_PROGRESS_AFTER_MS", "0")];
+
+/// Runs praxis for `p` in a pseudo-terminal and returns what it wrote, up to `until` (or its
+/// end).
+fn on_a_terminal(p: &Person, args: &[&str], env: &[(&str, &str)], until: &str) -> String {
     use portable_pty::{CommandBuilder, PtySize, native_pty_system};
     use std::io::Read as _;
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
+    cmd.args(args);
+    cmd.env("PRAXIS_JOURNAL", &p.journal);
+    cmd.env("PRAXIS_CONFIG", p.journal.with_extension("config"));
+    cmd.env("PRAXIS_NOW", "2026-11-23T09:00:00Z");
+    cmd.env("TZ", "UTC");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let until = until.to_string();
+    let seen = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+            if String::from_utf8_lossy(&all).contains(&until) {
+                break;
+            }
+        }
+        String::from_utf8_lossy(&all).into_owned()
+    });
+    assert!(child.wait().unwrap().success());
+    seen.join().unwrap()
+}
 
+#[test]
+fn a_long_import_shows_its_progress_on_a_terminal_and_nothing_when_piped() {
     let root = TempDir::new().unwrap();
     let anna = Person::new(root.path(), "Anna");
     // Enough to take the import over a second, in a debug and in a release build.
@@ -1023,39 +1067,12 @@ fn a_long_import_shows_its_progress_on_a_terminal_and_nothing_when_piped() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 
     // On a terminal: a line that counts, taken away before the result.
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
-    cmd.args(["import", file.to_str().unwrap()]);
-    cmd.env("PRAXIS_JOURNAL", &anna.journal);
-    cmd.env("PRAXIS_CONFIG", anna.journal.with_extension("config"));
-    cmd.env("PRAXIS_NOW", "2026-11-23T09:00:00Z");
-    cmd.env("TZ", "UTC");
-    let mut child = pty.slave.spawn_command(cmd).unwrap();
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let seen = std::thread::spawn(move || {
-        let mut all = Vec::new();
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            all.extend_from_slice(&buf[..n]);
-            if String::from_utf8_lossy(&all).contains("older than ours") {
-                break;
-            }
-        }
-        String::from_utf8_lossy(&all).into_owned()
-    });
-    assert!(child.wait().unwrap().success());
-    let seen = seen.join().unwrap();
+    let seen = on_a_terminal(
+        &anna,
+        &["import", file.to_str().unwrap()],
+        &[],
+        "older than ours",
+    );
     let counted = seen
         .find("records…")
         .unwrap_or_else(|| panic!("no progress line in {seen:?}"));
@@ -1065,57 +1082,31 @@ fn a_long_import_shows_its_progress_on_a_terminal_and_nothing_when_piped() {
     assert!(counted < cleared && cleared < result, "{seen:?}");
 
     // An export says how much it has written (here from the start), unless --quiet.
-    let on_a_terminal = |args: &[&str]| {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_praxis"));
-        cmd.args(args);
-        cmd.env("PRAXIS_JOURNAL", &anna.journal);
-        cmd.env("PRAXIS_CONFIG", anna.journal.with_extension("config"));
-        cmd.env("PRAXIS_NOW", "2026-11-23T09:00:00Z");
-        cmd.env("PRAXIS_PROGRESS_AFTER_MS", "0");
-        cmd.env("TZ", "UTC");
-        let mut child = pty.slave.spawn_command(cmd).unwrap();
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let seen = std::thread::spawn(move || {
-            let mut all = Vec::new();
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                all.extend_from_slice(&buf[..n]);
-                if String::from_utf8_lossy(&all).contains("Wrote ") {
-                    break;
-                }
-            }
-            String::from_utf8_lossy(&all).into_owned()
-        });
-        assert!(child.wait().unwrap().success());
-        seen.join().unwrap()
-    };
     let backup = root.path().join("all.json");
-    let seen = on_a_terminal(&["export", "--for", "backup", "-o", backup.to_str().unwrap()]);
+    let seen = on_a_terminal(
+        &anna,
+        &["export", "--for", "backup", "-o", backup.to_str().unwrap()],
+        FROM_THE_START,
+        "Wrote ",
+    );
     assert!(
         seen.contains(&format!("Writing {}: ", backup.display())),
         "{seen:?}"
     );
     assert!(seen.contains("MiB…") || seen.contains("KiB…"), "{seen:?}");
-    let seen = on_a_terminal(&[
-        "--quiet",
-        "export",
-        "--for",
-        "backup",
-        "-o",
-        backup.to_str().unwrap(),
-    ]);
+    let seen = on_a_terminal(
+        &anna,
+        &[
+            "--quiet",
+            "export",
+            "--for",
+            "backup",
+            "-o",
+            backup.to_str().unwrap(),
+        ],
+        FROM_THE_START,
+        "Wrote ",
+    );
     assert!(!seen.contains("Writing"), "{seen:?}");
 }
 
