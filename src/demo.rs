@@ -150,6 +150,8 @@ impl Demo<'_> {
             author_name: who.1.to_string(),
             created: at,
             text,
+            reach: Default::default(),
+            signature: None,
         })
     }
 

@@ -534,6 +534,65 @@ pub struct Comment {
     pub created: DateTime<Utc>,
     /// The remark.
     pub text: String,
+    /// Who may be passed it beyond the record's owner; signed with it, so whoever passes it on
+    /// cannot widen it.
+    #[serde(default, skip_serializing_if = "Reach::is_owner")]
+    pub reach: Reach,
+    /// The writer's journal's signature over the comment ([`Comment::signed_bytes`]), hex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+}
+
+/// How far a comment may travel beyond the journal whose record it is on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reach {
+    /// The record's owner only: a mentor's remark, and every comment written before reach was.
+    #[default]
+    Owner,
+    /// Everyone who shares the record in the learning network: any peer may pass it on.
+    Network,
+}
+
+impl Reach {
+    /// A comment on a record shared with the network may go to the network, unless it is a
+    /// mentor's remark written in a review (that goes to the record's owner alone).
+    pub fn of(on: Visibility, reviewing: bool) -> Reach {
+        match on {
+            Visibility::Network if !reviewing => Reach::Network,
+            _ => Reach::Owner,
+        }
+    }
+
+    fn is_owner(&self) -> bool {
+        *self == Reach::Owner
+    }
+}
+
+impl Comment {
+    /// What the writer signs: the comment without its signature, as compact JSON, after a
+    /// label that keeps a comment's signature from standing for anything else.
+    pub fn signed_bytes(&self) -> Vec<u8> {
+        let unsigned = Comment {
+            signature: None,
+            ..self.clone()
+        };
+        let mut bytes = b"praxis comment\n".to_vec();
+        bytes.extend(serde_json::to_vec(&unsigned).expect("comment serialises"));
+        bytes
+    }
+
+    /// Signs the comment with its writer's journal key.
+    pub fn sign(&mut self, identity: &crate::identity::Identity) {
+        self.signature = Some(identity.sign(&self.signed_bytes()));
+    }
+
+    /// Whether the comment carries `key`'s signature over what it says.
+    pub fn is_signed_by(&self, key: &crate::identity::PublicKey) -> bool {
+        self.signature
+            .as_deref()
+            .is_some_and(|s| key.verifies(&self.signed_bytes(), s))
+    }
 }
 
 /// Tags as stored: split on commas, trimmed, lower-case, without a leading `#`, sorted, unique.
@@ -586,6 +645,39 @@ mod tests {
         assert_eq!(r.revision, 3);
         assert_eq!(r.updated, at(10));
         assert_eq!(r.created, at(9));
+    }
+
+    #[test]
+    fn a_comments_signature_holds_its_words_and_its_reach_and_only_its_writers_key() {
+        let anna = crate::identity::Identity::generate().unwrap();
+        let bo = crate::identity::Identity::generate().unwrap();
+        let mut c = Comment {
+            id: RecordId::new_at(at(9)),
+            on: RecordId::new_at(at(8)),
+            author: JournalId::new_at(at(7)),
+            author_name: "Anna".into(),
+            created: at(9),
+            text: "Did the night shift join in?".into(),
+            reach: Reach::Owner,
+            signature: None,
+        };
+        let old = serde_json::to_string(&c).unwrap();
+        assert!(
+            !old.contains("reach") && !old.contains("signature"),
+            "an unsigned comment for the owner is written as before: {old}"
+        );
+        assert!(!c.is_signed_by(&anna.public()));
+        c.sign(&anna);
+        assert!(c.is_signed_by(&anna.public()));
+        assert!(!c.is_signed_by(&bo.public()));
+        let read: Comment = serde_json::from_str(&serde_json::to_string(&c).unwrap()).unwrap();
+        assert!(read.is_signed_by(&anna.public()), "it survives a file");
+        let mut changed = c.clone();
+        changed.text.push('!');
+        assert!(!changed.is_signed_by(&anna.public()));
+        let mut widened = c.clone();
+        widened.reach = Reach::Network;
+        assert!(!widened.is_signed_by(&anna.public()));
     }
 
     #[test]

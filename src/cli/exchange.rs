@@ -13,7 +13,7 @@ use super::{CliError, Context, invalid, resolve_kind};
 use crate::exchange::{self, Exporter, Scope, Selection, Source};
 use crate::input::{InputError, Problem};
 use crate::journal::JournalMeta;
-use crate::record::{Comment, JournalId, Kind, RecordId};
+use crate::record::{Comment, JournalId, Kind, Reach, RecordId};
 use crate::store::{ImportReport, Journal, StoreError};
 
 pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliError> {
@@ -677,7 +677,13 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
             author_name: reviewer.author_name.clone(),
             created: now,
             text: text.to_string(),
+            // A mentor's remark goes back to the manager alone.
+            reach: Reach::Owner,
+            signature: None,
         });
+        if let (Some(identity), Some(c)) = (&signer, comments.last_mut()) {
+            c.sign(identity);
+        }
     }
     let count = comments.len();
     let mut file = exchange::comments_file(reviewer, comments, ctx.clock.now());

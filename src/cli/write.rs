@@ -6,7 +6,7 @@ use crate::flow::Purpose;
 use crate::journal::Language;
 use crate::prompts::{PromptSet, build_answers};
 use crate::record::{
-    Answer, Comment, Content, CycleStatus, ExperimentStatus, Kind, Record, RecordId,
+    Answer, Comment, Content, CycleStatus, ExperimentStatus, Kind, Reach, Record, RecordId,
 };
 use crate::store::Journal;
 
@@ -382,6 +382,7 @@ pub(super) fn comment(
         ));
     }
     let now = ctx.clock.now();
+    let visibility = journal.get_any(on)?.map(|r| r.visibility);
     let comment = Comment {
         id: RecordId::new_at(now),
         on,
@@ -389,6 +390,8 @@ pub(super) fn comment(
         author_name: journal.meta().author_name.clone(),
         created: now,
         text,
+        reach: visibility.map_or(Reach::Owner, |v| Reach::of(v, false)),
+        signature: None,
     };
     journal.add_comment(&comment)?;
     writeln!(ctx.out, "{}", comment.id)?;

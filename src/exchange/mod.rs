@@ -46,6 +46,15 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// What a file of this scope may do, as the importer's trust rules see it.
+    pub fn file_kind(self) -> crate::store::FileKind {
+        match self {
+            Scope::Backup => crate::store::FileKind::Backup,
+            Scope::Network => crate::store::FileKind::Network,
+            Scope::Mentor | Scope::Comments => crate::store::FileKind::Other,
+        }
+    }
+
     /// Whether a record of this visibility may leave in a file of this scope.
     pub fn admits(self, v: Visibility) -> bool {
         match self {
@@ -840,14 +849,13 @@ impl Sink for crate::store::Importer<'_> {
     type Error = crate::store::StoreError;
 
     fn exporter(&mut self, by: &Exporter, scope: Scope) -> Result<(), Self::Error> {
-        let backup = scope == Scope::Backup;
         crate::store::Importer::exporter(
             self,
             by.journal,
             &by.author_name,
             by.key.as_ref(),
             by.seal_to.as_deref(),
-            backup,
+            scope.file_kind(),
         )
     }
 
@@ -883,14 +891,7 @@ impl ImportInto for crate::store::Journal {
     ) -> Result<crate::store::ImportReport, crate::store::StoreError> {
         let mut importer = self.importer(dry_run);
         if let (Some(by), Source::Praxis(scope)) = (&incoming.exported_by, incoming.source) {
-            let backup = scope == Scope::Backup;
-            importer.exporter(
-                by.journal,
-                &by.author_name,
-                by.key.as_ref(),
-                by.seal_to.as_deref(),
-                backup,
-            )?;
+            Sink::exporter(&mut importer, by, scope)?;
         }
         for r in &incoming.records {
             importer.record(r.clone())?;

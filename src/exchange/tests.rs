@@ -43,6 +43,8 @@ fn marked_journal(seed: u64, size: usize) -> (TempDir, Journal) {
             author_name: "Mette".into(),
             created: end(),
             text: format!("A question{marker}"),
+            reach: Default::default(),
+            signature: None,
         })
         .unwrap();
     }
@@ -249,6 +251,8 @@ fn comments_from_a_mentor_attach_to_the_owners_records() {
         author_name: "Mette".into(),
         created: end(),
         text: "What did the relatives say?".into(),
+        reach: Default::default(),
+        signature: None,
     };
     let stray = Comment {
         on: RecordId::new_at(end()),

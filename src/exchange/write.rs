@@ -203,7 +203,13 @@ pub(super) fn kept_comments(
         .filter(|c| match scope {
             Scope::Backup => kept.contains(&c.on),
             Scope::Mentor => c.author == by && kept.contains(&c.on),
-            Scope::Network => c.author == by && (kept.contains(&c.on) || network(c)),
+            // Others' comments go on only where their writers meant them for the network and
+            // signed them, so each reader can check them against the writer's own key.
+            Scope::Network => {
+                (kept.contains(&c.on) || network(c))
+                    && (c.author == by
+                        || (c.reach == crate::record::Reach::Network && c.signature.is_some()))
+            }
             Scope::Comments => false,
         })
         .collect();

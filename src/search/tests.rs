@@ -202,7 +202,13 @@ fn other_journals_records_are_searched_apart_from_ones_own_scope() {
     theirs.title = "Rota too".into();
     let mut importer = j.importer(false);
     importer
-        .exporter(theirs.author, "Bo", None, None, false)
+        .exporter(
+            theirs.author,
+            "Bo",
+            None,
+            None,
+            crate::store::FileKind::Other,
+        )
         .unwrap();
     importer.record(theirs.clone()).unwrap();
     importer.finish().unwrap();

@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use super::guarded::{CHUNK, Change, Guard, Target};
 use super::{Journal, StoreError, comment_key};
 use crate::identity::PublicKey;
-use crate::record::{Comment, JournalId, Record, RecordId};
+use crate::record::{Comment, JournalId, Reach, Record, RecordId};
 
 /// How far a file may raise a record's revision at once: beyond it, it is no edit but an attempt
 /// to put a record out of its owner's reach.
@@ -52,6 +52,17 @@ pub struct ImportReport {
     pub pinned: Option<(JournalId, String, String)>,
 }
 
+/// What a file is for, as far as trust goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A journal's backup: may bring back its own journal's records.
+    Backup,
+    /// A learning network's file: may pass on others' comments meant for the network.
+    Network,
+    /// Anything else (for a mentor, a mentor's comments).
+    Other,
+}
+
 /// Who stands behind a file, and so what it may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trust {
@@ -78,6 +89,9 @@ pub struct Importer<'j> {
     /// Records already read from the file, with the highest revision seen of each.
     seen: HashMap<RecordId, u32>,
     trust: Trust,
+    /// The key the file is signed with, and whether it may pass on others' comments.
+    signer_key: Option<PublicKey>,
+    kind: FileKind,
     pending: Vec<Change>,
     guard: Guard<'j>,
 }
@@ -92,6 +106,8 @@ impl Journal {
             report: ImportReport::default(),
             seen: HashMap::new(),
             trust: Trust::MovingIn,
+            signer_key: None,
+            kind: FileKind::Other,
             pending: Vec::new(),
             guard: Guard::new(self),
         }
@@ -289,8 +305,11 @@ impl Importer<'_> {
         author_name: &str,
         key: Option<&PublicKey>,
         seal_to: Option<&str>,
-        backup: bool,
+        kind: FileKind,
     ) -> Result<(), StoreError> {
+        let backup = kind == FileKind::Backup;
+        self.kind = kind;
+        self.signer_key = key.cloned();
         let own_key = self.journal.identity().public();
         self.trust = if journal == self.own {
             match key {
@@ -444,14 +463,7 @@ impl Importer<'_> {
     /// One comment from the file.
     pub fn comment(&mut self, c: Comment) -> Result<(), StoreError> {
         let key = comment_key(&c);
-        // A comment is only ever in its writer's name: this journal's own come only from its own
-        // backups, another's only from a file that journal wrote.
-        let may = match self.trust {
-            Trust::Own | Trust::OwnUnsigned => true,
-            Trust::Signed(by) | Trust::Unsigned(by) => c.author == by && c.author != self.own,
-            Trust::MovingIn => false,
-        };
-        if !may {
+        if !self.may_comment(&c)? {
             self.report.comments_refused += 1;
         } else if self.has(Target::Comments, &key)? {
             self.report.comments_unchanged += 1;
@@ -463,6 +475,36 @@ impl Importer<'_> {
             self.report.comments_orphaned += 1;
         }
         Ok(())
+    }
+
+    /// Whether the file may bring comment `c`: the rules for comments, in one place. A comment
+    /// is only ever in its writer's name. This journal's own backups bring anything. A signed
+    /// file brings its signer's comments (a signature of the comment's own, where there is one,
+    /// must be right), and — a network file only — comments it passes on from others, each
+    /// meant for the network and signed by its writer's key: this journal's own, or the one
+    /// pinned for the writer. An unsigned file brings its writer's comments, never this
+    /// journal's.
+    fn may_comment(&self, c: &Comment) -> Result<bool, StoreError> {
+        Ok(match self.trust {
+            Trust::Own | Trust::OwnUnsigned => true,
+            Trust::MovingIn => false,
+            Trust::Unsigned(by) => c.author == by && c.author != self.own,
+            Trust::Signed(by) if c.author == by => match (&c.signature, &self.signer_key) {
+                (None, _) => true,
+                (Some(_), Some(key)) => c.is_signed_by(key),
+                (Some(_), None) => false,
+            },
+            Trust::Signed(_) => {
+                let writer = if c.author == self.own {
+                    Some(self.journal.identity().public())
+                } else {
+                    self.journal.pinned_key(c.author)?
+                };
+                self.kind == FileKind::Network
+                    && c.reach == Reach::Network
+                    && writer.is_some_and(|k| c.is_signed_by(&k))
+            }
+        })
     }
 
     /// Another journal's author named in the file.

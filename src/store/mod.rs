@@ -20,7 +20,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 use sled::{Transactional, Tree};
 
 pub use error::StoreError;
-pub use import::{ImportReport, Importer, MAX_REVISION_JUMP, Trust};
+pub use import::{FileKind, ImportReport, Importer, MAX_REVISION_JUMP, Trust};
 pub use index::{Doc, IndexReader, Posting, SearchIndex};
 pub use lock::JournalLock;
 pub use repair::{RepairError, RepairPlan, Repaired, kept_folder};
@@ -1344,15 +1344,21 @@ impl Journal {
         })
     }
 
-    /// Saves a comment on a stored record; durable on return.
+    /// Saves a comment on a stored record (signed with this journal's key when it is this
+    /// journal's); durable on return.
     pub fn add_comment(&self, comment: &Comment) -> Result<(), StoreError> {
         if self.get_any(comment.on)?.is_none() {
             return Err(StoreError::NotFound {
                 prefix: comment.on.to_key(),
             });
         }
-        let key = comment_key(comment);
-        let json = serde_json::to_vec(comment).expect("comment serialises");
+        let mut comment = comment.clone();
+        // Every comment this journal writes is signed with its key, so it can be passed on.
+        if comment.author == self.meta().id && comment.signature.is_none() {
+            comment.sign(&self.identity);
+        }
+        let key = comment_key(&comment);
+        let json = serde_json::to_vec(&comment).expect("comment serialises");
         self.write_plain(b'm', &key, Some(json))
     }
 

@@ -190,6 +190,8 @@ fn an_undone_delete_brings_the_record_back_whole_and_the_log_rebuilds_it() {
         author_name: "Mentor Mette".into(),
         created: at(6),
         text: "Who else could come?".into(),
+        reach: Default::default(),
+        signature: None,
     };
     j.add_comment(&comment).unwrap();
     let in_tag = |j: &Journal| {
@@ -294,6 +296,8 @@ fn comments_attach_to_a_record_and_go_with_it() {
         author_name: "Mentor Mette".into(),
         created: at(5),
         text: "What did the relatives say?".into(),
+        reach: Default::default(),
+        signature: None,
     };
     j.add_comment(&comment).unwrap();
     assert_eq!(j.comments_on(r.id).unwrap(), vec![comment.clone()]);

@@ -24,7 +24,8 @@ use crate::journal::Language;
 use crate::prompts::{AnswerKind, Library, Localized, Origin, Phase, PromptSet, Question};
 use crate::query::{Filter, cycle_phase, parse_filter};
 use crate::record::{
-    Comment, Content, CycleStatus, ExperimentStatus, JournalId, Kind, Record, RecordId, Visibility,
+    Comment, Content, CycleStatus, ExperimentStatus, JournalId, Kind, Reach, Record, RecordId,
+    Visibility,
 };
 use crate::search::Hit;
 use crate::store::{Deleted, Journal, StoreError};
@@ -288,6 +289,8 @@ pub struct App {
     /// What else home nudges about: prompt sets whose cadence came round and success-case
     /// follow-ups whose day came, in words.
     pub(super) nudges: Vec<String>,
+    /// A mentor's review of a manager's file: comments go back to the manager alone.
+    pub(super) reviewing: bool,
     search: Option<SearchWorker>,
     editor_request: Option<String>,
     quit: bool,
@@ -323,6 +326,7 @@ impl App {
             unread: Vec::new(),
             meant: None,
             nudges: Vec::new(),
+            reviewing: false,
             search: None,
             editor_request: None,
             quit: false,
@@ -1623,6 +1627,10 @@ impl App {
             return;
         }
         let now = self.clock.now();
+        let reach = match self.journal.get_any(on) {
+            Ok(Some(r)) => Reach::of(r.visibility, self.reviewing),
+            _ => Reach::Owner,
+        };
         let meta = self.journal.meta();
         let comment = Comment {
             id: RecordId::new_at(now),
@@ -1631,6 +1639,8 @@ impl App {
             author_name: meta.author_name.clone(),
             created: now,
             text,
+            reach,
+            signature: None,
         };
         let result = self.journal.add_comment(&comment);
         self.after_write(result, false, self.words().saved);
@@ -2051,6 +2061,7 @@ impl App {
     /// A mentor's review of one manager's file: the app opens on that manager's records (or on
     /// everything shared, when the file names nobody).
     pub fn start_review(&mut self, mentee: Option<JournalId>) {
+        self.reviewing = true;
         let filter = Filter {
             author: mentee,
             ..Filter::default()

@@ -563,6 +563,8 @@ fn a_peer_cannot_be_impersonated_and_a_changed_key_is_refused_until_trusted() {
             author_name: "Anna".into(),
             created: c.exported_at,
             text: "I agree, I will step down".into(),
+            reach: Default::default(),
+            signature: None,
         });
     };
     // Signed with another key: refused, with the way to re-pin.
@@ -1588,4 +1590,137 @@ fn two_journals_share_records_and_comments_through_two_real_syncthing_instances(
     }
     let again = sync(&anna, &a);
     assert!(again.contains("are as they were"), "{again}");
+}
+
+/// The comments in a journal's network file.
+fn comments_in(path: &Path) -> Vec<Value> {
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    v["comments"].as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn a_signed_comment_is_passed_on_by_peers_and_a_forged_or_mentors_one_is_not() {
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    let bo = Person::new(root.path(), "Bo");
+    let carl = Person::new(root.path(), "Carl");
+    let bo_note = bo.add(&[
+        "add",
+        "note",
+        "--title",
+        "Bo's rota idea",
+        "--visibility",
+        "network",
+    ]);
+    let net = root.path().join("net");
+    std::fs::create_dir(&net).unwrap();
+    let sync = |p: &Person| p.ok(&["network", "sync", net.to_str().unwrap()]);
+    for p in [&bo, &anna, &carl, &bo] {
+        sync(p);
+    }
+    // Anna comments on Bo's record; Bo picks it up, and his next file passes it on, signed by
+    // Anna's key, not his.
+    anna.ok(&[
+        "comment",
+        &bo_note[..12],
+        "RELAYED: did the night shift join in?",
+    ]);
+    sync(&anna);
+    sync(&bo);
+    sync(&bo);
+    let anna_file = net.join(network_file(&anna, "anna"));
+    let bo_file = net.join(network_file(&bo, "bo"));
+    let relayed: Vec<Value> = comments_in(&bo_file)
+        .into_iter()
+        .filter(|c| c["text"].as_str().unwrap().starts_with("RELAYED"))
+        .collect();
+    assert_eq!(relayed.len(), 1, "Bo's file passes Anna's comment on");
+    assert_eq!(relayed[0]["author_name"], "Anna");
+    assert_eq!(relayed[0]["reach"], "network");
+    assert!(relayed[0]["signature"].is_string());
+
+    // Anna's laptop is away: her file is gone from the folder. Carl still gets her comment,
+    // through Bo's file.
+    std::fs::remove_file(&anna_file).unwrap();
+    sync(&carl);
+    let shown = carl.ok(&["show", &bo_note]);
+    assert!(
+        shown.contains("RELAYED: did the night shift join in?") && shown.contains("Anna"),
+        "{shown}"
+    );
+
+    // Bo turns hostile: he changes Anna's words in his file, adds a comment in Carl's name and
+    // one in Anna's without her signature, and signs the whole file with his own key.
+    let carl_id = praxis::record::JournalId(journal_id(&carl).parse().unwrap());
+    let anna_id = praxis::record::JournalId(journal_id(&anna).parse().unwrap());
+    let dave = Person::new(root.path(), "Dave");
+    sync(&dave);
+    let text = std::fs::read_to_string(&bo_file).unwrap();
+    let forged = forge(
+        &text,
+        |c| {
+            let note = c.records[0].id;
+            for comment in &mut c.comments {
+                if comment.text.starts_with("RELAYED") {
+                    comment.text = "RELAYED: Bo should lead the network".into();
+                }
+            }
+            let mut fake = |author, name: &str, text: &str| praxis::record::Comment {
+                id: praxis::record::RecordId::new_at(c.exported_at),
+                on: note,
+                author,
+                author_name: name.into(),
+                created: c.exported_at,
+                text: text.into(),
+                reach: praxis::record::Reach::Network,
+                signature: None,
+            };
+            let in_carls_name = fake(carl_id, "Carl", "FORGED-CARL: I agree with Bo");
+            let unsigned = fake(anna_id, "Anna", "FORGED-ANNA: me too");
+            c.comments.push(in_carls_name);
+            c.comments.push(unsigned);
+        },
+        Some(&key_of(&bo)),
+    );
+    std::fs::write(&bo_file, forged).unwrap();
+    let out = sync(&dave);
+    assert!(
+        out.contains("comments not taken") || out.contains("not taken"),
+        "{out}"
+    );
+    let shown = dave.ok(&["show", &bo_note]);
+    assert!(
+        !shown.contains("RELAYED") && !shown.contains("FORGED"),
+        "Dave never met Anna or Carl: their comments cannot be checked, so none is taken: {shown}"
+    );
+    let out = sync(&carl);
+    let shown = carl.ok(&["show", &bo_note]);
+    assert!(
+        !shown.contains("Bo should lead") && !shown.contains("FORGED"),
+        "{out}\n{shown}"
+    );
+
+    // A mentor's remark on Bo's network record goes back to Bo alone.
+    let export = root.path().join("bo-for-mette.json");
+    bo.ok(&["export", "--for", "mentor", "-o", export.to_str().unwrap()]);
+    let mette = Person {
+        journal: root.path().join("mette"),
+    };
+    let comment = format!("{}=MENTOR-ONLY: what would you stop doing?", &bo_note[..12]);
+    mette.ok(&[
+        "review",
+        export.to_str().unwrap(),
+        "--name",
+        "Mette",
+        "--comment",
+        &comment,
+    ]);
+    bo.ok(&[
+        "import",
+        export.with_extension("comments.json").to_str().unwrap(),
+    ]);
+    assert!(bo.ok(&["show", &bo_note]).contains("MENTOR-ONLY"));
+    sync(&bo);
+    let text = std::fs::read_to_string(&bo_file).unwrap();
+    assert!(!text.contains("MENTOR-ONLY"), "{text}");
 }

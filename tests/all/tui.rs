@@ -219,6 +219,8 @@ fn busy(j: &Journal) {
         author_name: "Mette (mentor)".into(),
         created: at(21, 9),
         text: "What would it take to ask them before the next hearing?".into(),
+        reach: Default::default(),
+        signature: None,
     })
     .unwrap();
     for day in [21, 22] {
@@ -1003,6 +1005,8 @@ fn long_reflection(j: &Journal) -> Record {
         author_name: "Mette (mentor)".into(),
         created: at(22, 18),
         text: "You heard the night shift say something surprising. What would it take to let them lead the next handover trial? COMMENT-END".into(),
+        reach: Default::default(),
+        signature: None,
     })
     .unwrap();
     r
@@ -1092,6 +1096,8 @@ fn timeline_rows_cut_with_a_mark_keep_their_comments_and_never_move_a_border() {
                 author_name: "Mette".into(),
                 created: at(21, 9 + i as u32),
                 text: (*text).into(),
+                reach: Default::default(),
+                signature: None,
             })
             .unwrap();
         }
@@ -1724,6 +1730,8 @@ fn home_says_when_comments_arrived_and_m_opens_them_until_read() {
                 author_name: who.into(),
                 created: when,
                 text: format!("QUESTION-{i}"),
+                reach: Default::default(),
+                signature: None,
             })
             .unwrap();
     }
@@ -2208,6 +2216,8 @@ fn half_a_year(j: &Journal) -> (Record, Record, Record) {
         author_name: "Mette (mentor)".into(),
         created: when(7, 18, 9),
         text: "What did the relatives who did not come think?".into(),
+        reach: Default::default(),
+        signature: None,
     })
     .unwrap();
     (cycle, v1, v2)

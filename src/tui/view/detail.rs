@@ -287,7 +287,13 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
     if let Some(input) = &view.input {
         match input.purpose {
             crate::tui::app::LineFor::Comment => {
-                super::draw_text_box(frame, area, &comment_goes_to(view, w), input, t);
+                super::draw_text_box(
+                    frame,
+                    area,
+                    &comment_goes_to(view, app.reviewing, w),
+                    input,
+                    t,
+                );
             }
             _ => draw_line_input(frame, area, w.tags_prompt, input, t),
         }
@@ -295,10 +301,15 @@ pub(super) fn draw(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) 
 }
 
 /// The comment box's title: where a comment on this record will go, before it is saved.
-fn comment_goes_to(view: &crate::tui::app::DetailView, w: &crate::tui::words::Words) -> String {
-    use crate::record::Visibility;
+fn comment_goes_to(
+    view: &crate::tui::app::DetailView,
+    reviewing: bool,
+    w: &crate::tui::words::Words,
+) -> String {
+    use crate::record::{Reach, Visibility};
+    let reach = Reach::of(view.record.visibility, reviewing);
     let text = match (&view.from, view.record.visibility) {
-        (Some(_), Visibility::Network) => w.comment_to_peer,
+        (Some(_), _) if reach == Reach::Network => w.comment_to_peer,
         (Some(_), _) => w.comment_to_mentee,
         (None, Visibility::Private) => w.comment_own_private,
         (None, Visibility::Mentor) => w.comment_own_mentor,
