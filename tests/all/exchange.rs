@@ -1665,7 +1665,7 @@ fn a_signed_comment_is_passed_on_by_peers_and_a_forged_or_mentors_one_is_not() {
                     comment.text = "RELAYED: Bo should lead the network".into();
                 }
             }
-            let mut fake = |author, name: &str, text: &str| praxis::record::Comment {
+            let fake = |author, name: &str, text: &str| praxis::record::Comment {
                 id: praxis::record::RecordId::new_at(c.exported_at),
                 on: note,
                 author,
