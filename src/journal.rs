@@ -165,6 +165,14 @@ pub struct JournalMeta {
     /// The rhythm of reflection the owner set (daily when they did not).
     #[serde(default, skip_serializing_if = "is_daily")]
     pub rhythm: Rhythm,
+    /// Whether this journal's file in a network folder is sealed for the peers whose keys it
+    /// knows, so that a shared drive's other users cannot read it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub seal_network: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn is_daily(r: &Rhythm) -> bool {
@@ -188,6 +196,7 @@ impl JournalMeta {
             created: now,
             keep_backups: DEFAULT_KEEP_BACKUPS,
             rhythm: Rhythm::Daily,
+            seal_network: false,
         }
     }
 }

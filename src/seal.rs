@@ -16,6 +16,8 @@ const AGE_MAGIC: &[u8] = b"age-encryption.org/v1";
 pub enum SealFor {
     /// A journal's age key (`age1…`).
     Key(age::x25519::Recipient),
+    /// Several journals' age keys: any of them opens it (a sealed network file).
+    Keys(Vec<age::x25519::Recipient>),
     /// Whoever knows the passphrase.
     Passphrase(SecretString),
 }
@@ -95,6 +97,10 @@ pub fn seal_into<W: Write, E: From<std::io::Error>>(
     let encryptor = match reader {
         SealFor::Key(r) => age::Encryptor::with_recipients(iter::once(r as &dyn age::Recipient))
             .map_err(|e| std::io::Error::other(e.to_string()))?,
+        SealFor::Keys(rs) => {
+            age::Encryptor::with_recipients(rs.iter().map(|r| r as &dyn age::Recipient))
+                .map_err(|e| std::io::Error::other(e.to_string()))?
+        }
         SealFor::Passphrase(p) => age::Encryptor::with_user_passphrase(p.clone()),
     };
     let mut sealed = encryptor.wrap_output(w)?;

@@ -550,8 +550,9 @@ pub struct ReviewArgs {
 /// `praxis network …`.
 #[derive(Debug, Subcommand)]
 pub enum NetworkCommand {
-    /// Write this journal's network records to DIR/<journal-id>.praxis.json and import every
-    /// other journal's file there. DIR can be carried by git, Syncthing or a network drive.
+    /// Write this journal's network records to DIR/<name>-<id>.praxis.json (sealed:
+    /// .praxis.json.age) and import every other journal's file there. DIR can be carried by
+    /// git, Syncthing or a network drive.
     Sync {
         /// The shared folder.
         dir: PathBuf,
@@ -562,6 +563,14 @@ pub enum NetworkCommand {
         /// The other journal's id (the first characters are enough), as the refusal named it.
         #[arg(value_name = "JOURNAL_ID")]
         peer: String,
+    },
+    /// Seal this journal's network file (on) for the peers whose keys it knows, so no one else
+    /// with access to the folder can read it, or write it in the clear again (off). A peer new
+    /// to the network can read it once their own file has reached you and you synced twice.
+    Seal {
+        /// on or off.
+        #[arg(value_parser = ["on", "off"])]
+        state: String,
     },
 }
 

@@ -439,6 +439,36 @@ pub(super) fn trust(ctx: &mut Context<'_>, prefix: &str) -> Result<(), CliError>
     Ok(())
 }
 
+/// `praxis network seal on|off`: whether the next syncs seal this journal's network file.
+pub(super) fn seal_network(ctx: &mut Context<'_>, on: bool) -> Result<(), CliError> {
+    let mut journal = ctx.open()?;
+    let mut meta = journal.meta().clone();
+    meta.seal_network = on;
+    journal.set_meta(meta)?;
+    let w = super::say::say(ctx.language(Some(&journal)));
+    let readers = journal.sealing_keys()?;
+    let names: Vec<String> = readers
+        .iter()
+        .map(|(id, name, _, _)| match name.is_empty() {
+            true => id.to_string()[..10].to_string(),
+            false => name.clone(),
+        })
+        .collect();
+    let text = match (on, names.is_empty()) {
+        (false, _) => w.seal_off.to_string(),
+        (true, true) => w.seal_on_alone.to_string(),
+        (true, false) => super::say::fill(
+            w.seal_on,
+            &[
+                ("n", &names.len().to_string()),
+                ("names", &names.join(", ")),
+            ],
+        ),
+    };
+    writeln!(ctx.out, "{text}")?;
+    Ok(())
+}
+
 fn print_report(ctx: &mut Context<'_>, r: &ImportReport) -> Result<(), CliError> {
     use super::say::{fill, say};
     let w = say(ctx.language(None));
@@ -769,7 +799,17 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
         )));
     }
     let journal = ctx.open()?;
-    let own_name = network_file_name(&journal.meta().author_name, journal.meta().id);
+    let plain_name = network_file_name(&journal.meta().author_name, journal.meta().id);
+    let sealed_name = format!("{plain_name}.age");
+    let readers = journal
+        .meta()
+        .seal_network
+        .then(|| network_readers(&journal))
+        .transpose()?;
+    let (own_name, other_form) = match readers {
+        Some(_) => (sealed_name, plain_name),
+        None => (plain_name, sealed_name),
+    };
     let records: Vec<_> = journal.newest_first().collect::<Result<_, _>>()?;
     // With this journal's comments on its peers' records, so they reach those records' authors.
     let file = exchange::export_with(
@@ -784,10 +824,16 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
     let mut file = file;
     file.content.exported_by.seal_to = crate::backup::sealing_key_of(&journal);
     let own_path = dir.join(&own_name);
-    // Rewritten only when what it shares changed, so a git or Syncthing folder does not churn.
-    let unchanged = read_text(&own_path)
-        .ok()
+    let sealed_for = sealed_for_file(&journal);
+    // Rewritten only when what it shares changed (and, sealed, for whom), so a git or Syncthing
+    // folder does not churn.
+    let unchanged = own_file_text(&own_path, &journal)
         .and_then(|text| serde_json::from_str::<exchange::ExchangeFile>(&text).ok())
+        .filter(|_| {
+            readers.as_ref().is_none_or(|(_, list)| {
+                read_text(&sealed_for).ok().as_deref() == Some(list.as_str())
+            })
+        })
         .is_some_and(|old| {
             old.content.records == file.content.records
                 && old.content.comments == file.content.comments
@@ -804,18 +850,36 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
         // Signed, so peers can tell it is this journal's; readable by the other users of a
         // shared drive, since it is meant for them.
         let file = file.clone().signed_by(journal.identity());
-        crate::safe_fs::write_shared_atomically_with(&own_path, |w| file.write_json(w))
-            .map_err(|e| invalid(format!("could not write into {}: {e}", dir.display())))?;
+        let written = match &readers {
+            Some((keys, _)) => crate::safe_fs::write_shared_atomically_with(&own_path, |w| {
+                crate::seal::seal_into::<_, std::io::Error>(
+                    w,
+                    &crate::seal::SealFor::Keys(keys.clone()),
+                    |inner| file.write_json(inner),
+                )
+            }),
+            None => crate::safe_fs::write_shared_atomically_with(&own_path, |w| file.write_json(w)),
+        };
+        written.map_err(|e| invalid(format!("could not write into {}: {e}", dir.display())))?;
+        if let Some((_, list)) = &readers {
+            crate::safe_fs::write_atomically(&sealed_for, list)
+                .map_err(|e| invalid(format!("could not write {}: {e}", sealed_for.display())))?;
+        }
         writeln!(
             ctx.out,
             "Shared {} network record(s) as {own_name}.",
             file.content.records.len()
         )?;
     }
-    // The name older praxis versions used for this journal's file: it is this one's now.
-    let old_name = dir.join(format!("{}.praxis.json", journal.meta().id));
-    if std::fs::symlink_metadata(&old_name).is_ok_and(|m| m.is_file() || m.is_symlink()) {
-        let _ = std::fs::remove_file(&old_name);
+    // The name older praxis versions used for this journal's file, and the file in the other
+    // form (sealed or not): this one replaces them.
+    for old_name in [
+        dir.join(format!("{}.praxis.json", journal.meta().id)),
+        dir.join(&other_form),
+    ] {
+        if std::fs::symlink_metadata(&old_name).is_ok_and(|m| m.is_file() || m.is_symlink()) {
+            let _ = std::fs::remove_file(&old_name);
+        }
     }
     let mut seen = SeenFiles::load(&journal);
     let mut others: Vec<_> = std::fs::read_dir(dir)
@@ -824,7 +888,10 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
         .map(|e| e.path())
         .filter(|p| {
             p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                n.ends_with(".praxis.json") && n != own_name && !n.starts_with('.')
+                (n.ends_with(".praxis.json") || n.ends_with(".praxis.json.age"))
+                    && n != own_name
+                    && n != other_form
+                    && !n.starts_with('.')
             })
         })
         .collect();
@@ -845,6 +912,15 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
         let key = path.display().to_string();
         if stamp.is_some() && seen.files.get(&key) == stamp.as_ref() {
             skipped_unchanged += 1;
+            continue;
+        }
+        if name.ends_with(".age") && sealed_for_others(&path, &journal) {
+            let w = super::say::say(journal.meta().language);
+            writeln!(
+                ctx.err,
+                "{}",
+                super::say::fill(w.sealed_not_yet, &[("name", &name)])
+            )?;
             continue;
         }
         if has_merge_conflict_markers(&path) {
@@ -895,7 +971,7 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
                         String::new()
                     } else {
                         format!(
-                            ", {} comment(s) not taken (written in another's name)",
+                            ", {} comment(s) not taken (in someone else's name, without a signature this journal can check)",
                             report.comments_refused
                         )
                     }
@@ -935,6 +1011,51 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
         )));
     }
     Ok(())
+}
+
+/// Who this journal's sealed network file is for: its own age key and every key that signed
+/// files gave it (peers, and a mentor, who may read network records anyway); as keys, and as
+/// the sorted list kept to tell when it changed.
+fn network_readers(journal: &Journal) -> Result<(Vec<age::x25519::Recipient>, String), CliError> {
+    let mut keys: Vec<String> = journal
+        .sealing_keys()?
+        .into_iter()
+        .map(|(_, _, _, age)| age)
+        .collect();
+    keys.extend(crate::backup::sealing_key_of(journal));
+    keys.sort();
+    keys.dedup();
+    let recipients = keys.iter().filter_map(|k| k.parse().ok()).collect();
+    Ok((recipients, keys.join("\n")))
+}
+
+/// The file (in the journal folder) that lists the keys this journal's network file was last
+/// sealed for.
+fn sealed_for_file(journal: &Journal) -> std::path::PathBuf {
+    journal.dir().join("network-sealed-for")
+}
+
+/// This journal's own network file as text, opened with its own key if sealed; `None` when
+/// it is missing or cannot be read.
+fn own_file_text(path: &Path, journal: &Journal) -> Option<String> {
+    let bytes = crate::input::read_bytes(path, crate::input::EXCHANGE_LIMIT).ok()?;
+    if !crate::seal::is_sealed(&bytes) {
+        return String::from_utf8(bytes).ok();
+    }
+    let (plain, _) = crate::seal::open("", &bytes, Some(journal.dir()), || None).ok()?;
+    String::from_utf8(plain).ok()
+}
+
+/// Whether a sealed file in the network folder is sealed for others and not (yet) for this
+/// journal: a normal state for someone new to the network, not a failure.
+fn sealed_for_others(path: &Path, journal: &Journal) -> bool {
+    crate::input::read_bytes(path, crate::input::EXCHANGE_LIMIT).is_ok_and(|bytes| {
+        crate::seal::is_sealed(&bytes)
+            && matches!(
+                crate::seal::open("", &bytes, Some(journal.dir()), || None),
+                Err(crate::seal::SealError::NotForYou(..))
+            )
+    })
 }
 
 /// The network folder's file for a journal: its author's name, so people can tell whose is

@@ -300,6 +300,9 @@ fn run_command(command: Command, ctx: &mut Context<'_>) -> Result<(), CliError> 
         Command::Review(a) => exchange::review(ctx, a),
         Command::Network(args::NetworkCommand::Sync { dir }) => exchange::sync(ctx, &dir),
         Command::Network(args::NetworkCommand::Trust { peer }) => exchange::trust(ctx, &peer),
+        Command::Network(args::NetworkCommand::Seal { state }) => {
+            exchange::seal_network(ctx, state == "on")
+        }
         Command::Stats { json } => view::stats(ctx, json),
         Command::Demo { keep } => demo(ctx, keep),
         Command::Completions { shell } => {
@@ -457,6 +460,10 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
     if let Ok(age) = crate::seal::own_identity(journal.dir()) {
         let key = age.to_public().to_string();
         writeln!(ctx.out, "{}", line(w.j_seal, &[("key", &key)]))?;
+    }
+    if m.seal_network {
+        let n = journal.sealing_keys()?.len() + 1;
+        writeln!(ctx.out, "{}", line(w.seal_line, &[("n", &n.to_string())]))?;
     }
     writeln!(ctx.out, "{}", line(w.j_author, &[("name", &m.author_name)]))?;
     let language = m.language.to_string();

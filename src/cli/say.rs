@@ -128,6 +128,12 @@ pub struct Say {
     pub err_not_found: &'static str,
     pub err_ambiguous: &'static str,
     pub err_date: &'static str,
+    // a sealed network file
+    pub seal_on: &'static str,
+    pub seal_on_alone: &'static str,
+    pub seal_off: &'static str,
+    pub seal_line: &'static str,
+    pub sealed_not_yet: &'static str,
 }
 
 const EN: Say = Say {
@@ -240,6 +246,11 @@ const EN: Say = Say {
     err_not_found: "no record has an id starting with '{id}': see `praxis list` for ids",
     err_ambiguous: "'{id}' could mean several records ({ids}): type more of the id",
     err_date: "--{flag}: cannot read the date '{text}': use YYYY-MM-DD (like 2026-12-01), today, tomorrow, a weekday (friday), a day and month (16/12, 16 December), or an offset like +7d, +2w, in 3 days",
+    seal_on: "From the next sync your network file is sealed, for you and the {n} journal(s) whose keys this journal knows: {names}. Someone new reads it once their own file has reached you and you have synced twice.",
+    seal_on_alone: "From the next sync your network file is sealed, but this journal knows no peer's key yet: only you could read it. Sync once unsealed first, so your peers' files reach you.",
+    seal_off: "From the next sync your network file is written in the clear again, for anyone who can read the folder.",
+    seal_line: "network   sealed for {n} journal(s) at each sync",
+    sealed_not_yet: "praxis: {name} is sealed for its readers, and you are not one yet: it opens for you once its owner has synced after your own file reached them",
 };
 
 const DA: Say = Say {
@@ -352,6 +363,11 @@ const DA: Say = Say {
     err_not_found: "ingen post har et id, der begynder med '{id}': se id'erne med `praxis list`",
     err_ambiguous: "'{id}' er begyndelsen på flere poster ({ids}): skriv mere af id'et",
     err_date: "--{flag}: kan ikke læse datoen '{text}': skriv ÅÅÅÅ-MM-DD (fx 2026-12-01), i dag, i morgen, en ugedag (fredag), en dag og måned (16/12, 16. december) eller fx +7d, +2u, om 3 dage",
+    seal_on: "Fra næste synkronisering er din netværksfil forseglet, så kun du og de {n} journal(er), hvis nøgler denne journal kender, kan læse den: {names}. En ny netværkskollega kan læse den, når vedkommendes egen fil er nået frem til dig, og du har synkroniseret to gange.",
+    seal_on_alone: "Fra næste synkronisering er din netværksfil forseglet, men denne journal kender endnu ingen netværkskollegers nøgler: kun du ville kunne læse den. Synkronisér først én gang uden forsegling, så dine netværkskollegers filer når frem til dig.",
+    seal_off: "Fra næste synkronisering skrives din netværksfil igen åbent, så alle med adgang til mappen kan læse den.",
+    seal_line: "netværk   forsegles for {n} journal(er) ved hver synkronisering",
+    sealed_not_yet: "praxis: {name} er forseglet for sine læsere, og du er ikke en af dem endnu: den kan læses, når ejeren har synkroniseret, efter at din egen fil er nået frem",
 };
 
 /// The messages in `lang`.

@@ -1724,3 +1724,83 @@ fn a_signed_comment_is_passed_on_by_peers_and_a_forged_or_mentors_one_is_not() {
     let text = std::fs::read_to_string(&bo_file).unwrap();
     assert!(!text.contains("MENTOR-ONLY"), "{text}");
 }
+
+#[test]
+fn a_sealed_network_file_opens_only_for_the_peers_it_knows_and_a_newcomer_after_two_syncs() {
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    let bo = Person::new(root.path(), "Bo");
+    let net = root.path().join("net");
+    std::fs::create_dir(&net).unwrap();
+    let sync = |p: &Person| p.ok(&["network", "sync", net.to_str().unwrap()]);
+    anna.add(&[
+        "add",
+        "note",
+        "--title",
+        "SEALED-TITLE council hearing",
+        "--visibility",
+        "network",
+    ]);
+    for p in [&anna, &bo, &anna] {
+        sync(p);
+    }
+    let out = anna.ok(&["network", "seal", "on"]);
+    assert!(out.contains("sealed") && out.contains("Bo"), "{out}");
+    assert!(anna.ok(&["journal"]).contains("sealed for 2 journal(s)"));
+    sync(&anna);
+    let plain = net.join(network_file(&anna, "anna"));
+    let sealed = net.join(format!("{}.age", network_file(&anna, "anna")));
+    assert!(!plain.exists(), "the file in the clear is gone");
+    let bytes = std::fs::read(&sealed).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1"));
+    assert!(!String::from_utf8_lossy(&bytes).contains("SEALED-TITLE"));
+    // Unchanged: not written again.
+    let before = std::fs::metadata(&sealed).unwrap().modified().unwrap();
+    let out = sync(&anna);
+    assert!(out.contains("as they were"), "{out}");
+    assert_eq!(
+        std::fs::metadata(&sealed).unwrap().modified().unwrap(),
+        before
+    );
+
+    // Bo reads it; his own update reaches Anna as before.
+    anna.add(&[
+        "add",
+        "note",
+        "--title",
+        "SEALED-SECOND rota",
+        "--visibility",
+        "network",
+    ]);
+    sync(&anna);
+    sync(&bo);
+    let peers = bo.ok(&["list", "--peers"]);
+    assert!(peers.contains("SEALED-SECOND rota"), "{peers}");
+
+    // Carl is new: Anna's file is not for him yet; he is told so, and the sync does not fail.
+    let carl = Person::new(root.path(), "Carl");
+    let out = carl
+        .cmd(&["network", "sync", net.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("not one yet"), "{err}");
+    assert!(!carl.ok(&["list", "--peers"]).contains("SEALED"));
+    // Anna syncs twice (the first pins Carl's key, the second seals for him too).
+    sync(&anna);
+    sync(&anna);
+    sync(&carl);
+    let peers = carl.ok(&["list", "--peers"]);
+    assert!(peers.contains("SEALED-SECOND rota"), "{peers}");
+
+    // Off again: in the clear, and the sealed file is gone.
+    anna.ok(&["network", "seal", "off"]);
+    sync(&anna);
+    assert!(plain.exists() && !sealed.exists());
+    assert!(
+        std::fs::read_to_string(&plain)
+            .unwrap()
+            .contains("SEALED-TITLE")
+    );
+}
