@@ -299,8 +299,8 @@ fn three_journals_share_network_records_through_a_git_repository() {
             "PRIVATE",
         ]);
     }
-    // Two rounds: sync, commit, push (pull first, as a person would).
-    for _ in 0..2 {
+    // A round: each syncs, commits and pushes (pulling first, as a person would).
+    let round = || {
         for (p, clone) in people.iter().zip(&clones) {
             let has_commits = Process::new("git")
                 .args(["ls-remote", "--heads", bare.to_str().unwrap()])
@@ -324,7 +324,38 @@ fn three_journals_share_network_records_through_a_git_repository() {
             }
             git(clone, &["push", "--quiet", "origin", "HEAD:main"]);
         }
-    }
+    };
+    round();
+    round();
+    // Comments reach the records' authors: Anna's on Bo's record, Cai's on Anna's.
+    let id_of = |p: &Person, title: &str| -> String {
+        p.json(&["list", "--peers", "--json"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["title"] == title)
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    let bo_note = id_of(&people[0], "Bo shares this");
+    let anna_note = id_of(&people[2], "Anna shares this");
+    people[0].ok(&["comment", &bo_note, "GIT-ANNA: did the rota hold?"]);
+    people[2].ok(&["comment", &anna_note, "GIT-CAI: who chaired it?"]);
+    // Three rounds: one takes each comment to its record's author, the next has the files
+    // pass on what they took, the last finds nothing new.
+    round();
+    round();
+    round();
+    let once = |text: &str, shown: &str| shown.matches(text).count() == 1;
+    let at_bo = people[1].ok(&["show", &bo_note]);
+    assert!(once("GIT-ANNA", &at_bo), "{at_bo}");
+    let at_anna = people[0].ok(&["show", &anna_note]);
+    assert!(once("GIT-CAI", &at_anna), "{at_anna}");
+    // And the third sees both, each once (from its writer, and passed on by the record's owner).
+    let at_cai = people[2].ok(&["show", &bo_note]);
+    assert!(once("GIT-ANNA", &at_cai), "{at_cai}");
+    let at_bo = people[1].ok(&["show", &anna_note]);
+    assert!(once("GIT-CAI", &at_bo), "{at_bo}");
     for (i, p) in people.iter().enumerate() {
         let mut want: Vec<String> = names
             .iter()
