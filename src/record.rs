@@ -547,11 +547,13 @@ pub struct Comment {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Reach {
-    /// The record's owner only: a mentor's remark, and every comment written before reach was.
-    #[default]
-    Owner,
     /// Everyone who shares the record in the learning network: any peer may pass it on.
     Network,
+    /// The record's owner only: a mentor's remark, and every comment written before reach was;
+    /// also a reach this version does not know (a later one's), the narrowest reading.
+    #[default]
+    #[serde(other)]
+    Owner,
 }
 
 impl Reach {
@@ -678,6 +680,12 @@ mod tests {
         let mut widened = c.clone();
         widened.reach = Reach::Network;
         assert!(!widened.is_signed_by(&anna.public()));
+        let later: Reach = serde_json::from_str("\"mentor\"").unwrap();
+        assert_eq!(
+            later,
+            Reach::Owner,
+            "a reach from a later version reads as the narrowest"
+        );
     }
 
     #[test]

@@ -83,6 +83,36 @@ pub fn recipient(given: &str) -> Result<age::x25519::Recipient, SealError> {
         .ok_or_else(|| SealError::NotAKey(given.to_string()))
 }
 
+/// The longest header praxis reads: room for the keys of well over a thousand readers.
+const MAX_HEADER: usize = 256 * 1024;
+
+/// Whether an age header's end (its `---` line) comes within `limit` bytes, each of its lines
+/// no longer than age writes them.
+fn header_ends_within(bytes: &[u8], limit: usize) -> bool {
+    let head = &bytes[..bytes.len().min(limit)];
+    let mut at = 0;
+    for line in head.split(|b| *b == b'\n') {
+        if line.starts_with(b"--- ") {
+            return true;
+        }
+        // age wraps stanza bodies at 64 columns; its argument lines are short too.
+        if line.len() > 1024 || at + line.len() >= head.len() {
+            return false;
+        }
+        at += line.len() + 1;
+    }
+    false
+}
+
+/// An age error in words a reader can act on.
+fn plain_words(e: &str) -> String {
+    if e.contains("fill whole buffer") || e.contains("unexpected end") {
+        "it is cut off".to_string()
+    } else {
+        e.to_string()
+    }
+}
+
 /// Whether `bytes` are a sealed (age) file.
 pub fn is_sealed(bytes: &[u8]) -> bool {
     bytes.starts_with(AGE_MAGIC)
@@ -127,7 +157,12 @@ pub fn open(
     passphrase: impl FnOnce() -> Option<SecretString>,
 ) -> Result<(Vec<u8>, OpenedWith), SealError> {
     let broken = |e: String| SealError::Broken(shown.to_string(), e);
-    let decryptor = age::Decryptor::new(bytes).map_err(|e| broken(e.to_string()))?;
+    // age's header parser slows down with the square of a long header line, so a small file
+    // with a forged one could stall a sync: a real header (a line for each reader) is short.
+    if !header_ends_within(bytes, MAX_HEADER) {
+        return Err(broken("its header is cut off or far too long".to_string()));
+    }
+    let decryptor = age::Decryptor::new(bytes).map_err(|e| broken(plain_words(&e.to_string())))?;
     let (reader, how) = if decryptor.is_scrypt() {
         let pass = passphrase().ok_or_else(|| SealError::NeedsPassphrase(shown.to_string()))?;
         let identity = age::scrypt::Identity::new(pass);
@@ -154,7 +189,7 @@ pub fn open(
     reader
         .take(crate::input::EXCHANGE_LIMIT + 1)
         .read_to_end(&mut out)
-        .map_err(|e| broken(e.to_string()))?;
+        .map_err(|e| broken(plain_words(&e.to_string())))?;
     Ok((out, how))
 }
 

@@ -521,7 +521,7 @@ fn summarise(
     let own = journal.meta().id;
     let mut asked = Vec::new();
     for r in records.iter().chain(cycle) {
-        for c in journal.comments_on(r.id)? {
+        for c in journal.comments_to_show(r.id)? {
             if c.author == own {
                 continue;
             }

@@ -15,6 +15,29 @@ pub fn is_hazard(c: char) -> bool {
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
+/// A name as it is shown: on one line (line breaks, tabs and other controls become spaces, so a
+/// name cannot draw a line of its own, such as a made-up comment), trimmed, at most 80
+/// characters.
+pub fn one_line(name: &str) -> String {
+    let spaced: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || is_hazard(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    spaced
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(80)
+        .collect()
+}
+
 /// `text` with every hazard (and a carriage return not before a line feed) shown escaped.
 pub fn visible(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();

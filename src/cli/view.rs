@@ -361,7 +361,7 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
         .ok_or_else(|| invalid("that record just went away"))?;
     let foreign = r.author != journal.meta().id;
     let conflicts = journal.conflicting_versions(id)?;
-    let comments = journal.comments_on(id)?;
+    let comments = journal.comments_to_show(id)?;
     let linked: Vec<Record> = journal
         .linked_to(id)?
         .into_iter()

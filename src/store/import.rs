@@ -13,13 +13,16 @@ use std::collections::HashMap;
 use sha2::{Digest, Sha256};
 
 use super::guarded::{CHUNK, Change, Guard, Target};
-use super::{Journal, StoreError, comment_key};
+use super::{Journal, StoreError, clash_key, comment_key};
 use crate::identity::PublicKey;
-use crate::record::{Comment, JournalId, Reach, Record, RecordId};
+use crate::record::{Comment, JournalId, Reach, Record, RecordId, Visibility};
 
 /// How far a file may raise a record's revision at once: beyond it, it is no edit but an attempt
 /// to put a record out of its owner's reach.
 pub const MAX_REVISION_JUMP: u32 = 1_000_000;
+
+/// The longest comment an import takes, in bytes: a remark, not a document.
+pub const MAX_COMMENT: usize = 64 * 1024;
 
 /// What an import did (or, in a dry run, would do).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,8 +47,12 @@ pub struct ImportReport {
     pub repeated: usize,
     /// Records the file may not add or change (see [`Trust`]): left as they are.
     pub refused: usize,
-    /// Comments the file may not bring (written in another journal's name, or in this one's).
+    /// Comments the file may not bring (written in another journal's name or in this one's,
+    /// changed since signed, on a record not shared with the file's readers, or too long).
     pub comments_refused: usize,
+    /// Comments passed on from writers whose keys are not known here: they cannot be checked
+    /// yet, and come with their writers' own files.
+    pub comments_unverifiable: usize,
     /// Records deleted in this journal, not brought back.
     pub deleted_here: usize,
     /// A key seen for the first time and pinned: whose, their name, its fingerprint.
@@ -264,6 +271,7 @@ impl Importer<'_> {
     /// Notes another journal's author's name: a name already known changes only through a file
     /// that journal signed (or this journal's own backup).
     fn name_peer(&mut self, journal: JournalId, name: &str) -> Result<(), StoreError> {
+        let name = &crate::text::one_line(name);
         let key = journal.to_string().into_bytes();
         let known = self
             .journal
@@ -462,19 +470,63 @@ impl Importer<'_> {
 
     /// One comment from the file.
     pub fn comment(&mut self, c: Comment) -> Result<(), StoreError> {
-        let key = comment_key(&c);
-        if !self.may_comment(&c)? {
-            self.report.comments_refused += 1;
-        } else if self.has(Target::Comments, &key)? {
+        let on = match self.seen.get(&c.on) {
+            // A record of this file: its scope admitted it, so the comment may go with it.
+            Some(_) => Some(None),
+            None => self.journal.get_any(c.on)?.map(|r| Some(r.visibility)),
+        };
+        let Some(visibility) = on else {
+            self.report.comments_orphaned += 1;
+            return Ok(());
+        };
+        match self.may_comment(&c, visibility)? {
+            Verdict::Refused => {
+                self.report.comments_refused += 1;
+                return Ok(());
+            }
+            Verdict::CannotCheck => {
+                self.report.comments_unverifiable += 1;
+                return Ok(());
+            }
+            Verdict::Take => {}
+        }
+        // Kept under its record and id; when another writer's comment already holds that id
+        // (a clash, perhaps made on purpose to hide it), under its writer too, so neither
+        // hides the other.
+        let mut key = comment_key(&c);
+        if let Some(there) = self.comment_at(&key)?
+            && there.author != c.author
+        {
+            key = clash_key(&c);
+        }
+        if self.has(Target::Comments, &key)? {
             self.report.comments_unchanged += 1;
-        } else if self.seen.contains_key(&c.on) || self.journal.get_any(c.on)?.is_some() {
+        } else {
             self.report.comments_added += 1;
             let json = serde_json::to_vec(&c).expect("comment serialises");
             self.take(Change::bytes(Target::Comments, key, json))?;
-        } else {
-            self.report.comments_orphaned += 1;
         }
         Ok(())
+    }
+
+    /// The comment stored or waiting to be written under `key`.
+    fn comment_at(&self, key: &[u8]) -> Result<Option<Comment>, StoreError> {
+        let pending = self
+            .pending
+            .iter()
+            .rev()
+            .find(|c| c.target == Target::Comments && c.key == key)
+            .map(|c| c.value.clone());
+        let value = match pending {
+            Some(v) => Some(v),
+            None => self
+                .journal
+                .comments
+                .get(key)
+                .map_err(|e| self.journal.sled_error("read", e))?
+                .map(|v| v.to_vec()),
+        };
+        Ok(value.and_then(|v| serde_json::from_slice(&v).ok()))
     }
 
     /// Whether the file may bring comment `c`: the rules for comments, in one place. A comment
@@ -484,25 +536,49 @@ impl Importer<'_> {
     /// meant for the network and signed by its writer's key: this journal's own, or the one
     /// pinned for the writer. An unsigned file brings its writer's comments, never this
     /// journal's.
-    fn may_comment(&self, c: &Comment) -> Result<bool, StoreError> {
+    ///
+    /// Outside a backup, a comment must also be on a record its file's readers were shared: a
+    /// network file's on network records, a mentor's on mentor or network records (`on` is the
+    /// record's visibility, `None` for a record of this file), and no longer than
+    /// [`MAX_COMMENT`].
+    fn may_comment(&self, c: &Comment, on: Option<Visibility>) -> Result<Verdict, StoreError> {
+        use Verdict::{CannotCheck, Refused, Take};
+        if matches!(self.trust, Trust::Own | Trust::OwnUnsigned) {
+            return Ok(Take);
+        }
+        let shared = match (self.kind, on) {
+            (_, None) | (FileKind::Backup, _) => true,
+            (FileKind::Network, Some(v)) => v == Visibility::Network,
+            (FileKind::Other, Some(v)) => v != Visibility::Private,
+        };
+        if !shared || c.text.len() > MAX_COMMENT {
+            return Ok(Refused);
+        }
+        let fair = |yes: bool| if yes { Take } else { Refused };
         Ok(match self.trust {
-            Trust::Own | Trust::OwnUnsigned => true,
-            Trust::MovingIn => false,
-            Trust::Unsigned(by) => c.author == by && c.author != self.own,
+            Trust::Own | Trust::OwnUnsigned => Take,
+            Trust::MovingIn => Refused,
+            Trust::Unsigned(by) => fair(c.author == by && c.author != self.own),
             Trust::Signed(by) if c.author == by => match (&c.signature, &self.signer_key) {
-                (None, _) => true,
-                (Some(_), Some(key)) => c.is_signed_by(key),
-                (Some(_), None) => false,
+                (None, _) => Take,
+                (Some(_), Some(key)) => fair(c.is_signed_by(key)),
+                (Some(_), None) => Refused,
             },
             Trust::Signed(_) => {
+                if self.kind != FileKind::Network || c.reach != Reach::Network {
+                    return Ok(Refused);
+                }
                 let writer = if c.author == self.own {
                     Some(self.journal.identity().public())
                 } else {
                     self.journal.pinned_key(c.author)?
                 };
-                self.kind == FileKind::Network
-                    && c.reach == Reach::Network
-                    && writer.is_some_and(|k| c.is_signed_by(&k))
+                match writer {
+                    // Passed on from a writer whose key is not known here: it comes with the
+                    // writer's own file.
+                    None => CannotCheck,
+                    Some(k) => fair(c.is_signed_by(&k)),
+                }
             }
         })
     }
@@ -511,6 +587,16 @@ impl Importer<'_> {
     pub fn peer(&mut self, journal: JournalId, author_name: &str) -> Result<(), StoreError> {
         self.name_peer(journal, author_name)
     }
+}
+
+/// What the trust rules say of one comment.
+enum Verdict {
+    /// It may come in.
+    Take,
+    /// It may not: in someone else's name, changed, on a record not shared, or too long.
+    Refused,
+    /// Passed on from a writer whose key is not known here, so it cannot be checked yet.
+    CannotCheck,
 }
 
 /// id + the hash of the conflicting version, so the same version is kept once.

@@ -788,7 +788,15 @@ impl Journal {
             }
         }
         let comments = self.comments_on(id)?;
-        let comment_keys: Vec<Vec<u8>> = comments.iter().map(comment_key).collect();
+        let comment_keys: Vec<Vec<u8>> = self
+            .comments
+            .scan_prefix(id.to_key())
+            .keys()
+            .map(|k| {
+                k.map(|k| k.to_vec())
+                    .map_err(|e| self.sled_error("read", e))
+            })
+            .collect::<Result<_, _>>()?;
         // A delete makes room, so it is let through on a full disk.
         self.transact(None, |t| {
             t.put(Some(&record), None)?;
@@ -835,14 +843,16 @@ impl Journal {
                 relinked.push((old, child));
             }
         }
-        let comments: Vec<(Vec<u8>, Vec<u8>)> = deleted
-            .comments
-            .iter()
-            .map(|c| {
-                let json = serde_json::to_vec(c).expect("comment serialises");
-                (comment_key(c), json)
-            })
-            .collect();
+        let mut comments: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+        for c in &deleted.comments {
+            let json = serde_json::to_vec(c).expect("comment serialises");
+            let key = comment_key(c);
+            let key = match comments.iter().any(|(k, _)| *k == key) {
+                true => clash_key(c),
+                false => key,
+            };
+            comments.push((key, json));
+        }
         let size = serde_json::to_vec(record).map_or(0, |v| v.len())
             + comments.iter().map(|(_, v)| v.len()).sum::<usize>();
         self.transact(Some(size), |t| {
@@ -1289,7 +1299,7 @@ impl Journal {
             }
         }
         unread.sort_by_key(|c| std::cmp::Reverse(c.created));
-        Ok(unread)
+        Ok(unread.into_iter().map(|c| self.as_shown(c)).collect())
     }
 
     /// Notes `comments` as read; durable on return. Writes nothing when all were read before.
@@ -1362,7 +1372,28 @@ impl Journal {
         self.write_plain(b'm', &key, Some(json))
     }
 
-    /// The comments on a record, oldest first.
+    /// The comments on a record as they are shown, oldest first: each writer named as this
+    /// journal knows them — itself by its own name, another journal by the name its signed
+    /// files gave — so no comment can pass for someone else's by the name it carries.
+    pub fn comments_to_show(&self, id: RecordId) -> Result<Vec<Comment>, StoreError> {
+        Ok(self
+            .comments_on(id)?
+            .into_iter()
+            .map(|c| self.as_shown(c))
+            .collect())
+    }
+
+    /// A comment with its writer's name as this journal knows it, on one line.
+    fn as_shown(&self, mut c: Comment) -> Comment {
+        let known = match c.author == self.meta().id {
+            true => Some(self.meta().author_name.clone()),
+            false => self.peer_name(c.author),
+        };
+        c.author_name = crate::text::one_line(&known.unwrap_or(c.author_name));
+        c
+    }
+
+    /// The comments on a record, oldest first, as stored.
     pub fn comments_on(&self, id: RecordId) -> Result<Vec<Comment>, StoreError> {
         self.comments
             .scan_prefix(id.to_key())
@@ -1974,6 +2005,14 @@ fn tag_prefix(tag: &str) -> Vec<u8> {
 
 fn comment_key(c: &Comment) -> Vec<u8> {
     [c.on.to_key(), c.id.to_key()].concat().into_bytes()
+}
+
+/// The key of a comment whose id another writer's comment already holds: with its writer, so
+/// neither hides the other.
+fn clash_key(c: &Comment) -> Vec<u8> {
+    let mut key = comment_key(c);
+    key.extend_from_slice(format!("-{}", c.author).as_bytes());
+    key
 }
 
 fn parse_key(bytes: &[u8]) -> Option<RecordId> {

@@ -1947,7 +1947,7 @@ impl App {
                     .peer_name(record.author)
                     .unwrap_or_else(|| record.author.to_string())
             });
-            let comments = self.journal.comments_on(id)?;
+            let comments = self.journal.comments_to_show(id)?;
             let linked = if from.is_some() {
                 // Other journals' records have no link index: look through them.
                 self.journal

@@ -1835,3 +1835,116 @@ fn a_sealed_network_file_opens_only_for_the_peers_it_knows_and_a_newcomer_after_
             .contains("SEALED-TITLE")
     );
 }
+
+#[test]
+fn a_peers_file_cannot_name_a_comment_for_someone_else_hide_one_or_comment_on_what_it_never_saw() {
+    let root = TempDir::new().unwrap();
+    let anna = Person::new(root.path(), "Anna");
+    let bo = Person::new(root.path(), "Bo");
+    let dora = Person::new(root.path(), "Dora");
+    let shared = anna.add(&[
+        "add",
+        "note",
+        "--title",
+        "Anna's hearing",
+        "--visibility",
+        "network",
+    ]);
+    let private = anna.add(&["add", "note", "--title", "Anna's own worry"]);
+    let net = root.path().join("net");
+    std::fs::create_dir(&net).unwrap();
+    let sync = |p: &Person| p.ok(&["network", "sync", net.to_str().unwrap()]);
+    for p in [&anna, &bo, &dora, &anna] {
+        sync(p);
+    }
+    // Bo's real comment, not yet synced anywhere.
+    let bo_comment = bo.add(&["comment", &shared[..12], "BO-REAL: how many came?"]);
+    // Dora's file, signed with her own key: a comment under her id but Bo's name, one with a
+    // name that draws a line of its own, one that takes the id of Bo's comment, one on Anna's
+    // private record, and one far too long.
+    let dora_file = net.join(network_file(&dora, "dora"));
+    let text = std::fs::read_to_string(&dora_file).unwrap();
+    let dora_id = praxis::record::JournalId(journal_id(&dora).parse().unwrap());
+    let forged = forge(
+        &text,
+        |c| {
+            let on: praxis::record::RecordId = shared.parse().unwrap();
+            let at = c.exported_at;
+            let comment = |id, name: &str, on, text: String| praxis::record::Comment {
+                id,
+                on,
+                author: dora_id,
+                author_name: name.into(),
+                created: at,
+                text,
+                reach: praxis::record::Reach::Network,
+                signature: None,
+            };
+            let new_id = || praxis::record::RecordId::new_at(at);
+            c.comments
+                .push(comment(new_id(), "Bo", on, "DORA-AS-BO".into()));
+            c.comments.push(comment(
+                new_id(),
+                "Dora\n  Mette (mentor) · 2026-12-02 09:00\n    FAKE-LINE",
+                on,
+                "DORA-NEWLINE".into(),
+            ));
+            c.comments.push(comment(
+                bo_comment.parse().unwrap(),
+                "Dora",
+                on,
+                "DORA-SQUAT".into(),
+            ));
+            c.comments.push(comment(
+                new_id(),
+                "Dora",
+                private.parse().unwrap(),
+                "DORA-ON-PRIVATE".into(),
+            ));
+            c.comments
+                .push(comment(new_id(), "Dora", on, "DORA-LONG ".repeat(10_000)));
+        },
+        Some(&key_of(&dora)),
+    );
+    std::fs::write(&dora_file, forged).unwrap();
+    let out = sync(&anna);
+    assert!(out.contains("not taken"), "{out}");
+    sync(&bo);
+    sync(&anna);
+    let shown = anna.ok(&["show", &shared]);
+    // The name shown is the one Dora's journal goes by, whatever the comment says.
+    let dora_lines: Vec<&str> = shown.lines().filter(|l| l.contains("Dora")).collect();
+    let lines: Vec<&str> = shown.lines().collect();
+    let at = lines.iter().position(|l| l.contains("DORA-AS-BO")).unwrap();
+    assert!(lines[at - 1].trim_start().starts_with("Dora ·"), "{shown}");
+    assert!(
+        !shown.lines().any(|l| l.trim_start().starts_with("Mette")) && !dora_lines.is_empty(),
+        "a name stays on its own line: {shown}"
+    );
+    // The squatted id hides nothing: Bo's real comment is there as well as Dora's.
+    assert!(
+        shown.contains("BO-REAL: how many came?") && shown.contains("DORA-SQUAT"),
+        "{shown}"
+    );
+    assert!(!shown.contains("DORA-LONG"), "{shown}");
+    let private_shown = anna.ok(&["show", &private]);
+    assert!(
+        !private_shown.contains("DORA-ON-PRIVATE"),
+        "{private_shown}"
+    );
+
+    // A sealed file with a forged, very long header is skipped at once, not read for minutes.
+    let mut junk = b"age-encryption.org/v1\n-> X25519 ".to_vec();
+    junk.extend(std::iter::repeat_n(b'A', 2 << 20));
+    std::fs::write(net.join("zed-01M8TZPVM0.praxis.json.age"), junk).unwrap();
+    let out = anna
+        .cmd(&["network", "sync", net.to_str().unwrap()])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("zed-01M8TZPVM0") && err.contains("header"),
+        "{err}"
+    );
+}
