@@ -88,7 +88,13 @@ pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
     let new_cycle = match plan.cycle.as_deref() {
         None => None,
         Some("none") => Some(None),
-        Some(c) => Some(Some(resolve_kind(ctx.speech(), &journal, "--cycle", c, Kind::Cycle)?)),
+        Some(c) => Some(Some(resolve_kind(
+            ctx.speech(),
+            &journal,
+            "--cycle",
+            c,
+            Kind::Cycle,
+        )?)),
     };
     match &mut r.content {
         Content::Cycle {
@@ -233,7 +239,13 @@ pub(super) fn experiment(
                 .map_err(|_| invalid(say::fill(w.err_signal, &[("value", &s)])))
         })
         .transpose()?;
-    let id = resolve_kind(ctx.speech(), &journal, "experiment", &prefix, Kind::Experiment)?;
+    let id = resolve_kind(
+        ctx.speech(),
+        &journal,
+        "experiment",
+        &prefix,
+        Kind::Experiment,
+    )?;
     let before = journal.get(id)?.ok_or_else(|| invalid(w.err_gone))?;
     let mut after = before.clone();
     if let Content::Experiment {

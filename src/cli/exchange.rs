@@ -67,8 +67,7 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
             &journal, to, lang,
         )?)),
         (None, true) => Some(crate::seal::SealFor::Passphrase(
-            passphrase_from_user(w.passphrase_to_seal)
-                .ok_or_else(|| invalid(w.err_passphrase))?,
+            passphrase_from_user(w.passphrase_to_seal).ok_or_else(|| invalid(w.err_passphrase))?,
         )),
         (None, false) => None,
     };
@@ -84,7 +83,12 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
     // Sealed, the file is written into age's encrypting writer; nothing of it is in the clear.
     let shown = a.output.as_ref().map_or_else(
         || w.progress_writing.to_string(),
-        |p| fill(w.progress_writing_file, &[("file", &p.display().to_string())]),
+        |p| {
+            fill(
+                w.progress_writing_file,
+                &[("file", &p.display().to_string())],
+            )
+        },
     );
     let write = |w: &mut dyn Write| -> Result<usize, ExportFailed> {
         let mut counted = super::progress::Counting::new(w, shown.clone());
@@ -263,7 +267,6 @@ fn read_text(path: &Path) -> Result<String, CliError> {
 
 /// Imports `path` into `journal` as it reads it (records are never all in memory). `accept`
 /// may still refuse the file once it has been read; on any error nothing is kept.
-#[allow(clippy::too_many_arguments)]
 fn import_file(
     err: &mut dyn Write,
     journal: &Journal,
@@ -363,7 +366,11 @@ pub(super) fn import(ctx: &mut Context<'_>, path: &Path, dry_run: bool) -> Resul
         (Source::TuiJournal | Source::TuiJournalTransfer, _) => w.import_from_tui.to_string(),
         _ => w.import_from_file.to_string(),
     };
-    let verb = if dry_run { w.import_would } else { w.import_did };
+    let verb = if dry_run {
+        w.import_would
+    } else {
+        w.import_did
+    };
     writeln!(ctx.out, "{}", fill(verb, &[("from", &from)]))?;
     print_report(ctx, &report)?;
     if let (Source::Praxis(Scope::Backup), Some(by)) = (&about.source, &about.exported_by)
@@ -489,7 +496,11 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
     // The folder holds no journal (or must not), so --lang or the locale speaks.
     let w = say::say(ctx.language(None));
     if Journal::discard_cut_off_restore(&ctx.dir)? {
-        writeln!(ctx.err, "{}", fill(w.restore_starting_over, &[("dir", &dir)]))?;
+        writeln!(
+            ctx.err,
+            "{}",
+            fill(w.restore_starting_over, &[("dir", &dir)])
+        )?;
     }
     match Journal::open(&ctx.dir) {
         Err(StoreError::NoJournal { .. }) => {}
@@ -530,12 +541,17 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
     meta.id = by.journal;
     let existed = ctx.dir.exists();
     let journal = Journal::create_for_restore(&ctx.dir, meta, identity.as_ref())?;
-    let result = import_file(&mut *ctx.err, &journal, path, false, w, |about| {
-        match about.source {
+    let result = import_file(
+        &mut *ctx.err,
+        &journal,
+        path,
+        false,
+        w,
+        |about| match about.source {
             Source::Praxis(Scope::Backup) => Ok(()),
             _ => Err(not_backup()),
-        }
-    })
+        },
+    )
     .and_then(|done| {
         journal.restore_finished()?;
         Ok(done)
@@ -675,7 +691,10 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
     }
     let out_shown = out_path.display().to_string();
     file.save(&out_path).map_err(|e| {
-        let values = [("file", out_shown.as_str()), ("error", &say::io_reason(&e, lang))];
+        let values = [
+            ("file", out_shown.as_str()),
+            ("error", &say::io_reason(&e, lang)),
+        ];
         invalid(fill(w.err_could_not_write, &values))
     })?;
     let values = [("n", count.to_string()), ("file", out_shown)];
@@ -714,7 +733,8 @@ fn review_in_the_app(
             // The review signs its comments as the mentor's own journal would, so the manager
             // pins one key for the mentor, whichever way the comments come.
             if let Some(identity) = signer {
-                crate::safe_fs::private_dir(&dir).map_err(|e| invalid(say::io_reason(&e, ctx.speech())))?;
+                crate::safe_fs::private_dir(&dir)
+                    .map_err(|e| invalid(say::io_reason(&e, ctx.speech())))?;
                 crate::store::keep_identity(&dir, identity)?;
             }
             Journal::create(&dir, meta)?
@@ -785,12 +805,20 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
         // Signed, so peers can tell it is this journal's; readable by the other users of a
         // shared drive, since it is meant for them.
         let file = file.clone().signed_by(journal.identity());
-        crate::safe_fs::write_shared_atomically_with(&own_path, |w| file.write_json(w))
-            .map_err(|e| {
+        crate::safe_fs::write_shared_atomically_with(&own_path, |w| file.write_json(w)).map_err(
+            |e| {
                 let error = say::io_reason(&e, lang);
-                invalid(fill(w.err_sync_write, &[("dir", &shown_dir), ("error", &error)]))
-            })?;
-        writeln!(ctx.out, "{}", fill(w.sync_shared, &[("n", &n), ("file", &own_name)]))?;
+                invalid(fill(
+                    w.err_sync_write,
+                    &[("dir", &shown_dir), ("error", &error)],
+                ))
+            },
+        )?;
+        writeln!(
+            ctx.out,
+            "{}",
+            fill(w.sync_shared, &[("n", &n), ("file", &own_name)])
+        )?;
     }
     // The name older praxis versions used for this journal's file: it is this one's now.
     let old_name = dir.join(format!("{}.praxis.json", journal.meta().id));
@@ -801,7 +829,10 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
     let mut others: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| {
             let error = say::io_reason(&e, lang);
-            invalid(fill(w.err_sync_read, &[("dir", &shown_dir), ("error", &error)]))
+            invalid(fill(
+                w.err_sync_read,
+                &[("dir", &shown_dir), ("error", &error)],
+            ))
         })?
         .filter_map(Result::ok)
         .map(|e| e.path())

@@ -3,8 +3,8 @@
 
 use super::args::{CycleCommand, SummaryArgs};
 use super::format::{WIDTH, fit};
-use super::write::{answers_for, cycle_content};
 use super::say::{self, fill};
+use super::write::{answers_for, cycle_content};
 use super::{CliError, Context, invalid, resolve_kind};
 use crate::flow::{CONCLUDE_SET, Flow, Purpose};
 use crate::record::{Kind, Record};
@@ -59,9 +59,9 @@ pub(super) fn cycle(ctx: &mut Context<'_>, command: CycleCommand) -> Result<(), 
                 writeln!(ctx.err, "{}", w.conclude_anyway)?;
             }
             let library = ctx.library()?;
-            let set = library.get(CONCLUDE_SET).ok_or_else(|| {
-                invalid(fill(w.err_no_closing_set, &[("set", CONCLUDE_SET)]))
-            })?;
+            let set = library
+                .get(CONCLUDE_SET)
+                .ok_or_else(|| invalid(fill(w.err_no_closing_set, &[("set", CONCLUDE_SET)])))?;
             let given = answers_for(set, &answers, &[], lang)?;
             let mut flow = Flow::new(
                 set.clone(),
@@ -112,8 +112,9 @@ pub(super) fn summary(ctx: &mut Context<'_>, a: SummaryArgs) -> Result<(), CliEr
         (Some(c), _) => Scope::Cycle {
             id: resolve_kind(lang, &journal, "--cycle", c, Kind::Cycle)?,
         },
-        (None, Some(m)) => Scope::month(m)
-            .map_err(|_| invalid(fill(w.err_month, &[("value", m.as_str())])))?,
+        (None, Some(m)) => {
+            Scope::month(m).map_err(|_| invalid(fill(w.err_month, &[("value", m.as_str())])))?
+        }
         (None, None) => return Err(invalid(w.err_summary_scope)),
     };
     let library = ctx.library()?;
@@ -234,9 +235,16 @@ pub(super) fn calendar(ctx: &mut Context<'_>, output: &std::path::Path) -> Resul
     let file = output.display().to_string();
     crate::safe_fs::write_atomically(output, &ics).map_err(|e| {
         let error = say::io_reason(&e, lang);
-        invalid(fill(w.err_could_not_write, &[("file", &file), ("error", &error)]))
+        invalid(fill(
+            w.err_could_not_write,
+            &[("file", &file), ("error", &error)],
+        ))
     })?;
     let n = entries.len().to_string();
-    writeln!(ctx.out, "{}", fill(w.calendar_wrote, &[("n", &n), ("file", &file)]))?;
+    writeln!(
+        ctx.out,
+        "{}",
+        fill(w.calendar_wrote, &[("n", &n), ("file", &file)])
+    )?;
     Ok(())
 }

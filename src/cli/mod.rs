@@ -144,7 +144,10 @@ impl Context<'_> {
                 ),
                 Err(e) => say::fill(
                     w.open_log_not_mended,
-                    &[("trouble", &trouble), ("error", &say::backup_error(&e, lang))],
+                    &[
+                        ("trouble", &trouble),
+                        ("error", &say::backup_error(&e, lang)),
+                    ],
                 ),
             };
             writeln!(self.err, "{text}")?;
@@ -210,8 +213,12 @@ impl Context<'_> {
 
     /// Reads a date the user typed, relative to today.
     pub(crate) fn date(&self, flag: &str, text: &str) -> Result<chrono::NaiveDate, CliError> {
-        parse_date(text, self.clock.today())
-            .map_err(|_| invalid(say::fill(self.say().err_date, &[("flag", flag), ("text", text)])))
+        parse_date(text, self.clock.today()).map_err(|_| {
+            invalid(say::fill(
+                self.say().err_date,
+                &[("flag", flag), ("text", text)],
+            ))
+        })
     }
 
     /// The language messages are told in: --lang, else the opened journal's, else (before a
@@ -607,7 +614,11 @@ fn repair(ctx: &mut Context<'_>, yes: bool) -> Result<(), CliError> {
         writeln!(ctx.err, "{text}")?;
     }
     let kept = crate::store::kept_folder(&ctx.dir).display().to_string();
-    writeln!(ctx.err, "{}", say::fill(w.repair_brings_over, &[("dir", &kept)]))?;
+    writeln!(
+        ctx.err,
+        "{}",
+        say::fill(w.repair_brings_over, &[("dir", &kept)])
+    )?;
     if !yes {
         let stdin = std::io::stdin();
         if !stdin.is_terminal() {
@@ -635,7 +646,11 @@ fn repair(ctx: &mut Context<'_>, yes: bool) -> Result<(), CliError> {
     match todays_backup(ctx) {
         Ok(path) => {
             let file = path.display().to_string();
-            writeln!(ctx.out, "{}", say::fill(w.repair_new_backup, &[("file", &file)]))?
+            writeln!(
+                ctx.out,
+                "{}",
+                say::fill(w.repair_new_backup, &[("file", &file)])
+            )?
         }
         Err(e) => {
             let error = say::backup_error(&e, lang);
@@ -647,11 +662,7 @@ fn repair(ctx: &mut Context<'_>, yes: bool) -> Result<(), CliError> {
 }
 
 /// Asks `question` on the terminal; whether the answer was yes (y, yes, and in Danish j, ja).
-pub(crate) fn ask(
-    ctx: &mut Context<'_>,
-    question: &str,
-    w: &say::Say,
-) -> Result<bool, CliError> {
+pub(crate) fn ask(ctx: &mut Context<'_>, question: &str, w: &say::Say) -> Result<bool, CliError> {
     ctx.out.flush()?;
     write!(ctx.err, "{question}")?;
     ctx.err.flush()?;
@@ -736,7 +747,10 @@ pub(crate) fn piped_text(lang: Language) -> Result<Option<String>, CliError> {
     }
     let text = crate::input::read_limited(stdin.lock(), crate::input::TEXT_LIMIT).map_err(|e| {
         let problem = say::problem_text(&e, lang);
-        invalid(say::fill(say::say(lang).err_piped, &[("problem", &problem)]))
+        invalid(say::fill(
+            say::say(lang).err_piped,
+            &[("problem", &problem)],
+        ))
     })?;
     let text = text.trim_end().to_string();
     Ok((!text.trim().is_empty()).then_some(text))
@@ -761,7 +775,10 @@ pub(crate) fn resolve_own(
                 })
                 .unwrap_or_default();
             let w = say::say(lang);
-            Err(invalid(say::fill(w.err_read_only_record, &[("name", &author)])))
+            Err(invalid(say::fill(
+                w.err_read_only_record,
+                &[("name", &author)],
+            )))
         }
         other => Ok(other?),
     }

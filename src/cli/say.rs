@@ -1482,16 +1482,19 @@ pub fn answer_error(e: &crate::prompts::AnswerError, lang: Language) -> String {
             options,
         } => fill(
             w.answer_not_option,
-            &[("question", question), ("given", given), ("options", options)],
+            &[
+                ("question", question),
+                ("given", given),
+                ("options", options),
+            ],
         ),
         AnswerError::NoWhy { question, asking } => fill(
             w.answer_no_why,
             &[("question", question), ("asking", asking)],
         ),
-        AnswerError::Missing { question, text } => fill(
-            w.answer_missing,
-            &[("question", question), ("text", text)],
-        ),
+        AnswerError::Missing { question, text } => {
+            fill(w.answer_missing, &[("question", question), ("text", text)])
+        }
     }
 }
 
@@ -1499,9 +1502,7 @@ pub fn answer_error(e: &crate::prompts::AnswerError, lang: Language) -> String {
 pub fn finish_error(e: &crate::flow::FinishError, lang: Language) -> String {
     use crate::flow::{FinishError, Problem};
     match e {
-        FinishError::Answers(a) | FinishError::Problem(Problem::Answer(a)) => {
-            answer_error(a, lang)
-        }
+        FinishError::Answers(a) | FinishError::Problem(Problem::Answer(a)) => answer_error(a, lang),
         FinishError::Problem(Problem::NoDate { given, .. }) => {
             fill(say(lang).answer_no_date, &[("given", given)])
         }
@@ -1689,12 +1690,7 @@ mod tests {
     /// that are the same words in both languages.
     #[test]
     fn every_message_is_translated() {
-        let same = [
-            "status",
-            "j_journal",
-            "j_id",
-            "n_note",
-        ];
+        let same = ["status", "j_journal", "j_id", "n_note"];
         for ((name, e), (_, d)) in fields(&EN).iter().zip(&fields(&DA)) {
             assert!(
                 e != d || same.contains(&name.as_str()),

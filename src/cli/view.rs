@@ -3,9 +3,7 @@
 use serde_json::json;
 
 use super::args::{ListArgs, SearchArgs};
-use super::format::{
-    WIDTH, fit, id_width, list_line, list_line_as, local_time, one_line, wrap,
-};
+use super::format::{WIDTH, fit, id_width, list_line, list_line_as, local_time, one_line, wrap};
 use super::say::{fill, long_date, relative, say};
 use super::{CliError, Context, invalid, resolve_kind};
 use crate::prompts::show_answer;

@@ -33,14 +33,20 @@ pub(super) fn add(ctx: &mut Context<'_>, command: AddCommand) -> Result<(), CliE
         } => {
             let library = ctx.library()?;
             let lang = ctx.language(Some(&journal));
-            let set = library
-                .get(set.trim())
-                .ok_or_else(|| invalid(say::fill(say::say(lang).err_no_set, &[("id", set.trim())])))?;
+            let set = library.get(set.trim()).ok_or_else(|| {
+                invalid(say::fill(say::say(lang).err_no_set, &[("id", set.trim())]))
+            })?;
             let experiment = experiment
                 .map(|e| resolve_kind(ctx.speech(), &journal, "--experiment", &e, Kind::Experiment))
                 .transpose()?;
             let cycle = match cycle {
-                Some(c) => Some(resolve_kind(ctx.speech(), &journal, "--cycle", &c, Kind::Cycle)?),
+                Some(c) => Some(resolve_kind(
+                    ctx.speech(),
+                    &journal,
+                    "--cycle",
+                    &c,
+                    Kind::Cycle,
+                )?),
                 // A reflection on an experiment belongs to the experiment's cycle.
                 None => match experiment {
                     Some(e) => journal.get(e)?.and_then(|r| r.cycle()),
@@ -102,9 +108,12 @@ pub(super) fn parse_visibility(
     value: &str,
     lang: Language,
 ) -> Result<crate::record::Visibility, CliError> {
-    value
-        .parse()
-        .map_err(|_| invalid(say::fill(say::say(lang).err_visibility, &[("value", value)])))
+    value.parse().map_err(|_| {
+        invalid(say::fill(
+            say::say(lang).err_visibility,
+            &[("value", value)],
+        ))
+    })
 }
 
 /// A new cycle's fields, checked.
@@ -197,7 +206,13 @@ fn experiment_content(
         from = carried.from();
     }
     let cycle = match plan.cycle {
-        Some(c) => Some(resolve_kind(ctx.speech(), journal, "--cycle", &c, Kind::Cycle)?),
+        Some(c) => Some(resolve_kind(
+            ctx.speech(),
+            journal,
+            "--cycle",
+            &c,
+            Kind::Cycle,
+        )?),
         None => carried_cycle,
     };
     let follow_up = plan

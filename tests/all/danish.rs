@@ -83,29 +83,8 @@ fn said(j: &Journal, args: &[&str]) -> String {
 
 #[test]
 fn a_danish_journal_runs_every_kind_of_command_in_danish() {
-    let j = Journal::new();
-    let init = said(&j, &["init", "--name", "Anna", "--lang", "da"]);
-    danish_only("init", &init);
-    let cycle = j.add(&[
-        "add",
-        "cycle",
-        "--title",
-        "Tillid til nattevagten",
-        "--question",
-        "Hvor kan jeg styre med tillid?",
-    ]);
-    let exp = j.add(&[
-        "add",
-        "experiment",
-        "--title",
-        "Nattevagten lægger selv vagtplanen",
-        "--cycle",
-        &cycle,
-        "--follow-up",
-        "i dag",
-        "--visibility",
-        "mentor",
-    ]);
+    let (j, ids) = a_morning_in_danish();
+    let (cycle, exp) = (&ids[0], &ids[1]);
     let other = j.add(&["add", "experiment", "--title", "Fælles morgenmøde"]);
     let note = j.add(&[
         "add",
@@ -116,7 +95,11 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
         "network",
     ]);
     let folder = |name: &str| j.dir.path().join(name).to_str().unwrap().to_string();
-    let (mentor, backup, comments) = (folder("m.json"), folder("b.json"), folder("m.comments.json"));
+    let (mentor, backup, comments) = (
+        folder("m.json"),
+        folder("b.json"),
+        folder("m.comments.json"),
+    );
     let mut runs: Vec<(String, String)> = Vec::new();
     let mut run = |args: &[&str]| runs.push((args.join(" "), said(&j, args)));
     run(&["comment", &note, "God pointe"]);
@@ -145,20 +128,36 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
     run(&["export", "--for", "mentor", "-o", &mentor]);
     run(&["export", "--for", "backup", "-o", &backup]);
     run(&["review", &mentor]);
-    run(&["review", &mentor, "--comment", &format!("{exp}=Godt forsøg")]);
+    run(&[
+        "review",
+        &mentor,
+        "--comment",
+        &format!("{exp}=Godt forsøg"),
+    ]);
     run(&["import", "--dry-run", &comments]);
     run(&["import", &comments]);
     run(&["--journal", &folder("gendannet"), "restore", &backup]);
     let peer = Journal::new();
     peer.ok(&["init", "--name", "Bo", "--lang", "da"]);
-    peer.add(&["add", "note", "--title", "Bos note", "--visibility", "network"]);
+    peer.add(&[
+        "add",
+        "note",
+        "--title",
+        "Bos note",
+        "--visibility",
+        "network",
+    ]);
     let net = folder("net");
     std::fs::create_dir(&net).unwrap();
     peer.ok(&["network", "sync", &net]);
     run(&["network", "sync", &net]);
     run(&["network", "sync", &net]);
     let bo = peer.ok(&["journal"]);
-    let bo = bo.lines().find_map(|l| l.strip_prefix("id")).unwrap().trim();
+    let bo = bo
+        .lines()
+        .find_map(|l| l.strip_prefix("id"))
+        .unwrap()
+        .trim();
     run(&["network", "trust", bo]);
     run(&["list", "--peers"]);
     run(&["repair", "--yes"]);
@@ -181,9 +180,12 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
         ("Skrev 2 post(er) til din mentor", "export"),
         ("Kommenter med: praxis review", "review"),
         ("Skrev 1 kommentar(er)", "review"),
-        ("Ville importere kommentarerne fra Anna:", "import --dry-run"),
+        (
+            "Ville importere kommentarerne fra Anna Holm:",
+            "import --dry-run",
+        ),
         ("Intet er ændret (prøvekørsel).", "import --dry-run"),
-        ("Journalen for Anna er gendannet", "restore"),
+        ("Journalen for Anna Holm er gendannet", "restore"),
         ("Bo: 1 tilføjet", "network sync"),
         ("Nøglen fra Bo er ny her", "network sync"),
         ("er, som de var", "network sync again"),
@@ -193,8 +195,12 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
         ("rytme     3 om ugen", "journal set"),
         ("Slettet: note", "delete"),
         ("0 noter", "stats"),
-        ("Journal for Anna – mandag den 23. november 2026", "today"),
+        (
+            "Journal for Anna Holm – mandag den 23. november 2026",
+            "today",
+        ),
         ("resultat: De tog ansvaret", "show"),
+        ("Jeg forventer: De beder mig kun afgøre", "show"),
     ] {
         assert!(all.contains(want), "{what} should say {want:?}:\n{all}");
     }
@@ -207,19 +213,42 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
         shown.contains("fase: opsamling · rytme: ugentligt") && shown.contains("– tekst"),
         "{shown}"
     );
-    for e in ["cadence", "source:", "— text", "scale", "may be skipped", "can become"] {
-        assert!(!shown.contains(e), "prompts show speaks English ({e}): {shown}");
+    for e in [
+        "cadence",
+        "source:",
+        "— text",
+        "scale",
+        "may be skipped",
+        "can become",
+    ] {
+        assert!(
+            !shown.contains(e),
+            "prompts show speaks English ({e}): {shown}"
+        );
     }
 }
 
 #[test]
 fn a_danish_journal_is_told_its_errors_in_danish() {
     let j = Journal::new();
-    j.ok(&["init", "--name", "Anna", "--lang", "da"]);
-    let cycle = j.add(&["add", "cycle", "--title", "Tillid", "--question", "Hvordan?"]);
+    let init = said(&j, &["init", "--name", "Anna", "--lang", "da"]);
+    assert!(init.contains("Startede en journal"), "{init}");
+    danish_only("init", &init);
+    let cycle = j.add(&[
+        "add",
+        "cycle",
+        "--title",
+        "Tillid",
+        "--question",
+        "Hvordan?",
+    ]);
     let exp = j.add(&["add", "experiment", "--title", "Vagtplanen"]);
     let file = |name: &str| j.dir.path().join(name).to_str().unwrap().to_string();
-    let (half, missing, no_net) = (file("halv.json"), file("findes-ikke.json"), file("intet-net"));
+    let (half, missing, no_net) = (
+        file("halv.json"),
+        file("findes-ikke.json"),
+        file("intet-net"),
+    );
     std::fs::write(&half, "{").unwrap();
     let mentor = file("m.json");
     j.ok(&["export", "--for", "mentor", "-o", &mentor]);
@@ -227,41 +256,84 @@ fn a_danish_journal_is_told_its_errors_in_danish() {
     let (half, missing, no_net) = (half.as_str(), missing.as_str(), no_net.as_str());
     for (args, danish) in [
         (vec!["show", "ZZZZZZ"], "ingen post har et id"),
-        (vec!["add", "experiment"], "et eksperiment skal have en titel"),
-        (vec!["add", "note"], "intet at gemme"),
-        (vec!["add", "reflection", "--set", "findes-ikke"], "intet spørgsmålssæt"),
         (
-            vec!["add", "reflection", "--set", "daily-checkin", "--answer", "happened=Møde"],
+            vec!["add", "experiment"],
+            "et eksperiment skal have en titel",
+        ),
+        (vec!["add", "note"], "intet at gemme"),
+        (
+            vec!["add", "reflection", "--set", "findes-ikke"],
+            "intet spørgsmålssæt",
+        ),
+        (
+            vec![
+                "add",
+                "reflection",
+                "--set",
+                "daily-checkin",
+                "--answer",
+                "happened=Møde",
+            ],
             "skal besvares – »",
         ),
         (
             vec!["add", "note", "--title", "x", "--visibility", "offentlig"],
             "kender ikke synligheden",
         ),
-        (vec!["edit", cycle, "--with", "borgere"], "gælder kun eksperimenter"),
+        (
+            vec!["edit", cycle, "--with", "borgere"],
+            "gælder kun eksperimenter",
+        ),
         (
             vec!["experiment", "done", cycle, "--outcome", "x"],
             "det er et forløb, ikke et eksperiment",
         ),
         (vec!["experiment", "done", exp], "skriv, hvad der skete"),
         (vec!["summary", "--month", "2026-13"], "er ikke en måned"),
-        (vec!["export", "--for", "chefen"], "brug mentor, network eller backup"),
+        (
+            vec!["export", "--for", "chefen"],
+            "brug mentor, network eller backup",
+        ),
         (vec!["import", missing], "kan ikke læses (den findes ikke)"),
         (vec!["import", half], "er ikke gyldig JSON"),
         (vec!["restore", mentor], "rummer allerede en journal"),
-        (vec!["review", mentor, "--comment", "uden-lighedstegn"], "skriv det som ID=TEKST"),
+        (
+            vec!["review", mentor, "--comment", "uden-lighedstegn"],
+            "skriv det som ID=TEKST",
+        ),
         (vec!["network", "sync", no_net], "er ikke en mappe"),
-        (vec!["network", "trust", "ZZZZ"], "ingen journal, som praxis kender"),
-        (vec!["journal", "set", "--keep-backups", "0"], "skal være mindst 1"),
-        (vec!["journal", "set", "--rhythm", "nogle-gange"], "kender ikke rytmen"),
+        (
+            vec!["network", "trust", "ZZZZ"],
+            "ingen journal, som praxis kender",
+        ),
+        (
+            vec!["journal", "set", "--keep-backups", "0"],
+            "skal være mindst 1",
+        ),
+        (
+            vec!["journal", "set", "--rhythm", "nogle-gange"],
+            "kender ikke rytmen",
+        ),
         (vec!["delete", exp], "sletning kræver et ja"),
         (vec!["list", "--kind", "ting"], "brug forløb, eksperiment"),
-        (vec!["prompts", "show", "findes-ikke"], "intet spørgsmålssæt"),
-        (vec!["add", "cycle", "--title", "x", "--ends", "2020-01-01"], "allerede passeret"),
-        (vec!["add", "experiment", "--title", "x", "--from", cycle], "et eksperiment bygger på"),
+        (
+            vec!["prompts", "show", "findes-ikke"],
+            "intet spørgsmålssæt",
+        ),
+        (
+            vec!["add", "cycle", "--title", "x", "--ends", "2020-01-01"],
+            "allerede passeret",
+        ),
+        (
+            vec!["add", "experiment", "--title", "x", "--from", cycle],
+            "et eksperiment bygger på",
+        ),
     ] {
         let err = j.fails(&args);
-        assert!(err.contains(danish), "{args:?} should say {danish:?}: {err}");
+        assert!(
+            err.contains(danish),
+            "{args:?} should say {danish:?}: {err}"
+        );
         danish_only(&format!("{args:?}"), &err);
     }
     // Told in Danish before the journal is opened, too: the journal is looked at for its language.
