@@ -105,13 +105,13 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
     run(&["comment", &note, "God pointe"]);
     run(&["edit", &note, "--title", "Samtale med pårørende"]);
     run(&["edit", &note, "--title", "Samtale med pårørende"]);
-    run(&["experiment", "start", &exp]);
-    run(&["experiment", "done", &exp, "--outcome", "De tog ansvaret"]);
+    run(&["experiment", "start", exp]);
+    run(&["experiment", "done", exp, "--outcome", "De tog ansvaret"]);
     run(&["experiment", "drop", &other, "--outcome", "Ikke nu"]);
     run(&[
         "cycle",
         "conclude",
-        &cycle,
+        cycle,
         "--answer",
         "learned=At slippe kontrollen",
         "--answer",
@@ -121,7 +121,7 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
         "--answer",
         "next=Næste forløb",
     ]);
-    run(&["summary", "--cycle", &cycle]);
+    run(&["summary", "--cycle", cycle]);
     run(&["summary", "--month", "2026-11"]);
     run(&["calendar", "--output", &folder("k.ics")]);
     run(&["prompts", "list"]);
@@ -167,7 +167,7 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
     run(&["due"]);
     run(&["stats"]);
     run(&["today"]);
-    run(&["show", &exp]);
+    run(&["show", exp]);
     let all: String = runs.iter().map(|(_, t)| t.as_str()).collect();
     for (want, what) in [
         ("Gemt:", "edit"),
