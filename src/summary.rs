@@ -624,6 +624,8 @@ pub struct Words {
     pub none: &'static str,
     pub reflections: &'static str,
     pub not_logged: &'static str,
+    /// Between clauses: an em dash in English, an en dash in Danish.
+    pub dash: &'static str,
 }
 
 /// The summary's line under its title: the days it covers, the phase, whether the cycle is
@@ -678,6 +680,7 @@ pub fn words(lang: Language) -> Words {
             none: "nothing",
             reflections: "reflections",
             not_logged: "not logged yet",
+            dash: " — ",
         },
         Language::Danish => Words {
             summary: "Det har jeg lært",
@@ -703,6 +706,7 @@ pub fn words(lang: Language) -> Words {
             none: "intet",
             reflections: "refleksioner",
             not_logged: "ikke logget endnu",
+            dash: " – ",
         },
     }
 }
@@ -716,6 +720,20 @@ pub fn signal_word(m: SignalMet, lang: Language) -> &'static str {
         (SignalMet::Yes, Language::Danish) => "ja",
         (SignalMet::Partly, Language::Danish) => "delvis",
         (SignalMet::No, Language::Danish) => "nej",
+    }
+}
+
+/// An experiment's status as a word in `lang`, as the screens name it.
+pub fn status_word(s: ExperimentStatus, lang: Language) -> &'static str {
+    match (s, lang) {
+        (ExperimentStatus::Planned, Language::English) => "planned",
+        (ExperimentStatus::Running, Language::English) => "running",
+        (ExperimentStatus::Done, Language::English) => "done",
+        (ExperimentStatus::Dropped, Language::English) => "dropped",
+        (ExperimentStatus::Planned, Language::Danish) => "planlagt",
+        (ExperimentStatus::Running, Language::Danish) => "i gang",
+        (ExperimentStatus::Done, Language::Danish) => "gennemført",
+        (ExperimentStatus::Dropped, Language::Danish) => "stoppet",
     }
 }
 
@@ -786,14 +804,14 @@ pub fn render(
             format!(
                 "**{}**{version} · {} · {}",
                 l.title,
-                l.status.as_str(),
+                status_word(l.status, lang),
                 short_id(l.id)
             )
         } else {
             format!(
                 "{}{version} · {} · {}",
                 l.title,
-                l.status.as_str(),
+                status_word(l.status, lang),
                 short_id(l.id)
             )
         };
@@ -806,7 +824,7 @@ pub fn render(
         if !l.signal.is_empty() || l.signal_met.is_some() {
             let met = l
                 .signal_met
-                .map(|m| format!(" — {}: {}", w.signal_showed, signal_word(m, lang)))
+                .map(|m| format!("{}{}: {}", w.dash, w.signal_showed, signal_word(m, lang)))
                 .unwrap_or_default();
             out.push(item(
                 l.depth + 1,
@@ -829,7 +847,7 @@ pub fn render(
         };
         out.push(item(
             0,
-            format!("{} · {}: {} — {fate}", n.day, n.set, n.text),
+            format!("{} · {}: {}{}{fate}", n.day, n.set, n.text, w.dash),
         ));
     }
 

@@ -1,18 +1,19 @@
 //! `praxis edit`, `praxis delete` and `praxis experiment start|done|drop`: changing what is saved.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::IsTerminal;
 
 use super::args::{EditArgs, ExperimentCommand, OutcomeArgs};
-use super::write::{answers_for, parse_status, split_list};
-use super::{CliError, Context, invalid, piped_text, resolve_kind};
+use super::write::{answers_for, parse_status, parse_visibility, split_list};
+use super::{CliError, Context, invalid, piped_text, resolve_kind, say};
+use crate::journal::Language;
 use crate::record::{Content, ExperimentStatus, Kind, Record, normalize_tags};
 
 pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
     let journal = ctx.open()?;
-    let id = super::resolve_own(&journal, &a.id)?;
-    let before = journal
-        .get(id)?
-        .ok_or_else(|| invalid("that record just went away"))?;
+    let id = super::resolve_own(ctx.speech(), &journal, &a.id)?;
+    let lang = ctx.language(Some(&journal));
+    let w = say::say(lang);
+    let before = journal.get(id)?.ok_or_else(|| invalid(w.err_gone))?;
     let mut r = before.clone();
     let kind = r.kind();
 
@@ -21,7 +22,7 @@ pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
     }
     if let Some(b) = &a.body {
         r.body = if b == "-" {
-            piped_text()?.unwrap_or_default()
+            piped_text(lang)?.unwrap_or_default()
         } else {
             b.clone()
         };
@@ -39,9 +40,7 @@ pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
         r.tags.retain(|t| !gone.contains(t));
     }
     if let Some(v) = &a.visibility {
-        r.visibility = v
-            .parse()
-            .map_err(|e| invalid(format!("--visibility: {e}")))?;
+        r.visibility = parse_visibility(v, lang)?;
     }
 
     let plan = &a.plan;
@@ -75,18 +74,27 @@ pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
         .iter()
         .find(|(set, _, kinds)| *set && !kinds.contains(&kind))
     {
-        let wants: Vec<String> = kinds.iter().map(|k| format!("{}s", k.as_str())).collect();
-        return Err(invalid(format!(
-            "{flag} is for {}; {} is {}. Nothing was saved.",
-            wants.join(" and "),
-            a.id,
-            super::format::a(kind.as_str())
+        let wants: Vec<&str> = kinds.iter().map(|k| say::kinds(*k, lang)).collect();
+        return Err(invalid(say::fill(
+            w.err_flag_kind,
+            &[
+                ("flag", flag),
+                ("kinds", &wants.join(w.and)),
+                ("id", &a.id),
+                ("is", say::a_kind(kind, lang)),
+            ],
         )));
     }
     let new_cycle = match plan.cycle.as_deref() {
         None => None,
         Some("none") => Some(None),
-        Some(c) => Some(Some(resolve_kind(&journal, "--cycle", c, Kind::Cycle)?)),
+        Some(c) => Some(Some(resolve_kind(
+            ctx.speech(),
+            &journal,
+            "--cycle",
+            c,
+            Kind::Cycle,
+        )?)),
     };
     match &mut r.content {
         Content::Cycle {
@@ -96,7 +104,9 @@ pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
                 *question = q.trim().to_string();
             }
             if let Some(s) = &plan.status {
-                *status = s.parse().map_err(|e| invalid(format!("--status: {e}")))?;
+                *status = s
+                    .parse()
+                    .map_err(|_| invalid(say::fill(w.err_cycle_status, &[("value", s)])))?;
             }
         }
         Content::Experiment {
@@ -130,7 +140,7 @@ pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
                 };
             }
             if let Some(s) = &plan.status {
-                let new = parse_status(s)?;
+                let new = parse_status(s, lang)?;
                 *closed = crate::cycle::closing_time(*status, new, *closed, ctx.clock.now());
                 *status = new;
             }
@@ -150,13 +160,9 @@ pub(super) fn edit(ctx: &mut Context<'_>, a: EditArgs) -> Result<(), CliError> {
             let a = &a.answers;
             if !a.answer.is_empty() || !a.why.is_empty() || a.file.is_some() {
                 let library = ctx.library()?;
-                let lang = ctx.language(Some(&journal));
-                let set = library.get(set).ok_or_else(|| {
-                    invalid(format!(
-                        "this reflection's prompt set '{set}' is no longer in your library, so its \
-                         answers cannot be checked; put the set's file back to edit them"
-                    ))
-                })?;
+                let set = library
+                    .get(set)
+                    .ok_or_else(|| invalid(say::fill(w.err_set_gone, &[("set", set)])))?;
                 *answers = answers_for(set, a, answers, lang)?;
             }
         }
@@ -171,26 +177,22 @@ fn save_if_changed(
     before: &Record,
     mut after: Record,
 ) -> Result<(), CliError> {
-    let w = super::say::say(ctx.language(Some(journal)));
+    let lang = ctx.language(Some(journal));
+    let w = say::say(lang);
     if after == *before {
         let id = journal.short_id(before.id);
-        writeln!(
-            ctx.err,
-            "{}",
-            super::say::fill(w.nothing_changed, &[("id", &id)])
-        )?;
+        writeln!(ctx.err, "{}", say::fill(w.nothing_changed, &[("id", &id)]))?;
         return Ok(());
     }
     if after.title.trim().is_empty() && matches!(after.kind(), Kind::Cycle | Kind::Experiment) {
-        return Err(invalid(
-            "a cycle or experiment needs a title; nothing was saved",
-        ));
+        return Err(invalid(w.err_needs_title));
     }
-    after
-        .touch(ctx.clock.now())
-        .map_err(|e| invalid(format!("{e}; nothing was saved")))?;
+    after.touch(ctx.clock.now()).map_err(|e| {
+        let why = say::highest_revision(&e, lang);
+        invalid(say::fill(w.err_not_saved, &[("why", &why)]))
+    })?;
     journal.update(&after)?;
-    let text = super::say::fill(
+    let text = say::fill(
         w.saved,
         &[
             ("id", &journal.short_id(after.id)),
@@ -206,6 +208,8 @@ pub(super) fn experiment(
     command: ExperimentCommand,
 ) -> Result<(), CliError> {
     let journal = ctx.open()?;
+    let lang = ctx.language(Some(&journal));
+    let w = say::say(lang);
     let (prefix, status, outcome, signal) = match command {
         ExperimentCommand::Start { id } => (id, ExperimentStatus::Running, None, None),
         ExperimentCommand::Done(OutcomeArgs {
@@ -215,7 +219,7 @@ pub(super) fn experiment(
         }) => (
             id,
             ExperimentStatus::Done,
-            Some(outcome_text(outcome, "what happened")?),
+            Some(outcome_text(outcome, w.err_outcome_done, lang)?),
             signal,
         ),
         ExperimentCommand::Drop(OutcomeArgs {
@@ -225,20 +229,24 @@ pub(super) fn experiment(
         }) => (
             id,
             ExperimentStatus::Dropped,
-            Some(outcome_text(outcome, "why you dropped it")?),
+            Some(outcome_text(outcome, w.err_outcome_drop, lang)?),
             signal,
         ),
     };
     let signal = signal
         .map(|s| {
             s.parse::<crate::record::SignalMet>()
-                .map_err(|e| invalid(format!("--signal: {e}")))
+                .map_err(|_| invalid(say::fill(w.err_signal, &[("value", &s)])))
         })
         .transpose()?;
-    let id = resolve_kind(&journal, "experiment", &prefix, Kind::Experiment)?;
-    let before = journal
-        .get(id)?
-        .ok_or_else(|| invalid("that record just went away"))?;
+    let id = resolve_kind(
+        ctx.speech(),
+        &journal,
+        "experiment",
+        &prefix,
+        Kind::Experiment,
+    )?;
+    let before = journal.get(id)?.ok_or_else(|| invalid(w.err_gone))?;
     let mut after = before.clone();
     if let Content::Experiment {
         status: s,
@@ -260,47 +268,44 @@ pub(super) fn experiment(
     save_if_changed(ctx, &journal, &before, after)
 }
 
-fn outcome_text(flag: Option<String>, what: &str) -> Result<String, CliError> {
+/// The outcome given or piped in; refused with `missing` when there is none.
+fn outcome_text(flag: Option<String>, missing: &str, lang: Language) -> Result<String, CliError> {
     let text = match flag {
         Some(t) if t != "-" => Some(t),
-        _ => piped_text()?,
+        _ => piped_text(lang)?,
     };
     match text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()) {
         Some(t) => Ok(t),
-        None => Err(invalid(format!(
-            "say {what}: --outcome \"…\" (or pipe the text in)"
-        ))),
+        None => Err(invalid(missing)),
     }
 }
 
 pub(super) fn delete(ctx: &mut Context<'_>, prefix: &str, yes: bool) -> Result<(), CliError> {
     let journal = ctx.open()?;
-    let id = super::resolve_own(&journal, prefix)?;
-    let record = journal
-        .get(id)?
-        .ok_or_else(|| invalid("that record just went away"))?;
+    let id = super::resolve_own(ctx.speech(), &journal, prefix)?;
+    let lang = ctx.language(Some(&journal));
+    let w = say::say(lang);
+    let record = journal.get(id)?.ok_or_else(|| invalid(w.err_gone))?;
     let linked = journal.linked_to(id)?.len();
     let comments = journal.comment_count(id);
     if !yes {
-        let stdin = std::io::stdin();
-        if !stdin.is_terminal() {
-            return Err(invalid(format!(
-                "deleting needs a yes: run `praxis delete {prefix} --yes` to delete it without asking"
+        if !std::io::stdin().is_terminal() {
+            return Err(invalid(say::fill(
+                w.err_delete_needs_yes,
+                &[("id", prefix)],
             )));
         }
-        let w = super::say::say(ctx.language(Some(&journal)));
-        let lang = ctx.language(Some(&journal));
         let comments = if comments > 0 {
-            super::say::fill(w.delete_comments, &[("n", &comments.to_string())])
+            say::fill(w.delete_comments, &[("n", &comments.to_string())])
         } else {
             String::new()
         };
         let linked = if linked > 0 {
-            super::say::fill(w.delete_linked, &[("n", &linked.to_string())])
+            say::fill(w.delete_linked, &[("n", &linked.to_string())])
         } else {
             String::new()
         };
-        let question = super::say::fill(
+        let question = say::fill(
             w.delete_question,
             &[
                 ("kind", crate::tui::words::kind(record.kind(), lang)),
@@ -310,24 +315,13 @@ pub(super) fn delete(ctx: &mut Context<'_>, prefix: &str, yes: bool) -> Result<(
                 ("linked", &linked),
             ],
         );
-        ctx.out.flush()?;
-        write!(ctx.err, "{question}")?;
-        ctx.err.flush()?;
-        let mut answer = String::new();
-        stdin.lock().read_line(&mut answer)?;
-        if !matches!(
-            answer.trim().to_lowercase().as_str(),
-            "y" | "yes" | "j" | "ja"
-        ) {
-            let w = super::say::say(ctx.language(Some(&journal)));
+        if !super::ask(ctx, &question, w)? {
             writeln!(ctx.err, "{}", w.kept_it)?;
             return Ok(());
         }
     }
     let deleted = journal.delete(id)?;
-    let lang = ctx.language(Some(&journal));
-    let w = super::say::say(lang);
-    let text = super::say::fill(
+    let text = say::fill(
         w.deleted,
         &[
             ("kind", crate::tui::words::kind(deleted.record.kind(), lang)),
@@ -337,7 +331,7 @@ pub(super) fn delete(ctx: &mut Context<'_>, prefix: &str, yes: bool) -> Result<(
     write!(ctx.out, "{text}")?;
     if !deleted.detached.is_empty() {
         let n = deleted.detached.len().to_string();
-        write!(ctx.out, "{}", super::say::fill(w.unlinked, &[("n", &n)]))?;
+        write!(ctx.out, "{}", say::fill(w.unlinked, &[("n", &n)]))?;
     }
     writeln!(ctx.out)?;
     Ok(())

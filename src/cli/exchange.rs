@@ -9,6 +9,7 @@ use age::secrecy::SecretString;
 use std::path::Path;
 
 use super::args::{ExportArgs, ReviewArgs};
+use super::say::{self, Say, fill};
 use super::{CliError, Context, invalid, resolve_kind};
 use crate::exchange::{self, Exporter, Scope, Selection, Source};
 use crate::input::{InputError, Problem};
@@ -22,17 +23,17 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
         "network" => Scope::Network,
         "backup" => Scope::Backup,
         other => {
-            return Err(invalid(format!(
-                "--for {other}: use mentor, network or backup"
-            )));
+            return Err(invalid(fill(ctx.say().err_export_for, &[("value", other)])));
         }
     };
-    let markdown = export_format(&a)?;
+    let markdown = export_format(&a, ctx.say())?;
     let journal = ctx.open_to_read()?;
+    let lang = ctx.language(Some(&journal));
+    let w = say::say(lang);
     let selection = Selection {
         cycle: a
             .cycle
-            .map(|c| resolve_kind(&journal, "--cycle", &c, Kind::Cycle))
+            .map(|c| resolve_kind(ctx.speech(), &journal, "--cycle", &c, Kind::Cycle))
             .transpose()?,
         tag: a
             .tag
@@ -62,16 +63,11 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
         None
     };
     let seal = match (&a.to, a.passphrase) {
-        (Some(to), _) => Some(crate::seal::SealFor::Key(sealing_key_for(&journal, to)?)),
+        (Some(to), _) => Some(crate::seal::SealFor::Key(sealing_key_for(
+            &journal, to, lang,
+        )?)),
         (None, true) => Some(crate::seal::SealFor::Passphrase(
-            passphrase_from_user(
-                "Passphrase to seal the file with (tell it to the reader by phone): ",
-            )
-            .ok_or_else(|| {
-                invalid(
-                    "--passphrase: set PRAXIS_PASSPHRASE, or run praxis on a terminal to type one",
-                )
-            })?,
+            passphrase_from_user(w.passphrase_to_seal).ok_or_else(|| invalid(w.err_passphrase))?,
         )),
         (None, false) => None,
     };
@@ -86,8 +82,13 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
     };
     // Sealed, the file is written into age's encrypting writer; nothing of it is in the clear.
     let shown = a.output.as_ref().map_or_else(
-        || "Writing".to_string(),
-        |p| format!("Writing {}", p.display()),
+        || w.progress_writing.to_string(),
+        |p| {
+            fill(
+                w.progress_writing_file,
+                &[("file", &p.display().to_string())],
+            )
+        },
     );
     let write = |w: &mut dyn Write| -> Result<usize, ExportFailed> {
         let mut counted = super::progress::Counting::new(w, shown.clone());
@@ -107,23 +108,25 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
             exchange::write_atomically_with(path, |w| write(w).map(|n| count = n)).map_err(
                 |e| match e {
                     ExportFailed::Read(e) => e.into(),
-                    ExportFailed::Write(e) => invalid(format!(
-                        "could not write {}: {e}. Nothing was written there",
-                        path.display()
+                    ExportFailed::Write(e) => invalid(fill(
+                        w.err_export_write,
+                        &[
+                            ("file", &path.display().to_string()),
+                            ("error", &say::io_reason(&e, lang)),
+                        ],
                     )),
                 },
             )?;
-            let w = super::say::say(ctx.language(Some(&journal)));
             let sealed = match (&a.to, a.passphrase) {
                 (Some(_), _) => w.sealed_key,
                 (None, true) => w.sealed_passphrase,
                 _ => "",
             };
-            let text = super::say::fill(
+            let text = fill(
                 w.wrote,
                 &[
                     ("n", &count.to_string()),
-                    ("scope", scope.as_str()),
+                    ("scope", say::scope_for(scope, w)),
                     ("file", &path.display().to_string()),
                     ("sealed", sealed),
                 ],
@@ -141,13 +144,13 @@ pub(super) fn export(ctx: &mut Context<'_>, a: ExportArgs) -> Result<(), CliErro
 
 /// Whether an export is Markdown: as --format says, else as the output file's extension says
 /// (an extension that says neither is refused, so `-o anna.md` never writes JSON).
-fn export_format(a: &super::args::ExportArgs) -> Result<bool, CliError> {
+fn export_format(a: &super::args::ExportArgs, w: &Say) -> Result<bool, CliError> {
     let sealed = a.to.is_some() || a.passphrase;
     let from_flag = match a.format.as_deref().map(|f| f.trim().to_ascii_lowercase()) {
         None => None,
         Some(f) if f == "json" => Some(false),
         Some(f) if f == "markdown" || f == "md" => Some(true),
-        Some(other) => return Err(invalid(format!("--format {other}: use json or markdown"))),
+        Some(other) => return Err(invalid(fill(w.err_export_format, &[("value", &other)]))),
     };
     let Some(out) = &a.output else {
         return Ok(from_flag.unwrap_or(false));
@@ -162,18 +165,21 @@ fn export_format(a: &super::args::ExportArgs) -> Result<bool, CliError> {
         _ => None,
     };
     match (from_flag, from_name) {
-        (Some(f), Some(n)) if f != n => Err(invalid(format!(
-            "--format {} but {} ends in .{}: make them agree (or drop --format)",
-            if f { "markdown" } else { "json" },
-            out.display(),
-            ext.unwrap_or_default()
+        (Some(f), Some(n)) if f != n => Err(invalid(fill(
+            w.err_export_disagree,
+            &[
+                ("format", if f { "markdown" } else { "json" }),
+                ("file", &out.display().to_string()),
+                ("ext", &ext.unwrap_or_default()),
+            ],
         ))),
         (Some(f), _) | (None, Some(f)) => Ok(f),
-        (None, None) => Err(invalid(format!(
-            "{}: the name does not say which format to write; end it in .json (for importing), \
-             .md (Markdown, to read){} or give --format json|markdown",
-            out.display(),
-            if sealed { ", .age (sealed)" } else { "" }
+        (None, None) => Err(invalid(fill(
+            w.err_export_name,
+            &[
+                ("file", &out.display().to_string()),
+                ("age", if sealed { w.export_age } else { "" }),
+            ],
         ))),
     }
 }
@@ -185,6 +191,7 @@ fn read_opened(
     err: &mut dyn Write,
     path: &Path,
     journal_dir: Option<&Path>,
+    w: &Say,
 ) -> Result<String, CliError> {
     let bytes = crate::input::read_bytes(path, crate::input::EXCHANGE_LIMIT)?;
     if !crate::seal::is_sealed(&bytes) {
@@ -197,18 +204,15 @@ fn read_opened(
     }
     let shown = path.display().to_string();
     let (plain, how) = crate::seal::open(&shown, &bytes, journal_dir, || {
-        passphrase_from_user("The file is sealed with a passphrase. Passphrase: ")
+        passphrase_from_user(w.passphrase_to_open)
     })
-    .map_err(|e| invalid(e.to_string()))?;
-    writeln!(
-        err,
-        "Opened {shown}: it was sealed {}.",
-        match how {
-            crate::seal::OpenedWith::Key => "for this journal's key",
-            crate::seal::OpenedWith::Passphrase => "with a passphrase",
-        }
-    )?;
-    String::from_utf8(plain).map_err(|_| invalid(format!("{shown} holds no text once opened")))
+    .map_err(CliError::Seal)?;
+    let how = match how {
+        crate::seal::OpenedWith::Key => w.opened_with_key,
+        crate::seal::OpenedWith::Passphrase => w.opened_with_passphrase,
+    };
+    writeln!(err, "{}", fill(w.opened, &[("file", &shown), ("how", how)]))?;
+    String::from_utf8(plain).map_err(|_| invalid(fill(w.err_no_text_opened, &[("file", &shown)])))
 }
 
 /// A passphrase from `PRAXIS_PASSPHRASE`, or asked for on the terminal without echo.
@@ -268,18 +272,19 @@ fn import_file(
     journal: &Journal,
     path: &Path,
     dry_run: bool,
+    w: &'static Say,
     accept: impl FnOnce(&exchange::About) -> Result<(), CliError>,
 ) -> Result<(ImportReport, exchange::About), CliError> {
-    let text = read_opened(err, path, Some(journal.dir()))?;
+    let text = read_opened(err, path, Some(journal.dir()), w)?;
     let mut importer = journal.importer(dry_run);
     let shown = path.display().to_string();
-    let mut progress = Progress::new(&mut importer, &shown);
+    let mut progress = Progress::new(&mut importer, &shown, w);
     let read = exchange::read_into(&shown, &text, journal.meta().id, &mut progress);
     progress.clear();
     drop(text);
     let about = read
         .map_err(|stopped| match stopped {
-            exchange::Stopped::Read(e) => invalid(e.to_string()),
+            exchange::Stopped::Read(e) => CliError::Read(e),
             exchange::Stopped::Sink(e) => e.into(),
         })
         .and_then(|about| accept(&about).map(|()| about));
@@ -296,18 +301,22 @@ fn import_file(
 struct Progress<'s, S> {
     sink: &'s mut S,
     ticker: super::progress::Ticker,
+    w: &'static Say,
 }
 
 impl<'s, S> Progress<'s, S> {
-    fn new(sink: &'s mut S, file: &'s str) -> Self {
+    fn new(sink: &'s mut S, file: &'s str, w: &'static Say) -> Self {
         Progress {
             sink,
-            ticker: super::progress::Ticker::new(format!("Reading {file}")),
+            ticker: super::progress::Ticker::new(fill(w.progress_reading, &[("file", file)])),
+            w,
         }
     }
 
     fn tick(&mut self) {
-        self.ticker.add(1, |n| format!("{n} records"));
+        let w = self.w;
+        self.ticker
+            .add(1, |n| fill(w.progress_records, &[("n", &n.to_string())]));
     }
 
     /// Takes the line away again, if it was shown.
@@ -343,38 +352,47 @@ pub(super) fn import(ctx: &mut Context<'_>, path: &Path, dry_run: bool) -> Resul
     } else {
         ctx.open_or_create()?
     };
-    let (report, about) = import_file(&mut *ctx.err, &journal, path, dry_run, |_| Ok(()))?;
+    let w = say::say(ctx.language(Some(&journal)));
+    let (report, about) = import_file(&mut *ctx.err, &journal, path, dry_run, w, |_| Ok(()))?;
     let from = match (&about.source, &about.exported_by) {
-        (Source::Praxis(scope), Some(by)) => {
-            format!("{}'s {} export", by.author_name, scope.as_str())
-        }
-        (Source::Jrnl, _) => "a jrnl export".to_string(),
-        (Source::TuiJournal | Source::TuiJournalTransfer, _) => "a tui-journal file".to_string(),
-        _ => "the file".to_string(),
+        (Source::Praxis(scope), Some(by)) => fill(
+            w.import_from_praxis,
+            &[
+                ("name", &by.author_name),
+                ("scope", say::scope_export(*scope, w)),
+            ],
+        ),
+        (Source::Jrnl, _) => w.import_from_jrnl.to_string(),
+        (Source::TuiJournal | Source::TuiJournalTransfer, _) => w.import_from_tui.to_string(),
+        _ => w.import_from_file.to_string(),
     };
-    let verb = if dry_run { "Would import" } else { "Imported" };
-    writeln!(ctx.out, "{verb} {from}:")?;
+    let verb = if dry_run {
+        w.import_would
+    } else {
+        w.import_did
+    };
+    writeln!(ctx.out, "{}", fill(verb, &[("from", &from)]))?;
     print_report(ctx, &report)?;
     if let (Source::Praxis(Scope::Backup), Some(by)) = (&about.source, &about.exported_by)
         && by.journal != journal.meta().id
     {
-        writeln!(
-            ctx.err,
-            "This is a backup of another journal ({}'s): its records are kept apart, as shared \
-             records (praxis list --peers). To bring a journal back from its backup, use: praxis \
-             restore FILE --journal NEW_FOLDER",
-            by.author_name
-        )?;
+        let text = fill(w.import_other_backup, &[("name", &by.author_name)]);
+        writeln!(ctx.err, "{text}")?;
     }
     if dry_run {
-        writeln!(ctx.out, "Nothing was changed (dry run).")?;
+        writeln!(ctx.out, "{}", w.import_dry_run)?;
     }
     Ok(())
 }
 
 /// The age key `--to` names: an age key, a file holding one, or a peer's key fingerprint or
 /// name (their age key as their signed files gave it).
-fn sealing_key_for(journal: &Journal, to: &str) -> Result<age::x25519::Recipient, CliError> {
+fn sealing_key_for(
+    journal: &Journal,
+    to: &str,
+    lang: crate::journal::Language,
+) -> Result<age::x25519::Recipient, CliError> {
+    let w = say::say(lang);
     if let Ok(key) = crate::seal::recipient(to) {
         return Ok(key);
     }
@@ -389,22 +407,17 @@ fn sealing_key_for(journal: &Journal, to: &str) -> Result<age::x25519::Recipient
         })
         .collect();
     match found.as_slice() {
-        [(_, _, _, age)] => {
-            crate::seal::recipient(age).map_err(|e| invalid(format!("--to {to}: {e}")))
-        }
-        [] => Err(invalid(format!(
-            "--to {to}: no age key (age1…), key file, or peer of that name or key fingerprint \
-             that gave one. Ask them for the 'seal to' key their praxis journal shows"
-        ))),
-        _ => Err(invalid(format!(
-            "--to {to} could mean several journals: give more of the key fingerprint"
-        ))),
+        [(_, _, _, age)] => crate::seal::recipient(age)
+            .map_err(|e| invalid(format!("--to {to}: {}", say::seal_error(&e, lang)))),
+        [] => Err(invalid(fill(w.err_to_nobody, &[("to", to)]))),
+        _ => Err(invalid(fill(w.err_to_several, &[("to", to)]))),
     }
 }
 
 /// `praxis network trust ID`: forgets the key pinned for another journal.
 pub(super) fn trust(ctx: &mut Context<'_>, prefix: &str) -> Result<(), CliError> {
     let journal = ctx.open()?;
+    let w = say::say(ctx.language(Some(&journal)));
     let wanted = prefix.trim().to_ascii_uppercase();
     let known: Vec<(JournalId, String)> = journal
         .peers()?
@@ -413,29 +426,17 @@ pub(super) fn trust(ctx: &mut Context<'_>, prefix: &str) -> Result<(), CliError>
         .collect();
     let (id, name) = match known.as_slice() {
         [one] => one.clone(),
-        [] => {
-            return Err(invalid(format!(
-                "no journal praxis knows has an id starting with '{prefix}': see praxis list --peers"
-            )));
-        }
-        _ => {
-            return Err(invalid(format!(
-                "'{prefix}' could mean several journals: type more"
-            )));
-        }
+        [] => return Err(invalid(fill(w.err_trust_nobody, &[("id", prefix)]))),
+        _ => return Err(invalid(fill(w.err_trust_several, &[("id", prefix)]))),
     };
-    match journal.unpin_key(id)? {
-        Some(old) => writeln!(
-            ctx.out,
-            "Forgot the key pinned for {name} ({}). The next file signed by {name} pins its key; \
-             praxis shows the new fingerprint then.",
-            old.fingerprint()
-        )?,
-        None => writeln!(
-            ctx.out,
-            "No key was pinned for {name}; the next signed file pins one."
-        )?,
-    }
+    let text = match journal.unpin_key(id)? {
+        Some(old) => fill(
+            w.trust_forgot,
+            &[("name", &name), ("fingerprint", &old.fingerprint())],
+        ),
+        None => fill(w.trust_none_pinned, &[("name", &name)]),
+    };
+    writeln!(ctx.out, "{text}")?;
     Ok(())
 }
 
@@ -470,8 +471,7 @@ pub(super) fn seal_network(ctx: &mut Context<'_>, on: bool) -> Result<(), CliErr
 }
 
 fn print_report(ctx: &mut Context<'_>, r: &ImportReport) -> Result<(), CliError> {
-    use super::say::{fill, say};
-    let w = say(ctx.language(None));
+    let w = say::say(ctx.language(None));
     let n = |v: usize| v.to_string();
     if let Some((_, name, fingerprint)) = &r.pinned {
         let text = fill(
@@ -522,38 +522,46 @@ fn print_report(ctx: &mut Context<'_>, r: &ImportReport) -> Result<(), CliError>
 }
 
 pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError> {
+    let dir = ctx.dir.display().to_string();
+    // The folder holds no journal (or must not), so --lang or the locale speaks.
+    let w = say::say(ctx.language(None));
     if Journal::discard_cut_off_restore(&ctx.dir)? {
         writeln!(
             ctx.err,
-            "praxis: an earlier restore into {} was cut off; starting it over.",
-            ctx.dir.display()
+            "{}",
+            fill(w.restore_starting_over, &[("dir", &dir)])
         )?;
     }
     match Journal::open(&ctx.dir) {
         Err(StoreError::NoJournal { .. }) => {}
-        Ok(_) | Err(StoreError::Locked { .. }) => {
-            return Err(invalid(format!(
-                "{} already holds a journal: restore into a new folder with --journal NEWDIR",
-                ctx.dir.display()
-            )));
+        Ok(journal) => {
+            let w = say::say(ctx.language(Some(&journal)));
+            return Err(invalid(fill(w.err_restore_into_journal, &[("dir", &dir)])));
+        }
+        Err(StoreError::Locked { .. }) => {
+            return Err(invalid(fill(w.err_restore_into_journal, &[("dir", &dir)])));
         }
         Err(e) => return Err(e.into()),
     }
     let shown = path.display().to_string();
-    let not_backup = || {
-        invalid(format!(
-            "{shown} is not a backup export (praxis export --for backup); use praxis import for other files"
-        ))
-    };
     // Who exported it, from its header; a broken file gets the full reader's word.
-    let text = read_opened(&mut *ctx.err, path, None)?;
-    let Some((Scope::Backup, by)) = exchange::peek(&text) else {
+    let text = read_opened(&mut *ctx.err, path, None, w)?;
+    let peeked = exchange::peek(&text);
+    // From here on in the language of the journal the file came from, unless --lang says.
+    let lang = ctx
+        .lang
+        .or(peeked.as_ref().map(|(_, by)| by.language))
+        .unwrap_or(ctx.language(None));
+    ctx.spoken = Some(lang);
+    let w = say::say(lang);
+    let not_backup = || invalid(fill(w.err_not_a_backup, &[("file", &shown)]));
+    let Some((Scope::Backup, by)) = peeked else {
         exchange::read(
             &shown,
             &text,
             crate::record::JournalId::new_at(ctx.clock.now()),
         )
-        .map_err(|e| invalid(e.to_string()))?;
+        .map_err(CliError::Read)?;
         return Err(not_backup());
     };
     // A signed backup carries the journal's key: the restored journal is the same journal.
@@ -563,12 +571,17 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
     meta.id = by.journal;
     let existed = ctx.dir.exists();
     let journal = Journal::create_for_restore(&ctx.dir, meta, identity.as_ref())?;
-    let result = import_file(&mut *ctx.err, &journal, path, false, |about| {
-        match about.source {
+    let result = import_file(
+        &mut *ctx.err,
+        &journal,
+        path,
+        false,
+        w,
+        |about| match about.source {
             Source::Praxis(Scope::Backup) => Ok(()),
             _ => Err(not_backup()),
-        }
-    })
+        },
+    )
     .and_then(|done| {
         journal.restore_finished()?;
         Ok(done)
@@ -587,21 +600,25 @@ pub(super) fn restore(ctx: &mut Context<'_>, path: &Path) -> Result<(), CliError
             return Err(e);
         }
     };
-    writeln!(
-        ctx.out,
-        "Restored {}'s journal into {}: {} records, {} comments.",
-        by.author_name,
-        ctx.dir.display(),
-        report.added,
-        report.comments_added
-    )?;
+    let text = fill(
+        w.restored,
+        &[
+            ("name", &by.author_name),
+            ("dir", &dir),
+            ("n", &report.added.to_string()),
+            ("comments", &report.comments_added.to_string()),
+        ],
+    );
+    writeln!(ctx.out, "{text}")?;
     Ok(())
 }
 
 pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliError> {
     let shown = a.file.display().to_string();
     let own_journal = ctx.dir.join("db").is_dir().then(|| ctx.dir.clone());
-    let text = read_opened(&mut *ctx.err, &a.file, own_journal.as_deref())?;
+    let lang = ctx.speech();
+    let w = say::say(lang);
+    let text = read_opened(&mut *ctx.err, &a.file, own_journal.as_deref(), w)?;
     // The reviewer's own journal, when there is one, signs the comments.
     let mut signer = None;
     let reviewer = match Journal::open(&ctx.dir) {
@@ -620,9 +637,7 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
         }
         Err(StoreError::NoJournal { .. }) => {
             let Some(name) = a.name.clone() else {
-                return Err(invalid(
-                    "you have no praxis journal here: give your name with --name, so the manager sees who commented",
-                ));
+                return Err(invalid(w.err_review_name));
             };
             Exporter {
                 journal: JournalId::new_at(ctx.clock.now()),
@@ -634,15 +649,12 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
         }
         Err(e) => return Err(e.into()),
     };
-    let shared =
-        exchange::read(&shown, &text, reviewer.journal).map_err(|e| invalid(e.to_string()))?;
+    let shared = exchange::read(&shown, &text, reviewer.journal).map_err(CliError::Read)?;
     if !matches!(
         shared.source,
         Source::Praxis(Scope::Mentor | Scope::Network)
     ) {
-        return Err(invalid(format!(
-            "{shown} is not an export shared for review (praxis export --for mentor)"
-        )));
+        return Err(invalid(fill(w.err_not_for_review, &[("file", &shown)])));
     }
     let out_path = a
         .output
@@ -657,22 +669,19 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
         for r in &shared.records {
             writeln!(
                 ctx.out,
-                "{}  {:<10} {}",
+                "{}  {:<11} {}",
                 &r.id.to_key()[..12],
-                r.kind().as_str(),
+                crate::tui::words::kind(r.kind(), lang),
                 r.display_title()
             )?;
         }
-        writeln!(
-            ctx.err,
-            "Comment with: praxis review {shown} --comment ID=\"…\" (the mentor-review prompt set has questions to start from: praxis prompts show mentor-review)"
-        )?;
+        writeln!(ctx.err, "{}", fill(w.review_how, &[("file", &shown)]))?;
         return Ok(());
     }
     let mut comments = Vec::new();
     for pair in &a.comments {
         let Some((prefix, text)) = pair.split_once('=') else {
-            return Err(invalid(format!("--comment '{pair}': write it as ID=TEXT")));
+            return Err(invalid(fill(w.err_review_pair, &[("pair", pair)])));
         };
         let wanted = prefix.trim().to_ascii_uppercase();
         let matching: Vec<_> = shared
@@ -683,21 +692,17 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
         let on = match matching.as_slice() {
             [one] => one.id,
             [] => {
-                return Err(invalid(format!(
-                    "no record in {shown} has an id starting with '{prefix}'"
-                )));
+                let values = [("file", shown.as_str()), ("id", prefix)];
+                return Err(invalid(fill(w.err_review_nothing, &values)));
             }
             _ => {
-                return Err(invalid(format!(
-                    "'{prefix}' could mean several records in {shown}: type more of the id"
-                )));
+                let values = [("file", shown.as_str()), ("id", prefix)];
+                return Err(invalid(fill(w.err_review_several, &values)));
             }
         };
         let text = text.trim();
         if text.is_empty() {
-            return Err(invalid(format!(
-                "--comment {prefix}=…: the comment is empty"
-            )));
+            return Err(invalid(fill(w.err_review_empty, &[("id", prefix)])));
         }
         let now = ctx.clock.now() + chrono::Duration::milliseconds(comments.len() as i64);
         comments.push(Comment {
@@ -720,13 +725,17 @@ pub(super) fn review(ctx: &mut Context<'_>, a: ReviewArgs) -> Result<(), CliErro
     if let Some(identity) = &signer {
         file = file.signed_by(identity);
     }
-    file.save(&out_path)
-        .map_err(|e| invalid(format!("could not write {}: {e}", out_path.display())))?;
-    writeln!(
-        ctx.out,
-        "Wrote {count} comment(s) to {}: send it back; the manager runs praxis import on it.",
-        out_path.display()
-    )?;
+    let out_shown = out_path.display().to_string();
+    file.save(&out_path).map_err(|e| {
+        let values = [
+            ("file", out_shown.as_str()),
+            ("error", &say::io_reason(&e, lang)),
+        ];
+        invalid(fill(w.err_could_not_write, &values))
+    })?;
+    let values = [("n", count.to_string()), ("file", out_shown)];
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    writeln!(ctx.out, "{}", fill(w.review_wrote, &values))?;
     Ok(())
 }
 
@@ -760,7 +769,8 @@ fn review_in_the_app(
             // The review signs its comments as the mentor's own journal would, so the manager
             // pins one key for the mentor, whichever way the comments come.
             if let Some(identity) = signer {
-                crate::safe_fs::private_dir(&dir).map_err(|e| invalid(e.to_string()))?;
+                crate::safe_fs::private_dir(&dir)
+                    .map_err(|e| invalid(say::io_reason(&e, ctx.speech())))?;
                 crate::store::keep_identity(&dir, identity)?;
             }
             Journal::create(&dir, meta)?
@@ -782,23 +792,22 @@ fn review_in_the_app(
     };
     crate::tui::run(start)?;
     if out.exists() {
-        writeln!(
-            ctx.out,
-            "Your comments are in {}: send it back; the manager runs praxis import on it.",
-            out.display()
-        )?;
+        let file = out.display().to_string();
+        let text = fill(ctx.say().review_in_file, &[("file", &file)]);
+        writeln!(ctx.out, "{text}")?;
     }
     Ok(())
 }
 
 pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
+    let shown_dir = dir.display().to_string();
     if !dir.is_dir() {
-        return Err(invalid(format!(
-            "{} is not a folder: give the shared network folder",
-            dir.display()
-        )));
+        let text = fill(ctx.say().err_sync_not_a_folder, &[("dir", &shown_dir)]);
+        return Err(invalid(text));
     }
     let journal = ctx.open()?;
+    let lang = ctx.language(Some(&journal));
+    let w = say::say(lang);
     let plain_name = network_file_name(&journal.meta().author_name, journal.meta().id);
     let sealed_name = format!("{plain_name}.age");
     let readers = journal
@@ -840,12 +849,10 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
                 && old.content.exported_by.author_name == file.content.exported_by.author_name
                 && old.content.exported_by.key == Some(journal.identity().public())
         });
+    let n = file.content.records.len().to_string();
     if unchanged {
-        writeln!(
-            ctx.out,
-            "Your {} network record(s) in {own_name} are as they were.",
-            file.content.records.len()
-        )?;
+        let text = fill(w.sync_as_they_were, &[("n", &n), ("file", &own_name)]);
+        writeln!(ctx.out, "{text}")?;
     } else {
         // Signed, so peers can tell it is this journal's; readable by the other users of a
         // shared drive, since it is meant for them.
@@ -860,15 +867,21 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
             }),
             None => crate::safe_fs::write_shared_atomically_with(&own_path, |w| file.write_json(w)),
         };
-        written.map_err(|e| invalid(format!("could not write into {}: {e}", dir.display())))?;
+        let cannot_write = |e: std::io::Error| {
+            let error = say::io_reason(&e, lang);
+            invalid(fill(
+                w.err_sync_write,
+                &[("dir", &shown_dir), ("error", &error)],
+            ))
+        };
+        written.map_err(cannot_write)?;
         if let Some((_, list)) = &readers {
-            crate::safe_fs::write_atomically(&sealed_for, list)
-                .map_err(|e| invalid(format!("could not write {}: {e}", sealed_for.display())))?;
+            crate::safe_fs::write_atomically(&sealed_for, list).map_err(cannot_write)?;
         }
         writeln!(
             ctx.out,
-            "Shared {} network record(s) as {own_name}.",
-            file.content.records.len()
+            "{}",
+            fill(w.sync_shared, &[("n", &n), ("file", &own_name)])
         )?;
     }
     // The name older praxis versions used for this journal's file, and the file in the other
@@ -883,7 +896,13 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
     }
     let mut seen = SeenFiles::load(&journal);
     let mut others: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| invalid(format!("cannot read {}: {e}", dir.display())))?
+        .map_err(|e| {
+            let error = say::io_reason(&e, lang);
+            invalid(fill(
+                w.err_sync_read,
+                &[("dir", &shown_dir), ("error", &error)],
+            ))
+        })?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
@@ -904,8 +923,9 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        if let Some(why) = sync_engine_leftover(&name) {
-            writeln!(ctx.err, "praxis: skipped {name}: {why}")?;
+        let skipped = |why: &str| fill(w.sync_skipped, &[("file", &name), ("why", why)]);
+        if let Some(why) = sync_engine_leftover(&name, w) {
+            writeln!(ctx.err, "{}", skipped(why))?;
             continue;
         }
         let stamp = file_stamp(&path);
@@ -915,27 +935,16 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
             continue;
         }
         if name.ends_with(".age") && sealed_for_others(&path, &journal) {
-            let w = super::say::say(journal.meta().language);
-            writeln!(
-                ctx.err,
-                "{}",
-                super::say::fill(w.sealed_not_yet, &[("name", &name)])
-            )?;
+            writeln!(ctx.err, "{}", fill(w.sealed_not_yet, &[("name", &name)]))?;
             continue;
         }
         if has_merge_conflict_markers(&path) {
-            writeln!(
-                ctx.err,
-                "praxis: skipped {name}: it has git merge-conflict markers (<<<<<<<); resolve the \
-                 conflict in git (take either side whole), then sync again"
-            )?;
+            writeln!(ctx.err, "{}", skipped(w.sync_merge_markers))?;
             continue;
         }
-        let result = import_file(&mut *ctx.err, &journal, &path, false, |about| {
+        let result = import_file(&mut *ctx.err, &journal, &path, false, w, |about| {
             if about.source != Source::Praxis(Scope::Network) {
-                return Err(invalid(format!(
-                    "{name} is not a network export; only network files belong in the shared folder"
-                )));
+                return Err(invalid(fill(w.err_sync_not_network, &[("file", &name)])));
             }
             Ok(())
         });
@@ -946,42 +955,41 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
         }
         match result {
             Ok((report, about)) => {
-                let who = about.exported_by.map(|b| b.author_name).unwrap_or_default();
-                writeln!(
-                    ctx.out,
-                    "{who}: {} new, {} updated, {} unchanged{}{}{}",
-                    report.added,
-                    report.updated,
-                    report.unchanged,
-                    if report.conflicts.is_empty() {
+                let who = about
+                    .exported_by
+                    .map(|b| crate::text::one_line(&b.author_name))
+                    .unwrap_or_default();
+                let part = |n: usize, template: &str| {
+                    if n == 0 {
                         String::new()
                     } else {
-                        format!(", {} in conflict", report.conflicts.len())
-                    },
-                    if report.refused == 0 {
-                        String::new()
-                    } else {
-                        format!(
-                            ", {} not taken (the file may not change them: it is unsigned, or \
-                             not by their author)",
-                            report.refused
-                        )
-                    },
-                    if report.comments_refused == 0 {
-                        String::new()
-                    } else {
-                        format!(
-                            ", {} comment(s) not taken (in someone else's name, without a signature this journal can check)",
-                            report.comments_refused
-                        )
+                        fill(template, &[("n", &n.to_string())])
                     }
-                )?;
+                };
+                let text = fill(
+                    w.sync_line,
+                    &[
+                        ("who", &who),
+                        ("added", &report.added.to_string()),
+                        ("updated", &report.updated.to_string()),
+                        ("unchanged", &report.unchanged.to_string()),
+                        ("conflicts", &part(report.conflicts.len(), w.sync_conflicts)),
+                        ("refused", &part(report.refused, w.sync_refused)),
+                        (
+                            "comments",
+                            &[
+                                part(report.comments_added, w.sync_comments_added),
+                                part(report.comments_unverifiable, w.sync_comments_waiting),
+                                part(report.comments_refused, w.sync_comments_refused),
+                            ]
+                            .concat(),
+                        ),
+                    ],
+                );
+                writeln!(ctx.out, "{text}")?;
                 if let Some((_, name, fingerprint)) = &report.pinned {
-                    writeln!(
-                        ctx.out,
-                        "  {name}'s key is new here and was pinned: {fingerprint} (compare it with \
-                         {name}, by phone)"
-                    )?;
+                    let values = [("name", name.as_str()), ("fingerprint", fingerprint)];
+                    writeln!(ctx.out, "{}", fill(w.sync_pinned, &values))?;
                 }
             }
             // Not a file at all (a named pipe, a folder): no peer's export, so not a failure.
@@ -989,26 +997,24 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
                 problem: Problem::NotAFile(kind),
                 ..
             })) => {
-                writeln!(ctx.err, "praxis: skipped {name}: it is {kind}, not a file")?;
+                let what = fill(w.sync_not_a_file, &[("kind", say::path_kind(kind, w))]);
+                writeln!(ctx.err, "{}", skipped(&what))?;
             }
             Err(e) => {
                 failed += 1;
-                writeln!(ctx.err, "praxis: skipped {name}: {e}")?;
+                writeln!(ctx.err, "{}", skipped(&say::error_text(&e, lang)))?;
             }
         }
     }
     if skipped_unchanged > 0 {
-        writeln!(
-            ctx.out,
-            "{skipped_unchanged} peer file(s) unchanged since the last sync."
-        )?;
+        let n = skipped_unchanged.to_string();
+        writeln!(ctx.out, "{}", fill(w.sync_peers_unchanged, &[("n", &n)]))?;
     }
     seen.save(&journal);
     if failed > 0 {
-        return Err(invalid(format!(
-            "{failed} file(s) in {} could not be imported (see above); the others were",
-            dir.display()
-        )));
+        let n = failed.to_string();
+        let text = fill(w.err_sync_failed, &[("n", &n), ("dir", &shown_dir)]);
+        return Err(invalid(text));
     }
     Ok(())
 }
@@ -1082,13 +1088,13 @@ fn network_file_name(author: &str, id: JournalId) -> String {
 }
 
 /// Why a file in the network folder is a sync engine's, not a peer's export, if it is one.
-fn sync_engine_leftover(name: &str) -> Option<&'static str> {
+fn sync_engine_leftover(name: &str, w: &Say) -> Option<&'static str> {
     if name.contains(".sync-conflict-") {
-        Some("it is Syncthing's copy of a conflict; keep the right version under the original name")
+        Some(w.sync_conflict_copy)
     } else if name.starts_with("~syncthing~") || name.contains(".syncthing.") {
-        Some("Syncthing is still writing it")
+        Some(w.sync_still_writing)
     } else if name.contains(".orig.") || name.contains("_BACKUP_") || name.contains("_REMOTE_") {
-        Some("it is a copy git left while merging")
+        Some(w.sync_git_copy)
     } else {
         None
     }

@@ -18,29 +18,6 @@ pub fn local_time(at: DateTime<Utc>) -> String {
         .to_string()
 }
 
-/// "1 experiment", "3 experiments", "0 reflections": a count with its noun (a regular English
-/// plural; every noun praxis counts is one).
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
-/// "an experiment", "a cycle": a noun with its indefinite article.
-pub fn a(noun: &str) -> String {
-    let vowel = noun
-        .chars()
-        .next()
-        .is_some_and(|c| "aeiouAEIOU".contains(c));
-    if vowel {
-        format!("an {noun}")
-    } else {
-        format!("a {noun}")
-    }
-}
-
 /// The width of the widest short id among `records`, so a list's columns line up.
 pub fn id_width<'a>(journal: &Journal, records: impl IntoIterator<Item = &'a Record>) -> usize {
     records
@@ -133,18 +110,4 @@ pub fn list_line_as(
     }
     let title = fit(&title, room.saturating_sub(tail.width() + 1));
     format!("{head}{title} {tail}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_say_one_thing_or_many_things() {
-        assert_eq!(count(1, "experiment"), "1 experiment");
-        assert_eq!(count(0, "reflection"), "0 reflections");
-        assert_eq!(count(2, "comment"), "2 comments");
-        assert_eq!(a("experiment"), "an experiment");
-        assert_eq!(a("cycle"), "a cycle");
-    }
 }

@@ -3,6 +3,7 @@
 
 use super::args::{CycleCommand, SummaryArgs};
 use super::format::{WIDTH, fit};
+use super::say::{self, fill};
 use super::write::{answers_for, cycle_content};
 use super::{CliError, Context, invalid, resolve_kind};
 use crate::flow::{CONCLUDE_SET, Flow, Purpose};
@@ -19,9 +20,8 @@ pub(super) fn cycle(ctx: &mut Context<'_>, command: CycleCommand) -> Result<(), 
             record.body = common.body.unwrap_or_default();
             record.set_tags(&common.tags);
             if let Some(v) = common.visibility {
-                record.visibility = v
-                    .parse()
-                    .map_err(|e| invalid(format!("--visibility: {e}")))?;
+                record.visibility =
+                    super::write::parse_visibility(&v, ctx.language(Some(&journal)))?;
             }
             journal.insert(&record)?;
             writeln!(ctx.out, "{}", record.id)?;
@@ -29,24 +29,22 @@ pub(super) fn cycle(ctx: &mut Context<'_>, command: CycleCommand) -> Result<(), 
         }
         CycleCommand::Conclude { id, answers, force } => {
             let journal = ctx.open()?;
-            let id = resolve_kind(&journal, "cycle", &id, Kind::Cycle)?;
-            let cycle = journal
-                .get(id)?
-                .ok_or_else(|| invalid("that record just went away"))?;
+            let id = resolve_kind(ctx.speech(), &journal, "cycle", &id, Kind::Cycle)?;
+            let lang = ctx.language(Some(&journal));
+            let w = say::say(lang);
+            let cycle = journal.get(id)?.ok_or_else(|| invalid(w.err_gone))?;
+            let named = [
+                ("title", cycle.display_title()),
+                ("id", journal.short_id(id)),
+            ];
+            let named: Vec<(&str, &str)> = named.iter().map(|(k, v)| (*k, v.as_str())).collect();
             if crate::cycle::is_concluded(&cycle) {
-                return Err(invalid(format!(
-                    "\"{}\" is already concluded; praxis summary --cycle {} shows what it taught",
-                    cycle.display_title(),
-                    journal.short_id(id)
-                )));
+                return Err(invalid(fill(w.err_already_concluded, &named)));
             }
             let open = crate::cycle::open_experiments(&journal, id)?;
             if !open.is_empty() {
-                writeln!(
-                    ctx.err,
-                    "{} experiment(s) of this cycle are still planned or running:",
-                    open.len()
-                )?;
+                let n = open.len().to_string();
+                writeln!(ctx.err, "{}", fill(w.conclude_still_open, &[("n", &n)]))?;
                 for e in &open {
                     writeln!(
                         ctx.err,
@@ -56,23 +54,14 @@ pub(super) fn cycle(ctx: &mut Context<'_>, command: CycleCommand) -> Result<(), 
                     )?;
                 }
                 if !force {
-                    return Err(invalid(
-                        "log them first (praxis experiment done|drop ID --outcome …), or conclude \
-                         anyway with --force; nothing was saved",
-                    ));
+                    return Err(invalid(w.err_conclude_open));
                 }
-                writeln!(
-                    ctx.err,
-                    "Concluding anyway (--force); they stay as they are."
-                )?;
+                writeln!(ctx.err, "{}", w.conclude_anyway)?;
             }
             let library = ctx.library()?;
-            let lang = ctx.language(Some(&journal));
-            let set = library.get(CONCLUDE_SET).ok_or_else(|| {
-                invalid(format!(
-                    "the closing set '{CONCLUDE_SET}' is missing from your library"
-                ))
-            })?;
+            let set = library
+                .get(CONCLUDE_SET)
+                .ok_or_else(|| invalid(fill(w.err_no_closing_set, &[("set", CONCLUDE_SET)])))?;
             let given = answers_for(set, &answers, &[], lang)?;
             let mut flow = Flow::new(
                 set.clone(),
@@ -94,14 +83,12 @@ pub(super) fn cycle(ctx: &mut Context<'_>, command: CycleCommand) -> Result<(), 
                     lang,
                     Some(&cycle),
                 )
-                .map_err(|e| invalid(format!("{e}; nothing was saved")))?;
+                .map_err(|e| {
+                    let why = say::finish_error(&e, lang);
+                    invalid(fill(w.err_not_saved, &[("why", &why)]))
+                })?;
             journal.save_finished(finished.new.as_ref(), finished.changed.as_ref())?;
-            writeln!(
-                ctx.out,
-                "Concluded \"{}\". praxis summary --cycle {} shows what it taught.",
-                cycle.display_title(),
-                journal.short_id(id)
-            )?;
+            writeln!(ctx.out, "{}", fill(w.concluded, &named))?;
             Ok(())
         }
     }
@@ -109,27 +96,28 @@ pub(super) fn cycle(ctx: &mut Context<'_>, command: CycleCommand) -> Result<(), 
 
 pub(super) fn summary(ctx: &mut Context<'_>, a: SummaryArgs) -> Result<(), CliError> {
     let journal = ctx.open_to_read()?;
+    let lang = ctx.language(Some(&journal));
+    let w = say::say(lang);
     let format = match (a.json, a.format.as_deref()) {
         (true, _) => "json",
         (false, None) => "text",
         (false, Some(f)) => match f.trim() {
             "text" | "markdown" | "md" | "json" => f.trim(),
             other => {
-                return Err(invalid(format!(
-                    "--format {other}: use text, markdown or json"
-                )));
+                return Err(invalid(fill(w.err_summary_format, &[("value", other)])));
             }
         },
     };
     let scope = match (&a.cycle, &a.month) {
         (Some(c), _) => Scope::Cycle {
-            id: resolve_kind(&journal, "--cycle", c, Kind::Cycle)?,
+            id: resolve_kind(lang, &journal, "--cycle", c, Kind::Cycle)?,
         },
-        (None, Some(m)) => Scope::month(m).map_err(|e| invalid(format!("--month: {e}")))?,
-        (None, None) => return Err(invalid("give --cycle ID or --month YYYY-MM")),
+        (None, Some(m)) => {
+            Scope::month(m).map_err(|_| invalid(fill(w.err_month, &[("value", m.as_str())])))?
+        }
+        (None, None) => return Err(invalid(w.err_summary_scope)),
     };
     let library = ctx.library()?;
-    let lang = ctx.language(Some(&journal));
     let s = crate::summary::build(&journal, &library, scope, ctx.clock.today(), lang)?;
     if format == "json" {
         serde_json::to_writer_pretty(&mut *ctx.out, &s).map_err(std::io::Error::other)?;
@@ -178,8 +166,9 @@ pub(super) fn due(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError> 
                 let head = format!("  {:<10} {days}: ", journal.short_id(f.experiment));
                 writeln!(
                     ctx.out,
-                    "{head}{} — {} ({})",
+                    "{head}{}{}{} ({})",
                     fit(&title, WIDTH.saturating_sub(head.len() + 28)),
+                    w.dash,
                     f.date,
                     super::say::relative(f.date, today, lang)
                 )?;
@@ -242,13 +231,20 @@ pub(super) fn calendar(ctx: &mut Context<'_>, output: &std::path::Path) -> Resul
     };
     let entries = crate::rhythm::calendar_entries(&open, &follow_ups, title_of, lang);
     let ics = crate::rhythm::to_ics(&entries, ctx.clock.now());
-    crate::safe_fs::write_atomically(output, &ics)
-        .map_err(|e| invalid(format!("could not write {}: {e}", output.display())))?;
+    let w = say::say(lang);
+    let file = output.display().to_string();
+    crate::safe_fs::write_atomically(output, &ics).map_err(|e| {
+        let error = say::io_reason(&e, lang);
+        invalid(fill(
+            w.err_could_not_write,
+            &[("file", &file), ("error", &error)],
+        ))
+    })?;
+    let n = entries.len().to_string();
     writeln!(
         ctx.out,
-        "Wrote {} date(s) to {}.",
-        entries.len(),
-        output.display()
+        "{}",
+        fill(w.calendar_wrote, &[("n", &n), ("file", &file)])
     )?;
     Ok(())
 }

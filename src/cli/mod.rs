@@ -32,6 +32,12 @@ pub enum CliError {
     /// A file given to praxis was not read (not a regular file, too large, not text).
     #[error(transparent)]
     Input(#[from] crate::input::InputError),
+    /// A file to import, restore or review could not be read as an exchange file.
+    #[error(transparent)]
+    Read(#[from] crate::exchange::ReadError),
+    /// A sealed file could not be opened, or a reader's key was not one.
+    #[error(transparent)]
+    Seal(#[from] crate::seal::SealError),
     /// The command's input does not make sense; the text says how to fix it.
     #[error("{0}")]
     Invalid(String),
@@ -88,19 +94,25 @@ impl Context<'_> {
                 ) =>
             {
                 let journal = Journal::open_read_only(&self.dir)?;
-                writeln!(
-                    self.err,
-                    "praxis: {} cannot be written to ({source}); showing the journal as it is, \
-                     read-only.",
-                    self.dir.display()
-                )?;
+                let lang = self.language(Some(&journal));
+                self.spoken = Some(lang);
+                let text = say::fill(
+                    say::say(lang).open_read_only,
+                    &[
+                        ("dir", &self.dir.display().to_string()),
+                        ("reason", &say::io_reason(&source, lang)),
+                    ],
+                );
+                writeln!(self.err, "{text}")?;
                 Ok(journal)
             }
             // The app has it open: read a copy of this moment rather than refuse.
             Err(StoreError::Locked { pid, .. }) => {
                 let journal = Journal::open_read_only(&self.dir)?;
                 let pid = pid.map(|p| format!(" (pid {p})")).unwrap_or_default();
-                let w = say::say(self.language(Some(&journal)));
+                let lang = self.language(Some(&journal));
+                self.spoken = Some(lang);
+                let w = say::say(lang);
                 writeln!(
                     self.err,
                     "{}",
@@ -121,39 +133,31 @@ impl Context<'_> {
     /// the journal's files private; when the save log was found damaged (the database itself
     /// is whole), makes a backup so the log starts afresh, and says so.
     fn tell_what_opening_did(&mut self, journal: &Journal) -> Result<(), CliError> {
+        let lang = self.language(Some(journal));
+        let w = say::say(lang);
         if let Some(trouble) = journal.log_trouble() {
             let made = crate::backup::make_and_prune(journal, self.clock.today(), self.clock.now());
-            match made {
-                Ok(path) => writeln!(
-                    self.err,
-                    "praxis: the save log beside your database was damaged or incomplete \
-                     ({trouble}). Your database itself opened whole, so nothing is lost: a new \
-                     backup was made ({}) and the log starts afresh from it.",
-                    path.display()
-                )?,
-                Err(e) => writeln!(
-                    self.err,
-                    "praxis: the save log beside your database was damaged or incomplete \
-                     ({trouble}), and a new backup to start it afresh could not be made ({e}). \
-                     Your database itself opened whole; free some space and run any praxis \
-                     command again."
-                )?,
-            }
+            let text = match made {
+                Ok(path) => say::fill(
+                    w.open_log_mended,
+                    &[("trouble", &trouble), ("file", &path.display().to_string())],
+                ),
+                Err(e) => say::fill(
+                    w.open_log_not_mended,
+                    &[
+                        ("trouble", &trouble),
+                        ("error", &say::backup_error(&e, lang)),
+                    ],
+                ),
+            };
+            writeln!(self.err, "{text}")?;
         }
         if journal.made_private() > 0 {
-            writeln!(
-                self.err,
-                "praxis: {} file(s) and folder(s) of your journal could be read by other users of \
-                 this machine; they are now private to you (folders 0700, files 0600).",
-                journal.made_private()
-            )?;
+            let n = journal.made_private().to_string();
+            writeln!(self.err, "{}", say::fill(w.open_made_private, &[("n", &n)]))?;
         }
         if journal.undid_an_interrupted_import() {
-            writeln!(
-                self.err,
-                "praxis: an import or restore was cut off before it finished; it has been undone, \
-                 so nothing of it is in your journal. Run it again to bring the file in."
-            )?;
+            writeln!(self.err, "{}", w.open_undid_import)?;
         }
         Ok(())
     }
@@ -164,6 +168,7 @@ impl Context<'_> {
             Err(StoreError::NoJournal { .. }) => {
                 let meta = JournalMeta::new(default_name(), default_language(), self.clock.now());
                 let journal = Journal::create(&self.dir, meta)?;
+                self.spoken = Some(journal.meta().language);
                 let m = journal.meta();
                 let text = say::fill(
                     say::say(m.language).started_new,
@@ -191,7 +196,9 @@ impl Context<'_> {
         let dir = self.config.as_ref().map(|c| c.join("prompts"));
         let loaded = crate::prompts::load(dir.as_deref());
         for problem in &loaded.problems {
-            writeln!(self.err, "praxis: skipped a prompt file: {problem}")?;
+            let problem = problem.to_string();
+            let text = say::fill(self.say().skipped_prompt_file, &[("problem", &problem)]);
+            writeln!(self.err, "{text}")?;
         }
         Ok(loaded.library)
     }
@@ -207,12 +214,29 @@ impl Context<'_> {
     /// Reads a date the user typed, relative to today.
     pub(crate) fn date(&self, flag: &str, text: &str) -> Result<chrono::NaiveDate, CliError> {
         parse_date(text, self.clock.today()).map_err(|_| {
-            let w = say::say(self.lang.or(self.spoken).unwrap_or_else(default_language));
-            invalid(say::fill(w.err_date, &[("flag", flag), ("text", text)]))
+            invalid(say::fill(
+                self.say().err_date,
+                &[("flag", flag), ("text", text)],
+            ))
         })
     }
 
-    /// The language to tell `e` in: the opened journal's, else --lang, else the locale's.
+    /// The language messages are told in: --lang, else the opened journal's, else (before a
+    /// journal is opened) the journal's as a look at it finds, else the locale's.
+    pub(crate) fn speech(&self) -> Language {
+        self.lang
+            .or(self.spoken)
+            .or_else(|| Journal::open(&self.dir).ok().map(|j| j.meta().language))
+            .unwrap_or_else(default_language)
+    }
+
+    /// The messages in [`Context::speech`]'s language.
+    pub(crate) fn say(&self) -> &'static say::Say {
+        say::say(self.speech())
+    }
+
+    /// `e` as the user is told it: in --lang, else the opened journal's language, else the
+    /// locale's (a journal that failed to open is not opened again to ask).
     pub fn error_text(&self, e: &CliError) -> String {
         let lang = self.lang.or(self.spoken).unwrap_or_else(default_language);
         say::error_text(e, lang)
@@ -395,7 +419,7 @@ fn roff_text(text: &str) -> String {
 fn init(ctx: &mut Context<'_>, a: InitArgs) -> Result<(), CliError> {
     let language = ctx.lang.unwrap_or_else(default_language);
     let name = a.name.unwrap_or_else(default_name);
-    let name = non_empty("--name", &name)?;
+    let name = non_empty(say::say(language), "--name", &name)?;
     let journal = Journal::create(&ctx.dir, JournalMeta::new(name, language, ctx.clock.now()))?;
     let m = journal.meta();
     let text = say::fill(
@@ -417,26 +441,24 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
     };
     if let Some(JournalAction::Set(a)) = action {
         let mut meta = journal.meta().clone();
+        let w = say::say(ctx.language(Some(&journal)));
         if a.name.is_none() && ctx.lang.is_none() && a.keep_backups.is_none() && a.rhythm.is_none()
         {
-            return Err(invalid(
-                "nothing to change: give --name NAME, --lang en|da, --keep-backups N or \
-                 --rhythm daily|working-days|N-per-week",
-            ));
+            return Err(invalid(w.journal_nothing_to_change));
         }
         if let Some(r) = &a.rhythm {
-            meta.rhythm = r.parse().map_err(|e| invalid(format!("--rhythm: {e}")))?;
+            meta.rhythm = r
+                .parse()
+                .map_err(|_| invalid(say::fill(w.err_rhythm, &[("value", r)])))?;
         }
         if let Some(n) = a.keep_backups {
             if n == 0 {
-                return Err(invalid(
-                    "--keep-backups must be at least 1: the newest backup is your way back",
-                ));
+                return Err(invalid(w.journal_keep_at_least_one));
             }
             meta.keep_backups = n;
         }
         if let Some(name) = a.name {
-            meta.author_name = non_empty("--name", &name)?;
+            meta.author_name = non_empty(w, "--name", &name)?;
         }
         if let Some(lang) = ctx.lang {
             meta.language = lang;
@@ -454,7 +476,7 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
             &[("dir", &journal.dir().display().to_string())]
         )
     )?;
-    writeln!(ctx.out, "id        {}", m.id)?;
+    writeln!(ctx.out, "{}", line(w.j_id, &[("id", &m.id.to_string())]))?;
     let key = journal.identity().public().fingerprint();
     writeln!(ctx.out, "{}", line(w.j_key, &[("key", &key)]))?;
     if let Ok(age) = crate::seal::own_identity(journal.dir()) {
@@ -480,7 +502,8 @@ fn journal(ctx: &mut Context<'_>, action: Option<JournalAction>) -> Result<(), C
         "{}",
         line(w.j_rhythm, &[("rhythm", &m.rhythm.label(m.language))])
     )?;
-    writeln!(ctx.out, "schema    {}", crate::journal::SCHEMA_VERSION)?;
+    let schema = crate::journal::SCHEMA_VERSION.to_string();
+    writeln!(ctx.out, "{}", line(w.j_schema, &[("n", &schema)]))?;
     writeln!(
         ctx.out,
         "{}",
@@ -512,144 +535,148 @@ fn backup_if_due(ctx: &mut Context<'_>) -> Result<(), CliError> {
     if !crate::backup::due_after_write(&ctx.dir, ctx.clock.today()) {
         return Ok(());
     }
+    let lang = ctx.speech();
+    if let Err(e) = todays_backup(ctx) {
+        let text = say::fill(
+            say::say(lang).backup_not_made,
+            &[("error", &say::backup_error(&e, lang))],
+        );
+        writeln!(ctx.err, "{text}")?;
+    }
+    Ok(())
+}
+
+/// Makes today's backup of the journal, saying so on the progress line if it takes long.
+fn todays_backup(ctx: &Context<'_>) -> Result<PathBuf, crate::backup::BackupError> {
     let (today, now) = (ctx.clock.today(), ctx.clock.now());
-    let made = progress::while_working("Making today's backup", || {
+    progress::while_working(ctx.say().progress_backup, || {
         Journal::open(&ctx.dir)
             .map_err(crate::backup::BackupError::from)
             .and_then(|j| crate::backup::make_and_prune(&j, today, now))
-    });
-    if let Err(e) = made {
-        writeln!(
-            ctx.err,
-            "praxis: today's backup was not made ({e}); what you saved is safe"
-        )?;
-    }
-    Ok(())
+    })
 }
 
 /// `praxis repair`: says what it will rebuild from, asks, rebuilds.
 fn repair(ctx: &mut Context<'_>, yes: bool) -> Result<(), CliError> {
     let newest = crate::backup::newest(&ctx.dir);
+    let lang = ctx.speech();
+    let w = say::say(lang);
+    let dir = ctx.dir.display().to_string();
     let repair_error = |e: crate::store::RepairError| match e {
         crate::store::RepairError::Store(e) => CliError::Store(e),
-        e @ crate::store::RepairError::NoStart { .. } => invalid(match &newest {
-            Some(b) => format!(
-                "{e}. Your files are as they were. The newest backup can be brought back into a \
-                 new folder: praxis restore {} --journal NEW_FOLDER",
-                b.display()
-            ),
-            None => format!("{e}. Your files are as they were, and there is no backup yet."),
-        }),
-        other => invalid(other.to_string()),
+        e => {
+            let why = say::repair_error(&e, lang);
+            invalid(match &newest {
+                Some(b) if matches!(e, crate::store::RepairError::NoStart { .. }) => say::fill(
+                    w.repair_no_start_backup,
+                    &[("why", &why), ("backup", &b.display().to_string())],
+                ),
+                None if matches!(e, crate::store::RepairError::NoStart { .. }) => {
+                    say::fill(w.repair_no_start_none, &[("why", &why)])
+                }
+                _ => why,
+            })
+        }
     };
     // A journal that opens and agrees with its save log needs no repair (opening it mends a
     // damaged log by starting it afresh from a new backup, and says so).
     if let Ok(journal) = Journal::open(&ctx.dir) {
         let log_was_damaged = journal.log_trouble().is_some();
         ctx.tell_what_opening_did(&journal)?;
-        writeln!(
-            ctx.out,
-            "The journal in {} opens whole{}: there is nothing to repair.",
-            ctx.dir.display(),
-            if log_was_damaged {
-                " (its save log was started afresh)"
-            } else {
-                " and agrees with its save log"
-            }
-        )?;
+        let how = if log_was_damaged {
+            w.repair_log_afresh
+        } else {
+            w.repair_log_agrees
+        };
+        let text = say::fill(w.repair_whole, &[("dir", &dir), ("how", how)]);
+        writeln!(ctx.out, "{text}")?;
         return Ok(());
     }
     let plan = Journal::repair_plan(&ctx.dir, crate::backup::is_intact).map_err(repair_error)?;
-    match &plan.backup {
-        Some(b) => writeln!(
-            ctx.err,
-            "praxis repair rebuilds the journal in {} from the backup {} and the {} save(s) \
-             logged since.",
-            ctx.dir.display(),
-            b.display(),
-            plan.saves
-        )?,
-        None => writeln!(
-            ctx.err,
-            "praxis repair rebuilds the journal in {} from its save log, which holds {} save(s) \
-             since the journal began{}.",
-            ctx.dir.display(),
-            plan.saves,
-            if plan.damaged_log.is_empty() {
-                ""
-            } else {
-                " that can still be read"
-            }
-        )?,
-    }
+    let saves = plan.saves.to_string();
+    let text = match &plan.backup {
+        Some(b) => say::fill(
+            w.repair_from_backup,
+            &[
+                ("dir", &dir),
+                ("backup", &b.display().to_string()),
+                ("n", &saves),
+            ],
+        ),
+        None if plan.damaged_log.is_empty() => {
+            say::fill(w.repair_from_log, &[("dir", &dir), ("n", &saves)])
+        }
+        None => say::fill(w.repair_from_damaged_log, &[("dir", &dir), ("n", &saves)]),
+    };
+    writeln!(ctx.err, "{text}")?;
     for (file, at, lost) in &plan.damaged_log {
-        writeln!(
-            ctx.err,
-            "Warning: the save log {} is damaged from byte {at} on ({lost} bytes): saves \
-             written there cannot be read and will be missing.",
-            file.display()
-        )?;
+        let text = say::fill(
+            w.repair_log_damaged,
+            &[
+                ("file", &file.display().to_string()),
+                ("at", &at.to_string()),
+                ("lost", &lost.to_string()),
+            ],
+        );
+        writeln!(ctx.err, "{text}")?;
     }
+    let kept = crate::store::kept_folder(&ctx.dir).display().to_string();
     writeln!(
         ctx.err,
-        "Whatever the damaged database still holds that these lack is brought over too. The \
-         database files it replaces are kept in {}; nothing is deleted.",
-        crate::store::kept_folder(&ctx.dir).display()
+        "{}",
+        say::fill(w.repair_brings_over, &[("dir", &kept)])
     )?;
     if !yes {
         let stdin = std::io::stdin();
         if !stdin.is_terminal() {
-            return Err(invalid(
-                "repairing needs a yes: run `praxis repair --yes` to rebuild without asking",
-            ));
+            return Err(invalid(w.repair_needs_yes));
         }
-        ctx.out.flush()?;
-        write!(ctx.err, "Rebuild it now? [y/N] ")?;
-        ctx.err.flush()?;
-        let mut answer = String::new();
-        std::io::BufRead::read_line(&mut stdin.lock(), &mut answer)?;
-        if !matches!(
-            answer.trim().to_lowercase().as_str(),
-            "y" | "yes" | "j" | "ja"
-        ) {
-            writeln!(ctx.err, "Nothing was changed.")?;
+        if !ask(ctx, w.repair_question, w)? {
+            writeln!(ctx.err, "{}", w.nothing_was_changed)?;
             return Ok(());
         }
     }
     let done = Journal::repair(&ctx.dir, plan, ctx.clock.now(), crate::backup::restore_into)
         .map_err(repair_error)?;
-    writeln!(
-        ctx.out,
-        "Rebuilt the journal in {}: {} record(s) of your own.",
-        ctx.dir.display(),
-        done.records
-    )?;
+    let records = done.records.to_string();
+    let text = say::fill(w.repair_rebuilt, &[("dir", &dir), ("n", &records)]);
+    writeln!(ctx.out, "{text}")?;
     if done.from_old > 0 {
-        writeln!(
-            ctx.out,
-            "{} record(s), comment(s) or other entries came from the damaged database itself, \
-             because the backup and the save log lacked them.",
-            done.from_old
-        )?;
+        let n = done.from_old.to_string();
+        writeln!(ctx.out, "{}", say::fill(w.repair_from_old, &[("n", &n)]))?;
     }
     if let Some(kept) = &done.kept {
-        writeln!(ctx.out, "The files it replaced are in {}.", kept.display())?;
+        let kept = kept.display().to_string();
+        writeln!(ctx.out, "{}", say::fill(w.repair_kept, &[("dir", &kept)]))?;
     }
     // A new backup, so the save log starts afresh from the rebuilt journal.
-    let (today, now) = (ctx.clock.today(), ctx.clock.now());
-    let made = progress::while_working("Making today's backup", || {
-        Journal::open(&ctx.dir)
-            .map_err(crate::backup::BackupError::from)
-            .and_then(|j| crate::backup::make_and_prune(&j, today, now))
-    });
-    match made {
-        Ok(path) => writeln!(ctx.out, "A new backup of it is in {}.", path.display())?,
-        Err(e) => writeln!(
-            ctx.err,
-            "praxis: no new backup was made ({e}); run praxis again"
-        )?,
+    match todays_backup(ctx) {
+        Ok(path) => {
+            let file = path.display().to_string();
+            writeln!(
+                ctx.out,
+                "{}",
+                say::fill(w.repair_new_backup, &[("file", &file)])
+            )?
+        }
+        Err(e) => {
+            let error = say::backup_error(&e, lang);
+            let text = say::fill(w.repair_no_new_backup, &[("error", &error)]);
+            writeln!(ctx.err, "{text}")?
+        }
     }
     Ok(())
+}
+
+/// Asks `question` on the terminal; whether the answer was yes (y, yes, and in Danish j, ja).
+pub(crate) fn ask(ctx: &mut Context<'_>, question: &str, w: &say::Say) -> Result<bool, CliError> {
+    ctx.out.flush()?;
+    write!(ctx.err, "{question}")?;
+    ctx.err.flush()?;
+    let mut answer = String::new();
+    std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut answer)?;
+    let answer = answer.trim().to_lowercase();
+    Ok(w.yes_words.split(',').any(|y| y == answer))
 }
 
 /// `praxis demo`: a believable journal in a folder of its own, opened like the real one.
@@ -680,22 +707,21 @@ fn demo(ctx: &mut Context<'_>, keep: Option<PathBuf>) -> Result<(), CliError> {
         view::home(ctx)
     };
     ctx.dir = own_dir;
+    let w = say::say(lang);
     if keep.is_none() {
         let _ = std::fs::remove_dir_all(&dir);
-        writeln!(
-            ctx.err,
-            "That was a demo journal; it has been removed. Your own journal was not touched."
-        )?;
+        writeln!(ctx.err, "{}", w.demo_removed)?;
     } else {
-        writeln!(ctx.err, "The demo journal is in {}.", dir.display())?;
+        let dir = dir.display().to_string();
+        writeln!(ctx.err, "{}", say::fill(w.demo_kept, &[("dir", &dir)]))?;
     }
     result
 }
 
-fn non_empty(flag: &str, text: &str) -> Result<String, CliError> {
+fn non_empty(w: &say::Say, flag: &str, text: &str) -> Result<String, CliError> {
     let t = text.trim();
     if t.is_empty() {
-        Err(invalid(format!("{flag} must not be empty")))
+        Err(invalid(say::fill(w.err_empty_flag, &[("flag", flag)])))
     } else {
         Ok(t.to_string())
     }
@@ -721,20 +747,29 @@ fn default_language() -> Language {
 }
 
 /// Text piped on stdin, if stdin is not a terminal and has something.
-pub(crate) fn piped_text() -> Result<Option<String>, CliError> {
+pub(crate) fn piped_text(lang: Language) -> Result<Option<String>, CliError> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
         return Ok(None);
     }
-    let text = crate::input::read_limited(stdin.lock(), crate::input::TEXT_LIMIT)
-        .map_err(|e| invalid(format!("the text piped in {e}")))?;
+    let text = crate::input::read_limited(stdin.lock(), crate::input::TEXT_LIMIT).map_err(|e| {
+        let problem = say::problem_text(&e, lang);
+        invalid(say::fill(
+            say::say(lang).err_piped,
+            &[("problem", &problem)],
+        ))
+    })?;
     let text = text.trim_end().to_string();
     Ok((!text.trim().is_empty()).then_some(text))
 }
 
 /// Resolves an id prefix to one of this journal's own records; another journal's record is
 /// refused as read-only.
-pub(crate) fn resolve_own(journal: &Journal, prefix: &str) -> Result<RecordId, CliError> {
+pub(crate) fn resolve_own(
+    lang: Language,
+    journal: &Journal,
+    prefix: &str,
+) -> Result<RecordId, CliError> {
     match journal.resolve(prefix) {
         Err(StoreError::NotFound { .. }) => {
             let id = journal.resolve_any(prefix)?;
@@ -746,8 +781,10 @@ pub(crate) fn resolve_own(journal: &Journal, prefix: &str) -> Result<RecordId, C
                         .unwrap_or_else(|| r.author.to_string())
                 })
                 .unwrap_or_default();
-            Err(invalid(format!(
-                "that record is from {author}'s journal and is read-only here; you can comment on it (praxis comment)"
+            let w = say::say(lang);
+            Err(invalid(say::fill(
+                w.err_read_only_record,
+                &[("name", &author)],
             )))
         }
         other => Ok(other?),
@@ -756,6 +793,7 @@ pub(crate) fn resolve_own(journal: &Journal, prefix: &str) -> Result<RecordId, C
 
 /// Resolves an id prefix to a record of the wanted kind.
 pub(crate) fn resolve_kind(
+    lang: Language,
     journal: &Journal,
     flag: &str,
     prefix: &str,
@@ -766,12 +804,17 @@ pub(crate) fn resolve_kind(
         prefix: prefix.to_string(),
     })?;
     if record.kind() != want {
-        return Err(invalid(format!(
-            "{flag} {prefix}: that is {}, not {} ({})",
-            format::a(record.kind().as_str()),
-            format::a(want.as_str()),
-            record.display_title()
-        )));
+        let text = say::fill(
+            say::say(lang).err_wrong_kind,
+            &[
+                ("flag", flag),
+                ("id", prefix),
+                ("is", say::a_kind(record.kind(), lang)),
+                ("want", say::a_kind(want, lang)),
+                ("title", &record.display_title()),
+            ],
+        );
+        return Err(invalid(text));
     }
     Ok(id)
 }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::args::PromptsCommand;
 use super::format::{WIDTH, fit, wrap};
+use super::say::{self, Say, fill};
 use super::{CliError, Context, invalid};
 use crate::journal::Language;
 use crate::prompts::{AnswerKind, PromptSet, check_paths};
@@ -36,21 +37,25 @@ fn list(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError> {
         return Ok(());
     }
     let lang = language(ctx);
-    let (phase, questions) = match lang {
-        Language::English => ("phase", "questions"),
-        Language::Danish => ("fase", "spørgsmål"),
-    };
+    let w = say::say(lang);
+    // The phase column as wide as its longest word, so "planlægning" does not run on.
+    let phases = library
+        .sets()
+        .iter()
+        .map(|s| s.phase.label(lang).chars().count())
+        .chain([w.p_phase.chars().count(), 10])
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let questions = w.p_questions.chars().count().max(9) + 1;
     writeln!(
         ctx.out,
-        "{:<33}{:<11}{:<10}{}",
-        "id",
-        phase,
-        questions,
-        title_word(lang)
+        "{:<33}{:<phases$}{:<questions$}{}",
+        "id", w.p_phase, w.p_questions, w.p_title
     )?;
     for set in library.sets() {
         let head = format!(
-            "{:<33}{:<11}{:<10}",
+            "{:<33}{:<phases$}{:<questions$}",
             set.id,
             set.phase.label(lang),
             set.questions.len()
@@ -64,21 +69,11 @@ fn list(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-fn title_word(lang: Language) -> &'static str {
-    match lang {
-        Language::English => "title",
-        Language::Danish => "titel",
-    }
-}
-
 fn show(ctx: &mut Context<'_>, id: &str, as_json: bool) -> Result<(), CliError> {
     let library = ctx.library()?;
-    let set = library.get(id.trim()).ok_or_else(|| {
-        invalid(format!(
-            "there is no prompt set '{}': see praxis prompts list",
-            id.trim()
-        ))
-    })?;
+    let set = library
+        .get(id.trim())
+        .ok_or_else(|| invalid(fill(ctx.say().err_no_set, &[("id", id.trim())])))?;
     if as_json {
         serde_json::to_writer_pretty(&mut *ctx.out, set).map_err(std::io::Error::other)?;
         writeln!(ctx.out)?;
@@ -91,33 +86,21 @@ fn show(ctx: &mut Context<'_>, id: &str, as_json: bool) -> Result<(), CliError> 
 
 /// A whole set as readable text.
 fn describe(set: &PromptSet, lang: Language) -> String {
-    let da = lang == Language::Danish;
+    let w: &Say = say::say(lang);
     let mut out = vec![format!("{} ({})", set.title.get(lang), set.id)];
     out.push(wrap(set.purpose.get(lang), WIDTH, ""));
-    let mut facts = format!(
-        "{}: {}",
-        if da { "fase" } else { "phase" },
-        set.phase.label(lang)
-    );
+    let mut facts = format!("{}: {}", w.p_phase, set.phase.label(lang));
     if let Some(c) = set.cadence {
-        facts.push_str(&format!(
-            " · {}: {}",
-            if da { "rytme" } else { "cadence" },
-            c.as_str()
-        ));
+        facts.push_str(&format!(" · {}: {}", w.p_cadence, c.label(lang)));
     }
     out.push(facts);
-    out.push(wrap(
-        &format!("{}: {}", if da { "kilde" } else { "source" }, set.source),
-        WIDTH,
-        "",
-    ));
+    out.push(wrap(&format!("{}: {}", w.p_source, set.source), WIDTH, ""));
     for (n, q) in set.questions.iter().enumerate() {
         out.push(String::new());
-        let mut head = format!("{}. {} — ", n + 1, q.id);
+        let mut head = format!("{}. {}{}", n + 1, q.id, w.dash);
         let mut ends = None;
         match &q.kind {
-            AnswerKind::Text => head.push_str(if da { "tekst" } else { "text" }),
+            AnswerKind::Text => head.push_str(w.p_text),
             AnswerKind::Scale {
                 min,
                 max,
@@ -125,10 +108,7 @@ fn describe(set: &PromptSet, lang: Language) -> String {
                 high,
                 labels,
             } => {
-                head.push_str(&format!(
-                    "{} {min}–{max}",
-                    if da { "skala" } else { "scale" }
-                ));
+                head.push_str(&format!("{} {min}–{max}", w.p_scale));
                 if !labels.is_empty() {
                     let points: Vec<String> = (*min..=*max)
                         .zip(labels)
@@ -139,14 +119,10 @@ fn describe(set: &PromptSet, lang: Language) -> String {
                     ends = Some(format!("{min} = {} · {max} = {}", l.get(lang), h.get(lang)));
                 }
             }
-            AnswerKind::Choice { .. } => head.push_str(if da { "valg" } else { "choice" }),
+            AnswerKind::Choice { .. } => head.push_str(w.p_choice),
         }
         if q.optional {
-            head.push_str(if da {
-                " · kan springes over"
-            } else {
-                " · may be skipped"
-            });
+            head.push_str(w.p_may_skip);
         }
         out.push(wrap(&head, WIDTH, ""));
         out.push(wrap(q.text.get(lang), WIDTH, "   "));
@@ -169,72 +145,59 @@ fn describe(set: &PromptSet, lang: Language) -> String {
             out.push(wrap(&format!("+ {}", w.get(lang)), WIDTH, "   "));
         }
         if q.carries.is_some() {
-            out.push(wrap(
-                if da {
-                    "→ kan blive dit næste eksperiment (praxis add experiment --from ID)"
-                } else {
-                    "→ can become your next experiment (praxis add experiment --from ID)"
-                },
-                WIDTH,
-                "   ",
-            ));
+            out.push(wrap(w.p_carries, WIDTH, "   "));
         }
         if let Some(s) = &q.source {
-            let word = if da { "kilde" } else { "source" };
-            out.push(wrap(&format!("{word}: {s}"), WIDTH, "   "));
+            out.push(wrap(&format!("{}: {s}", w.p_source), WIDTH, "   "));
         }
     }
     out.join("\n")
 }
 
 fn check(ctx: &mut Context<'_>, paths: Vec<PathBuf>) -> Result<(), CliError> {
+    let w = say::say(language(ctx));
     let paths = if paths.is_empty() {
         let dir = ctx.config.as_ref().map(|c| c.join("prompts"));
         match dir {
             Some(d) if d.is_dir() => vec![d],
-            _ => {
-                return Err(invalid(
-                    "no prompt files to check: give files or folders, e.g. praxis prompts check prompts/",
-                ));
-            }
+            _ => return Err(invalid(w.err_check_nothing)),
         }
     } else {
         paths
     };
     for p in &paths {
         if !p.exists() {
-            return Err(invalid(format!("{} does not exist", p.display())));
+            let path = p.display().to_string();
+            return Err(invalid(fill(w.err_check_missing, &[("path", &path)])));
         }
     }
     let results = check_paths(&paths);
     if results.is_empty() {
-        return Err(invalid("no *.toml prompt files found there"));
+        return Err(invalid(w.err_check_no_files));
     }
     let mut bad = 0;
     for (path, result) in &results {
+        let file = path.display().to_string();
         match result {
-            Ok(set) => writeln!(
-                ctx.out,
-                "ok    {} ({}, {} questions)",
-                path.display(),
-                set.id,
-                set.questions.len()
-            )?,
+            Ok(set) => {
+                let n = set.questions.len().to_string();
+                let values = [("file", file.as_str()), ("id", &set.id), ("n", &n)];
+                writeln!(ctx.out, "{}", fill(w.check_ok, &values))?
+            }
             Err(errors) => {
                 bad += 1;
-                writeln!(ctx.out, "error {}", path.display())?;
+                writeln!(ctx.out, "{}", fill(w.check_error, &[("file", &file)]))?;
                 for e in errors {
                     writeln!(ctx.err, "{e}")?;
                 }
             }
         }
     }
+    let n = results.len().to_string();
     if bad > 0 {
-        return Err(invalid(format!(
-            "{bad} of {} prompt files have mistakes (listed above); see docs/prompts.md",
-            results.len()
-        )));
+        let bad = bad.to_string();
+        return Err(invalid(fill(w.err_check_bad, &[("bad", &bad), ("n", &n)])));
     }
-    writeln!(ctx.out, "All {} prompt files are valid.", results.len())?;
+    writeln!(ctx.out, "{}", fill(w.check_all_valid, &[("n", &n)]))?;
     Ok(())
 }

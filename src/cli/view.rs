@@ -3,9 +3,7 @@
 use serde_json::json;
 
 use super::args::{ListArgs, SearchArgs};
-use super::format::{
-    WIDTH, count, fit, id_width, list_line, list_line_as, local_time, one_line, wrap,
-};
+use super::format::{WIDTH, fit, id_width, list_line, list_line_as, local_time, one_line, wrap};
 use super::say::{fill, long_date, relative, say};
 use super::{CliError, Context, invalid, resolve_kind};
 use crate::prompts::show_answer;
@@ -196,7 +194,12 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
 
 /// The other journal a person's name or the start of a journal id names, among those that
 /// shared with this one.
-fn peer_named(journal: &Journal, who: &str) -> Result<crate::record::JournalId, CliError> {
+fn peer_named(
+    journal: &Journal,
+    who: &str,
+    lang: crate::journal::Language,
+) -> Result<crate::record::JournalId, CliError> {
+    let w = say(lang);
     let wanted = who.trim().to_lowercase();
     let peers = journal.peers()?;
     let by_id: Vec<_> = peers
@@ -210,31 +213,31 @@ fn peer_named(journal: &Journal, who: &str) -> Result<crate::record::JournalId, 
     let found = if by_name.is_empty() { by_id } else { by_name };
     match found.as_slice() {
         [(id, _)] => Ok(*id),
-        [] => Err(invalid(format!(
-            "--author {who}: nobody of that name or id has shared with this journal (praxis list --peers shows who has)"
-        ))),
-        many => Err(invalid(format!(
-            "--author {who} could mean {}: give the start of their journal id",
-            many.iter()
+        [] => Err(invalid(fill(w.err_author_nobody, &[("who", who)]))),
+        many => {
+            let whom = many
+                .iter()
                 .map(|(id, name)| format!("{name} ({id})"))
                 .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+                .join(", ");
+            Err(invalid(fill(
+                w.err_author_several,
+                &[("who", who), ("whom", &whom)],
+            )))
+        }
     }
 }
 
 pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
     let journal = ctx.open_to_read()?;
+    let lang = ctx.language(Some(&journal));
+    let w = say(lang);
     let filter = Filter {
         kind: a
             .kind
             .map(|k| {
-                crate::query::kind_word(&k).ok_or_else(|| {
-                    invalid(format!(
-                        "--kind {k}: use cycle, experiment, reflection or note (forløb, \
-                         eksperiment, refleksion, note)"
-                    ))
-                })
+                crate::query::kind_word(&k)
+                    .ok_or_else(|| invalid(fill(w.err_kind, &[("value", &k)])))
             })
             .transpose()?,
         tag: a
@@ -242,7 +245,7 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
             .map(|t| crate::record::normalize_tags([t]).pop().unwrap_or_default()),
         cycle: a
             .cycle
-            .map(|c| resolve_kind(&journal, "--cycle", &c, Kind::Cycle))
+            .map(|c| resolve_kind(ctx.speech(), &journal, "--cycle", &c, Kind::Cycle))
             .transpose()?,
         since: a.since.map(|d| ctx.date("since", &d)).transpose()?,
         until: a.until.map(|d| ctx.date("until", &d)).transpose()?,
@@ -250,16 +253,16 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         author: a
             .author
             .as_deref()
-            .map(|who| peer_named(&journal, who))
+            .map(|who| peer_named(&journal, who, lang))
             .transpose()?,
     };
     let peers = a.peers || a.author.is_some();
     if let (Some(s), Some(u)) = (filter.since, filter.until)
         && s > u
     {
-        return Err(invalid(format!(
-            "--since {s} is after --until {u}: nothing can match"
-        )));
+        let (since, until) = (s.to_string(), u.to_string());
+        let values = [("since", since.as_str()), ("until", &until)];
+        return Err(invalid(fill(w.err_since_until, &values)));
     }
     let only_a_tag = Filter {
         tag: None,
@@ -270,7 +273,6 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         // One tag alone: its ids from the index's keys, then each line as its entry is read,
         // so that no list of records is held.
         let ids = journal.tagged(tag, filter.limit)?;
-        let lang = ctx.language(Some(&journal));
         if ids.is_empty() {
             writeln!(ctx.err, "{}", say(lang).no_match)?;
         }
@@ -297,8 +299,6 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         writeln!(ctx.out)?;
         return Ok(());
     }
-    let lang = ctx.language(Some(&journal));
-    let w = say(lang);
     if records.is_empty() {
         let what = match (peers, filter == Filter::default()) {
             (true, true) => w.nothing_shared,
@@ -356,9 +356,10 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
 pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result<(), CliError> {
     let journal = ctx.open_to_read()?;
     let id = journal.resolve_any(prefix)?;
+    let lang = ctx.language(Some(&journal));
     let r = journal
         .get_any(id)?
-        .ok_or_else(|| invalid("that record just went away"))?;
+        .ok_or_else(|| invalid(say(lang).err_gone))?;
     let foreign = r.author != journal.meta().id;
     let conflicts = journal.conflicting_versions(id)?;
     let comments = journal.comments_to_show(id)?;
@@ -380,7 +381,6 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
         return Ok(());
     }
     let today = ctx.clock.today();
-    let lang = ctx.language(Some(&journal));
     let library = match r.kind() {
         Kind::Reflection => ctx.library()?,
         _ => Default::default(),
@@ -600,7 +600,11 @@ pub(super) fn due_line(
     };
     let head = format!("  {:<ids$} ", journal.short_id(r.id));
     let room = WIDTH.saturating_sub(head.len() + crate::width::cells(&when) + 3);
-    format!("{head}{} — {when}", fit(&r.display_title(), room))
+    format!(
+        "{head}{}{}{when}",
+        fit(&r.display_title(), room),
+        say(lang).dash
+    )
 }
 
 pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliError> {
@@ -699,10 +703,7 @@ pub(super) fn stats(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError
     let kinds: Vec<String> = s
         .by_kind
         .iter()
-        .map(|(k, n)| match lang {
-            crate::journal::Language::English => count(*n, k.as_str()),
-            crate::journal::Language::Danish => shared::count(*n, *k, lang),
-        })
+        .map(|(k, n)| super::say::counted(*n, *k, lang))
         .collect();
     let total = s.total.to_string();
     let kinds = kinds.join(", ");

@@ -1,7 +1,7 @@
 //! `praxis add …` and `praxis comment`: new records and comments.
 
 use super::args::{AddCommand, AnswerFields, CommonFields, CycleFields, PlanFields};
-use super::{CliError, Context, invalid, piped_text, resolve_kind};
+use super::{CliError, Context, invalid, piped_text, resolve_kind, say};
 use crate::flow::Purpose;
 use crate::journal::Language;
 use crate::prompts::{PromptSet, build_answers};
@@ -21,11 +21,7 @@ pub(super) fn add(ctx: &mut Context<'_>, command: AddCommand) -> Result<(), CliE
         }
         AddCommand::Experiment { mut common, plan } => {
             let content = experiment_content(ctx, &journal, &mut common, plan)?;
-            require_title(
-                &common,
-                "experiment",
-                "what you will try, e.g. --title \"Open office hour\"",
-            )?;
+            require_title(&common, ctx.say().err_experiment_title)?;
             (common, content)
         }
         AddCommand::Reflection {
@@ -38,16 +34,19 @@ pub(super) fn add(ctx: &mut Context<'_>, command: AddCommand) -> Result<(), CliE
             let library = ctx.library()?;
             let lang = ctx.language(Some(&journal));
             let set = library.get(set.trim()).ok_or_else(|| {
-                invalid(format!(
-                    "there is no prompt set '{}': see praxis prompts list",
-                    set.trim()
-                ))
+                invalid(say::fill(say::say(lang).err_no_set, &[("id", set.trim())]))
             })?;
             let experiment = experiment
-                .map(|e| resolve_kind(&journal, "--experiment", &e, Kind::Experiment))
+                .map(|e| resolve_kind(ctx.speech(), &journal, "--experiment", &e, Kind::Experiment))
                 .transpose()?;
             let cycle = match cycle {
-                Some(c) => Some(resolve_kind(&journal, "--cycle", &c, Kind::Cycle)?),
+                Some(c) => Some(resolve_kind(
+                    ctx.speech(),
+                    &journal,
+                    "--cycle",
+                    &c,
+                    Kind::Cycle,
+                )?),
                 // A reflection on an experiment belongs to the experiment's cycle.
                 None => match experiment {
                     Some(e) => journal.get(e)?.and_then(|r| r.cycle()),
@@ -68,11 +67,10 @@ pub(super) fn add(ctx: &mut Context<'_>, command: AddCommand) -> Result<(), CliE
         }
     };
     let mut record = Record::new(journal.meta().id, now, content);
-    apply_common(&mut record, common)?;
+    let lang = ctx.language(Some(&journal));
+    apply_common(&mut record, common, lang)?;
     if record.title.trim().is_empty() && record.body.trim().is_empty() && !has_answers(&record) {
-        return Err(invalid(
-            "nothing to save: give --title or --body, or pipe the text in (echo \"…\" | praxis add note)",
-        ));
+        return Err(invalid(say::say(lang).add_nothing));
     }
     journal.insert(&record)?;
     writeln!(ctx.out, "{}", record.id)?;
@@ -83,27 +81,39 @@ fn has_answers(r: &Record) -> bool {
     matches!(&r.content, Content::Reflection { answers, .. } if !answers.is_empty())
 }
 
-fn require_title(common: &CommonFields, kind: &str, example: &str) -> Result<(), CliError> {
+/// Refused with `said` when the record has no title.
+fn require_title(common: &CommonFields, said: &str) -> Result<(), CliError> {
     if common.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        return Err(invalid(format!("a {kind} needs a title: {example}")));
+        return Err(invalid(said));
     }
     Ok(())
 }
 
-fn apply_common(record: &mut Record, common: CommonFields) -> Result<(), CliError> {
+fn apply_common(record: &mut Record, common: CommonFields, lang: Language) -> Result<(), CliError> {
     record.title = common.title.unwrap_or_default().trim().to_string();
     record.body = match common.body {
-        Some(b) if b == "-" => piped_text()?.unwrap_or_default(),
+        Some(b) if b == "-" => piped_text(lang)?.unwrap_or_default(),
         Some(b) => b,
-        None => piped_text()?.unwrap_or_default(),
+        None => piped_text(lang)?.unwrap_or_default(),
     };
     record.set_tags(&common.tags);
     if let Some(v) = common.visibility {
-        record.visibility = v
-            .parse()
-            .map_err(|e| invalid(format!("--visibility: {e}")))?;
+        record.visibility = parse_visibility(&v, lang)?;
     }
     Ok(())
+}
+
+/// `--visibility`'s value, refused in `lang`.
+pub(super) fn parse_visibility(
+    value: &str,
+    lang: Language,
+) -> Result<crate::record::Visibility, CliError> {
+    value.parse().map_err(|_| {
+        invalid(say::fill(
+            say::say(lang).err_visibility,
+            &[("value", value)],
+        ))
+    })
 }
 
 /// A new cycle's fields, checked.
@@ -112,17 +122,15 @@ pub(super) fn cycle_content(
     common: &CommonFields,
     fields: CycleFields,
 ) -> Result<Content, CliError> {
-    require_title(
-        common,
-        "cycle",
-        "the theme, e.g. --title \"Let citizens shape home care\"",
-    )?;
+    let w = ctx.say();
+    require_title(common, w.err_cycle_title)?;
     let ends = fields.ends.map(|d| ctx.date("ends", &d)).transpose()?;
     if let Some(d) = ends
         && d < ctx.clock.today()
     {
-        return Err(invalid(format!(
-            "--ends {d} is already past: give the day the cycle is meant to end"
+        return Err(invalid(say::fill(
+            w.err_ends_past,
+            &[("date", &d.to_string())],
         )));
     }
     Ok(Content::Cycle {
@@ -142,20 +150,23 @@ fn carried_from(
     prefix: &str,
 ) -> Result<crate::carry::Carried, CliError> {
     let id = journal.resolve(prefix)?;
-    let record = journal
-        .get(id)?
-        .ok_or_else(|| invalid("that record just went away"))?;
+    let lang = ctx.language(Some(journal));
+    let w = say::say(lang);
+    let record = journal.get(id)?.ok_or_else(|| invalid(w.err_gone))?;
     match record.kind() {
-        Kind::Experiment => crate::carry::follow_up_of(&record)
-            .ok_or_else(|| invalid("--from: that experiment has no plan to follow up")),
+        Kind::Experiment => {
+            crate::carry::follow_up_of(&record).ok_or_else(|| invalid(w.err_from_no_plan))
+        }
         Kind::Reflection => {
             let library = ctx.library()?;
-            crate::carry::carry_forward_in(journal, &library, id)
-                .map_err(|e| invalid(format!("--from {prefix}: {e}")))
+            crate::carry::carry_forward_in(journal, &library, id).map_err(|e| match e {
+                crate::carry::CarryError::Store(e) => e.into(),
+                e => invalid(format!("--from {prefix}: {}", say::carry_error(&e, lang))),
+            })
         }
-        other => Err(invalid(format!(
-            "--from {prefix}: that is a {}; an experiment follows from a reflection or an earlier experiment",
-            other.as_str()
+        other => Err(invalid(say::fill(
+            w.err_from_kind,
+            &[("id", prefix), ("kind", say::a_kind(other, lang))],
         ))),
     }
 }
@@ -195,22 +206,26 @@ fn experiment_content(
         from = carried.from();
     }
     let cycle = match plan.cycle {
-        Some(c) => Some(resolve_kind(journal, "--cycle", &c, Kind::Cycle)?),
+        Some(c) => Some(resolve_kind(
+            ctx.speech(),
+            journal,
+            "--cycle",
+            &c,
+            Kind::Cycle,
+        )?),
         None => carried_cycle,
     };
     let follow_up = plan
         .follow_up
         .map(|d| ctx.date("follow-up", &d))
         .transpose()?;
+    let lang = ctx.language(Some(journal));
     let status = match plan.status {
-        Some(s) => parse_status(&s)?,
+        Some(s) => parse_status(&s, lang)?,
         None => ExperimentStatus::Planned,
     };
     if !status.is_open() {
-        return Err(invalid(
-            "--status: a new experiment is planned or running; log its end later with \
-             praxis experiment done|drop ID --outcome TEXT",
-        ));
+        return Err(invalid(say::say(lang).err_new_status));
     }
     Ok(Content::Experiment {
         cycle,
@@ -226,8 +241,10 @@ fn experiment_content(
     })
 }
 
-pub(super) fn parse_status(s: &str) -> Result<ExperimentStatus, CliError> {
-    s.parse().map_err(|e| invalid(format!("--status: {e}")))
+/// An experiment's `--status`, refused in `lang`.
+pub(super) fn parse_status(s: &str, lang: Language) -> Result<ExperimentStatus, CliError> {
+    s.parse()
+        .map_err(|_| invalid(say::fill(say::say(lang).err_status, &[("value", s)])))
 }
 
 /// Comma-separated or repeated values, trimmed, without empties or repeats.
@@ -258,22 +275,21 @@ pub(super) fn answers_for(
         .iter()
         .filter_map(|a| a.why.clone().map(|w| (a.question.clone(), w)))
         .collect();
+    let w = say::say(lang);
     let mut new_given = Vec::new();
     let mut new_whys = Vec::new();
     if let Some(path) = &fields.file {
-        read_answers_file(path, &mut new_given, &mut new_whys)?;
+        read_answers_file(path, &mut new_given, &mut new_whys, lang)?;
     }
     for pair in &fields.answer {
-        new_given.push(split_pair("answer", pair)?);
+        new_given.push(split_pair(w, "answer", pair)?);
     }
     for pair in &fields.why {
-        new_whys.push(split_pair("why", pair)?);
+        new_whys.push(split_pair(w, "why", pair)?);
     }
     for (i, (q, _)) in new_given.iter().enumerate() {
         if new_given[..i].iter().any(|(earlier, _)| earlier == q) {
-            return Err(invalid(format!(
-                "question '{q}' is answered twice; nothing was saved"
-            )));
+            return Err(invalid(say::fill(w.err_twice, &[("question", q)])));
         }
     }
     for (list, new) in [(&mut given, new_given), (&mut whys, new_whys)] {
@@ -283,18 +299,19 @@ pub(super) fn answers_for(
         }
     }
     build_answers(set, &given, &whys, lang).map_err(|e| {
-        invalid(format!(
-            "{e}\nNothing was saved; see praxis prompts show {}",
-            set.id
+        invalid(say::fill(
+            w.answers_not_saved,
+            &[("why", &say::answer_error(&e, lang)), ("set", &set.id)],
         ))
     })
 }
 
-fn split_pair(flag: &str, pair: &str) -> Result<(String, String), CliError> {
+fn split_pair(w: &say::Say, flag: &str, pair: &str) -> Result<(String, String), CliError> {
     match pair.split_once('=') {
         Some((q, v)) if !q.trim().is_empty() => Ok((q.trim().to_string(), v.to_string())),
-        _ => Err(invalid(format!(
-            "--{flag} '{pair}': write it as QUESTION_ID=VALUE, e.g. --{flag} happened=…"
+        _ => Err(invalid(say::fill(
+            w.err_pair,
+            &[("flag", flag), ("pair", pair)],
         ))),
     }
 }
@@ -330,23 +347,31 @@ fn read_answers_file(
     path: &std::path::Path,
     given: &mut Vec<(String, String)>,
     whys: &mut Vec<(String, String)>,
+    lang: Language,
 ) -> Result<(), CliError> {
-    let shown = path.display();
+    let w = say::say(lang);
+    let shown = path.display().to_string();
     let text = crate::input::read_text(path, crate::input::TEXT_LIMIT)
-        .map_err(|e| invalid(format!("--answers: {e}")))?;
+        .map_err(|e| invalid(format!("--answers: {}", say::input_error(&e, lang))))?;
     let is_json =
         path.extension().is_some_and(|e| e == "json") || text.trim_start().starts_with('{');
     let map: std::collections::BTreeMap<String, FileAnswer> = if is_json {
         serde_json::from_str(&text).map_err(|e| {
-            invalid(format!(
-                "--answers {shown}: not a JSON object of answers ({e}); write {{\"question-id\": \"text\", \"scale-id\": 4}}"
+            let example = r#"{"question-id": "text", "scale-id": 4}"#;
+            invalid(say::fill(
+                w.err_answers_json,
+                &[
+                    ("file", &shown),
+                    ("detail", &e.to_string()),
+                    ("example", example),
+                ],
             ))
         })?
     } else {
         toml::from_str(&text).map_err(|e| {
-            invalid(format!(
-                "--answers {shown}: not a TOML table of answers ({}); write question-id = \"text\" or scale-id = 4",
-                e.message().trim()
+            invalid(say::fill(
+                w.err_answers_toml,
+                &[("file", &shown), ("detail", e.message().trim())],
             ))
         })?
     };
@@ -371,15 +396,14 @@ pub(super) fn comment(
 ) -> Result<(), CliError> {
     let journal = ctx.open()?;
     let on = journal.resolve_any(prefix)?;
+    let lang = ctx.language(Some(&journal));
     let text = match text {
         Some(t) if t != "-" => t,
-        _ => piped_text()?.unwrap_or_default(),
+        _ => piped_text(lang)?.unwrap_or_default(),
     };
     let text = text.trim().to_string();
     if text.is_empty() {
-        return Err(invalid(
-            "the comment is empty: give it as an argument or pipe it in",
-        ));
+        return Err(invalid(say::say(lang).err_comment_empty));
     }
     let now = ctx.clock.now();
     let visibility = journal.get_any(on)?.map(|r| r.visibility);

@@ -6,29 +6,29 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 /// A temporary journal and a way to run praxis on it at a pinned time.
-struct Journal {
-    dir: TempDir,
+pub(crate) struct Journal {
+    pub(crate) dir: TempDir,
     now: String,
 }
 
 impl Journal {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Journal {
             dir: TempDir::new().unwrap(),
             now: "2026-11-23T09:00:00Z".into(),
         }
     }
 
-    fn path(&self) -> std::path::PathBuf {
+    pub(crate) fn path(&self) -> std::path::PathBuf {
         self.dir.path().join("journal")
     }
 
-    fn at(&mut self, now: &str) -> &mut Self {
+    pub(crate) fn at(&mut self, now: &str) -> &mut Self {
         self.now = now.into();
         self
     }
 
-    fn cmd(&self, args: &[&str]) -> Command {
+    pub(crate) fn cmd(&self, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("praxis").unwrap();
         cmd.args(args)
             .env("PRAXIS_JOURNAL", self.path())
@@ -43,7 +43,7 @@ impl Journal {
     }
 
     /// Runs and expects success; returns stdout.
-    fn ok(&self, args: &[&str]) -> String {
+    pub(crate) fn ok(&self, args: &[&str]) -> String {
         let out = self.cmd(args).output().unwrap();
         assert!(
             out.status.success(),
@@ -65,7 +65,7 @@ impl Journal {
     }
 
     /// Runs and expects failure; returns stderr.
-    fn fails(&self, args: &[&str]) -> String {
+    pub(crate) fn fails(&self, args: &[&str]) -> String {
         let out = self.cmd(args).output().unwrap();
         assert!(!out.status.success(), "praxis {args:?} should fail");
         assert!(out.stdout.is_empty(), "a failure prints no result");
@@ -74,7 +74,7 @@ impl Journal {
 
     /// Runs `praxis due`-like commands that exit 1 when something is due; returns stdout and
     /// whether it exited 1 (0 otherwise; anything else fails the test).
-    fn due(&self, args: &[&str]) -> (String, bool) {
+    pub(crate) fn due(&self, args: &[&str]) -> (String, bool) {
         let out = self.cmd(args).output().unwrap();
         let code = out.status.code();
         assert!(
@@ -100,7 +100,7 @@ impl Journal {
         experiments
     }
 
-    fn add(&self, args: &[&str]) -> String {
+    pub(crate) fn add(&self, args: &[&str]) -> String {
         self.ok(args).trim().to_string()
     }
 
@@ -1737,7 +1737,7 @@ fn a_danish_journal_is_told_in_danish_on_the_command_line() {
     };
     let today = j.ok(&["today"]);
     assert!(
-        today.contains("Journal for Anna — mandag den 23. november 2026")
+        today.contains("Journal for Anna – mandag den 23. november 2026")
             && today.contains("Til opfølgning")
             && today.contains("Aktive forløb")
             && today.contains("fase: iagttagelse · 1 eksperiment, 0 refleksioner"),
@@ -1816,7 +1816,7 @@ fn an_import_report_and_an_export_note_in_a_danish_journal_are_danish() {
         .output()
         .unwrap();
     let note = String::from_utf8_lossy(&out.stderr);
-    assert!(note.contains("Skrev 1 post(er) til network"), "{note}");
+    assert!(note.contains("Skrev 1 post(er) til netværket"), "{note}");
     let report = j.ok(&["import", file.to_str().unwrap()]);
     assert!(
         report.contains("Nøglen fra Bo er ny her") && report.contains("1 tilføjet, 0 opdateret"),

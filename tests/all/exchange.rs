@@ -611,7 +611,7 @@ fn a_peer_cannot_be_impersonated_and_a_changed_key_is_refused_until_trusted() {
     std::fs::write(&bo_file_path, forge(&bo_file, impostor, None)).unwrap();
     let out = anna.ok(&["network", "sync", net.to_str().unwrap()]);
     assert!(out.contains("1 not taken"), "{out}");
-    assert!(out.contains("1 comment(s) not taken"), "{out}");
+    assert!(out.contains("1 comment(s) refused"), "{out}");
     let peers = anna.ok(&["list", "--peers"]);
     assert!(
         peers.contains("Bo's idea") && !peers.contains("quits"),
@@ -1716,7 +1716,8 @@ fn a_signed_comment_is_passed_on_by_peers_and_a_forged_or_mentors_one_is_not() {
     std::fs::write(&bo_file, forged).unwrap();
     let out = sync(&dave);
     assert!(
-        out.contains("comments not taken") || out.contains("not taken"),
+        out.contains("2 passed-on comment(s) left for their writers' own files")
+            && out.contains("1 comment(s) refused"),
         "{out}"
     );
     let shown = dave.ok(&["show", &bo_note]);
@@ -1908,7 +1909,10 @@ fn a_peers_file_cannot_name_a_comment_for_someone_else_hide_one_or_comment_on_wh
     );
     std::fs::write(&dora_file, forged).unwrap();
     let out = sync(&anna);
-    assert!(out.contains("not taken"), "{out}");
+    assert!(
+        out.contains("3 new comment(s)") && out.contains("2 comment(s) refused"),
+        "{out}"
+    );
     sync(&bo);
     sync(&anna);
     let shown = anna.ok(&["show", &shared]);

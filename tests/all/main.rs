@@ -6,6 +6,7 @@
 mod checks;
 mod cli;
 mod common;
+mod danish;
 mod durability;
 mod e2e;
 mod exchange;
