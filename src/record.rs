@@ -571,6 +571,37 @@ impl Reach {
     }
 }
 
+/// Where a comment goes once saved, told before it is: the same rule for the app and the CLI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommentGoes {
+    /// Nowhere: on one's own private record.
+    OnlyHere,
+    /// To one's mentor, with the next mentor export.
+    ToMentor,
+    /// To one's mentor and one's network.
+    ToMentorAndNetwork,
+    /// To the record's author and everyone in the network who shares it, at the next sync.
+    ToAuthorAndNetwork,
+    /// Back to the record's author alone (a mentor's remark, in the comments file).
+    ToAuthor,
+}
+
+impl CommentGoes {
+    /// Where a comment on a record of `visibility` goes: one's `own`, or someone else's (read
+    /// in a mentor's review when `reviewing`).
+    pub fn of(own: bool, visibility: Visibility, reviewing: bool) -> CommentGoes {
+        match (own, visibility) {
+            (true, Visibility::Private) => CommentGoes::OnlyHere,
+            (true, Visibility::Mentor) => CommentGoes::ToMentor,
+            (true, Visibility::Network) => CommentGoes::ToMentorAndNetwork,
+            (false, v) if Reach::of(v, reviewing) == Reach::Network => {
+                CommentGoes::ToAuthorAndNetwork
+            }
+            (false, _) => CommentGoes::ToAuthor,
+        }
+    }
+}
+
 impl Comment {
     /// What the writer signs: the comment without its signature, as compact JSON, after a
     /// label that keeps a comment's signature from standing for anything else.

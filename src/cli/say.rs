@@ -401,6 +401,12 @@ pub struct Say {
     pub seal_off: &'static str,
     pub seal_line: &'static str,
     pub sealed_not_yet: &'static str,
+    // where a comment goes
+    pub comment_goes_nowhere: &'static str,
+    pub comment_goes_mentor: &'static str,
+    pub comment_goes_mentor_network: &'static str,
+    pub comment_goes_author_network: &'static str,
+    pub comment_goes_author: &'static str,
 }
 
 const EN: Say = Say {
@@ -783,6 +789,11 @@ const EN: Say = Say {
     seal_off: "From the next sync your network file is written in the clear again, for anyone who can read the folder.",
     seal_line: "network   sealed for {n} journal(s) at each sync",
     sealed_not_yet: "praxis: {name} is sealed for its readers, and you are not one yet: it opens for you once your own file has reached its owner and they have synced twice",
+    comment_goes_nowhere: "Saved, for you alone: the record is private.",
+    comment_goes_mentor: "Saved: it goes to your mentor with your next mentor export.",
+    comment_goes_mentor_network: "Saved: it goes to your mentor with your next export and to your network at your next sync.",
+    comment_goes_author_network: "Saved: it goes to {name} and everyone in your network at your next sync.",
+    comment_goes_author: "Saved: it goes back to {name} in your review's comments file.",
 };
 
 const DA: Say = Say {
@@ -1165,6 +1176,11 @@ const DA: Say = Say {
     seal_off: "Fra næste synkronisering skrives din netværksfil igen åbent, så alle med adgang til mappen kan læse den.",
     seal_line: "netværk   forsegles for {n} journal(er) ved hver synkronisering",
     sealed_not_yet: "praxis: {name} er forseglet for sine læsere, og du er ikke en af dem endnu: den kan læses, når din egen fil er nået frem til ejeren, og vedkommende har synkroniseret to gange",
+    comment_goes_nowhere: "Gemt, kun til dig: posten er privat.",
+    comment_goes_mentor: "Gemt: den går til din mentor med din næste mentoreksport.",
+    comment_goes_mentor_network: "Gemt: den går til din mentor med din næste eksport og til dit netværk ved næste synkronisering.",
+    comment_goes_author_network: "Gemt: den går til {name} og alle i dit netværk ved næste synkronisering.",
+    comment_goes_author: "Gemt: den går tilbage til {name} i kommentarfilen fra din gennemgang.",
 };
 
 /// The messages in `lang`.

@@ -6,7 +6,8 @@ use crate::flow::Purpose;
 use crate::journal::Language;
 use crate::prompts::{PromptSet, build_answers};
 use crate::record::{
-    Answer, Comment, Content, CycleStatus, ExperimentStatus, Kind, Reach, Record, RecordId,
+    Answer, Comment, CommentGoes, Content, CycleStatus, ExperimentStatus, Kind, Reach, Record,
+    RecordId,
 };
 use crate::store::Journal;
 
@@ -419,5 +420,19 @@ pub(super) fn comment(
     };
     journal.add_comment(&comment)?;
     writeln!(ctx.out, "{}", comment.id)?;
+    // Where it goes, on stderr: stdout stays the id alone, for scripts.
+    if let Some(record) = journal.get_any(on)? {
+        let own = record.author == journal.meta().id;
+        let w = say::say(lang);
+        let name = journal.peer_name(record.author).unwrap_or_default();
+        let text = match CommentGoes::of(own, record.visibility, false) {
+            CommentGoes::OnlyHere => w.comment_goes_nowhere,
+            CommentGoes::ToMentor => w.comment_goes_mentor,
+            CommentGoes::ToMentorAndNetwork => w.comment_goes_mentor_network,
+            CommentGoes::ToAuthorAndNetwork => w.comment_goes_author_network,
+            CommentGoes::ToAuthor => w.comment_goes_author,
+        };
+        writeln!(ctx.err, "{}", say::fill(text, &[("name", &name)]))?;
+    }
     Ok(())
 }

@@ -1169,8 +1169,26 @@ fn a_peers_comment_reaches_the_records_author_and_is_never_passed_on_to_a_mentor
     let sync = |p: &Person| p.ok(&["network", "sync", net.to_str().unwrap()]);
     sync(&bo);
     sync(&anna);
-    // Anna comments on Bo's record, Bo on Anna's.
-    anna.ok(&["comment", &bo_note[..12], "Did the night shift join in?"]);
+    // Anna comments on Bo's record, Bo on Anna's; each is told where it goes.
+    let said = anna
+        .cmd(&["comment", &bo_note[..12], "Did the night shift join in?"])
+        .output()
+        .unwrap();
+    let told = String::from_utf8_lossy(&said.stderr);
+    assert!(
+        told.contains("it goes to Bo and everyone in your network at your next sync"),
+        "{told}"
+    );
+    let private = anna.add(&["add", "note", "--title", "Mine alone"]);
+    let said = anna
+        .cmd(&["comment", &private, "A note to self"])
+        .output()
+        .unwrap();
+    let told = String::from_utf8_lossy(&said.stderr);
+    assert!(
+        told.contains("for you alone: the record is private"),
+        "{told}"
+    );
     sync(&anna);
     sync(&bo);
     bo.ok(&["comment", &anna_note[..12], "PEER-ONLY: how many came?"]);
