@@ -135,7 +135,7 @@ struct Indexer {
 
 impl Indexer {
     fn start() -> Indexer {
-        let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(2);
+        let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(4);
         let (give_back, back) = std::sync::mpsc::channel::<Batch>();
         let done = std::thread::spawn(move || {
             let mut feed = super::index::Feed::default();
