@@ -62,7 +62,7 @@ const LIVE: u32 = 1 << 31;
 #[derive(Default)]
 struct WordHash(u64);
 
-const SEED: u64 = 0x51_7cc1_b727_220a_95;
+const SEED: u64 = 0x517c_c1b7_2722_0a95;
 
 impl Hasher for WordHash {
     fn finish(&self) -> u64 {
