@@ -115,7 +115,7 @@ pub enum Command {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: PathBuf,
     },
-    /// Fuzzy search over titles, texts, answers and tags.
+    /// Fuzzy search over titles, texts, answers and tags, yours and what others shared with you.
     Search(SearchArgs),
     /// Write records for your mentor, your network, or a full backup (JSON or Markdown).
     Export(ExportArgs),
@@ -582,6 +582,10 @@ pub struct SearchArgs {
     /// At most this many results (at least 1).
     #[arg(long, short = 'n', default_value_t = 20, value_parser = at_least_one)]
     pub limit: usize,
+    /// Only your own records (without it, what your mentor and network peers shared with you
+    /// is searched too, shown with their name).
+    #[arg(long)]
+    pub mine: bool,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,

@@ -314,43 +314,47 @@ pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
         journal.short_ids(&records.iter().map(|r| r.id).collect::<Vec<_>>())
     };
     let ids = shorts.iter().map(String::len).max().unwrap_or(0);
-    let name_of = |r: &Record| {
-        journal
-            .peer_name(r.author)
-            .unwrap_or_else(|| r.author.to_string())
-    };
-    // Authors' names in a column of their own, as wide as the widest (up to 16).
     let names = if peers {
-        records
-            .iter()
-            .map(|r| crate::width::cells(&name_of(r)))
-            .max()
-            .unwrap_or(0)
-            .min(16)
+        names_width(&journal, &records)
     } else {
         0
     };
     for (r, short) in records.iter().zip(&shorts) {
         if peers {
-            let name = fit(&name_of(r), names);
-            let pad = names.saturating_sub(crate::width::cells(&name));
-            writeln!(
-                ctx.out,
-                "{}",
-                fit(
-                    &format!(
-                        "{name}{}  {}",
-                        " ".repeat(pad),
-                        list_line_as(short, r, ids, lang)
-                    ),
-                    WIDTH
-                )
-            )?;
+            let line = list_line_as(short, r, ids, lang);
+            writeln!(ctx.out, "{}", with_author(&journal, r, names, &line))?;
         } else {
             writeln!(ctx.out, "{}", list_line_as(short, r, ids, lang))?;
         }
     }
     Ok(())
+}
+
+/// Who wrote a record: this journal's author, or the name another journal's author gave.
+fn author_of(journal: &Journal, r: &Record) -> String {
+    if r.author == journal.meta().id {
+        return journal.meta().author_name.clone();
+    }
+    journal
+        .peer_name(r.author)
+        .unwrap_or_else(|| r.author.to_string())
+}
+
+/// How wide the authors' column is: as wide as the widest name (up to 16).
+fn names_width<'a>(journal: &Journal, records: impl IntoIterator<Item = &'a Record>) -> usize {
+    records
+        .into_iter()
+        .map(|r| crate::width::cells(&author_of(journal, r)))
+        .max()
+        .unwrap_or(0)
+        .min(16)
+}
+
+/// A list line with its author's name in a column `names` wide before it.
+fn with_author(journal: &Journal, r: &Record, names: usize, line: &str) -> String {
+    let name = fit(&author_of(journal, r), names);
+    let pad = names.saturating_sub(crate::width::cells(&name));
+    fit(&format!("{name}{}  {line}", " ".repeat(pad)), WIDTH)
 }
 
 pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result<(), CliError> {
@@ -617,7 +621,9 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
     let lang = ctx.language(Some(&journal));
     // From the search index: only the words asked for and the records shown are read.
     let mut index = journal.search_index()?;
-    let answer = crate::search::search(&mut index, &a.query, a.limit, Scope::Own)?;
+    // What others shared is searched too, as in the app, unless --mine.
+    let scope = if a.mine { Scope::Own } else { Scope::All };
+    let answer = crate::search::search(&mut index, &a.query, a.limit, scope)?;
     let hits = &answer.hits;
     if a.json {
         let value: Vec<_> = hits
@@ -625,6 +631,7 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
             .map(|(h, record)| {
                 json!({
                     "id": h.id,
+                    "author": author_of(&journal, record),
                     "score": h.score,
                     "tier": h.tier.as_str(),
                     "field": format!("{:?}", h.field).to_lowercase(),
@@ -658,13 +665,27 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
         Some(_) => {}
     }
     let ids = id_width(&journal, hits.iter().map(|(_, r)| r));
+    // Whose each record is, in a column of its own, once anyone else's is among them.
+    let own = journal.meta().id;
+    let names = if hits.iter().any(|(_, r)| r.author != own) {
+        names_width(&journal, hits.iter().map(|(_, r)| r))
+    } else {
+        0
+    };
+    let indent = if names > 0 { 13 + names } else { 11 };
     for (h, record) in hits {
-        writeln!(ctx.out, "{}", list_line(&journal, record, ids, lang))?;
+        let line = list_line(&journal, record, ids, lang);
+        if names > 0 {
+            writeln!(ctx.out, "{}", with_author(&journal, record, names, &line))?;
+        } else {
+            writeln!(ctx.out, "{line}")?;
+        }
         if h.field != crate::search::Field::Title {
             writeln!(
                 ctx.out,
-                "           {}",
-                snippet(&h.text, &h.indices, WIDTH - 11)
+                "{}{}",
+                " ".repeat(indent),
+                snippet(&h.text, &h.indices, WIDTH - indent)
             )?;
         }
     }

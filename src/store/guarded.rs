@@ -121,31 +121,47 @@ pub(super) struct Guard<'j> {
     indexer: Option<Indexer>,
 }
 
+/// Records on their way to the search index's thread, with the tree they were written to.
+type Batch = Vec<(u8, Record)>;
+
 /// A thread that indexes a large write's records for search while the write goes on.
 struct Indexer {
-    send: std::sync::mpsc::SyncSender<Vec<(u8, Record)>>,
+    send: std::sync::mpsc::SyncSender<Batch>,
+    /// Batches indexed, handed back to be freed on the thread that allocated them: freed on
+    /// the indexer's, every free took the writer's allocator lock (glibc), and both waited.
+    back: std::sync::mpsc::Receiver<Batch>,
     done: std::thread::JoinHandle<super::index::Feed>,
 }
 
 impl Indexer {
     fn start() -> Indexer {
-        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<(u8, Record)>>(2);
+        let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(4);
+        let (give_back, back) = std::sync::mpsc::channel::<Batch>();
         let done = std::thread::spawn(move || {
             let mut feed = super::index::Feed::default();
             for batch in receive {
-                for (tree, r) in batch {
-                    feed.add(tree, &r);
+                for (tree, r) in &batch {
+                    feed.add(*tree, r);
                 }
+                let _ = give_back.send(batch);
             }
             feed
         });
-        Indexer { send, done }
+        Indexer { send, back, done }
+    }
+
+    /// Frees the batches indexed so far.
+    fn free_indexed(&self) {
+        while self.back.try_recv().is_ok() {}
     }
 
     /// Everything it was given, indexed (`None` if the thread failed).
     fn finish(self) -> Option<super::index::Feed> {
-        drop(self.send);
-        self.done.join().ok()
+        let Indexer { send, back, done } = self;
+        drop(send);
+        let feed = done.join().ok();
+        drop(back);
+        feed
     }
 }
 
@@ -211,6 +227,7 @@ impl<'j> Guard<'j> {
                 .collect();
             if !records.is_empty() {
                 let indexer = self.indexer.get_or_insert_with(Indexer::start);
+                indexer.free_indexed();
                 // A thread that failed only leaves the index to be built afresh at open.
                 let _ = indexer.send.send(records);
             }

@@ -57,29 +57,36 @@ const DOC_LEN: usize = 17;
 /// Record numbers from here on are records read for this search, not from the table.
 const LIVE: u32 = 1 << 31;
 
-/// FNV-1a: the index hashes millions of short words, and needs no protection from floods.
+/// A multiply-rotate hash over eight bytes at a time (as rustc's Fx): the index hashes
+/// millions of short words, and needs no protection from floods.
 #[derive(Default)]
-struct Fnv(u64);
+struct WordHash(u64);
 
-impl Hasher for Fnv {
+const SEED: u64 = 0x517c_c1b7_2722_0a95;
+
+impl Hasher for WordHash {
     fn finish(&self) -> u64 {
-        self.0
+        // The table takes its bucket from the low bits: the high ones, mixed, go there too.
+        self.0 ^ (self.0 >> 29)
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x100_0000_01b3);
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+            h = (h.rotate_left(5) ^ v).wrapping_mul(SEED);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(SEED);
         }
         self.0 = h;
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
 
 /// A record in the index: its number there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -219,7 +226,10 @@ type Spellings = Vec<(String, Vec<u8>)>;
 /// Words of records as they are added, each spelling's postings encoded as they grow.
 #[derive(Default)]
 struct Builder {
-    slots: FastMap<Box<str>, u32>,
+    /// Open addressing over `spellings` (a spelling's number + 1; 0: free), a power of two
+    /// long and at most half full. Its own table, not a map: a word is hashed once and
+    /// compared by its hash before its bytes.
+    table: Vec<u32>,
     spellings: Vec<Spelling>,
     /// The spellings the record being added holds.
     touched: Vec<u32>,
@@ -228,50 +238,102 @@ struct Builder {
 /// One spelling's postings so far, and where it stands in the record being added.
 struct Spelling {
     text: Box<str>,
+    hash: u64,
     postings: Vec<u8>,
     last: Option<u32>,
     /// Places in the record being added (0: not in it).
     places: u8,
 }
 
+fn word_hash(word: &str) -> u64 {
+    let mut h = WordHash::default();
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+/// Whether two words are the same, compared eight bytes at a time (most words are shorter
+/// than a call to memcmp takes).
+fn same_word(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a8, mut b8) = (a.chunks_exact(8), b.chunks_exact(8));
+    if !(&mut a8).zip(&mut b8).all(|(x, y)| x == y) {
+        return false;
+    }
+    let (ra, rb) = (a8.remainder(), b8.remainder());
+    (0..ra.len()).all(|i| ra[i] == rb[i])
+}
+
 impl Builder {
+    /// The number of `word`'s spelling, added if new.
+    fn slot(&mut self, word: &str) -> u32 {
+        if self.spellings.len() * 2 >= self.table.len() {
+            self.grow();
+        }
+        let hash = word_hash(word);
+        let mask = self.table.len() - 1;
+        let mut at = hash as usize & mask;
+        loop {
+            match self.table[at] {
+                0 => {
+                    let slot = self.spellings.len() as u32;
+                    self.table[at] = slot + 1;
+                    self.spellings.push(Spelling {
+                        text: word.into(),
+                        hash,
+                        postings: Vec::new(),
+                        last: None,
+                        places: 0,
+                    });
+                    return slot;
+                }
+                n => {
+                    let sp = &self.spellings[n as usize - 1];
+                    if sp.hash == hash && same_word(sp.text.as_bytes(), word.as_bytes()) {
+                        return n - 1;
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let len = (self.table.len() * 2).max(1024);
+        let mask = len - 1;
+        let mut table = vec![0u32; len];
+        for (n, sp) in self.spellings.iter().enumerate() {
+            let mut at = sp.hash as usize & mask;
+            while table[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            table[at] = n as u32 + 1;
+        }
+        self.table = table;
+    }
+
     /// Adds record number `doc` (higher than any added before).
     fn add(&mut self, doc: u32, r: &Record) {
-        let Builder {
-            slots,
-            spellings,
-            touched,
-        } = self;
+        let mut touched = std::mem::take(&mut self.touched);
         touched.clear();
         for (field, text) in searchable::fields(r) {
             let class = field.class();
             searchable::each_word(text, |lower, _, _| {
-                let slot = match slots.get(lower) {
-                    Some(s) => *s,
-                    None => {
-                        let s = spellings.len() as u32;
-                        slots.insert(lower.into(), s);
-                        spellings.push(Spelling {
-                            text: lower.into(),
-                            postings: Vec::new(),
-                            last: None,
-                            places: 0,
-                        });
-                        s
-                    }
-                };
-                let sp = &mut spellings[slot as usize];
+                let slot = self.slot(lower);
+                let sp = &mut self.spellings[slot as usize];
                 if sp.places == 0 {
                     touched.push(slot);
                 }
                 sp.places |= class;
             });
         }
-        for slot in touched.iter() {
-            let sp = &mut spellings[*slot as usize];
+        for slot in &touched {
+            let sp = &mut self.spellings[*slot as usize];
             push_posting(&mut sp.postings, &mut sp.last, doc, sp.places);
             sp.places = 0;
         }
+        self.touched = touched;
     }
 
     /// Every folded word with its spellings and their postings, in folded order.
@@ -915,6 +977,26 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_table_finds_every_spelling_again_as_it_grows() {
+        let mut b = Builder::default();
+        // More words than the first table holds, and words of every length around eight.
+        let words: Vec<String> = (0..3000)
+            .map(|n| format!("w{}{n}", "x".repeat(n % 19)))
+            .collect();
+        let slots: Vec<u32> = words.iter().map(|w| b.slot(w)).collect();
+        assert_eq!(slots, (0..3000).collect::<Vec<u32>>());
+        for (w, s) in words.iter().zip(&slots) {
+            assert_eq!(b.slot(w), *s, "{w}");
+            assert_eq!(&*b.spellings[*s as usize].text, w.as_str());
+        }
+        assert_eq!(b.spellings.len(), 3000);
+        assert!(same_word(b"abcdefghij", b"abcdefghij"));
+        assert!(!same_word(b"abcdefghij", b"abcdefghik"));
+        assert!(!same_word(b"abcdefgh", b"abcdefgi"));
+        assert!(!same_word(b"abc", b"abcd"));
+    }
 
     #[test]
     fn postings_and_blocks_read_back_as_written_and_blocks_merge_in_order() {

@@ -1863,3 +1863,57 @@ fn writing_in_a_danish_journal_is_answered_in_danish() {
         );
     }
 }
+
+#[test]
+fn search_finds_what_peers_shared_with_their_name_and_mine_keeps_to_ones_own() {
+    let j = Journal::new();
+    j.ok(&["init", "--name", "Ane"]);
+    let own = j.add(&["add", "note", "--title", "Rota for the night shift"]);
+    let peer = Journal::new();
+    peer.ok(&["init", "--name", "Marianne Kristoffersen"]);
+    peer.add(&[
+        "add",
+        "note",
+        "--title",
+        "A rota the staff wrote",
+        "--visibility",
+        "network",
+    ]);
+    // Shared through a network folder, as peers do.
+    let network = j.dir.path().join("network");
+    std::fs::create_dir(&network).unwrap();
+    let folder = network.to_str().unwrap();
+    peer.ok(&["network", "sync", folder]);
+    j.ok(&["network", "sync", folder]);
+
+    let out = j.ok(&["search", "rota"]);
+    let lines: Vec<&str> = out.lines().filter(|l| l.contains("ota")).collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    let theirs = lines.iter().find(|l| l.contains("staff wrote")).unwrap();
+    assert!(theirs.starts_with("Marianne Kristo…"), "{out}");
+    let mine = lines.iter().find(|l| l.contains("night shift")).unwrap();
+    assert!(mine.starts_with("Ane "), "{out}");
+    // The dates line up whoever wrote it.
+    let at = |l: &str| l[..l.find("2026-").unwrap()].chars().count();
+    assert_eq!(at(theirs), at(mine), "{out}");
+
+    let hits = j.json(&["search", "rota", "--json"]);
+    let authors: Vec<&str> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["author"].as_str().unwrap())
+        .collect();
+    assert_eq!(authors.len(), 2, "{hits}");
+    assert!(authors.contains(&"Marianne Kristoffersen"), "{hits}");
+    assert!(authors.contains(&"Ane"), "{hits}");
+
+    // --mine: one's own alone, as before peers were searched.
+    let hits = j.json(&["search", "rota", "--mine", "--json"]);
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["id"], own.as_str());
+    assert_eq!(hits[0]["author"], "Ane");
+    let out = j.ok(&["search", "rota", "--mine"]);
+    assert!(!out.contains("staff wrote"), "{out}");
+}
