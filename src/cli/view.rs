@@ -612,13 +612,12 @@ pub(super) fn due_line(
 }
 
 pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliError> {
-    if a.query.trim().is_empty() {
-        return Err(invalid(
-            "give something to search for, e.g. praxis search council",
-        ));
-    }
     let journal = ctx.open_to_read()?;
     let lang = ctx.language(Some(&journal));
+    let w = say(lang);
+    if a.query.trim().is_empty() {
+        return Err(invalid(w.err_search_empty));
+    }
     // From the search index: only the words asked for and the records shown are read.
     let mut index = journal.search_index()?;
     // What others shared is searched too, as in the app, unless --mine.
@@ -645,24 +644,27 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
         writeln!(ctx.out)?;
         return Ok(());
     }
-    match answer.tier {
-        None => writeln!(ctx.err, "Nothing matches \"{}\".", a.query.trim())?,
-        Some(tier) if tier.is_close() => writeln!(
-            ctx.err,
-            "No exact match for \"{}\"; close matches ({}):",
-            a.query.trim(),
-            match tier {
-                crate::search::Tier::Typo => "one letter off",
-                _ => "its letters in order",
-            }
-        )?,
-        Some(_) if answer.matched > hits.len() => writeln!(
-            ctx.err,
-            "Best {} of {} matches (--limit shows more).",
-            hits.len(),
-            answer.matched
-        )?,
-        Some(_) => {}
+    let query = a.query.trim();
+    let told = match answer.tier {
+        None => Some(fill(w.search_nothing, &[("query", query)])),
+        Some(tier) if tier.is_close() => {
+            let how = match tier {
+                crate::search::Tier::Typo => w.search_typo,
+                _ => w.search_scattered,
+            };
+            Some(fill(w.search_close, &[("query", query), ("how", how)]))
+        }
+        Some(_) if answer.matched > hits.len() => {
+            let (shown, matched) = (hits.len().to_string(), answer.matched.to_string());
+            Some(fill(
+                w.search_best,
+                &[("shown", &shown), ("matched", &matched)],
+            ))
+        }
+        Some(_) => None,
+    };
+    if let Some(text) = told {
+        writeln!(ctx.err, "{text}")?;
     }
     let ids = id_width(&journal, hits.iter().map(|(_, r)| r));
     // Whose each record is, in a column of its own, once anyone else's is among them.

@@ -168,6 +168,9 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
     run(&["stats"]);
     run(&["today"]);
     run(&["show", exp]);
+    run(&["search", "nattevagtn"]);
+    run(&["search", "zxqvw"]);
+    run(&["network", "seal", "on"]);
     let all: String = runs.iter().map(|(_, t)| t.as_str()).collect();
     for (want, what) in [
         ("Gemt:", "edit"),
@@ -201,6 +204,9 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
         ),
         ("resultat: De tog ansvaret", "show"),
         ("Jeg forventer: De beder mig kun afgøre", "show"),
+        ("de nærmeste (ét bogstav forkert)", "search with a typo"),
+        ("Intet passer på \"zxqvw\"", "search for nothing"),
+        ("din netværksfil forseglet", "network seal on"),
     ] {
         assert!(all.contains(want), "{what} should say {want:?}:\n{all}");
     }
