@@ -600,6 +600,7 @@ fn summarise(
 }
 
 /// The headings and words of a summary in one language; each field is named for what it holds.
+#[derive(Debug)]
 pub struct Words {
     pub summary: &'static str,
     pub question: &'static str,
@@ -624,6 +625,8 @@ pub struct Words {
     pub none: &'static str,
     pub reflections: &'static str,
     pub not_logged: &'static str,
+    /// Between two parts of one line: an em dash in English, an en dash in Danish.
+    pub dash: &'static str,
 }
 
 /// The summary's line under its title: the days it covers, the phase, whether the cycle is
@@ -678,6 +681,7 @@ pub fn words(lang: Language) -> Words {
             none: "nothing",
             reflections: "reflections",
             not_logged: "not logged yet",
+            dash: " — ",
         },
         Language::Danish => Words {
             summary: "Det har jeg lært",
@@ -702,7 +706,8 @@ pub fn words(lang: Language) -> Words {
             closing: "Afsluttende refleksion",
             none: "intet",
             reflections: "refleksioner",
-            not_logged: "ikke logget endnu",
+            not_logged: "intet resultat endnu",
+            dash: " – ",
         },
     }
 }
@@ -806,7 +811,7 @@ pub fn render(
         if !l.signal.is_empty() || l.signal_met.is_some() {
             let met = l
                 .signal_met
-                .map(|m| format!(" — {}: {}", w.signal_showed, signal_word(m, lang)))
+                .map(|m| format!("{}{}: {}", w.dash, w.signal_showed, signal_word(m, lang)))
                 .unwrap_or_default();
             out.push(item(
                 l.depth + 1,
@@ -829,7 +834,7 @@ pub fn render(
         };
         out.push(item(
             0,
-            format!("{} · {}: {} — {fate}", n.day, n.set, n.text),
+            format!("{} · {}: {}{}{fate}", n.day, n.set, n.text, w.dash),
         ));
     }
 

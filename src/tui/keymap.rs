@@ -54,6 +54,8 @@ pub struct Binding {
     pub footer: bool,
     /// What it does here, when the action's own words would mislead (English, Danish).
     pub says: Option<(&'static str, &'static str)>,
+    /// The key as a Danish screen shows it, when it differs (j for ja).
+    pub da_keys: Option<&'static str>,
 }
 
 impl Binding {
@@ -65,6 +67,14 @@ impl Binding {
             (None, _) => self.action.label(lang),
         }
     }
+
+    /// How the key is shown in `lang`.
+    pub fn keys(&self, lang: crate::journal::Language) -> &'static str {
+        match (self.da_keys, lang) {
+            (Some(da), crate::journal::Language::Danish) => da,
+            _ => self.keys,
+        }
+    }
 }
 
 const fn b(keys: &'static str, action: Action, footer: bool) -> Binding {
@@ -73,6 +83,7 @@ const fn b(keys: &'static str, action: Action, footer: bool) -> Binding {
         action,
         footer,
         says: None,
+        da_keys: None,
     }
 }
 
@@ -81,14 +92,18 @@ const CANCEL: Binding = Binding {
     keys: "Esc",
     action: Action::Cancel,
     footer: true,
-    says: Some(("cancel", "annuller")),
+    says: Some(("cancel", "annullér")),
+    da_keys: None,
 };
 
 const LIST_MOVES: [Binding; 8] = [
     b("↑/k", Action::Up, false),
     b("↓/j", Action::Down, false),
     b("PgUp", Action::PageUp, false),
-    b("PgDn/Space", Action::PageDown, false),
+    Binding {
+        da_keys: Some("PgDn/mellemrum"),
+        ..b("PgDn/Space", Action::PageDown, false)
+    },
     b("Ctrl-u", Action::HalfPageUp, false),
     b("Ctrl-d", Action::HalfPageDown, false),
     b("g/Home", Action::Top, false),
@@ -189,7 +204,11 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b("F1", Action::Help, false),
         ],
         Mode::Confirm => vec![
-            b("y", Action::Confirm, true),
+            // The questions say j/n in Danish; both letters answer yes in either language.
+            Binding {
+                da_keys: Some("j"),
+                ..b("y", Action::Confirm, true)
+            },
             b("n/Esc", Action::Cancel, true),
         ],
         Mode::Summary => vec![b("K", Action::Charts, true)],
@@ -198,6 +217,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             action: Action::PlanExperiment,
             footer: true,
             says: Some(("plan an experiment on it", "planlæg et eksperiment om den")),
+            da_keys: None,
         }],
         Mode::Calendar => vec![],
         Mode::Chart => vec![],

@@ -85,7 +85,7 @@ fn text(app: &App, s: &Summary, width: u16) -> Vec<Line<'static>> {
         if !l.signal.is_empty() || l.signal_met.is_some() {
             let met = l
                 .signal_met
-                .map(|m| format!(" — {}: {}", w.signal_showed, signal_word(m, lang)))
+                .map(|m| format!("{}{}: {}", w.dash, w.signal_showed, signal_word(m, lang)))
                 .unwrap_or_default();
             lines.extend(indented(
                 &format!("{}: {}{met}", w.signal, l.signal),
