@@ -172,26 +172,8 @@ fn every_screen_word_is_danish_in_danish() {
 
 #[test]
 fn every_action_label_and_key_is_danish_in_danish() {
-    let modes = [
-        Mode::Home,
-        Mode::PickSet,
-        Mode::FlowText,
-        Mode::FlowScale,
-        Mode::FlowChoice,
-        Mode::Review,
-        Mode::Timeline,
-        Mode::Detail,
-        Mode::Foreign,
-        Mode::Search,
-        Mode::LineInput,
-        Mode::Comment,
-        Mode::Confirm,
-        Mode::Summary,
-        Mode::RcMap,
-        Mode::Calendar,
-        Mode::Chart,
-    ];
-    // A new mode must be listed above: this match has no catch-all.
+    let modes = Mode::ALL;
+    // A new mode must be added to Mode::ALL: this match has no catch-all.
     for m in modes {
         match m {
             Mode::Home
@@ -340,15 +322,17 @@ fn the_record_and_summary_words_are_danish_in_danish() {
         let (en, da) = both(&|l| c.label(l));
         pairs.push((format!("{c:?}"), en, da));
     }
-    for id in [
-        "frequent",
-        "timely",
-        "accurate",
-        "problem-solving",
-        "shared-goals",
-        "shared-knowledge",
-        "mutual-respect",
-    ] {
+    // The dimensions are the scale questions of the relational-coordination set.
+    let library = crate::prompts::load(None).library;
+    let rc = library.get("relational-coordination").expect("built in");
+    let ids: Vec<&str> = rc
+        .questions
+        .iter()
+        .filter(|q| matches!(q.kind, crate::prompts::AnswerKind::Scale { .. }))
+        .map(|q| q.id.as_str())
+        .collect();
+    assert_eq!(ids.len(), 7, "Gittell's seven dimensions");
+    for id in ids {
         let (en, da) = (
             words::dimension(id, Language::English),
             words::dimension(id, Language::Danish),

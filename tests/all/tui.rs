@@ -2687,7 +2687,7 @@ fn the_summary_of_a_cycle_shows_the_chain_and_scrolls() {
         .key(KeyCode::Esc)
         .key(KeyCode::Char('S'));
     let screen = h.screen();
-    assert!(screen.contains("What I learned: 2026-11"), "{screen}");
+    assert!(screen.contains("What I learned: November 2026"), "{screen}");
 }
 
 #[test]
@@ -2894,7 +2894,7 @@ fn no_english(screen: &str, what: &str) {
 #[test]
 fn the_main_screens_of_the_danish_demo_speak_danish_only() {
     let mut h = danish_demo();
-    let mut snap = |h: &mut Harness, name: &str| {
+    let snap = |h: &mut Harness, name: &str| {
         let screen = h.screen();
         no_english(&screen, name);
         insta::assert_snapshot!(name, screen);
@@ -2911,6 +2911,15 @@ fn the_main_screens_of_the_danish_demo_speak_danish_only() {
     h.key(KeyCode::Char('S'));
     snap(&mut h, "da_summary");
     h.key(KeyCode::Esc).key(KeyCode::Esc);
+    // From home, the month's summary names its month in words.
+    h.key(KeyCode::Char('S'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Det har jeg lært: november 2026"),
+        "{screen}"
+    );
+    no_english(&screen, "the month's summary");
+    h.key(KeyCode::Esc);
     h.key(KeyCode::Char('t'));
     snap(&mut h, "da_timeline");
     // A filter word that is none is told in Danish.
