@@ -441,7 +441,7 @@ impl Demo<'_> {
             self.t("Check-in: handing over the rota", "Check-in: vagtplanen overdraget"),
             self.t(
                 "Gave the night shift the December rota to plan themselves. Two of them looked relieved, one looked worried.",
-                "Gav nattevagten december-vagtplanen til selv at lægge. To af dem så lettede ud, én så bekymret ud.",
+                "Gav nattevagten vagtplanen for december, så de selv kan lægge den. To af dem så lettede ud, én så bekymret ud.",
             ),
             self.t(
                 "I wanted to add 'ask me if in doubt'. I did not, and it was harder than I thought.",
@@ -649,14 +649,14 @@ impl Demo<'_> {
         self.checkin(
             1,
             &night,
-            self.t("Check-in: the rota came in", "Check-in: vagtplanen kom"),
+            self.t("Check-in: the rota came in", "Check-in: vagtplanen er kommet"),
             self.t(
                 "The night shift handed in the December rota, a day early. It has a new pattern for Fridays I would not have thought of.",
-                "Nattevagten afleverede december-vagtplanen en dag før tid. Den har et nyt mønster for fredage, som jeg ikke selv ville have fundet på.",
+                "Nattevagten afleverede vagtplanen for december en dag før tid. Den har et nyt mønster for fredage, som jeg ikke selv ville have fundet på.",
             ),
             self.t(
                 "I wanted to go through it line by line. Instead I asked what they had weighed.",
-                "Jeg ville gennemgå den linje for linje. I stedet spurgte jeg, hvad de havde vejet.",
+                "Jeg ville gennemgå den linje for linje. I stedet spurgte jeg, hvad de havde lagt vægt på.",
             ),
             "5",
             self.t(
@@ -747,7 +747,7 @@ impl Demo<'_> {
                 ),
                 signal: self.t(
                     "Someone new speaks first.",
-                    "En ny siger noget først.",
+                    "En ny tager ordet først.",
                 ),
                 follow_up: Some(self.day(-10)),
                 status: ExperimentStatus::Done,

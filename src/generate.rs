@@ -71,7 +71,7 @@ const QUESTIONS_EN: &[&str] = &[
     "How can volunteers and staff share the rehabilitation work with respect?",
 ];
 const QUESTIONS_DA: &[&str] = &[
-    "Hvordan lader jeg borgernes ideer virkelig forme vores hjemmepleje?",
+    "Hvordan lader jeg borgernes idéer virkelig forme vores hjemmepleje?",
     "Hvor kan jeg give nattevagten handlerum, og hvad sker der, når jeg gør det?",
     "Hvordan bliver pårørende partnere frem for gæster?",
     "Hvad skal der til, for at borgerens forløb hænger sammen på tværs af vores to afdelinger?",
@@ -108,34 +108,54 @@ const SENTENCES_EN: &[&str] = &[
 ];
 const SENTENCES_DA: &[&str] = &[
     "Mødte tre pårørende i dagcentret, og de blev til kaffe.",
-    "Medarbejderne havde flere ideer, end jeg troede, da jeg holdt op med at tale.",
+    "Da jeg først holdt op med at tale, havde medarbejderne flere idéer, end jeg havde regnet med.",
     "Jeg lagde mærke til, hvor hurtigt jeg selv greb efter svaret.",
     "Byrådet spurgte, hvad brugerne mener, og denne gang vidste vi det.",
-    "Overleveringen mellem afdelingerne er stadig der, hvor tingene falder igennem.",
+    "Overleveringen mellem afdelingerne er stadig der, hvor tingene falder mellem to stole.",
     "En frivillig tilbød at stå for fredagscaféen hver uge.",
     "Vi blev enige om ét fælles mål for borgerens samlede forløb.",
     "Jeg holdt fast i beslutningen, fordi jeg var bekymret for budgettet.",
-    "Nattevagten løste bytteproblemet uden mig.",
+    "Nattevagten løste problemet med vagtbytte uden mig.",
     "Næste gang vil jeg spørge, før jeg foreslår noget.",
 ];
-const TAGS: &[&str] = &[
+// Tags and with-whom values in each language, as many of each so a seed draws the same.
+const TAGS_EN: &[&str] = &[
     "cocreation",
     "trust",
     "relatives",
     "council",
     "across-units",
     "volunteers",
-    "samskabelse",
-    "tillid",
+    "citizens",
+    "handover",
     "budget",
     "night-shift",
 ];
-const WITH: &[&str] = &[
+const TAGS_DA: &[&str] = &[
+    "samskabelse",
+    "tillid",
+    "pårørende",
+    "byrådet",
+    "på-tværs",
+    "frivillige",
+    "borgere",
+    "overlevering",
+    "budget",
+    "nattevagt",
+];
+const WITH_EN: &[&str] = &[
     "citizens",
     "relatives",
     "care workers",
     "the hospital ward",
     "volunteers",
+];
+const WITH_DA: &[&str] = &[
+    "borgerne",
+    "de pårørende",
+    "social- og sundhedshjælperne",
+    "sygehusafdelingen",
+    "de frivillige",
 ];
 
 /// Text of `sentences` sentences in `lang`.
@@ -284,7 +304,7 @@ const PARTS_DA: [&[&str]; 4] = [
         "under hjemmebesøget",
         "i personalestuen",
         "på distriktskontoret",
-        "efter samrådet",
+        "efter borgermødet",
         "på afdelingen",
         "på parkeringspladsen",
         "på mail",
@@ -299,9 +319,13 @@ fn visibility(rng: &mut Rng) -> Visibility {
     }
 }
 
-fn tags(rng: &mut Rng) -> Vec<String> {
+fn tags(rng: &mut Rng, lang: Language) -> Vec<String> {
+    let bank = match lang {
+        Language::English => TAGS_EN,
+        Language::Danish => TAGS_DA,
+    };
     (0..rng.below(3))
-        .map(|_| rng.pick(TAGS).to_string())
+        .map(|_| rng.pick(bank).to_string())
         .collect()
 }
 
@@ -370,7 +394,13 @@ pub fn journal(
             let content = Content::Experiment {
                 cycle,
                 with: (0..1 + rng.below(2))
-                    .map(|_| rng.pick(WITH).to_string())
+                    .map(|_| {
+                        let bank = match lang {
+                            Language::English => WITH_EN,
+                            Language::Danish => WITH_DA,
+                        };
+                        rng.pick(bank).to_string()
+                    })
                     .collect(),
                 expectation: prose(&mut rng, lang, 1),
                 signal: prose(&mut rng, lang, 1),
@@ -433,7 +463,7 @@ pub fn journal(
         r.title = title;
         r.body = body;
         r.visibility = visibility(&mut rng);
-        r.set_tags(tags(&mut rng));
+        r.set_tags(tags(&mut rng, lang));
         match r.kind() {
             crate::record::Kind::Cycle => cycles.push(r.id),
             crate::record::Kind::Experiment => experiments.push((r.id, cycle)),

@@ -31,5 +31,7 @@ pub mod stats;
 pub mod store;
 pub mod summary;
 pub mod text;
+#[cfg(test)]
+mod translations;
 pub mod tui;
 pub mod width;

@@ -43,11 +43,11 @@ pub fn parse_filter(
     text: &str,
     today: NaiveDate,
     resolve_cycle: impl Fn(&str) -> Result<RecordId, String>,
-) -> Result<Filter, String> {
+) -> Result<Filter, FilterError> {
     let mut f = Filter::default();
     let words: Vec<&str> = text.split_whitespace().collect();
     // A date may be several words (`fra:i går`, `til:om 2 uger`): the longest that reads.
-    let date_from = |first: &str, at: usize| -> Result<(NaiveDate, usize), String> {
+    let date_from = |first: &str, at: usize| -> Result<(NaiveDate, usize), FilterError> {
         for n in (1..=3).rev() {
             if at + n < words.len() {
                 let phrase = std::iter::once(first)
@@ -59,7 +59,9 @@ pub fn parse_filter(
                 }
             }
         }
-        crate::dates::parse_date(first, today).map(|d| (d, 0))
+        crate::dates::parse_date(first, today)
+            .map(|d| (d, 0))
+            .map_err(|why| FilterError::Date(first.to_string(), why))
     };
     let mut i = 0;
     while i < words.len() {
@@ -79,19 +81,33 @@ pub fn parse_filter(
             .strip_prefix("cycle:")
             .or(lower.strip_prefix("forløb:"))
         {
-            f.cycle = Some(resolve_cycle(id)?);
+            f.cycle =
+                Some(resolve_cycle(id).map_err(|why| FilterError::Cycle(id.to_string(), why))?);
         } else {
-            f.kind = Some(kind_word(&lower).ok_or_else(|| {
-                format!(
-                    "'{word}' is not a filter: use a kind (cycle, experiment, reflection, note; \
-                     forløb, eksperiment, refleksion, note), #tag, since:DATE (fra:), \
-                     until:DATE (til:) or cycle:ID (forløb:)"
-                )
-            })?);
+            f.kind =
+                Some(kind_word(&lower).ok_or_else(|| FilterError::NotAFilter(word.to_string()))?);
         }
         i += 1;
     }
     Ok(f)
+}
+
+/// Why a typed filter cannot be read; the screens word it in the journal's language.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FilterError {
+    /// A word that is no kind, `#tag`, date or cycle.
+    #[error(
+        "'{0}' is not a filter: use a kind (cycle, experiment, reflection, note; forløb, \
+         eksperiment, refleksion, note), #tag, since:DATE (fra:), until:DATE (til:) or cycle:ID \
+         (forløb:)"
+    )]
+    NotAFilter(String),
+    /// A date that cannot be read, and why (in English).
+    #[error("{1}")]
+    Date(String, String),
+    /// A cycle id that names no one cycle, and why (in English).
+    #[error("{1}")]
+    Cycle(String, String),
 }
 
 /// A kind of record named in English or Danish, singular or plural.
@@ -142,7 +158,8 @@ mod tests {
             assert_eq!(kind_word(word), Some(kind), "{word}");
         }
         let err = parse_filter("møder", today, |_| Ok(id)).unwrap_err();
-        assert!(err.contains("forløb, eksperiment"), "{err}");
+        assert_eq!(err, FilterError::NotAFilter("møder".into()));
+        assert!(err.to_string().contains("forløb, eksperiment"), "{err}");
     }
     use crate::record::{ExperimentStatus, JournalId};
     use chrono::{TimeZone, Utc};
@@ -208,9 +225,13 @@ mod tests {
         assert!(
             parse_filter("memo", today, |_| Err("no".into()))
                 .unwrap_err()
+                .to_string()
                 .contains("#tag")
         );
-        assert!(parse_filter("since:soon", today, |_| Err("no".into())).is_err());
+        assert!(matches!(
+            parse_filter("since:soon", today, |_| Err("no".into())),
+            Err(FilterError::Date(w, _)) if w == "soon"
+        ));
     }
 
     #[test]

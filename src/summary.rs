@@ -600,6 +600,7 @@ fn summarise(
 }
 
 /// The headings and words of a summary in one language; each field is named for what it holds.
+#[derive(Debug)]
 pub struct Words {
     pub summary: &'static str,
     pub question: &'static str,
@@ -624,7 +625,7 @@ pub struct Words {
     pub none: &'static str,
     pub reflections: &'static str,
     pub not_logged: &'static str,
-    /// Between clauses: an em dash in English, an en dash in Danish.
+    /// Between two parts of one line: an em dash in English, an en dash in Danish.
     pub dash: &'static str,
 }
 
@@ -705,7 +706,7 @@ pub fn words(lang: Language) -> Words {
             closing: "Afsluttende refleksion",
             none: "intet",
             reflections: "refleksioner",
-            not_logged: "ikke logget endnu",
+            not_logged: "intet resultat endnu",
             dash: " – ",
         },
     }

@@ -133,7 +133,7 @@ impl Action {
             Action::Open => ("open", "åbn"),
             Action::EditAnswer => ("change answer", "ret svar"),
             Action::CheckIn => ("check in", "check-in"),
-            Action::Reflect => ("reflect", "reflekter"),
+            Action::Reflect => ("reflect", "reflektér"),
             Action::NewCycle => ("new cycle", "nyt forløb"),
             Action::NewNote => ("new note", "ny note"),
             Action::PlanExperiment => ("plan experiment", "planlæg eksperiment"),

@@ -22,7 +22,7 @@ use crate::flow::{
 use crate::home::Home;
 use crate::journal::Language;
 use crate::prompts::{AnswerKind, Library, Localized, Origin, Phase, PromptSet, Question};
-use crate::query::{Filter, cycle_phase, parse_filter};
+use crate::query::{Filter, FilterError, cycle_phase, parse_filter};
 use crate::record::{
     Comment, Content, CycleStatus, ExperimentStatus, JournalId, Kind, Reach, Record, RecordId,
     Visibility,
@@ -257,6 +257,8 @@ pub(super) struct PendingStart {
     /// Whether it warns (open experiments) or offers (plan the follow-up) rather than asks to
     /// throw a draft away: a yes goes on to start the flow, asking about a draft if one waits.
     pub(super) goes_on: bool,
+    /// What is said after any answer but yes.
+    pub(super) no: &'static str,
 }
 
 /// The whole app.
@@ -711,6 +713,7 @@ impl App {
                         start: None,
                         question,
                         goes_on: false,
+                        no: self.words().draft_kept,
                     });
                 }
                 Some(_) => self.discard_draft(),
@@ -1092,6 +1095,7 @@ impl App {
                 start: Some(flow),
                 question,
                 goes_on: false,
+                no: self.words().draft_kept,
             });
         }
         self.start_anew(flow);
@@ -1161,8 +1165,7 @@ impl App {
                 self.pending_start = Some(pending);
                 self.help = true;
             }
-            _ if pending.goes_on => self.info(self.words().not_now),
-            _ => self.info(self.words().draft_kept),
+            _ => self.info(pending.no),
         }
     }
 
@@ -1598,7 +1601,16 @@ impl App {
                     }
                     Err(e) => {
                         v.input = Some(line);
-                        self.error(e);
+                        let w = words(self.lang);
+                        let (template, word, why) = match &e {
+                            FilterError::NotAFilter(word) => (w.not_a_filter, word, ""),
+                            FilterError::Date(word, why) => (w.filter_date, word, why.as_str()),
+                            FilterError::Cycle(word, why) => (w.filter_cycle, word, why.as_str()),
+                        };
+                        self.error(super::words::fill(
+                            template,
+                            &[("word", word.as_str()), ("why", why)],
+                        ));
                     }
                 }
             }

@@ -43,6 +43,29 @@ pub enum Mode {
     Chart,
 }
 
+impl Mode {
+    /// Every mode.
+    pub const ALL: [Mode; 17] = [
+        Mode::Home,
+        Mode::PickSet,
+        Mode::FlowText,
+        Mode::FlowScale,
+        Mode::FlowChoice,
+        Mode::Review,
+        Mode::Timeline,
+        Mode::Detail,
+        Mode::Foreign,
+        Mode::Search,
+        Mode::LineInput,
+        Mode::Comment,
+        Mode::Confirm,
+        Mode::Summary,
+        Mode::RcMap,
+        Mode::Calendar,
+        Mode::Chart,
+    ];
+}
+
 /// A key, written as the help screen shows it.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
@@ -54,6 +77,8 @@ pub struct Binding {
     pub footer: bool,
     /// What it does here, when the action's own words would mislead (English, Danish).
     pub says: Option<(&'static str, &'static str)>,
+    /// The key as a Danish screen shows it, when it differs (j for ja).
+    pub da_keys: Option<&'static str>,
 }
 
 impl Binding {
@@ -65,6 +90,14 @@ impl Binding {
             (None, _) => self.action.label(lang),
         }
     }
+
+    /// How the key is shown in `lang`.
+    pub fn keys(&self, lang: crate::journal::Language) -> &'static str {
+        match (self.da_keys, lang) {
+            (Some(da), crate::journal::Language::Danish) => da,
+            _ => self.keys,
+        }
+    }
 }
 
 const fn b(keys: &'static str, action: Action, footer: bool) -> Binding {
@@ -73,6 +106,7 @@ const fn b(keys: &'static str, action: Action, footer: bool) -> Binding {
         action,
         footer,
         says: None,
+        da_keys: None,
     }
 }
 
@@ -81,14 +115,18 @@ const CANCEL: Binding = Binding {
     keys: "Esc",
     action: Action::Cancel,
     footer: true,
-    says: Some(("cancel", "annuller")),
+    says: Some(("cancel", "annullér")),
+    da_keys: None,
 };
 
 const LIST_MOVES: [Binding; 8] = [
     b("↑/k", Action::Up, false),
     b("↓/j", Action::Down, false),
     b("PgUp", Action::PageUp, false),
-    b("PgDn/Space", Action::PageDown, false),
+    Binding {
+        da_keys: Some("PgDn/mellemrum"),
+        ..b("PgDn/Space", Action::PageDown, false)
+    },
     b("Ctrl-u", Action::HalfPageUp, false),
     b("Ctrl-d", Action::HalfPageDown, false),
     b("g/Home", Action::Top, false),
@@ -189,7 +227,11 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b("F1", Action::Help, false),
         ],
         Mode::Confirm => vec![
-            b("y", Action::Confirm, true),
+            // The questions say j/n in Danish; both letters answer yes in either language.
+            Binding {
+                da_keys: Some("j"),
+                ..b("y", Action::Confirm, true)
+            },
             b("n/Esc", Action::Cancel, true),
         ],
         Mode::Summary => vec![b("K", Action::Charts, true)],
@@ -198,6 +240,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             action: Action::PlanExperiment,
             footer: true,
             says: Some(("plan an experiment on it", "planlæg et eksperiment om den")),
+            da_keys: None,
         }],
         Mode::Calendar => vec![],
         Mode::Chart => vec![],
@@ -497,22 +540,9 @@ mod tests {
 
     #[test]
     fn every_mode_offers_help_and_a_way_out() {
-        for mode in [
-            Mode::Home,
-            Mode::PickSet,
-            Mode::FlowText,
-            Mode::FlowScale,
-            Mode::FlowChoice,
-            Mode::Review,
-            Mode::Timeline,
-            Mode::Detail,
-            Mode::Foreign,
-            Mode::Search,
-            Mode::Summary,
-            Mode::RcMap,
-            Mode::Calendar,
-            Mode::Chart,
-        ] {
+        // A text box and a question close with their own keys (Esc, n), not help's.
+        let boxes = [Mode::LineInput, Mode::Comment, Mode::Confirm];
+        for mode in Mode::ALL.into_iter().filter(|m| !boxes.contains(m)) {
             let keys = bindings(mode);
             assert!(keys.iter().any(|b| b.action == Action::Help), "{mode:?}");
             assert!(

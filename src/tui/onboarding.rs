@@ -145,11 +145,11 @@ impl Onboarding {
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(" Enter ", t.key),
-                Span::styled("ok ", t.dim),
+                Span::styled(format!("{} ", w.welcome_go), t.dim),
                 Span::styled(" Tab ", t.key),
                 Span::styled("English/Dansk ", t.dim),
                 Span::styled(" Esc ", t.key),
-                Span::styled("quit", t.dim),
+                Span::styled(w.welcome_quit, t.dim),
             ])),
             keys,
         );

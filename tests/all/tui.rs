@@ -525,7 +525,7 @@ fn the_timeline_groups_by_day_filters_and_opens_a_record_with_comments() {
         h.screen()
     };
     assert!(
-        err_filter.contains("'memo' is not a filter"),
+        err_filter.contains("“memo” is not a filter"),
         "{err_filter}"
     );
 }
@@ -1577,9 +1577,14 @@ fn help_lists_the_new_keys_in_both_languages() {
         h.sized(120, 40);
         h.key(KeyCode::Char('?'));
         let screen = h.screen();
+        // The keys' column is as wide as the longest key name of the language.
+        let spaced = screen
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         assert!(
-            screen.contains(&format!("N           {note}"))
-                && screen.contains(&format!("u           {undo}")),
+            spaced.contains(&format!("N {note}")) && spaced.contains(&format!("u {undo}")),
             "{screen}"
         );
         h.key(KeyCode::Esc)
@@ -1738,7 +1743,7 @@ fn home_says_when_comments_arrived_and_m_opens_them_until_read() {
     h.reopen();
     let screen = h.screen();
     assert!(
-        screen.contains("2 new comments from Mette (mentor), Bo — m reads the newest"),
+        screen.contains("2 new comments from Mette (mentor) and Bo — m reads the newest"),
         "{screen}"
     );
     h.key(KeyCode::Char('m'));
@@ -2532,6 +2537,12 @@ fn concluding_a_cycle_with_open_experiments_warns_then_concludes_and_it_stays_re
             ..
         }
     ));
+    // A no says what it left as it was, not the follow-up offer's "e … later".
+    let screen = h.screen();
+    assert!(
+        screen.contains("Not concluded: the cycle stays active."),
+        "{screen}"
+    );
     h.key(KeyCode::Char('C')).key(KeyCode::Char('y'));
     let screen = h.screen();
     assert!(
@@ -2686,7 +2697,7 @@ fn the_summary_of_a_cycle_shows_the_chain_and_scrolls() {
         .key(KeyCode::Esc)
         .key(KeyCode::Char('S'));
     let screen = h.screen();
-    assert!(screen.contains("What I learned: 2026-11"), "{screen}");
+    assert!(screen.contains("What I learned: November 2026"), "{screen}");
 }
 
 #[test]
@@ -2832,4 +2843,110 @@ fn home_nudges_about_a_weekly_set_and_a_success_case_follow_up_that_came_due() {
         flowing.contains("the 30-day success-case follow-up of “Relatives plan the Friday visits”"),
         "{screen}"
     );
+}
+
+/// The Danish demo, opened as `praxis demo --lang da` opens it, at 80×24.
+fn danish_demo() -> Harness {
+    utc();
+    let dir = TempDir::new().unwrap();
+    let library = load(None).library;
+    praxis::demo::fill(dir.path(), Language::Danish, &library, now()).unwrap();
+    // The first open makes the files private (as the umask left them); the screens start after.
+    drop(Journal::open(dir.path()).unwrap());
+    let journal = Journal::open(dir.path()).unwrap();
+    let mut app = App::new(journal, library, Box::new(FixedClock(now())), None, true);
+    app.show_demo_orientation();
+    Harness {
+        dir,
+        prompts: None,
+        app: Some(app),
+        terminal: Terminal::new(TestBackend::new(80, 24)).unwrap(),
+    }
+}
+
+/// Words that give an English screen away; the Danish screens hold none of them.
+const ENGLISH_TELLS: [&str; 23] = [
+    " the ",
+    " and ",
+    " of ",
+    " is ",
+    " with ",
+    "press",
+    "quit",
+    "back",
+    "look back",
+    "cycle",
+    "experiment",
+    "reflection",
+    "review",
+    "since:",
+    "until:",
+    "Today",
+    "due",
+    "saved",
+    "open",
+    "help",
+    "search",
+    "keys",
+    "—",
+];
+
+fn no_english(screen: &str, what: &str) {
+    let lower = screen.to_lowercase();
+    for tell in ENGLISH_TELLS {
+        assert!(
+            !lower.contains(&tell.to_lowercase()),
+            "{what} shows English \"{tell}\":\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn the_main_screens_of_the_danish_demo_speak_danish_only() {
+    let mut h = danish_demo();
+    let snap = |h: &mut Harness, name: &str| {
+        let screen = h.screen();
+        no_english(&screen, name);
+        insta::assert_snapshot!(name, screen);
+    };
+    snap(&mut h, "da_demo_orientation");
+    h.key(KeyCode::Char(' '));
+    snap(&mut h, "da_home");
+    h.key(KeyCode::Char('?'));
+    snap(&mut h, "da_help_home");
+    h.key(KeyCode::Esc);
+    // The experiment due today is the first row on home.
+    h.key(KeyCode::Enter);
+    snap(&mut h, "da_experiment_detail");
+    h.key(KeyCode::Char('S'));
+    snap(&mut h, "da_summary");
+    h.key(KeyCode::Esc).key(KeyCode::Esc);
+    // From home, the month's summary names its month in words.
+    h.key(KeyCode::Char('S'));
+    let screen = h.screen();
+    assert!(
+        screen.contains("Det har jeg lært: november 2026"),
+        "{screen}"
+    );
+    no_english(&screen, "the month's summary");
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('t'));
+    snap(&mut h, "da_timeline");
+    // A filter word that is none is told in Danish.
+    h.key(KeyCode::Char('f')).text("møder").key(KeyCode::Enter);
+    let screen = h.screen();
+    assert!(screen.contains("»møder« er ikke et filter"), "{screen}");
+    no_english(&screen, "a refused filter");
+    h.key(KeyCode::Esc).key(KeyCode::Esc).key(KeyCode::Esc);
+    h.key(KeyCode::Char('c'));
+    snap(&mut h, "da_checkin_question");
+    h.text("Et møde med de pårørende om fredagsbesøgene.")
+        .key(KeyCode::Tab)
+        .text("De talte mere, da jeg spurgte først.")
+        .key(KeyCode::Tab)
+        .key(KeyCode::Char('4'))
+        .key(KeyCode::Tab)
+        .text("Spørge først på næste møde.")
+        .key(KeyCode::Tab);
+    snap(&mut h, "da_checkin_review");
 }

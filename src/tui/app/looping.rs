@@ -193,6 +193,7 @@ impl App {
             start: Some(PendingFlow::Ready(flow, None)),
             question: self.words().plan_follow_up_now.to_string(),
             goes_on: true,
+            no: self.words().not_now,
         });
     }
 
@@ -306,6 +307,7 @@ impl App {
             start: Some(flow),
             question,
             goes_on: true,
+            no: self.words().not_concluded,
         });
     }
 

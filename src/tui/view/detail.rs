@@ -306,14 +306,13 @@ fn comment_goes_to(
     reviewing: bool,
     w: &crate::tui::words::Words,
 ) -> String {
-    use crate::record::{Reach, Visibility};
-    let reach = Reach::of(view.record.visibility, reviewing);
-    let text = match (&view.from, view.record.visibility) {
-        (Some(_), _) if reach == Reach::Network => w.comment_to_peer,
-        (Some(_), _) => w.comment_to_mentee,
-        (None, Visibility::Private) => w.comment_own_private,
-        (None, Visibility::Mentor) => w.comment_own_mentor,
-        (None, Visibility::Network) => w.comment_own_network,
+    use crate::record::CommentGoes;
+    let text = match CommentGoes::of(view.from.is_none(), view.record.visibility, reviewing) {
+        CommentGoes::ToAuthorAndNetwork => w.comment_to_peer,
+        CommentGoes::ToAuthor => w.comment_to_mentee,
+        CommentGoes::OnlyHere => w.comment_own_private,
+        CommentGoes::ToMentor => w.comment_own_mentor,
+        CommentGoes::ToMentorAndNetwork => w.comment_own_network,
     };
     crate::tui::words::fill(text, &[("name", view.from.as_deref().unwrap_or(""))])
 }

@@ -32,7 +32,7 @@ fn question(app: &App, view: &FlowView, i: usize, frame: &mut Frame, area: Rect)
         ],
     );
     let title = match &view.about {
-        Some(about) => format!("{} — {about}", view.title),
+        Some(about) => format!("{}{}{about}", view.title, app.words().dash),
         None => view.title.clone(),
     };
     let block = frame_block(&title, t)
@@ -279,7 +279,13 @@ fn context_lines(app: &App, view: &FlowView) -> Vec<Line<'static>> {
             let when = crate::tui::words::relative_day(m.day, app.today(), app.lang);
             let text = fill(
                 w.meant_to,
-                &[("when", &when), ("text", &crate::width::one_line(&m.text))],
+                &[
+                    ("when", &when),
+                    (
+                        "text",
+                        crate::width::one_line(&m.text).trim_end_matches('.'),
+                    ),
+                ],
             );
             lines.push(Line::from(Span::styled(text, t.key)));
         }

@@ -20,33 +20,44 @@ fn lines(app: &App, width: u16, scrolls: bool) -> Vec<Line<'static>> {
     let t = &app.theme;
     let entries: Vec<(String, &'static str)> = bindings(app.mode())
         .into_iter()
-        .map(|b| (b.keys.to_string(), b.label(app.lang)))
+        .map(|b| (b.keys(app.lang).to_string(), b.label(app.lang)))
         .collect();
-    let widest = entries
+    let label_w = entries
         .iter()
-        .map(|(_, label)| 2 + KEYS + label.chars().count())
+        .map(|(_, label)| label.chars().count())
         .max()
         .unwrap_or(0);
-    let column = widest + 2;
-    let columns = if usize::from(width) >= 2 * column {
+    // Each column's keys are as wide as its longest key name ("PgDn/mellemrum") needs.
+    let keys_w = |list: &[(String, &str)]| {
+        list.iter()
+            .map(|(k, _)| k.chars().count() + 1)
+            .max()
+            .unwrap_or(0)
+            .max(KEYS)
+    };
+    let half = entries.len().div_ceil(2);
+    let (left, right) = entries.split_at(half);
+    let two = [keys_w(left), keys_w(right)];
+    let columns = if usize::from(width) >= 2 * (2 + label_w + 2) + two[0] + two[1] {
         2
     } else {
         1
     };
     let rows = entries.len().div_ceil(columns);
+    let widths = if columns == 2 {
+        two
+    } else {
+        [keys_w(&entries), 0]
+    };
     let mut lines = Vec::new();
     for row in 0..rows {
         let mut spans = Vec::new();
-        for c in 0..columns {
+        for (c, keys_w) in widths.iter().copied().enumerate().take(columns) {
             let Some((keys, label)) = entries.get(c * rows + row) else {
                 continue;
             };
-            spans.push(Span::styled(format!("  {keys:<KEYS$}"), t.key));
-            let pad = if c + 1 < columns {
-                column - 2 - KEYS
-            } else {
-                0
-            };
+            spans.push(Span::styled(format!("  {keys:<keys_w$}"), t.key));
+            let pad = if c + 1 < columns { label_w + 2 } else { 0 };
             spans.push(Span::raw(format!("{label:<pad$}")));
         }
         lines.push(Line::from(spans));

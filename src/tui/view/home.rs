@@ -45,7 +45,12 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
                 names.push(&c.author_name);
             }
         }
-        let names = names.join(", ");
+        let names = match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                format!("{}{}{last}", rest.join(", "), w.and)
+            }
+            _ => names.join(""),
+        };
         let text = if app.unread.len() == 1 {
             fill(w.unread_one, &[("names", &names), ("title", title)])
         } else {
@@ -85,7 +90,10 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
             w.meant_to,
             &[
                 ("when", &when),
-                ("text", &crate::width::one_line(&meant.text)),
+                (
+                    "text",
+                    crate::width::one_line(&meant.text).trim_end_matches('.'),
+                ),
             ],
         );
         lines.extend(super::indented(&text, "  ", width, t.key));

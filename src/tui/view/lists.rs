@@ -118,7 +118,7 @@ fn record_row(app: &App, r: &Record, comments: usize, width: u16, time: &str) ->
     for (gap, text, style) in [
         ("", title, Style::new()),
         (" ", tags, t.dim),
-        (" — ", first_words(r), t.dim),
+        (app.words().dash, first_words(r), t.dim),
     ] {
         // A piece with no room for a word or two is left out rather than shown as "…".
         if left < gap.len() + 6 || text.is_empty() {
@@ -158,7 +158,7 @@ pub(super) fn timeline(app: &App, view: &TimelineView, frame: &mut Frame, whole:
     }
     let mut title = if view.peers { w.peers } else { w.timeline }.to_string();
     if !view.filter_text.trim().is_empty() {
-        title = format!("{title} — {}: {}", w.filter, view.filter_text.trim());
+        title = format!("{title}{}{}: {}", w.dash, w.filter, view.filter_text.trim());
     }
     let mut items = Vec::new();
     let mut selected_row = 0;
@@ -261,7 +261,7 @@ fn preview(app: &App, view: &TimelineView, r: &Record, frame: &mut Frame, area: 
         };
         lines.push(Line::raw(""));
         lines.push(Line::from(Span::styled(
-            format!("{} — {}", n.trim_matches(['(', ')']), w.preview_open),
+            format!("{}{}{}", n.trim_matches(['(', ')']), w.dash, w.preview_open),
             t.key,
         )));
     }

@@ -214,7 +214,10 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     keys.sort_by_key(|b| b.action != super::action::Action::Help);
     for b in keys {
-        spans.push(Span::styled(format!(" {}", b.keys), app.theme.key));
+        spans.push(Span::styled(
+            format!(" {}", b.keys(app.lang)),
+            app.theme.key,
+        ));
         spans.push(Span::styled(
             format!(" {} ", b.label(app.lang)),
             app.theme.dim,

@@ -85,7 +85,7 @@ fn text(app: &App, s: &Summary, width: u16) -> Vec<Line<'static>> {
         if !l.signal.is_empty() || l.signal_met.is_some() {
             let met = l
                 .signal_met
-                .map(|m| format!(" — {}: {}", w.signal_showed, signal_word(m, lang)))
+                .map(|m| format!("{}{}: {}", w.dash, w.signal_showed, signal_word(m, lang)))
                 .unwrap_or_default();
             lines.extend(indented(
                 &format!("{}: {}{met}", w.signal, l.signal),
@@ -228,7 +228,15 @@ pub(super) fn room(app: &App, view: &SummaryView, area: Rect) -> Room {
 pub(super) fn draw(app: &App, view: &SummaryView, frame: &mut Frame, area: Rect) {
     let w = words(app.lang);
     let t = &app.theme;
-    let title = format!("{}: {}", w.summary, view.summary.title);
+    // A month in words ("december 2026"), as a cycle by its theme.
+    let about = match view.summary.scope {
+        crate::summary::Scope::Month { year, .. } => format!(
+            "{} {year}",
+            crate::tui::words::month_name(view.summary.from, app.lang)
+        ),
+        _ => view.summary.title.clone(),
+    };
+    let title = format!("{}: {about}", w.summary);
     let room = room(app, view, area);
     let mut block = frame_block(&title, t);
     if let Some(at) = position(view.scroll, room, app.words().of) {
