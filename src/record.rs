@@ -155,6 +155,21 @@ impl ExperimentStatus {
         }
     }
 
+    /// The status as a word in `lang`, as every screen and message names it.
+    pub fn label(self, lang: crate::journal::Language) -> &'static str {
+        use crate::journal::Language::{Danish, English};
+        match (self, lang) {
+            (ExperimentStatus::Planned, English) => "planned",
+            (ExperimentStatus::Running, English) => "running",
+            (ExperimentStatus::Done, English) => "done",
+            (ExperimentStatus::Dropped, English) => "dropped",
+            (ExperimentStatus::Planned, Danish) => "planlagt",
+            (ExperimentStatus::Running, Danish) => "i gang",
+            (ExperimentStatus::Done, Danish) => "gennemført",
+            (ExperimentStatus::Dropped, Danish) => "stoppet",
+        }
+    }
+
     /// Planned or running: still waiting for an outcome.
     pub fn is_open(self) -> bool {
         matches!(self, ExperimentStatus::Planned | ExperimentStatus::Running)

@@ -724,20 +724,6 @@ pub fn signal_word(m: SignalMet, lang: Language) -> &'static str {
     }
 }
 
-/// An experiment's status as a word in `lang`, as the screens name it.
-pub fn status_word(s: ExperimentStatus, lang: Language) -> &'static str {
-    match (s, lang) {
-        (ExperimentStatus::Planned, Language::English) => "planned",
-        (ExperimentStatus::Running, Language::English) => "running",
-        (ExperimentStatus::Done, Language::English) => "done",
-        (ExperimentStatus::Dropped, Language::English) => "dropped",
-        (ExperimentStatus::Planned, Language::Danish) => "planlagt",
-        (ExperimentStatus::Running, Language::Danish) => "i gang",
-        (ExperimentStatus::Done, Language::Danish) => "gennemført",
-        (ExperimentStatus::Dropped, Language::Danish) => "stoppet",
-    }
-}
-
 /// The values of a trend as a line: `3 → 4 → 2 ▼`.
 pub fn trend_line(t: &Trend) -> String {
     let values: Vec<String> = t.points.iter().map(|(_, v)| v.to_string()).collect();
@@ -805,14 +791,14 @@ pub fn render(
             format!(
                 "**{}**{version} · {} · {}",
                 l.title,
-                status_word(l.status, lang),
+                l.status.label(lang),
                 short_id(l.id)
             )
         } else {
             format!(
                 "{}{version} · {} · {}",
                 l.title,
-                status_word(l.status, lang),
+                l.status.label(lang),
                 short_id(l.id)
             )
         };

@@ -704,16 +704,7 @@ pub fn visibility(v: Visibility, lang: Language) -> &'static str {
 
 /// An experiment's status, as the screens name it.
 pub fn experiment_status(s: ExperimentStatus, lang: Language) -> &'static str {
-    match (s, lang) {
-        (ExperimentStatus::Planned, Language::English) => "planned",
-        (ExperimentStatus::Running, Language::English) => "running",
-        (ExperimentStatus::Done, Language::English) => "done",
-        (ExperimentStatus::Dropped, Language::English) => "dropped",
-        (ExperimentStatus::Planned, Language::Danish) => "planlagt",
-        (ExperimentStatus::Running, Language::Danish) => "i gang",
-        (ExperimentStatus::Done, Language::Danish) => "gennemført",
-        (ExperimentStatus::Dropped, Language::Danish) => "stoppet",
-    }
+    s.label(lang)
 }
 
 /// A cycle's status, as the screens name it.
