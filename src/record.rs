@@ -85,9 +85,9 @@ impl FromStr for Visibility {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
-            "private" => Ok(Visibility::Private),
+            "private" | "privat" => Ok(Visibility::Private),
             "mentor" => Ok(Visibility::Mentor),
-            "network" => Ok(Visibility::Network),
+            "network" | "netværk" | "netvaerk" => Ok(Visibility::Network),
             other => Err(format!(
                 "unknown visibility '{other}': use private, mentor or network"
             )),

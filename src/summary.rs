@@ -82,6 +82,8 @@ pub struct NextStep {
     pub reflection: RecordId,
     /// Its prompt set.
     pub set: String,
+    /// The prompt set's title, in the summary's language.
+    pub set_title: String,
     /// The day it was written.
     pub day: NaiveDate,
     /// The next step as written.
@@ -509,6 +511,7 @@ fn summarise(
             next_steps.push(NextStep {
                 reflection: r.id,
                 set: set.clone(),
+                set_title: prompt_set.title.get(lang).to_string(),
                 day: local_day(r.created),
                 text: c.text,
                 carried_into,
@@ -627,6 +630,12 @@ pub struct Words {
     pub not_logged: &'static str,
     /// Between two parts of one line: an em dash in English, an en dash in Danish.
     pub dash: &'static str,
+    /// A remark "on" a record.
+    pub on: &'static str,
+    /// Quotation marks around a title: “…” in English, »…« in Danish.
+    pub open_quote: &'static str,
+    /// The closing quotation mark.
+    pub close_quote: &'static str,
 }
 
 /// The summary's line under its title: the days it covers, the phase, whether the cycle is
@@ -682,6 +691,9 @@ pub fn words(lang: Language) -> Words {
             reflections: "reflections",
             not_logged: "not logged yet",
             dash: " — ",
+            on: "on",
+            open_quote: "“",
+            close_quote: "”",
         },
         Language::Danish => Words {
             summary: "Det har jeg lært",
@@ -708,6 +720,9 @@ pub fn words(lang: Language) -> Words {
             reflections: "refleksioner",
             not_logged: "intet resultat endnu",
             dash: " – ",
+            on: "om",
+            open_quote: "»",
+            close_quote: "«",
         },
     }
 }
@@ -834,7 +849,7 @@ pub fn render(
         };
         out.push(item(
             0,
-            format!("{} · {}: {}{}{fate}", n.day, n.set, n.text, w.dash),
+            format!("{} · {}: {}{}{fate}", n.day, n.set_title, n.text, w.dash),
         ));
     }
 
@@ -861,7 +876,10 @@ pub fn render(
             let text = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
             out.push(item(
                 0,
-                format!("{} on \"{}\": {text}", a.author_name, a.on_title),
+                format!(
+                    "{} {} {}{}{}: {text}",
+                    a.author_name, w.on, w.open_quote, a.on_title, w.close_quote
+                ),
             ));
         }
     }

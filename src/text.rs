@@ -116,16 +116,64 @@ fn escape(bytes: &[u8], out: &mut Vec<u8>, all: bool) -> usize {
 /// `template` with each `{name}` replaced by its value: how every message in both languages is
 /// filled.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
+    // A count named `n` settles the template's plural endings before anything is filled in, so
+    // a filled-in text (a title) is never touched.
+    let mut out = match values.iter().find(|(name, _)| *name == "n") {
+        Some((_, n)) => counted(template, n.trim() == "1"),
+        None => template.to_string(),
+    };
     for (name, value) in values {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
 }
 
+/// `template` with its plural endings settled: a word's ending in brackets — "post(er)",
+/// "record(s)", "ny(e)" — is dropped for one and kept for any other count.
+fn counted(template: &str, one: bool) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('(') {
+        let (before, after) = rest.split_at(open);
+        let ending: String = after[1..]
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase())
+            .collect();
+        let closes = after[1 + ending.len()..].starts_with(')');
+        let after_word = before.chars().last().is_some_and(char::is_alphabetic);
+        out.push_str(before);
+        if after_word && closes && (1..=3).contains(&ending.len()) {
+            if !one {
+                out.push_str(&ending);
+            }
+            rest = &after[ending.len() + 2..];
+        } else {
+            out.push('(');
+            rest = &after[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_settles_the_plural_endings_and_nothing_filled_in() {
+        let t = "{n} ny(e) kommentar(er) on {title} (see above)";
+        assert_eq!(
+            fill(t, &[("n", "1"), ("title", "Rota(s)")]),
+            "1 ny kommentar on Rota(s) (see above)"
+        );
+        assert_eq!(
+            fill(t, &[("n", "5"), ("title", "x")]),
+            "5 nye kommentarer on x (see above)"
+        );
+        assert_eq!(fill("{n} record(s)", &[("n", "0")]), "0 records");
+        assert_eq!(fill("no count: post(er)", &[]), "no count: post(er)");
+    }
 
     #[test]
     fn commands_for_the_terminal_are_shown_not_sent() {

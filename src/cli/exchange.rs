@@ -372,7 +372,7 @@ pub(super) fn import(ctx: &mut Context<'_>, path: &Path, dry_run: bool) -> Resul
         w.import_did
     };
     writeln!(ctx.out, "{}", fill(verb, &[("from", &from)]))?;
-    print_report(ctx, &report)?;
+    print_report(ctx, &report, dry_run)?;
     if let (Source::Praxis(Scope::Backup), Some(by)) = (&about.source, &about.exported_by)
         && by.journal != journal.meta().id
     {
@@ -470,12 +470,16 @@ pub(super) fn seal_network(ctx: &mut Context<'_>, on: bool) -> Result<(), CliErr
     Ok(())
 }
 
-fn print_report(ctx: &mut Context<'_>, r: &ImportReport) -> Result<(), CliError> {
+fn print_report(ctx: &mut Context<'_>, r: &ImportReport, dry_run: bool) -> Result<(), CliError> {
     let w = say::say(ctx.language(None));
     let n = |v: usize| v.to_string();
     if let Some((_, name, fingerprint)) = &r.pinned {
         let text = fill(
-            w.key_pinned,
+            if dry_run {
+                w.key_would_pin
+            } else {
+                w.key_pinned
+            },
             &[("name", name), ("fingerprint", fingerprint)],
         );
         writeln!(ctx.out, "{text}")?;

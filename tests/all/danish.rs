@@ -150,6 +150,12 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
     let net = folder("net");
     std::fs::create_dir(&net).unwrap();
     peer.ok(&["network", "sync", &net]);
+    let bo_file = std::fs::read_dir(&net)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".praxis.json"))
+        .unwrap();
+    run(&["import", "--dry-run", bo_file.to_str().unwrap()]);
     run(&["network", "sync", &net]);
     run(&["network", "sync", &net]);
     let bo = peer.ok(&["journal"]);
@@ -163,6 +169,7 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
     run(&["repair", "--yes"]);
     run(&["journal"]);
     run(&["journal", "set", "--rhythm", "3-om-ugen"]);
+    run(&["edit", &note, "--visibility", "netværk"]);
     run(&["delete", &note, "--yes"]);
     run(&["due"]);
     run(&["stats"]);
@@ -178,16 +185,17 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
         ("»Tillid til nattevagten« er afsluttet", "cycle conclude"),
         ("gennemført", "summary"),
         ("stoppet", "summary"),
-        ("Skrev 0 dato(er)", "calendar"),
+        ("Skrev 0 datoer", "calendar"),
         ("planlægning 7", "prompts list"),
-        ("Skrev 2 post(er) til din mentor", "export"),
+        ("Skrev 2 poster til din mentor", "export"),
         ("Kommenter med: praxis review", "review"),
-        ("Skrev 1 kommentar(er)", "review"),
+        ("Skrev 1 kommentar", "review"),
         (
             "Ville importere kommentarerne fra Anna Holm:",
             "import --dry-run",
         ),
         ("Intet er ændret (prøvekørsel).", "import --dry-run"),
+        ("ville blive fastgjort", "import --dry-run of a new key"),
         ("Journalen for Anna Holm er gendannet", "restore"),
         ("Bo: 1 tilføjet", "network sync"),
         ("Nøglen fra Bo er ny her", "network sync"),
@@ -205,7 +213,7 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
         ("resultat: De tog ansvaret", "show"),
         ("Jeg forventer: De beder mig kun afgøre", "show"),
         ("de nærmeste (ét bogstav forkert)", "search with a typo"),
-        ("Intet passer på \"zxqvw\"", "search for nothing"),
+        ("Intet passer på »zxqvw«", "search for nothing"),
         ("din netværksfil forseglet", "network seal on"),
     ] {
         assert!(all.contains(want), "{what} should say {want:?}:\n{all}");

@@ -109,7 +109,7 @@ fn list_and_show_speak_the_asked_language() {
     assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
     let err = env.fails(&["prompts", "show", "nope"]);
     assert!(
-        err.contains("intet spørgsmålssæt, der hedder 'nope'"),
+        err.contains("intet spørgsmålssæt, der hedder »nope«"),
         "in the journal's language: {err}"
     );
     let err = env.fails(&["prompts", "show", "nope", "--lang", "en"]);
