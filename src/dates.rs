@@ -89,27 +89,38 @@ fn parse_weekday(t: &str, today: NaiveDate) -> Option<NaiveDate> {
     shift(today, ahead)
 }
 
+/// The months' names, as written in a sentence: English capitalised, Danish not.
 const MONTHS: [(&str, &str); 12] = [
-    ("january", "januar"),
-    ("february", "februar"),
-    ("march", "marts"),
-    ("april", "april"),
-    ("may", "maj"),
-    ("june", "juni"),
-    ("july", "juli"),
-    ("august", "august"),
-    ("september", "september"),
-    ("october", "oktober"),
-    ("november", "november"),
-    ("december", "december"),
+    ("January", "januar"),
+    ("February", "februar"),
+    ("March", "marts"),
+    ("April", "april"),
+    ("May", "maj"),
+    ("June", "juni"),
+    ("July", "juli"),
+    ("August", "august"),
+    ("September", "september"),
+    ("October", "oktober"),
+    ("November", "november"),
+    ("December", "december"),
 ];
+
+/// A month's name in `lang` ("November", "november"); `month` is 1–12.
+pub fn month_name(month: u32, lang: crate::journal::Language) -> &'static str {
+    let (en, da) = MONTHS[(month.clamp(1, 12) - 1) as usize];
+    match lang {
+        crate::journal::Language::English => en,
+        crate::journal::Language::Danish => da,
+    }
+}
 
 fn month_named(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
     MONTHS
         .iter()
         .position(|(en, da)| {
-            w == *en
+            let en = en.to_ascii_lowercase();
+            w == en
                 || w == *da
                 || (w.chars().count() == 3 && (en.starts_with(w) || da.starts_with(w)))
         })

@@ -777,7 +777,14 @@ pub fn render(
             format!("  {pad}{text}")
         }
     };
-    out.push(h(1, &format!("{}: {}", w.summary, s.title)));
+    // A month in words ("november 2026"), as a cycle by its theme.
+    let about = match s.scope {
+        Scope::Month { year, month } => {
+            format!("{} {year}", crate::dates::month_name(month, lang))
+        }
+        _ => s.title.clone(),
+    };
+    out.push(h(1, &format!("{}: {about}", w.summary)));
     out.push(meta_line(s, lang));
     for q in &s.questions {
         out.push(String::new());

@@ -145,7 +145,7 @@ pub enum Command {
         #[arg(long, short = 'y')]
         yes: bool,
     },
-    /// Try praxis on a fresh demo journal (a few months of a manager's cycles); your own journal
+    /// Try praxis on a fresh demo journal (five weeks of a manager's two cycles); your own journal
     /// is not touched, and the demo is removed afterwards.
     Demo {
         /// Keep the demo journal in this folder instead of removing it.
@@ -224,8 +224,8 @@ pub struct SummaryArgs {
         required_unless_present = "month"
     )]
     pub cycle: Option<String>,
-    /// One month, YYYY-MM.
-    #[arg(long, value_name = "YYYY-MM")]
+    /// One month, YYYY-MM (without it, this month).
+    #[arg(long, value_name = "YYYY-MM", num_args = 0..=1, default_missing_value = "")]
     pub month: Option<String>,
     /// Print JSON instead of text.
     #[arg(long, conflicts_with = "format")]

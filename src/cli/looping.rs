@@ -112,6 +112,14 @@ pub(super) fn summary(ctx: &mut Context<'_>, a: SummaryArgs) -> Result<(), CliEr
         (Some(c), _) => Scope::Cycle {
             id: resolve_kind(lang, &journal, "--cycle", c, Kind::Cycle)?,
         },
+        (None, Some(m)) if m.trim().is_empty() => {
+            use chrono::Datelike;
+            let today = ctx.clock.today();
+            Scope::Month {
+                year: today.year(),
+                month: today.month(),
+            }
+        }
         (None, Some(m)) => {
             Scope::month(m).map_err(|_| invalid(fill(w.err_month, &[("value", m.as_str())])))?
         }

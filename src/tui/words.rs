@@ -761,21 +761,6 @@ const WEEKDAYS: [(&str, &str); 7] = [
     ("Sunday", "søndag"),
 ];
 
-const MONTHS: [(&str, &str); 12] = [
-    ("January", "januar"),
-    ("February", "februar"),
-    ("March", "marts"),
-    ("April", "april"),
-    ("May", "maj"),
-    ("June", "juni"),
-    ("July", "juli"),
-    ("August", "august"),
-    ("September", "september"),
-    ("October", "oktober"),
-    ("November", "november"),
-    ("December", "december"),
-];
-
 fn pick(pair: (&'static str, &'static str), lang: Language) -> &'static str {
     match lang {
         Language::English => pair.0,
@@ -792,7 +777,7 @@ pub fn weekday_name(d: chrono::NaiveDate, lang: Language) -> &'static str {
 /// The name of a date's month: "December", "december".
 pub fn month_name(d: chrono::NaiveDate, lang: Language) -> &'static str {
     use chrono::Datelike;
-    pick(MONTHS[d.month0() as usize], lang)
+    crate::dates::month_name(d.month(), lang)
 }
 
 /// How far a day is from today: "tomorrow", "in 14 days", "3 days ago"; "i morgen", "om 14

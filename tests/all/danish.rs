@@ -123,6 +123,7 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
     ]);
     run(&["summary", "--cycle", cycle]);
     run(&["summary", "--month", "2026-11"]);
+    run(&["summary", "--month"]);
     run(&["calendar", "--output", &folder("k.ics")]);
     run(&["prompts", "list"]);
     run(&["export", "--for", "mentor", "-o", &mentor]);
@@ -196,6 +197,10 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
         ),
         ("Intet er ændret (prøvekørsel).", "import --dry-run"),
         ("ville blive fastgjort", "import --dry-run of a new key"),
+        (
+            "Det har jeg lært: november 2026",
+            "summary --month, this month",
+        ),
         ("Journalen for Anna Holm er gendannet", "restore"),
         ("Bo: 1 tilføjet", "network sync"),
         ("Nøglen fra Bo er ny her", "network sync"),
