@@ -716,7 +716,7 @@ pub fn words(lang: Language) -> Words {
             follow_up: "opfølgning",
             owed: "mangler refleksion over",
             closing: "Afsluttende refleksion",
-            none: "intet",
+            none: "ingen",
             reflections: "refleksioner",
             not_logged: "intet resultat endnu",
             dash: " – ",

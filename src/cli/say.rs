@@ -700,7 +700,7 @@ const EN: Say = Say {
     review_in_file: "Your comments are in {file}: send it back; the manager runs praxis import on it.",
     // praxis network sync|trust
     err_sync_not_a_folder: "{dir} is not a folder: give the shared network folder",
-    sync_as_they_were: "Your {n} network record(s) in {file} are as they were.",
+    sync_as_they_were: "{file} is as it was: {n} network record(s), nothing new to share.",
     err_sync_write: "could not write into {dir}: {error}",
     sync_shared: "Shared {n} network record(s) as {file}.",
     err_sync_read: "cannot read {dir}: {error}",
@@ -1094,7 +1094,7 @@ const DA: Say = Say {
     review_in_file: "Dine kommentarer ligger i {file}: send den tilbage; lederen kører praxis import på den.",
     // praxis network sync|trust
     err_sync_not_a_folder: "{dir} er ikke en mappe: angiv netværkets fælles mappe",
-    sync_as_they_were: "Dine {n} netværkspost(er) i {file} er, som de var.",
+    sync_as_they_were: "{file} er uændret: {n} netværkspost(er), intet nyt at dele.",
     err_sync_write: "kunne ikke skrive i {dir}: {error}",
     sync_shared: "Delte {n} netværkspost(er) som {file}.",
     err_sync_read: "kan ikke læse {dir}: {error}",

@@ -204,7 +204,7 @@ fn a_danish_journal_runs_every_kind_of_command_in_danish() {
         ("Journalen for Anna Holm er gendannet", "restore"),
         ("Bo: 1 tilføjet", "network sync"),
         ("Nøglen fra Bo er ny her", "network sync"),
-        ("er, som de var", "network sync again"),
+        ("er uændret: 1 netværkspost", "network sync again"),
         ("er glemt", "network trust"),
         ("der er intet at reparere", "repair"),
         ("skema     1", "journal"),
