@@ -285,6 +285,58 @@ fn prefixes_resolve_when_unique_and_short_ids_are_unique() {
 }
 
 #[test]
+fn a_comment_id_taken_by_another_writer_hides_nothing_through_delete_and_undo() {
+    let (_dir, j) = new_journal();
+    let mut r = record(&j, 1, Content::Note);
+    r.visibility = Visibility::Network;
+    j.insert(&r).unwrap();
+    let id = RecordId::new_at(at(5));
+    let by = |author: JournalId, name: &str, text: &str| Comment {
+        id,
+        on: r.id,
+        author,
+        author_name: name.into(),
+        created: at(5),
+        text: text.into(),
+        reach: Default::default(),
+        signature: None,
+    };
+    let (bo, dora) = (JournalId::new_at(at(2)), JournalId::new_at(at(3)));
+    // Dora's file comes first with Bo's comment's id; Bo's real one after it.
+    for (author, name, text) in [(dora, "Dora", "squatted"), (bo, "Bo", "the real one")] {
+        let mut importer = j.importer(false);
+        importer
+            .exporter(author, name, None, None, FileKind::Network)
+            .unwrap();
+        importer.comment(by(author, name, text)).unwrap();
+        let report = importer.finish().unwrap();
+        assert_eq!(report.comments_added, 1, "{name}");
+    }
+    let texts = |j: &Journal| {
+        let mut t: Vec<String> = j
+            .comments_on(r.id)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(texts(&j), ["squatted", "the real one"]);
+    let deleted = j.delete(r.id).unwrap();
+    assert!(
+        j.comments_on(r.id).unwrap().is_empty(),
+        "both go with the record"
+    );
+    j.undelete(&deleted).unwrap();
+    assert_eq!(
+        texts(&j),
+        ["squatted", "the real one"],
+        "and both come back"
+    );
+}
+
+#[test]
 fn comments_attach_to_a_record_and_go_with_it() {
     let (_dir, j) = new_journal();
     let r = record(&j, 1, Content::Note);
