@@ -938,10 +938,6 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
             skipped_unchanged += 1;
             continue;
         }
-        if name.ends_with(".age") && sealed_for_others(&path, &journal) {
-            writeln!(ctx.err, "{}", fill(w.sealed_not_yet, &[("name", &name)]))?;
-            continue;
-        }
         if has_merge_conflict_markers(&path) {
             writeln!(ctx.err, "{}", skipped(w.sync_merge_markers))?;
             continue;
@@ -1004,6 +1000,11 @@ pub(super) fn sync(ctx: &mut Context<'_>, dir: &Path) -> Result<(), CliError> {
                 let what = fill(w.sync_not_a_file, &[("kind", say::path_kind(kind, w))]);
                 writeln!(ctx.err, "{}", skipped(&what))?;
             }
+            // Sealed for its readers, and this journal is not one yet: normal for someone new
+            // to the network, not a failure.
+            Err(CliError::Seal(crate::seal::SealError::NotForYou(..))) => {
+                writeln!(ctx.err, "{}", fill(w.sealed_not_yet, &[("name", &name)]))?;
+            }
             Err(e) => {
                 failed += 1;
                 writeln!(ctx.err, "{}", skipped(&say::error_text(&e, lang)))?;
@@ -1054,18 +1055,6 @@ fn own_file_text(path: &Path, journal: &Journal) -> Option<String> {
     }
     let (plain, _) = crate::seal::open("", &bytes, Some(journal.dir()), || None).ok()?;
     String::from_utf8(plain).ok()
-}
-
-/// Whether a sealed file in the network folder is sealed for others and not (yet) for this
-/// journal: a normal state for someone new to the network, not a failure.
-fn sealed_for_others(path: &Path, journal: &Journal) -> bool {
-    crate::input::read_bytes(path, crate::input::EXCHANGE_LIMIT).is_ok_and(|bytes| {
-        crate::seal::is_sealed(&bytes)
-            && matches!(
-                crate::seal::open("", &bytes, Some(journal.dir()), || None),
-                Err(crate::seal::SealError::NotForYou(..))
-            )
-    })
 }
 
 /// The network folder's file for a journal: its author's name, so people can tell whose is
