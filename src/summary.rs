@@ -630,12 +630,8 @@ pub struct Words {
     pub not_logged: &'static str,
     /// Between two parts of one line: an em dash in English, an en dash in Danish.
     pub dash: &'static str,
-    /// A remark "on" a record.
-    pub on: &'static str,
-    /// Quotation marks around a title: “…” in English, »…« in Danish.
-    pub open_quote: &'static str,
-    /// The closing quotation mark.
-    pub close_quote: &'static str,
+    /// A mentor's or peer's question on a record: who, on which, what.
+    pub asked_on: &'static str,
 }
 
 /// The summary's line under its title: the days it covers, the phase, whether the cycle is
@@ -691,9 +687,7 @@ pub fn words(lang: Language) -> Words {
             reflections: "reflections",
             not_logged: "not logged yet",
             dash: " — ",
-            on: "on",
-            open_quote: "“",
-            close_quote: "”",
+            asked_on: "{name} on “{title}”: {text}",
         },
         Language::Danish => Words {
             summary: "Det har jeg lært",
@@ -720,9 +714,7 @@ pub fn words(lang: Language) -> Words {
             reflections: "refleksioner",
             not_logged: "intet resultat endnu",
             dash: " – ",
-            on: "om",
-            open_quote: "»",
-            close_quote: "«",
+            asked_on: "{name} om »{title}«: {text}",
         },
     }
 }
@@ -883,9 +875,9 @@ pub fn render(
             let text = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
             out.push(item(
                 0,
-                format!(
-                    "{} {} {}{}{}: {text}",
-                    a.author_name, w.on, w.open_quote, a.on_title, w.close_quote
+                crate::text::fill(
+                    w.asked_on,
+                    &[("name", &a.author_name), ("title", &a.on_title), ("text", &text)],
                 ),
             ));
         }
