@@ -877,7 +877,11 @@ pub fn render(
                 0,
                 crate::text::fill(
                     w.asked_on,
-                    &[("name", &a.author_name), ("title", &a.on_title), ("text", &text)],
+                    &[
+                        ("name", &a.author_name),
+                        ("title", &a.on_title),
+                        ("text", &text),
+                    ],
                 ),
             ));
         }

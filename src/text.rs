@@ -118,13 +118,31 @@ fn escape(bytes: &[u8], out: &mut Vec<u8>, all: bool) -> usize {
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     // A count named `n` settles the template's plural endings before anything is filled in, so
     // a filled-in text (a title) is never touched.
-    let mut out = match values.iter().find(|(name, _)| *name == "n") {
+    let template = match values.iter().find(|(name, _)| *name == "n") {
         Some((_, n)) => counted(template, n.trim() == "1"),
         None => template.to_string(),
     };
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    // One pass over the template: a value that itself holds "{title}" stays as it is.
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template.as_str();
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after
+            .find('}')
+            .and_then(|close| Some((values.iter().find(|(n, _)| *n == &after[..close])?, close)));
+        match value {
+            Some(((_, v), close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -173,6 +191,18 @@ mod tests {
         );
         assert_eq!(fill("{n} record(s)", &[("n", "0")]), "0 records");
         assert_eq!(fill("no count: post(er)", &[]), "no count: post(er)");
+    }
+
+    #[test]
+    fn a_value_is_filled_in_once_and_never_read_as_a_blank() {
+        let t = "{name} on {title}: {text} {unknown}";
+        assert_eq!(
+            fill(
+                t,
+                &[("name", "{text}"), ("title", "Rota"), ("text", "hi {name}")]
+            ),
+            "{text} on Rota: hi {name} {unknown}"
+        );
     }
 
     #[test]
