@@ -493,13 +493,16 @@ impl Importer<'_> {
         // Kept under its record and id; when another writer's comment already holds that id
         // (a clash, perhaps made on purpose to hide it), under its writer too, so neither
         // hides the other.
-        let mut key = comment_key(&c);
-        if let Some(there) = self.comment_at(&key)?
-            && there.author != c.author
-        {
-            key = clash_key(&c);
-        }
-        if self.has(Target::Comments, &key)? {
+        let plain = comment_key(&c);
+        let (key, here) = match self.comment_at(&plain)? {
+            Some(there) if there.author != c.author => {
+                let key = clash_key(&c);
+                let here = self.has(Target::Comments, &key)?;
+                (key, here)
+            }
+            there => (plain, there.is_some()),
+        };
+        if here {
             self.report.comments_unchanged += 1;
         } else {
             self.report.comments_added += 1;
