@@ -450,9 +450,12 @@ pub(super) fn seal_network(ctx: &mut Context<'_>, on: bool) -> Result<(), CliErr
     let readers = journal.sealing_keys()?;
     let names: Vec<String> = readers
         .iter()
-        .map(|(id, name, _, _)| match name.is_empty() {
-            true => id.to_string()[..10].to_string(),
-            false => name.clone(),
+        .map(|(id, name, _, _)| {
+            if name.is_empty() {
+                id.to_string()[..10].to_string()
+            } else {
+                name.clone()
+            }
         })
         .collect();
     let text = match (on, names.is_empty()) {

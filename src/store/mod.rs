@@ -847,9 +847,10 @@ impl Journal {
         for c in &deleted.comments {
             let json = serde_json::to_vec(c).expect("comment serialises");
             let key = comment_key(c);
-            let key = match comments.iter().any(|(k, _)| *k == key) {
-                true => clash_key(c),
-                false => key,
+            let key = if comments.iter().any(|(k, _)| *k == key) {
+                clash_key(c)
+            } else {
+                key
             };
             comments.push((key, json));
         }
@@ -1385,9 +1386,10 @@ impl Journal {
 
     /// A comment with its writer's name as this journal knows it, on one line.
     fn as_shown(&self, mut c: Comment) -> Comment {
-        let known = match c.author == self.meta().id {
-            true => Some(self.meta().author_name.clone()),
-            false => self.peer_name(c.author),
+        let known = if c.author == self.meta().id {
+            Some(self.meta().author_name.clone())
+        } else {
+            self.peer_name(c.author)
         };
         c.author_name = crate::text::one_line(&known.unwrap_or(c.author_name));
         c
