@@ -9,7 +9,7 @@ use crate::record::{
     Answer, Comment, CommentGoes, Content, CycleStatus, ExperimentStatus, Kind, Reach, Record,
     RecordId,
 };
-use crate::store::Journal;
+use crate::store::{Journal, StoreError};
 
 pub(super) fn add(ctx: &mut Context<'_>, command: AddCommand) -> Result<(), CliError> {
     let journal = ctx.open_or_create()?;
@@ -407,7 +407,10 @@ pub(super) fn comment(
         return Err(invalid(say::say(lang).err_comment_empty));
     }
     let now = ctx.clock.now();
-    let visibility = journal.get_any(on)?.map(|r| r.visibility);
+    // resolve_any found it, so it is there.
+    let record = journal.get_any(on)?.ok_or_else(|| StoreError::NotFound {
+        prefix: on.to_key(),
+    })?;
     let comment = Comment {
         id: RecordId::new_at(now),
         on,
@@ -415,24 +418,22 @@ pub(super) fn comment(
         author_name: journal.meta().author_name.clone(),
         created: now,
         text,
-        reach: visibility.map_or(Reach::Owner, |v| Reach::of(v, false)),
+        reach: Reach::of(record.visibility, false),
         signature: None,
     };
     journal.add_comment(&comment)?;
     writeln!(ctx.out, "{}", comment.id)?;
     // Where it goes, on stderr: stdout stays the id alone, for scripts.
-    if let Some(record) = journal.get_any(on)? {
-        let own = record.author == journal.meta().id;
-        let w = say::say(lang);
-        let name = journal.peer_name(record.author).unwrap_or_default();
-        let text = match CommentGoes::of(own, record.visibility, false) {
-            CommentGoes::OnlyHere => w.comment_goes_nowhere,
-            CommentGoes::ToMentor => w.comment_goes_mentor,
-            CommentGoes::ToMentorAndNetwork => w.comment_goes_mentor_network,
-            CommentGoes::ToAuthorAndNetwork => w.comment_goes_author_network,
-            CommentGoes::ToAuthor => w.comment_goes_author,
-        };
-        writeln!(ctx.err, "{}", say::fill(text, &[("name", &name)]))?;
-    }
+    let own = record.author == journal.meta().id;
+    let w = say::say(lang);
+    let name = journal.peer_name(record.author).unwrap_or_default();
+    let text = match CommentGoes::of(own, record.visibility, false) {
+        CommentGoes::OnlyHere => w.comment_goes_nowhere,
+        CommentGoes::ToMentor => w.comment_goes_mentor,
+        CommentGoes::ToMentorAndNetwork => w.comment_goes_mentor_network,
+        CommentGoes::ToAuthorAndNetwork => w.comment_goes_author_network,
+        CommentGoes::ToAuthor => w.comment_goes_author,
+    };
+    writeln!(ctx.err, "{}", say::fill(text, &[("name", &name)]))?;
     Ok(())
 }
