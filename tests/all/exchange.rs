@@ -54,6 +54,18 @@ impl Person {
     fn add(&self, args: &[&str]) -> String {
         self.ok(args).trim().to_string()
     }
+
+    /// A note shared with the network; its id.
+    fn share(&self, title: &str) -> String {
+        self.add(&["add", "note", "--title", title, "--visibility", "network"])
+    }
+}
+
+/// A network folder, as a sync engine would share it.
+fn shared_folder(root: &Path) -> PathBuf {
+    let net = root.join("net");
+    std::fs::create_dir(&net).unwrap();
+    net
 }
 
 fn titles(v: &Value) -> Vec<String> {
@@ -462,9 +474,8 @@ fn key_of(p: &Person) -> praxis::identity::Identity {
 fn a_file_that_claims_to_be_from_my_own_journal_changes_nothing() {
     let root = TempDir::new().unwrap();
     let anna = Person::new(root.path(), "Anna");
-    let note = anna.add(&["add", "note", "--title", "Mine", "--visibility", "network"]);
-    let net = root.path().join("net");
-    std::fs::create_dir(&net).unwrap();
+    let note = anna.share("Mine");
+    let net = shared_folder(root.path());
     anna.ok(&["network", "sync", net.to_str().unwrap()]);
     let own_file = std::fs::read_to_string(net.join(network_file(&anna, "anna"))).unwrap();
     assert!(
@@ -528,15 +539,8 @@ fn a_file_that_claims_to_be_from_my_own_journal_changes_nothing() {
 fn an_old_copy_of_my_own_file_does_not_bring_back_what_i_deleted() {
     let root = TempDir::new().unwrap();
     let anna = Person::new(root.path(), "Anna");
-    anna.add(&["add", "note", "--title", "Keep", "--visibility", "network"]);
-    let gone = anna.add(&[
-        "add",
-        "note",
-        "--title",
-        "Regret",
-        "--visibility",
-        "network",
-    ]);
+    anna.share("Keep");
+    let gone = anna.share("Regret");
     let old = root.path().join("old.json");
     anna.ok(&["export", "--for", "network", "-o", old.to_str().unwrap()]);
     anna.ok(&["delete", &gone, "--yes"]);
@@ -562,16 +566,8 @@ fn a_peer_cannot_be_impersonated_and_a_changed_key_is_refused_until_trusted() {
         "--question",
         "How do I let go?",
     ]);
-    bo.add(&[
-        "add",
-        "note",
-        "--title",
-        "Bo's idea",
-        "--visibility",
-        "network",
-    ]);
-    let net = root.path().join("net");
-    std::fs::create_dir(&net).unwrap();
+    bo.share("Bo's idea");
+    let net = shared_folder(root.path());
     bo.ok(&["network", "sync", net.to_str().unwrap()]);
     let first = anna.ok(&["network", "sync", net.to_str().unwrap()]);
     assert!(
@@ -679,8 +675,7 @@ fn links_to_private_records_never_leave_in_a_mentor_or_network_file() {
         "--visibility",
         "network",
     ]);
-    let net = root.path().join("net");
-    std::fs::create_dir(&net).unwrap();
+    let net = shared_folder(root.path());
     anna.ok(&["network", "sync", net.to_str().unwrap()]);
     let mentor = root.path().join("mentor.json");
     anna.ok(&["export", "--for", "mentor", "-o", mentor.to_str().unwrap()]);
@@ -1148,24 +1143,9 @@ fn a_peers_comment_reaches_the_records_author_and_is_never_passed_on_to_a_mentor
     let root = TempDir::new().unwrap();
     let anna = Person::new(root.path(), "Anna");
     let bo = Person::new(root.path(), "Bo");
-    let bo_note = bo.add(&[
-        "add",
-        "note",
-        "--title",
-        "Bo's rota idea",
-        "--visibility",
-        "network",
-    ]);
-    let anna_note = anna.add(&[
-        "add",
-        "note",
-        "--title",
-        "Anna's hearing",
-        "--visibility",
-        "network",
-    ]);
-    let net = root.path().join("net");
-    std::fs::create_dir(&net).unwrap();
+    let bo_note = bo.share("Bo's rota idea");
+    let anna_note = anna.share("Anna's hearing");
+    let net = shared_folder(root.path());
     let sync = |p: &Person| p.ok(&["network", "sync", net.to_str().unwrap()]);
     sync(&bo);
     sync(&anna);
@@ -1369,24 +1349,9 @@ fn list_peers_by_author_shows_what_one_person_shared() {
     let anna = Person::new(root.path(), "Anna");
     let bo = Person::new(root.path(), "Bo");
     let carl = Person::new(root.path(), "Carl");
-    bo.add(&[
-        "add",
-        "note",
-        "--title",
-        "Bo's idea",
-        "--visibility",
-        "network",
-    ]);
-    carl.add(&[
-        "add",
-        "note",
-        "--title",
-        "Carl's idea",
-        "--visibility",
-        "network",
-    ]);
-    let net = root.path().join("net");
-    std::fs::create_dir(&net).unwrap();
+    bo.share("Bo's idea");
+    carl.share("Carl's idea");
+    let net = shared_folder(root.path());
     for p in [&bo, &carl, &anna] {
         p.ok(&["network", "sync", net.to_str().unwrap()]);
     }
@@ -1527,14 +1492,7 @@ fn two_journals_share_records_and_comments_through_two_real_syncthing_instances(
     let root = TempDir::new().unwrap();
     let anna = Person::new(root.path(), "Anna");
     let bo = Person::new(root.path(), "Bo");
-    let anna_note = anna.add(&[
-        "add",
-        "note",
-        "--title",
-        "Anna's hearing with the relatives",
-        "--visibility",
-        "network",
-    ]);
+    let anna_note = anna.share("Anna's hearing with the relatives");
     anna.add(&[
         "add",
         "note",
@@ -1551,14 +1509,7 @@ fn two_journals_share_records_and_comments_through_two_real_syncthing_instances(
         "--visibility",
         "mentor",
     ]);
-    let bo_note = bo.add(&[
-        "add",
-        "note",
-        "--title",
-        "Bo's rota idea",
-        "--visibility",
-        "network",
-    ]);
+    let bo_note = bo.share("Bo's rota idea");
 
     let homes = [root.path().join("st-anna"), root.path().join("st-bo")];
     let ids: Vec<String> = homes.iter().map(|h| syncthing_device(h)).collect();
@@ -1656,16 +1607,8 @@ fn a_signed_comment_is_passed_on_by_peers_and_a_forged_or_mentors_one_is_not() {
     let anna = Person::new(root.path(), "Anna");
     let bo = Person::new(root.path(), "Bo");
     let carl = Person::new(root.path(), "Carl");
-    let bo_note = bo.add(&[
-        "add",
-        "note",
-        "--title",
-        "Bo's rota idea",
-        "--visibility",
-        "network",
-    ]);
-    let net = root.path().join("net");
-    std::fs::create_dir(&net).unwrap();
+    let bo_note = bo.share("Bo's rota idea");
+    let net = shared_folder(root.path());
     let sync = |p: &Person| p.ok(&["network", "sync", net.to_str().unwrap()]);
     for p in [&bo, &anna, &carl, &bo] {
         sync(p);
@@ -1783,17 +1726,9 @@ fn a_sealed_network_file_opens_only_for_the_peers_it_knows_and_a_newcomer_after_
     let root = TempDir::new().unwrap();
     let anna = Person::new(root.path(), "Anna");
     let bo = Person::new(root.path(), "Bo");
-    let net = root.path().join("net");
-    std::fs::create_dir(&net).unwrap();
+    let net = shared_folder(root.path());
     let sync = |p: &Person| p.ok(&["network", "sync", net.to_str().unwrap()]);
-    anna.add(&[
-        "add",
-        "note",
-        "--title",
-        "SEALED-TITLE council hearing",
-        "--visibility",
-        "network",
-    ]);
+    anna.share("SEALED-TITLE council hearing");
     for p in [&anna, &bo, &anna] {
         sync(p);
     }
@@ -1817,14 +1752,7 @@ fn a_sealed_network_file_opens_only_for_the_peers_it_knows_and_a_newcomer_after_
     );
 
     // Bo reads it; his own update reaches Anna as before.
-    anna.add(&[
-        "add",
-        "note",
-        "--title",
-        "SEALED-SECOND rota",
-        "--visibility",
-        "network",
-    ]);
+    anna.share("SEALED-SECOND rota");
     sync(&anna);
     sync(&bo);
     let peers = bo.ok(&["list", "--peers"]);
@@ -1864,17 +1792,9 @@ fn a_peers_file_cannot_name_a_comment_for_someone_else_hide_one_or_comment_on_wh
     let anna = Person::new(root.path(), "Anna");
     let bo = Person::new(root.path(), "Bo");
     let dora = Person::new(root.path(), "Dora");
-    let shared = anna.add(&[
-        "add",
-        "note",
-        "--title",
-        "Anna's hearing",
-        "--visibility",
-        "network",
-    ]);
+    let shared = anna.share("Anna's hearing");
     let private = anna.add(&["add", "note", "--title", "Anna's own worry"]);
-    let net = root.path().join("net");
-    std::fs::create_dir(&net).unwrap();
+    let net = shared_folder(root.path());
     let sync = |p: &Person| p.ok(&["network", "sync", net.to_str().unwrap()]);
     for p in [&anna, &bo, &dora, &anna] {
         sync(p);
