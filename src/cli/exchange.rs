@@ -381,6 +381,8 @@ pub(super) fn import(ctx: &mut Context<'_>, path: &Path, dry_run: bool) -> Resul
     }
     if dry_run {
         writeln!(ctx.out, "{}", w.import_dry_run)?;
+    } else {
+        super::backup_if_due_of(ctx, Some(&journal))?;
     }
     Ok(())
 }

@@ -201,6 +201,7 @@ impl<'j> Guard<'j> {
         for chunk in changes.chunks_mut(CHUNK) {
             let mut saved = Vec::new();
             let mut ops = Vec::with_capacity(chunk.len());
+            let mut olds = Vec::with_capacity(chunk.len());
             for c in chunk.iter() {
                 let old = j.target_tree(c.target).get(&c.key).map_err(fail)?;
                 encode_undo(&mut saved, c.target, &c.key, old.as_deref());
@@ -210,17 +211,29 @@ impl<'j> Guard<'j> {
                     value: Some(c.value.clone()),
                     existed: old.is_some(),
                 });
+                olds.push(old);
             }
             let key = [b"u", &n.to_be_bytes()[..]].concat();
             j.undo.insert(key, saved).map_err(fail)?;
             j.flush()?;
             n += 1;
             self.entries = Some(n);
-            j.log(&super::log::Entry::Changes {
+            // The step goes into the save log while it goes into sled: until the commit, a
+            // group in the log is skipped and sled's changes are undone, so neither waits.
+            let entry = super::log::Entry::Changes {
                 group: Some(self.group),
                 ops,
-            })?;
-            j.apply_chunk(chunk)?;
+            };
+            let (logged, applied) = std::thread::scope(|s| {
+                let logged = s.spawn(|| j.log(&entry));
+                let applied = j.apply_chunk(chunk, &olds);
+                (
+                    logged.join().expect("the save log's writer does not panic"),
+                    applied,
+                )
+            });
+            logged?;
+            applied?;
             let records: Vec<(u8, Record)> = chunk
                 .iter_mut()
                 .filter_map(|c| Some((c.target.code(), c.record.take()?)))
@@ -298,15 +311,16 @@ impl Journal {
     }
 
     /// One chunk: the values and the index entries go in side by side on two threads (plain
-    /// inserts; the undo log, not a batch, makes them all-or-nothing).
-    fn apply_chunk(&self, chunk: &[Change]) -> Result<(), StoreError> {
+    /// inserts; the undo log, not a batch, makes them all-or-nothing). `olds` are what the
+    /// chunk's keys held before it, as the undo log saved them.
+    fn apply_chunk(&self, chunk: &[Change], olds: &[Option<sled::IVec>]) -> Result<(), StoreError> {
         let fail = |e| self.sled_error("save", e);
         let mut removed = Vec::new();
         let mut added = Vec::new();
-        for c in chunk {
+        for (c, old) in chunk.iter().zip(olds) {
             if c.target == Target::Records {
-                if let Some(old) = self.records.get(&c.key).map_err(fail)? {
-                    removed.extend(index_keys(&self.decode(&old)?));
+                if let Some(old) = old {
+                    removed.extend(index_keys(&self.decode(old)?));
                 }
                 added.extend(
                     c.index
