@@ -28,17 +28,31 @@ impl JournalLock {
             .truncate(false)
             .open(&path)
             .map_err(io)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                let mut text = String::new();
-                let _ = file.read_to_string(&mut text);
-                return Err(StoreError::Locked {
-                    dir: dir.to_path_buf(),
-                    pid: text.trim().parse().ok(),
-                });
+        // Held by this very process, the lock is on its way out: a handle just dropped, or a
+        // child process started by another thread still holds a copy of the file until it
+        // execs (seen under parallel tests on a loaded machine). Wait a little for that.
+        let started = std::time::Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(TryLockError::WouldBlock) => {
+                    let mut text = String::new();
+                    let _ = file.seek(SeekFrom::Start(0));
+                    let _ = file.read_to_string(&mut text);
+                    let pid: Option<u32> = text.trim().parse().ok();
+                    if pid == Some(std::process::id())
+                        && started.elapsed() < std::time::Duration::from_secs(3)
+                    {
+                        std::thread::sleep(std::time::Duration::from_millis(10));
+                        continue;
+                    }
+                    return Err(StoreError::Locked {
+                        dir: dir.to_path_buf(),
+                        pid,
+                    });
+                }
+                Err(TryLockError::Error(e)) => return Err(io(e)),
             }
-            Err(TryLockError::Error(e)) => return Err(io(e)),
         }
         file.set_len(0).map_err(io)?;
         file.seek(SeekFrom::Start(0)).map_err(io)?;
