@@ -287,11 +287,11 @@ pub fn run(cli: Cli, ctx: &mut Context<'_>) -> Result<(), CliError> {
             | Command::Delete { .. }
             | Command::Comment { .. }
             | Command::Experiment(_)
-            | Command::Import { dry_run: false, .. }
             | Command::Restore { .. }
             | Command::Network(_)
             | Command::Cycle(_)
     );
+    // An import makes its own backup, with the journal it still has open.
     let result = run_command(command, ctx);
     if result.is_ok() && writes {
         backup_if_due(ctx)?;
