@@ -150,6 +150,12 @@ pub fn private_dir(dir: &Path) -> std::io::Result<()> {
     std::fs::set_permissions(dir, Permissions::from_mode(DIR_MODE))
 }
 
+/// Whether users other than the owner may enter or read `path` (its mode has group or other
+/// bits); a path that cannot be read is taken as closed.
+pub fn open_to_others(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.permissions().mode() & 0o077 != 0)
+}
+
 /// Takes group and other permissions away from `dir`, and from the files and folders inside it
 /// down to `depth` levels; links are not followed. Returns how many modes changed.
 pub fn tighten(dir: &Path, depth: usize) -> std::io::Result<usize> {

@@ -38,6 +38,10 @@ pub struct FileWriter<W: Write> {
     records: usize,
     signing: Signing,
     scope: Scope,
+    /// The record being written, as compact JSON (hashed) and as pretty JSON (written); kept
+    /// from one record to the next so as not to allocate for each.
+    compact: Vec<u8>,
+    pretty: Vec<u8>,
 }
 
 impl<W: Write> FileWriter<W> {
@@ -80,6 +84,8 @@ impl<W: Write> FileWriter<W> {
             records: 0,
             signing,
             scope,
+            compact: Vec::new(),
+            pretty: Vec::new(),
         })
     }
 
@@ -90,8 +96,13 @@ impl<W: Write> FileWriter<W> {
         } else {
             b",\n    "
         })?;
-        pretty(&mut self.w, r, 4)?;
-        self.canonical.record(r);
+        // Serialised once: the checksum takes the compact bytes, the file their pretty form.
+        self.compact.clear();
+        serde_json::to_writer(&mut self.compact, r).map_err(io::Error::other)?;
+        self.canonical.record_json(&self.compact);
+        self.pretty.clear();
+        reindent(&self.compact, 4, &mut self.pretty);
+        self.w.write_all(&self.pretty)?;
         self.records += 1;
         Ok(())
     }
@@ -220,48 +231,116 @@ pub(super) fn kept_comments(
 /// `value` as `serde_json::to_writer_pretty` writes it, indented as if it stood `indent`
 /// spaces deep.
 fn pretty<W: Write, T: Serialize + ?Sized>(w: &mut W, value: &T, indent: usize) -> io::Result<()> {
-    let mut out = Indented {
-        w,
-        indent,
-        failed: None,
-    };
-    let written = serde_json::to_writer_pretty(&mut out, value);
-    if let Some(e) = out.failed.take() {
-        return Err(e);
+    let compact = serde_json::to_vec(value).map_err(io::Error::other)?;
+    let mut out = Vec::with_capacity(compact.len() + compact.len() / 4);
+    reindent(&compact, indent, &mut out);
+    w.write_all(&out)
+}
+
+/// Appends to `out` the JSON `compact` (as `serde_json::to_writer` writes it: no space outside
+/// strings) in the form `serde_json::to_writer_pretty` gives the same value, two spaces a
+/// level, every line after the first indented `indent` spaces more. Strings are copied as they
+/// are, so nothing is escaped twice.
+fn reindent(compact: &[u8], indent: usize, out: &mut Vec<u8>) {
+    fn line(out: &mut Vec<u8>, depth: usize) {
+        out.push(b'\n');
+        out.resize(out.len() + depth, b' ');
     }
-    written.map_err(io::Error::other)
+    out.reserve(compact.len() + compact.len() / 4);
+    let mut depth = indent;
+    let mut i = 0;
+    while let Some(&b) = compact.get(i) {
+        match b {
+            b'"' => {
+                // Up to the closing quote: a backslash takes the byte after it along.
+                let mut end = i + 1;
+                while let Some(at) = memchr::memchr2(b'"', b'\\', &compact[end..]) {
+                    end += at;
+                    if compact[end] == b'"' {
+                        break;
+                    }
+                    end += 2;
+                }
+                let end = (end + 1).min(compact.len());
+                out.extend_from_slice(&compact[i..end]);
+                i = end;
+                continue;
+            }
+            b'{' | b'[' => {
+                let close = if b == b'{' { b'}' } else { b']' };
+                out.push(b);
+                if compact.get(i + 1) == Some(&close) {
+                    out.push(close);
+                    i += 1;
+                } else {
+                    depth += 2;
+                    line(out, depth);
+                }
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(2);
+                line(out, depth);
+                out.push(b);
+            }
+            b',' => {
+                out.push(b',');
+                line(out, depth);
+            }
+            b':' => out.extend_from_slice(b": "),
+            _ => out.push(b),
+        }
+        i += 1;
+    }
 }
 
-/// Puts `indent` spaces after every line break.
-struct Indented<'w, W: Write> {
-    w: &'w mut W,
-    indent: usize,
-    failed: Option<io::Error>,
-}
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use serde_json::Value;
 
-impl<W: Write> Write for Indented<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        const SPACES: [u8; 16] = [b' '; 16];
-        let result = (|| {
-            let mut rest = buf;
-            while let Some(at) = rest.iter().position(|b| *b == b'\n') {
-                self.w.write_all(&rest[..=at])?;
-                self.w.write_all(&SPACES[..self.indent.min(16)])?;
-                rest = &rest[at + 1..];
-            }
-            self.w.write_all(rest)
-        })();
-        match result {
-            Ok(()) => Ok(buf.len()),
-            Err(e) => {
-                let kind = e.kind();
-                self.failed = Some(e);
-                Err(io::Error::from(kind))
-            }
+    /// Any JSON value, with strings that hold quotes, backslashes, brackets, control and
+    /// non-ASCII characters.
+    fn value() -> impl Strategy<Value = Value> {
+        let text = "[\\\\\"{}\\[\\],: \\n\\t\\x00-\\x1fa-zæøå€😀]{0,12}";
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(Value::from),
+            text.prop_map(Value::String),
+        ];
+        leaf.prop_recursive(5, 64, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::vec((text, inner), 0..6)
+                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn reindented_compact_json_is_serde_jsons_pretty_json(v in value(), indent in 0usize..7) {
+            let mut want = Vec::new();
+            serde_json::to_writer_pretty(&mut want, &v).unwrap();
+            let pad = format!("\n{}", " ".repeat(indent));
+            let want = String::from_utf8(want).unwrap().replace('\n', &pad);
+            let mut got = Vec::new();
+            super::reindent(&serde_json::to_vec(&v).unwrap(), indent, &mut got);
+            prop_assert_eq!(String::from_utf8(got).unwrap(), want);
         }
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.w.flush()
+    #[test]
+    fn empty_arrays_and_objects_stay_on_their_line() {
+        let v = serde_json::json!({"a": [], "b": {}, "c": [[]], "d": "}{][,:\"\\"});
+        let mut got = Vec::new();
+        super::reindent(&serde_json::to_vec(&v).unwrap(), 2, &mut got);
+        assert_eq!(
+            String::from_utf8(got).unwrap(),
+            "{\n    \"a\": [],\n    \"b\": {},\n    \"c\": [\n      []\n    ],\n    \"d\": \"}{][,:\\\"\\\\\"\n  }"
+        );
     }
 }

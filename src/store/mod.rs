@@ -199,7 +199,12 @@ impl Journal {
                 let _ = std::fs::remove_file(copy.with_extension("closed"));
             }
         }
-        journal.tightened = crate::safe_fs::tighten(dir, 2).unwrap_or(0);
+        // Files inside a private folder are out of others' reach whatever their own modes (sled
+        // makes new ones as the umask says, at any moment): they are made private too, but only
+        // an open folder is worth telling.
+        let exposed = crate::safe_fs::open_to_others(dir);
+        let tightened = crate::safe_fs::tighten(dir, 2).unwrap_or(0);
+        journal.tightened = if exposed { tightened } else { 0 };
         Ok(journal)
     }
 
@@ -361,7 +366,8 @@ impl Journal {
         *self.log_trouble.lock().unwrap_or_else(|e| e.into_inner()) = trouble;
     }
 
-    /// Whether opening made the journal's files private (they were readable by other users).
+    /// How many of the journal's files and folders opening made private, when others could
+    /// reach them (the journal's folder was open to them); 0 otherwise.
     pub fn made_private(&self) -> usize {
         self.tightened
     }

@@ -1057,6 +1057,25 @@ fn a_journal_readable_by_others_is_made_private_on_open_and_says_so() {
 }
 
 #[test]
+fn a_loose_file_inside_a_private_journal_folder_is_made_private_without_a_word() {
+    use std::os::unix::fs::PermissionsExt;
+    let j = Journal::new();
+    j.add(&["add", "note", "--title", "Private thoughts"]);
+    // As sled leaves a file it makes under the umask 022, in a folder others cannot enter.
+    let loose = j.path().join("db/conf");
+    std::fs::set_permissions(&loose, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(mode(&j.path()), 0o700);
+    let out = j.cmd(&["list"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(mode(&loose), 0o600);
+}
+
+#[test]
 fn links_planted_in_the_network_folder_never_redirect_a_sync() {
     let j = Journal::new();
     j.add(&[
