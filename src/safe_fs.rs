@@ -41,7 +41,7 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 /// and `path` is left as it was.
 pub fn write_atomically_with<E: From<std::io::Error>>(
     path: &Path,
-    fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
+    fill: impl FnOnce(&mut BufWriter<Writeback>) -> Result<(), E>,
 ) -> Result<(), E> {
     write_atomically_as(path, FILE_MODE, fill)
 }
@@ -50,7 +50,7 @@ pub fn write_atomically_with<E: From<std::io::Error>>(
 /// network folder's file, which other users of a shared drive read): 0644.
 pub fn write_shared_atomically_with<E: From<std::io::Error>>(
     path: &Path,
-    fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
+    fill: impl FnOnce(&mut BufWriter<Writeback>) -> Result<(), E>,
 ) -> Result<(), E> {
     write_atomically_as(path, 0o644, fill)
 }
@@ -58,7 +58,7 @@ pub fn write_shared_atomically_with<E: From<std::io::Error>>(
 fn write_atomically_as<E: From<std::io::Error>>(
     path: &Path,
     mode: u32,
-    fill: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
+    fill: impl FnOnce(&mut BufWriter<Writeback>) -> Result<(), E>,
 ) -> Result<(), E> {
     let dir = parent_of(path);
     remove_leftovers(&dir, Some(Duration::from_secs(600)));
@@ -71,18 +71,77 @@ fn write_atomically_as<E: From<std::io::Error>>(
     tmp.as_file()
         .set_permissions(Permissions::from_mode(mode))?;
     let (file, tmp_path) = tmp.into_parts();
-    let mut w = BufWriter::with_capacity(1 << 16, file);
+    let mut w = BufWriter::with_capacity(1 << 16, Writeback::new(file));
     // From here, `tmp_path` removes the temporary file when dropped, unless it was kept.
     fill(&mut w)?;
     let file = w
         .into_inner()
-        .map_err(std::io::IntoInnerError::into_error)?;
+        .map_err(std::io::IntoInnerError::into_error)?
+        .file;
     file.sync_all()?;
     drop(file);
     tmp_path.persist(path).map_err(|e| e.error)?;
     sync_dir(&dir);
     Ok(())
 }
+
+/// A file being written that the disk starts taking as it grows: every [`WRITEBACK_EVERY`]
+/// bytes, what was written is handed to the kernel to write out (without waiting), so the sync
+/// at the end of a large file (a backup of 50,000 records is 85 MB) waits for little.
+pub struct Writeback {
+    file: File,
+    written: u64,
+    started: u64,
+}
+
+/// See [`Writeback`].
+const WRITEBACK_EVERY: u64 = 4 << 20;
+
+impl Writeback {
+    fn new(file: File) -> Writeback {
+        Writeback {
+            file,
+            written: 0,
+            started: 0,
+        }
+    }
+}
+
+impl Write for Writeback {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.written += n as u64;
+        if self.written - self.started >= WRITEBACK_EVERY {
+            start_writeback(&self.file, self.started, self.written - self.started);
+            self.started = self.written;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+/// Asks the kernel to start writing `len` bytes of `file` from `offset` to disk; a hint only
+/// (the sync at the end is what makes the file durable), so a refusal is of no matter.
+#[cfg(target_os = "linux")]
+fn start_writeback(file: &File, offset: u64, len: u64) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: sync_file_range only reads its arguments; a bad range or descriptor is an error
+    // return, not undefined behaviour.
+    unsafe {
+        libc::sync_file_range(
+            file.as_raw_fd(),
+            offset as libc::off64_t,
+            len as libc::off64_t,
+            libc::SYNC_FILE_RANGE_WRITE,
+        );
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn start_writeback(_file: &File, _offset: u64, _len: u64) {}
 
 /// Replaces `path` with `bytes` through a new temporary file renamed into place (so no planted
 /// link is followed), without syncing: for files whose loss in a crash does no harm.
