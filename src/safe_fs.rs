@@ -210,9 +210,10 @@ pub fn private_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 /// Whether users other than the owner may enter or read `path` (its mode has group or other
-/// bits); a path that cannot be read is taken as closed.
+/// bits; a link is judged by what it leads to, as a link's own mode is always 0777); a path
+/// that cannot be read is taken as closed.
 pub fn open_to_others(path: &Path) -> bool {
-    std::fs::symlink_metadata(path).is_ok_and(|m| m.permissions().mode() & 0o077 != 0)
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o077 != 0)
 }
 
 /// Takes group and other permissions away from `dir`, and from the files and folders inside it

@@ -19,6 +19,8 @@ enum Item {
 /// How many items go over the queue at a time, and how many batches wait in it at most.
 const BATCH: usize = 128;
 const WAITING: usize = 4;
+/// The reading thread's stack.
+const STACK: usize = 8 << 20;
 
 /// The reading thread's sink: it batches what it gets and sends it on.
 struct Sender {
@@ -87,19 +89,28 @@ pub(super) fn read_into<S: Sink>(
 ) -> Result<About, Stopped<S::Error>> {
     let (send, receive) = mpsc::sync_channel::<Vec<Item>>(WAITING);
     std::thread::scope(|s| {
-        let reader = s.spawn(move || {
-            let mut sender = Sender {
-                batch: Vec::with_capacity(BATCH),
-                send,
-            };
-            let read = super::read_into_here(file, text, owner, &mut sender);
-            // What was read before the end (or before a fault) is taken all the same, as it
-            // would be on one thread.
-            match sender.flush() {
-                Ok(()) => read,
-                Err(Closed) => Err(Stopped::Sink(Closed)),
-            }
-        });
+        // The main thread's stack, not a spawned thread's 2 MiB: the parse recurses into a
+        // file's nesting (up to serde_json's limit of 128 levels).
+        let reader = std::thread::Builder::new()
+            .stack_size(STACK)
+            .spawn_scoped(s, move || {
+                let mut sender = Sender {
+                    batch: Vec::with_capacity(BATCH),
+                    send,
+                };
+                let read = super::read_into_here(file, text, owner, &mut sender);
+                // What was read before the end (or before a fault) is taken all the same, as it
+                // would be on one thread.
+                match sender.flush() {
+                    Ok(()) => read,
+                    Err(Closed) => Err(Stopped::Sink(Closed)),
+                }
+            });
+        let reader = match reader {
+            Ok(reader) => reader,
+            // No thread to be had: read here, as before there were two.
+            Err(_) => return super::read_into_here(file, text, owner, sink),
+        };
         let mut refused = None;
         'taking: for batch in &receive {
             for item in batch {
@@ -204,6 +215,19 @@ mod tests {
         assert_eq!(sink.records.len(), 300);
         // Nothing is handed to a sink after it refused.
         assert_eq!(sink.calls, 301);
+    }
+
+    #[test]
+    fn a_refusal_comes_back_rather_than_a_fault_further_on_in_the_file() {
+        let mut text = jrnl_export(1000);
+        text.truncate(text.len() - 3);
+        let mut sink = Refusing {
+            room: 300,
+            records: Vec::new(),
+            calls: 0,
+        };
+        let read = read_into("jrnl.json", &text, JournalId(ulid::Ulid::new()), &mut sink);
+        assert!(matches!(read, Err(Stopped::Sink(300))));
     }
 
     #[test]

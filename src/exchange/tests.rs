@@ -653,6 +653,69 @@ impl std::io::Write for FullDisk {
 }
 
 #[test]
+fn a_record_nested_as_deep_as_json_allows_is_read_without_running_out_of_stack() {
+    // The file is read on a thread of its own; a record's unknown field 124 lists deep (with
+    // the file's own levels, just under serde_json's limit of 128) is buffered through the
+    // record's flattened content, a deep recursion.
+    let (_dir, source) = marked_journal(16, 3);
+    let text = own_export(&source, Scope::Backup).to_json();
+    let deep = format!("{}{}", "[".repeat(124), "]".repeat(124));
+    let at = text.find("\"records\": [").unwrap();
+    let at = at + text[at..].find('{').unwrap() + 1;
+    let text = format!("{}\"zzz\": {deep}, {}", &text[..at], &text[at..]);
+    // Read whole, as before there was a thread (a stack overflow aborts the test binary).
+    let read = read("peer.json", &text, JournalId::new_at(end()));
+    assert!(read.is_ok(), "{:?}", read.map(|_| ()));
+}
+
+#[test]
+fn a_full_disk_stops_a_long_export_while_its_records_are_still_being_read() {
+    // Many batches of records: the reading thread is still at work when the writing fails.
+    let (_dir, j) = marked_journal(14, 600);
+    let mut disk = FullDisk {
+        room: 150_000,
+        taken: Vec::new(),
+    };
+    let result =
+        crate::backup::write_export_of(&j, Scope::Backup, &Selection::default(), end(), &mut disk);
+    match result {
+        Err(crate::backup::ExportFailed::Write(e)) => {
+            assert_eq!(e.kind(), std::io::ErrorKind::StorageFull);
+        }
+        other => panic!("the export went on past a full disk: {other:?}"),
+    }
+    assert!(disk.taken.len() <= 150_000);
+}
+
+#[test]
+fn a_record_that_cannot_be_read_stops_the_export_with_a_read_error() {
+    let (_dir, j) = marked_journal(15, 200);
+    let records = j
+        .oldest_first()
+        .map(|r| r.map_err(|_| "unexpected"))
+        .chain(std::iter::once(Err("the store failed")))
+        .chain(j.oldest_first().map(|r| r.map_err(|_| "unexpected")));
+    let by = own_export(&j, Scope::Backup).content.exported_by;
+    let result = write_export(
+        Vec::new(),
+        &by,
+        Scope::Backup,
+        &Selection::default(),
+        records,
+        Vec::new(),
+        &[],
+        end(),
+        Signing::Unsigned,
+        |_| None,
+    );
+    match result {
+        Err(ExportError::Read(e)) => assert_eq!(e, "the store failed"),
+        Err(ExportError::Write(e)) => panic!("a write error: {e}"),
+        Ok((_, n, _)) => panic!("the export went on past a bad record: {n} records"),
+    }
+}
+
+#[test]
 fn a_write_error_half_way_leaves_the_old_file_and_no_temporary_one() {
     // Where no small disk can be mounted, an injected error stands in for a full disk.
     let (_dir, j) = marked_journal(13, 60);

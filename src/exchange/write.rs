@@ -95,7 +95,7 @@ impl<W: Write> FileWriter<W> {
 
     /// The next record, as `serde_json::to_vec` gives it: the checksum takes these bytes, the
     /// file their pretty form.
-    pub fn record_json(&mut self, json: &[u8]) -> io::Result<()> {
+    pub(crate) fn record_json(&mut self, json: &[u8]) -> io::Result<()> {
         self.w.write_all(if self.records == 0 {
             b"\n    "
         } else {
@@ -120,12 +120,12 @@ impl<W: Write> FileWriter<W> {
         w.write_all(if self.records == 0 { b"]" } else { b"\n  ]" })?;
         self.canonical.end_records();
         w.write_all(b",\n  \"comments\": ")?;
-        pretty(w, comments, 2)?;
+        pretty_each(w, comments, 2)?;
         comments.iter().for_each(|c| self.canonical.comment(c));
         self.canonical.end_comments();
         if !peers.is_empty() {
             w.write_all(b",\n  \"peers\": ")?;
-            pretty(w, peers, 2)?;
+            pretty_each(w, peers, 2)?;
             peers.iter().for_each(|p| self.canonical.peer(p));
         }
         w.write_all(b",\n  \"checksum\": ")?;
@@ -186,6 +186,9 @@ pub fn write_export<W: Write, E: Send>(
     let mut file = FileWriter::start(w, by, &now, scope, signing).map_err(ExportError::Write)?;
     let mut kept: HashSet<RecordId> = HashSet::new();
     let visibility = &visibility;
+    // Set when the writing stops, so the reading stops at its next record, not its next batch.
+    let stopped = std::sync::atomic::AtomicBool::new(false);
+    let stopped = &stopped;
     std::thread::scope(|s| {
         // Batches of records kept, each with its compact JSON; an error ends the last one.
         let (send, receive) =
@@ -194,6 +197,9 @@ pub fn write_export<W: Write, E: Send>(
             let keep = admits(scope, selection);
             let mut batch = Vec::with_capacity(BATCH);
             for r in records_oldest_first {
+                if stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                    return;
+                }
                 let mut r = match r {
                     Ok(r) => r,
                     Err(e) => {
@@ -216,16 +222,20 @@ pub fn write_export<W: Write, E: Send>(
             }
             let _ = send.send((batch, None));
         });
-        for (batch, failed) in receive {
-            for (id, json) in batch {
-                file.record_json(&json).map_err(ExportError::Write)?;
-                kept.insert(id);
+        let written = (|| {
+            for (batch, failed) in receive {
+                for (id, json) in batch {
+                    file.record_json(&json).map_err(ExportError::Write)?;
+                    kept.insert(id);
+                }
+                if let Some(e) = failed {
+                    return Err(ExportError::Read(e));
+                }
             }
-            if let Some(e) = failed {
-                return Err(ExportError::Read(e));
-            }
-        }
-        Ok(())
+            Ok(())
+        })();
+        stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+        written
     })?;
     let comments = kept_comments(scope, comments, &kept, by.journal, visibility);
     let count = file.records();
@@ -277,6 +287,32 @@ fn pretty<W: Write, T: Serialize + ?Sized>(w: &mut W, value: &T, indent: usize) 
     w.write_all(&out)
 }
 
+/// A list as [`pretty`] writes it, one item at a time (a journal's comments are not
+/// serialised whole).
+fn pretty_each<W: Write, T: Serialize>(w: &mut W, items: &[T], indent: usize) -> io::Result<()> {
+    if items.is_empty() {
+        return w.write_all(b"[]");
+    }
+    let inner = indent + 2;
+    let mut compact = Vec::new();
+    let mut out = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        out.clear();
+        out.extend_from_slice(if n == 0 { b"[" } else { b"," });
+        out.push(b'\n');
+        out.resize(out.len() + inner, b' ');
+        compact.clear();
+        serde_json::to_writer(&mut compact, item).map_err(io::Error::other)?;
+        reindent(&compact, inner, &mut out);
+        w.write_all(&out)?;
+    }
+    out.clear();
+    out.push(b'\n');
+    out.resize(1 + indent, b' ');
+    out.push(b']');
+    w.write_all(&out)
+}
+
 /// Appends to `out` the JSON `compact` (as `serde_json::to_writer` writes it: no space outside
 /// strings) in the form `serde_json::to_writer_pretty` gives the same value, two spaces a
 /// level, every line after the first indented `indent` spaces more. Strings are copied as they
@@ -300,6 +336,9 @@ fn reindent(compact: &[u8], indent: usize, out: &mut Vec<u8>) {
                         break;
                     }
                     end += 2;
+                    if end >= compact.len() {
+                        break;
+                    }
                 }
                 let end = (end + 1).min(compact.len());
                 out.extend_from_slice(&compact[i..end]);

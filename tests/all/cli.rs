@@ -1076,6 +1076,30 @@ fn a_loose_file_inside_a_private_journal_folder_is_made_private_without_a_word()
 }
 
 #[test]
+fn a_private_journal_reached_through_a_link_opens_without_a_word() {
+    let j = Journal::new();
+    j.add(&["add", "note", "--title", "Private thoughts"]);
+    // The journal moved, and a link stands where it was (a link's own mode reads 0777).
+    let real = j.dir.path().join("real");
+    std::fs::rename(j.path(), &real).unwrap();
+    std::os::unix::fs::symlink(&real, j.path()).unwrap();
+    for _ in 0..2 {
+        let out = j.cmd(&["list"]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Private thoughts"));
+    }
+}
+
+#[test]
 fn links_planted_in_the_network_folder_never_redirect_a_sync() {
     let j = Journal::new();
     j.add(&[
