@@ -147,6 +147,17 @@ mod tests {
         calls: usize,
     }
 
+    impl Refusing {
+        /// Refuses the record after the first `room`.
+        fn after(room: usize) -> Refusing {
+            Refusing {
+                room,
+                records: Vec::new(),
+                calls: 0,
+            }
+        }
+    }
+
     impl Sink for Refusing {
         type Error = usize;
 
@@ -191,11 +202,7 @@ mod tests {
     #[test]
     fn every_record_arrives_in_the_files_order() {
         let text = jrnl_export(1000);
-        let mut sink = Refusing {
-            room: usize::MAX,
-            records: Vec::new(),
-            calls: 0,
-        };
+        let mut sink = Refusing::after(usize::MAX);
         read_into("jrnl.json", &text, JournalId(ulid::Ulid::new()), &mut sink).unwrap();
         let titles: Vec<String> = sink.records.iter().map(|r| r.title.clone()).collect();
         let want: Vec<String> = (0..1000).map(|i| format!("Entry {i}")).collect();
@@ -205,11 +212,7 @@ mod tests {
     #[test]
     fn a_refusal_stops_the_reading_and_is_what_is_returned() {
         let text = jrnl_export(5000);
-        let mut sink = Refusing {
-            room: 300,
-            records: Vec::new(),
-            calls: 0,
-        };
+        let mut sink = Refusing::after(300);
         let read = read_into("jrnl.json", &text, JournalId(ulid::Ulid::new()), &mut sink);
         assert!(matches!(read, Err(Stopped::Sink(300))));
         assert_eq!(sink.records.len(), 300);
@@ -221,11 +224,7 @@ mod tests {
     fn a_refusal_comes_back_rather_than_a_fault_further_on_in_the_file() {
         let mut text = jrnl_export(1000);
         text.truncate(text.len() - 3);
-        let mut sink = Refusing {
-            room: 300,
-            records: Vec::new(),
-            calls: 0,
-        };
+        let mut sink = Refusing::after(300);
         let read = read_into("jrnl.json", &text, JournalId(ulid::Ulid::new()), &mut sink);
         assert!(matches!(read, Err(Stopped::Sink(300))));
     }
@@ -234,11 +233,7 @@ mod tests {
     fn a_fault_after_what_was_read_comes_back_after_all_of_it_was_taken() {
         let mut text = jrnl_export(1000);
         text.truncate(text.len() - 3);
-        let mut sink = Refusing {
-            room: usize::MAX,
-            records: Vec::new(),
-            calls: 0,
-        };
+        let mut sink = Refusing::after(usize::MAX);
         let read = read_into("jrnl.json", &text, JournalId(ulid::Ulid::new()), &mut sink);
         assert!(
             matches!(read, Err(Stopped::Read(_))),
