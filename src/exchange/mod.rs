@@ -6,7 +6,6 @@
 
 mod markdown;
 mod moving_in;
-mod pipe;
 mod stream;
 mod write;
 
@@ -592,19 +591,7 @@ impl Sink for Incoming {
 /// as soon as it is read and checked. A praxis file, jrnl's export and tui-journal's files are
 /// read as a stream (their records are never all in memory); when the read stops with an
 /// error, `sink` may have been given some of the file and has to undo what it did with it.
-/// The file is read on a thread of its own while `sink` takes what was read before, on this
-/// one.
 pub fn read_into<S: Sink>(
-    file: &str,
-    text: &str,
-    owner: JournalId,
-    sink: &mut S,
-) -> Result<About, Stopped<S::Error>> {
-    pipe::read_into(file, text, owner, sink)
-}
-
-/// [`read_into`], all on this thread.
-fn read_into_here<S: Sink>(
     file: &str,
     text: &str,
     owner: JournalId,

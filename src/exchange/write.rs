@@ -38,8 +38,9 @@ pub struct FileWriter<W: Write> {
     records: usize,
     signing: Signing,
     scope: Scope,
-    /// The record being written, as pretty JSON; kept from one record to the next so as not
-    /// to allocate for each.
+    /// The record being written, as compact JSON (hashed) and as pretty JSON (written); kept
+    /// from one record to the next so as not to allocate for each.
+    compact: Vec<u8>,
     pretty: Vec<u8>,
 }
 
@@ -83,27 +84,24 @@ impl<W: Write> FileWriter<W> {
             records: 0,
             signing,
             scope,
+            compact: Vec::new(),
             pretty: Vec::new(),
         })
     }
 
-    /// The next record (records go oldest first).
+    /// The next record (records go oldest first). It is serialised once: the checksum takes
+    /// its compact JSON, the file the same bytes re-indented.
     pub fn record(&mut self, r: &Record) -> io::Result<()> {
-        let json = serde_json::to_vec(r).map_err(io::Error::other)?;
-        self.record_json(&json)
-    }
-
-    /// The next record, as `serde_json::to_vec` gives it: the checksum takes these bytes, the
-    /// file their pretty form.
-    pub(crate) fn record_json(&mut self, json: &[u8]) -> io::Result<()> {
+        self.compact.clear();
+        serde_json::to_writer(&mut self.compact, r).map_err(io::Error::other)?;
         self.w.write_all(if self.records == 0 {
             b"\n    "
         } else {
             b",\n    "
         })?;
-        self.canonical.record_json(json);
+        self.canonical.record_json(&self.compact);
         self.pretty.clear();
-        reindent(json, 4, &mut self.pretty);
+        reindent(&self.compact, 4, &mut self.pretty);
         self.w.write_all(&self.pretty)?;
         self.records += 1;
         Ok(())
@@ -168,83 +166,35 @@ pub enum ExportError<E> {
 /// selection leaves out are skipped) and the journal's comments (those on records left out are
 /// left out too); links to records the file may not carry are taken out (`visibility` tells a
 /// linked record's); returns the writer, how many records went in and the content's checksum.
-/// The records are read and serialised on a thread of their own while this one hashes and
-/// writes those before them.
 #[allow(clippy::too_many_arguments)]
-pub fn write_export<W: Write, E: Send>(
+pub fn write_export<W: Write, E>(
     w: W,
     by: &Exporter,
     scope: Scope,
     selection: &Selection,
-    records_oldest_first: impl Iterator<Item = Result<Record, E>> + Send,
+    records_oldest_first: impl Iterator<Item = Result<Record, E>>,
     comments: Vec<Comment>,
     peers: &[Peer],
     now: DateTime<Utc>,
     signing: Signing,
-    visibility: impl Fn(RecordId) -> Option<crate::record::Visibility> + Sync,
+    visibility: impl Fn(RecordId) -> Option<crate::record::Visibility>,
 ) -> Result<(W, usize, String), ExportError<E>> {
     let mut file = FileWriter::start(w, by, &now, scope, signing).map_err(ExportError::Write)?;
+    let keep = admits(scope, selection);
     let mut kept: HashSet<RecordId> = HashSet::new();
-    let visibility = &visibility;
-    // Set when the writing stops, so the reading stops at its next record, not its next batch.
-    let stopped = std::sync::atomic::AtomicBool::new(false);
-    let stopped = &stopped;
-    std::thread::scope(|s| {
-        // Batches of records kept, each with its compact JSON; an error ends the last one.
-        let (send, receive) =
-            std::sync::mpsc::sync_channel::<(Vec<(RecordId, Vec<u8>)>, Option<E>)>(4);
-        s.spawn(move || {
-            let keep = admits(scope, selection);
-            let mut batch = Vec::with_capacity(BATCH);
-            for r in records_oldest_first {
-                if stopped.load(std::sync::atomic::Ordering::Relaxed) {
-                    return;
-                }
-                let mut r = match r {
-                    Ok(r) => r,
-                    Err(e) => {
-                        let _ = send.send((batch, Some(e)));
-                        return;
-                    }
-                };
-                if keep(&r) {
-                    super::without_hidden_links(&mut r, scope, visibility);
-                    let json = serde_json::to_vec(&r).expect("a record serialises");
-                    batch.push((r.id, json));
-                    if batch.len() == BATCH {
-                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                        if send.send((full, None)).is_err() {
-                            // The writing stopped.
-                            return;
-                        }
-                    }
-                }
-            }
-            let _ = send.send((batch, None));
-        });
-        let written = (|| {
-            for (batch, failed) in receive {
-                for (id, json) in batch {
-                    file.record_json(&json).map_err(ExportError::Write)?;
-                    kept.insert(id);
-                }
-                if let Some(e) = failed {
-                    return Err(ExportError::Read(e));
-                }
-            }
-            Ok(())
-        })();
-        stopped.store(true, std::sync::atomic::Ordering::Relaxed);
-        written
-    })?;
-    let comments = kept_comments(scope, comments, &kept, by.journal, visibility);
+    for r in records_oldest_first {
+        let mut r = r.map_err(ExportError::Read)?;
+        if keep(&r) {
+            super::without_hidden_links(&mut r, scope, &visibility);
+            file.record(&r).map_err(ExportError::Write)?;
+            kept.insert(r.id);
+        }
+    }
+    let comments = kept_comments(scope, comments, &kept, by.journal, &visibility);
     let count = file.records();
     let (w, checksum) = file.finish(&comments, peers).map_err(ExportError::Write)?;
     Ok((w, count, checksum))
 }
-
-/// How many records go from the reading thread to the writing one at a time.
-const BATCH: usize = 64;
 
 /// The comments that go with the records kept, oldest first. A backup carries every comment on
 /// them; a file for a mentor or the network only the exporter's own (a peer's comment is never

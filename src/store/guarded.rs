@@ -310,58 +310,48 @@ impl Journal {
         }
     }
 
-    /// One chunk: the values and each index's entries go in side by side, a thread for each
-    /// tree (plain inserts; the undo log, not a batch, makes them all-or-nothing). `olds` are
-    /// what the chunk's keys held before it, as the undo log saved them.
+    /// One chunk: the values and the index entries go in side by side on two threads (plain
+    /// inserts; the undo log, not a batch, makes them all-or-nothing). `olds` are what the
+    /// chunk's keys held before it, as the undo log saved them.
     fn apply_chunk(&self, chunk: &[Change], olds: &[Option<sled::IVec>]) -> Result<(), StoreError> {
         let fail = |e| self.sled_error("save", e);
-        // Each index's entries that go, then those that come (a key may do both).
-        let mut removed: [Vec<Vec<u8>>; 4] = Default::default();
-        let mut added: [Vec<(&[u8], &[u8])>; 4] = Default::default();
+        let mut removed = Vec::new();
+        let mut added = Vec::new();
         for (c, old) in chunk.iter().zip(olds) {
             if c.target == Target::Records {
                 if let Some(old) = old {
-                    for (index, key) in index_keys(&self.decode(old)?) {
-                        removed[index as usize].push(key);
-                    }
+                    removed.extend(index_keys(&self.decode(old)?));
                 }
-                for (index, key, value) in &c.index {
-                    added[*index as usize].push((key, value));
-                }
+                added.extend(
+                    c.index
+                        .iter()
+                        .map(|(i, k, v)| (*i, k.as_slice(), v.as_slice())),
+                );
             }
         }
-        let results = std::thread::scope(|s| {
-            let writers: Vec<_> = super::Index::ALL
-                .into_iter()
-                .zip(removed.iter().zip(&added))
-                .filter(|(_, (removed, added))| !removed.is_empty() || !added.is_empty())
-                .map(|(index, (removed, added))| {
-                    s.spawn(move || -> sled::Result<()> {
-                        let tree = self.index_tree(index);
-                        for key in removed {
-                            tree.remove(key)?;
-                        }
-                        for (key, value) in added {
-                            tree.insert(*key, *value)?;
-                        }
-                        Ok(())
-                    })
-                })
-                .collect();
+        let (a, b) = std::thread::scope(|s| {
+            let indexes = s.spawn(|| -> sled::Result<()> {
+                for (index, key) in &removed {
+                    self.index_tree(*index).remove(key)?;
+                }
+                for (index, key, value) in added {
+                    self.index_tree(index).insert(key, value)?;
+                }
+                Ok(())
+            });
             let stored = chunk.iter().try_for_each(|c| {
                 self.target_tree(c.target)
                     .insert(c.key.as_slice(), c.value.as_slice())
                     .map(drop)
             });
-            let mut results = vec![stored];
-            results.extend(
-                writers
-                    .into_iter()
-                    .map(|w| w.join().expect("an index writer does not panic")),
-            );
-            results
+            (
+                stored,
+                indexes.join().expect("the index writer does not panic"),
+            )
         });
-        results.into_iter().try_for_each(|r| r.map_err(fail))
+        a.map_err(fail)?;
+        b.map_err(fail)?;
+        Ok(())
     }
 
     /// Rolls back a large write that was interrupted (returning true), or empties the log of
