@@ -90,6 +90,8 @@ pub enum Scope {
     All,
     /// Only this journal's own records.
     Own,
+    /// Only what this other journal's author shared with it.
+    By(crate::record::JournalId),
 }
 
 /// Words shorter than this (in characters) only look at titles, tags and counterparts.
@@ -286,8 +288,23 @@ pub fn search(
             matches_in(index, &words, &mut found, &mut accepted, *tier)?;
         }
         matched = intersect(&found);
-        if scope == Scope::Own {
-            matched.retain(|(d, _, _)| index.record_id(*d).is_some_and(|(_, own)| own));
+        match scope {
+            Scope::All => {}
+            Scope::Own => {
+                matched.retain(|(d, _, _)| index.record_id(*d).is_some_and(|(_, own)| own));
+            }
+            Scope::By(author) => {
+                // The index knows whose tree a record is in, not whose it is: those of other
+                // journals are read.
+                let mut theirs = Vec::new();
+                for m in matched {
+                    let foreign = index.record_id(m.0).is_some_and(|(_, own)| !own);
+                    if foreign && index.record(m.0)?.is_some_and(|r| r.author == author) {
+                        theirs.push(m);
+                    }
+                }
+                matched = theirs;
+            }
         }
         if !matched.is_empty() {
             break;

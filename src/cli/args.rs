@@ -584,8 +584,11 @@ pub struct SearchArgs {
     pub limit: usize,
     /// Only your own records (without it, what your mentor and network peers shared with you
     /// is searched too, shown with their name).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "author")]
     pub mine: bool,
+    /// Only what this person shared with you (their name or the start of their journal's id).
+    #[arg(long, value_name = "NAME|ID")]
+    pub author: Option<String>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,

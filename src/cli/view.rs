@@ -618,10 +618,14 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
     if a.query.trim().is_empty() {
         return Err(invalid(w.err_search_empty));
     }
+    // What others shared is searched too, as in the app, unless --mine or --author.
+    let scope = match (&a.author, a.mine) {
+        (Some(who), _) => Scope::By(peer_named(&journal, who, lang)?),
+        (None, true) => Scope::Own,
+        (None, false) => Scope::All,
+    };
     // From the search index: only the words asked for and the records shown are read.
     let mut index = journal.search_index()?;
-    // What others shared is searched too, as in the app, unless --mine.
-    let scope = if a.mine { Scope::Own } else { Scope::All };
     let answer = crate::search::search(&mut index, &a.query, a.limit, scope)?;
     let hits = &answer.hits;
     if a.json {

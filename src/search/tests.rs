@@ -217,6 +217,13 @@ fn other_journals_records_are_searched_apart_from_ones_own_scope() {
     let a = search(&mut index, "rota", 10, Scope::Own).unwrap();
     assert_eq!(a.hits.len(), 1);
     assert_eq!(a.hits[0].0.id, own.id);
+    let a = search(&mut index, "rota", 10, Scope::By(theirs.author)).unwrap();
+    assert_eq!(a.hits.len(), 1);
+    assert_eq!(a.hits[0].0.id, theirs.id);
+    assert_eq!(a.matched, 1);
+    // One's own journal shared nothing with itself.
+    let a = search(&mut index, "rota", 10, Scope::By(j.meta().id)).unwrap();
+    assert!(a.hits.is_empty());
 }
 
 const WORDS: [&str; 12] = [

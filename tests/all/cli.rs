@@ -1959,4 +1959,23 @@ fn search_finds_what_peers_shared_with_their_name_and_mine_keeps_to_ones_own() {
     assert_eq!(hits[0]["author"], "Ane");
     let out = j.ok(&["search", "rota", "--mine"]);
     assert!(!out.contains("staff wrote"), "{out}");
+
+    // --author: what one person shared, named as `list --author` names them.
+    let hits = j.json(&[
+        "search",
+        "rota",
+        "--author",
+        "marianne kristoffersen",
+        "--json",
+    ]);
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["author"], "Marianne Kristoffersen");
+    let out = j.ok(&["search", "rota", "--author", "Marianne Kristoffersen"]);
+    assert!(
+        out.contains("staff wrote") && !out.contains("night shift"),
+        "{out}"
+    );
+    let err = j.fails(&["search", "rota", "--author", "Nobody"]);
+    assert!(err.contains("Nobody"), "{err}");
 }
