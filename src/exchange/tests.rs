@@ -654,23 +654,23 @@ impl std::io::Write for FullDisk {
 
 #[test]
 fn a_record_nested_as_deep_as_json_allows_is_read_without_running_out_of_stack() {
-    // The file is read on a thread of its own; a record's unknown field 124 lists deep (with
-    // the file's own levels, just under serde_json's limit of 128) is buffered through the
-    // record's flattened content, a deep recursion.
+    // A record's unknown field 124 lists deep (with the file's own levels, just under
+    // serde_json's limit of 128) is buffered through the record's flattened content, a deep
+    // recursion.
     let (_dir, source) = marked_journal(16, 3);
     let text = own_export(&source, Scope::Backup).to_json();
     let deep = format!("{}{}", "[".repeat(124), "]".repeat(124));
     let at = text.find("\"records\": [").unwrap();
     let at = at + text[at..].find('{').unwrap() + 1;
     let text = format!("{}\"zzz\": {deep}, {}", &text[..at], &text[at..]);
-    // Read whole, as before there was a thread (a stack overflow aborts the test binary).
+    // A stack overflow would abort the test binary.
     let read = read("peer.json", &text, JournalId::new_at(end()));
     assert!(read.is_ok(), "{:?}", read.map(|_| ()));
 }
 
 #[test]
 fn a_full_disk_stops_a_long_export_while_its_records_are_still_being_read() {
-    // Many batches of records: the reading thread is still at work when the writing fails.
+    // The disk fills long before the journal's records are all written.
     let (_dir, j) = marked_journal(14, 600);
     let mut disk = FullDisk {
         room: 150_000,
