@@ -417,8 +417,8 @@ pub struct ListArgs {
     /// Records shared with you by your mentor and network peers (read-only), with their author.
     #[arg(long)]
     pub peers: bool,
-    /// Only what this person shared with you (their name or the start of their journal's id;
-    /// implies --peers).
+    /// Only what this person shared with you: their name, the start of a word in it, or the
+    /// start of their journal's id (4 characters or more); implies --peers.
     #[arg(long, value_name = "NAME|ID")]
     pub author: Option<String>,
     /// Print JSON instead of text.
@@ -586,7 +586,8 @@ pub struct SearchArgs {
     /// is searched too, shown with their name).
     #[arg(long, conflicts_with = "author")]
     pub mine: bool,
-    /// Only what this person shared with you (their name or the start of their journal's id).
+    /// Only what this person shared with you: their name, the start of a word in it, or the
+    /// start of their journal's id (4 characters or more).
     #[arg(long, value_name = "NAME|ID")]
     pub author: Option<String>,
     /// Print JSON instead of text.

@@ -248,6 +248,7 @@ pub struct Say {
     pub err_since_until: &'static str,
     pub err_author_nobody: &'static str,
     pub err_author_several: &'static str,
+    pub err_author_no_peers: &'static str,
     // praxis export
     pub err_export_for: &'static str,
     pub err_export_format: &'static str,
@@ -405,6 +406,7 @@ pub struct Say {
     // praxis search
     pub err_search_empty: &'static str,
     pub search_nothing: &'static str,
+    pub search_nothing_by: &'static str,
     pub search_close: &'static str,
     pub search_typo: &'static str,
     pub search_scattered: &'static str,
@@ -644,8 +646,9 @@ const EN: Say = Say {
     // praxis list
     err_kind: "--kind {value}: use cycle, experiment, reflection or note (forløb, eksperiment, refleksion, note)",
     err_since_until: "--since {since} is after --until {until}: nothing can match",
-    err_author_nobody: "--author {who}: nobody of that name or id has shared with this journal (praxis list --peers shows who has)",
-    err_author_several: "--author {who} could mean {whom}: give the start of their journal id",
+    err_author_nobody: "--author {who}: nobody of that name or id has shared with this journal. Those who have: {whom}",
+    err_author_several: "--author {who} could mean {whom}: give more of the name, or the start of their journal id",
+    err_author_no_peers: "--author {who}: nobody has shared anything with this journal yet",
     // praxis export
     err_export_for: "--for {value}: use mentor, network or backup",
     err_export_format: "--format {value}: use json or markdown",
@@ -800,6 +803,7 @@ const EN: Say = Say {
     sealed_not_yet: "{name} is sealed, and not yet for your key: you can read it once your own file has reached its owner and they have synced twice",
     err_search_empty: "give something to search for, e.g. praxis search council",
     search_nothing: "Nothing matches \"{query}\".",
+    search_nothing_by: "Nothing {name} shared matches \"{query}\".",
     search_close: "No exact match for \"{query}\"; close matches ({how}):",
     search_typo: "one letter off",
     search_scattered: "its letters in order",
@@ -1038,8 +1042,9 @@ const DA: Say = Say {
     // praxis list
     err_kind: "--kind {value}: brug forløb, eksperiment, refleksion eller note (cycle, experiment, reflection, note)",
     err_since_until: "--since {since} ligger efter --until {until}: intet kan passe",
-    err_author_nobody: "--author {who}: ingen med det navn eller id har delt noget med denne journal (praxis list --peers viser, hvem der har)",
-    err_author_several: "--author {who} kan være {whom}: skriv begyndelsen af vedkommendes journal-id",
+    err_author_nobody: "--author {who}: ingen med det navn eller id har delt noget med denne journal. Disse har: {whom}",
+    err_author_several: "--author {who} kan være {whom}: skriv mere af navnet eller begyndelsen af vedkommendes journal-id",
+    err_author_no_peers: "--author {who}: ingen har delt noget med denne journal endnu",
     // praxis export
     err_export_for: "--for {value}: brug mentor, network eller backup",
     err_export_format: "--format {value}: brug json eller markdown",
@@ -1194,6 +1199,7 @@ const DA: Say = Say {
     sealed_not_yet: "{name} er forseglet, og din nøgle er ikke med endnu: du kan læse den, når din egen fil er nået frem til ejeren, og vedkommende har synkroniseret to gange",
     err_search_empty: "skriv, hvad du søger efter, fx praxis search byråd",
     search_nothing: "Intet passer på »{query}«.",
+    search_nothing_by: "Intet af det, {name} har delt, passer på »{query}«.",
     search_close: "Intet passer præcist på »{query}«; de nærmeste ({how}):",
     search_typo: "ét bogstav forkert",
     search_scattered: "bogstaverne i rækkefølge",

@@ -193,39 +193,68 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
 }
 
 /// The other journal a person's name or the start of a journal id names, among those that
-/// shared with this one.
+/// shared with this one: their whole name first, then the start of their journal's id (four
+/// characters or more), then the start of their name or of a word in it ("Bo" for "Bo Hansen").
 fn peer_named(
     journal: &Journal,
     who: &str,
     lang: crate::journal::Language,
 ) -> Result<crate::record::JournalId, CliError> {
     let w = say(lang);
-    let wanted = who.trim().to_lowercase();
     let peers = journal.peers()?;
-    let by_id: Vec<_> = peers
-        .iter()
-        .filter(|(id, _)| wanted.len() >= 4 && id.to_string().to_lowercase().starts_with(&wanted))
-        .collect();
-    let by_name: Vec<_> = peers
-        .iter()
-        .filter(|(_, name)| name.to_lowercase() == wanted)
-        .collect();
-    let found = if by_name.is_empty() { by_id } else { by_name };
+    let found = peers_named(&peers, who);
+    let listed = |many: &[&(crate::record::JournalId, String)]| {
+        many.iter()
+            .map(|(id, name)| format!("{name} ({id})"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match found.as_slice() {
         [(id, _)] => Ok(*id),
-        [] => Err(invalid(fill(w.err_author_nobody, &[("who", who)]))),
-        many => {
-            let whom = many
-                .iter()
-                .map(|(id, name)| format!("{name} ({id})"))
-                .collect::<Vec<_>>()
-                .join(", ");
+        [] if peers.is_empty() => Err(invalid(fill(w.err_author_no_peers, &[("who", who)]))),
+        [] => {
+            let all: Vec<_> = peers.iter().collect();
             Err(invalid(fill(
-                w.err_author_several,
-                &[("who", who), ("whom", &whom)],
+                w.err_author_nobody,
+                &[("who", who), ("whom", &listed(&all))],
             )))
         }
+        many => Err(invalid(fill(
+            w.err_author_several,
+            &[("who", who), ("whom", &listed(many))],
+        ))),
     }
+}
+
+/// Who among `peers` `who` may mean, the closest way of naming them first (see [`peer_named`]).
+fn peers_named<'p>(
+    peers: &'p [(crate::record::JournalId, String)],
+    who: &str,
+) -> Vec<&'p (crate::record::JournalId, String)> {
+    let wanted = who.trim().to_lowercase();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let by = |keep: &dyn Fn(&(crate::record::JournalId, String)) -> bool| -> Vec<_> {
+        peers.iter().filter(|p| keep(p)).collect()
+    };
+    let whole = by(&|(_, name)| name.trim().to_lowercase() == wanted);
+    if !whole.is_empty() {
+        return whole;
+    }
+    let by_id = by(&|(id, _)| {
+        wanted.chars().count() >= 4 && id.to_string().to_lowercase().starts_with(&wanted)
+    });
+    if !by_id.is_empty() {
+        return by_id;
+    }
+    by(&|(_, name)| {
+        let name = name.trim().to_lowercase();
+        name.starts_with(&wanted)
+            || name
+                .match_indices(char::is_whitespace)
+                .any(|(at, _)| name[at..].trim_start().starts_with(&wanted))
+    })
 }
 
 pub(super) fn list(ctx: &mut Context<'_>, a: ListArgs) -> Result<(), CliError> {
@@ -650,7 +679,19 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
     }
     let query = a.query.trim();
     let told = match answer.tier {
-        None => Some(fill(w.search_nothing, &[("query", query)])),
+        None => Some(match scope {
+            Scope::By(peer) => fill(
+                w.search_nothing_by,
+                &[
+                    ("query", query),
+                    (
+                        "name",
+                        &journal.peer_name(peer).unwrap_or_else(|| peer.to_string()),
+                    ),
+                ],
+            ),
+            _ => fill(w.search_nothing, &[("query", query)]),
+        }),
         Some(tier) if tier.is_close() => {
             let how = match tier {
                 crate::search::Tier::Typo => w.search_typo,
@@ -764,4 +805,39 @@ pub(super) fn stats(ctx: &mut Context<'_>, as_json: bool) -> Result<(), CliError
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::peers_named;
+    use crate::record::JournalId;
+
+    #[test]
+    fn a_peer_is_found_by_whole_name_id_start_or_the_start_of_a_word_in_the_name() {
+        let id = |s: &str| JournalId(s.parse().unwrap());
+        let peers = vec![
+            (id("01JA0000000000000000000000"), "Bo Hansen".to_string()),
+            (id("01JB0000000000000000000000"), "Bodil Jensen".to_string()),
+            (id("01JC0000000000000000000000"), "Bo".to_string()),
+        ];
+        let names = |who: &str| -> Vec<&str> {
+            peers_named(&peers, who)
+                .iter()
+                .map(|(_, n)| n.as_str())
+                .collect()
+        };
+        // The whole name wins over names it starts.
+        assert_eq!(names("bo"), ["Bo"]);
+        assert_eq!(names(" Bo Hansen "), ["Bo Hansen"]);
+        // The start of the name, or of a later word in it.
+        assert_eq!(names("bod"), ["Bodil Jensen"]);
+        assert_eq!(names("hans"), ["Bo Hansen"]);
+        assert_eq!(names("sen"), Vec::<&str>::new());
+        // Several: all of them, for the message to name.
+        assert_eq!(names("b").len(), 3);
+        // The start of a journal id, from four characters.
+        assert_eq!(names("01jb"), ["Bodil Jensen"]);
+        assert!(names("01j").is_empty());
+        assert!(names("  ").is_empty());
+    }
 }

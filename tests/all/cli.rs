@@ -1976,6 +1976,31 @@ fn search_finds_what_peers_shared_with_their_name_and_mine_keeps_to_ones_own() {
         out.contains("staff wrote") && !out.contains("night shift"),
         "{out}"
     );
+    // The start of a word in their name is enough when it names one person.
+    for who in ["marianne", "Kristoff"] {
+        let hits = j.json(&["search", "rota", "--author", who, "--json"]);
+        assert_eq!(hits.as_array().unwrap().len(), 1, "{who}: {hits}");
+    }
+    // A name nobody has: the message says who has shared, with their journal's id.
     let err = j.fails(&["search", "rota", "--author", "Nobody"]);
-    assert!(err.contains("Nobody"), "{err}");
+    let shared = j.list_json(&["--peers"]);
+    let peer_id = shared[0]["author"].as_str().unwrap();
+    assert!(
+        err.contains("Nobody") && err.contains(&format!("Marianne Kristoffersen ({peer_id})")),
+        "{err}"
+    );
+    // Nothing of theirs matches: the message says whose records were searched.
+    let run = j
+        .cmd(&["search", "zzzqqq", "--author", "Marianne"])
+        .output()
+        .unwrap();
+    assert!(run.status.success() && run.stdout.is_empty(), "{run:?}");
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        err.contains("Nothing Marianne Kristoffersen shared matches"),
+        "{err}"
+    );
+    // A journal nobody has shared with says so.
+    let err = peer.fails(&["search", "rota", "--author", "Ane"]);
+    assert!(err.contains("nobody has shared anything"), "{err}");
 }
