@@ -789,11 +789,7 @@ pub(crate) fn resolve_own(
             let id = journal.resolve_any(prefix)?;
             let author = journal
                 .get_foreign(id)?
-                .map(|r| {
-                    journal
-                        .peer_name(r.author)
-                        .unwrap_or_else(|| r.author.to_string())
-                })
+                .map(|r| view::peer_name_or_id(journal, r.author))
                 .unwrap_or_default();
             let w = say::say(lang);
             Err(invalid(say::fill(

@@ -364,9 +364,12 @@ fn author_of(journal: &Journal, r: &Record) -> String {
     if r.author == journal.meta().id {
         return journal.meta().author_name.clone();
     }
-    journal
-        .peer_name(r.author)
-        .unwrap_or_else(|| r.author.to_string())
+    peer_name_or_id(journal, r.author)
+}
+
+/// The name another journal's author gave, or its id where they gave none.
+pub(super) fn peer_name_or_id(journal: &Journal, peer: crate::record::JournalId) -> String {
+    journal.peer_name(peer).unwrap_or_else(|| peer.to_string())
 }
 
 /// How wide the authors' column is: as wide as the widest name (up to 16).
@@ -438,9 +441,7 @@ pub(super) fn show(ctx: &mut Context<'_>, prefix: &str, as_json: bool) -> Result
         r.id
     )?;
     if foreign {
-        let name = journal
-            .peer_name(r.author)
-            .unwrap_or_else(|| r.author.to_string());
+        let name = peer_name_or_id(&journal, r.author);
         writeln!(out, "{}", fill(w.from_journal, &[("name", &name)]))?;
     }
     let mut dates = fill(w.created, &[("when", &local_time(r.created))]);
@@ -682,13 +683,7 @@ pub(super) fn search(ctx: &mut Context<'_>, a: SearchArgs) -> Result<(), CliErro
         None => Some(match scope {
             Scope::By(peer) => fill(
                 w.search_nothing_by,
-                &[
-                    ("query", query),
-                    (
-                        "name",
-                        &journal.peer_name(peer).unwrap_or_else(|| peer.to_string()),
-                    ),
-                ],
+                &[("query", query), ("name", &peer_name_or_id(&journal, peer))],
             ),
             _ => fill(w.search_nothing, &[("query", query)]),
         }),
