@@ -193,14 +193,18 @@ pub(super) fn home(ctx: &mut Context<'_>) -> Result<(), CliError> {
 }
 
 /// The other journal a person's name or the start of a journal id names, among those that
-/// shared with this one: their whole name first, then the start of their journal's id (four
-/// characters or more), then the start of their name or of a word in it ("Bo" for "Bo Hansen").
+/// shared with this one: their whole name first, then whole words of it ("Hansen" for "Bo
+/// Hansen"), then the start of their journal's id (four characters or more), then the start of
+/// their name or of a word in it ("Han" for "Bo Hansen").
 fn peer_named(
     journal: &Journal,
     who: &str,
     lang: crate::journal::Language,
 ) -> Result<crate::record::JournalId, CliError> {
     let w = say(lang);
+    if who.trim().is_empty() {
+        return Err(invalid(w.err_author_blank.to_string()));
+    }
     let peers = journal.peers()?;
     let found = peers_named(&peers, who);
     let listed = |many: &[&(crate::record::JournalId, String)]| {
@@ -241,6 +245,18 @@ fn peers_named<'p>(
     let whole = by(&|(_, name)| name.trim().to_lowercase() == wanted);
     if !whole.is_empty() {
         return whole;
+    }
+    // Whole words of the name: "Bo" is Bo Hansen's first name, not the start of Bodil's.
+    let words = |text: &str| {
+        format!(
+            " {} ",
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        )
+    };
+    let wanted_words = words(&wanted);
+    let whole_words = by(&|(_, name)| words(&name.to_lowercase()).contains(&wanted_words));
+    if !whole_words.is_empty() {
+        return whole_words;
     }
     let by_id = by(&|(id, _)| {
         wanted.chars().count() >= 4 && id.to_string().to_lowercase().starts_with(&wanted)
@@ -823,6 +839,18 @@ mod tests {
         };
         // The whole name wins over names it starts.
         assert_eq!(names("bo"), ["Bo"]);
+        // A whole word of a name wins over names it only starts.
+        let without_bo = &peers[..2];
+        let named = |who: &str| -> Vec<&str> {
+            peers_named(without_bo, who)
+                .iter()
+                .map(|(_, n)| n.as_str())
+                .collect()
+        };
+        assert_eq!(named("bo"), ["Bo Hansen"]);
+        assert_eq!(named("JENSEN"), ["Bodil Jensen"]);
+        assert_eq!(named("bo han"), ["Bo Hansen"]);
+        assert_eq!(named("bo hansen"), ["Bo Hansen"]);
         assert_eq!(names(" Bo Hansen "), ["Bo Hansen"]);
         // The start of the name, or of a later word in it.
         assert_eq!(names("bod"), ["Bodil Jensen"]);

@@ -2003,4 +2003,7 @@ fn search_finds_what_peers_shared_with_their_name_and_mine_keeps_to_ones_own() {
     // A journal nobody has shared with says so.
     let err = peer.fails(&["search", "rota", "--author", "Ane"]);
     assert!(err.contains("nobody has shared anything"), "{err}");
+    // A blank name is asked for, not looked up.
+    let err = j.fails(&["list", "--author", " "]);
+    assert!(err.contains("--author needs a name"), "{err}");
 }
