@@ -61,8 +61,23 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = out.flush();
             let text = said.unwrap_or_else(|| e.to_string());
-            eprintln!("praxis: {}", visible(&text));
+            eprintln!(
+                "{}",
+                fit_to_terminal(&format!("praxis: {}", visible(&text)))
+            );
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `text` broken at spaces to fit the terminal, when standard error is one: the terminal would
+/// cut a long message anywhere, in the middle of a word or an id.
+fn fit_to_terminal(text: &str) -> String {
+    use std::io::IsTerminal;
+    match crossterm::terminal::size() {
+        Ok((cols, _)) if cols >= 20 && std::io::stderr().is_terminal() => {
+            textwrap::fill(text, usize::from(cols))
+        }
+        _ => text.to_string(),
     }
 }

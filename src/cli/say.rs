@@ -649,7 +649,7 @@ const EN: Say = Say {
     err_since_until: "--since {since} is after --until {until}: nothing can match",
     err_author_nobody: "--author {who}: nobody of that name or id has shared with this journal. Those who have: {whom}",
     err_author_several: "--author {who} could mean {whom}: give more of the name, or the start of their journal id",
-    err_author_no_peers: "--author {who}: nobody has shared anything with this journal yet",
+    err_author_no_peers: "--author {who}: nobody has shared anything with this journal yet. What peers share comes in with praxis import FILE or praxis network sync DIR",
     err_author_blank: "--author needs a name, or the start of a journal id (4 characters or more)",
     // praxis export
     err_export_for: "--for {value}: use mentor, network or backup",
@@ -1046,7 +1046,7 @@ const DA: Say = Say {
     err_since_until: "--since {since} ligger efter --until {until}: intet kan passe",
     err_author_nobody: "--author {who}: ingen med det navn eller id har delt noget med denne journal. Disse har: {whom}",
     err_author_several: "--author {who} kan være {whom}: skriv mere af navnet eller begyndelsen af vedkommendes journal-id",
-    err_author_no_peers: "--author {who}: ingen har delt noget med denne journal endnu",
+    err_author_no_peers: "--author {who}: ingen har delt noget med denne journal endnu. Det, andre deler, kommer ind med praxis import FIL eller praxis network sync MAPPE",
     err_author_blank: "--author skal have et navn eller begyndelsen af et journal-id (mindst 4 tegn)",
     // praxis export
     err_export_for: "--for {value}: brug mentor, network eller backup",

@@ -619,3 +619,18 @@ fn a_backup_made_after_a_write_says_so_on_a_terminal() {
     assert!(shown < cleared, "{raw:?}");
     assert!(journal.join("backups").read_dir().unwrap().next().is_some());
 }
+
+#[test]
+fn an_error_on_a_terminal_is_broken_between_words() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let journal = dir.path().join("journal");
+    praxis_ok(&journal, &["init", "--name", "Anna", "--lang", "en"]);
+    // 84 characters: the terminal alone would cut "more" after "mor".
+    let mut tty = Tty::start_with(&journal, &["list", "--author", " "], &[]);
+    assert!(!tty.wait_exit().success());
+    let parser = tty.parser.lock().unwrap();
+    let rows: Vec<String> = parser.screen().rows(0, 80).collect();
+    let text = rows.join("\n");
+    assert!(text.contains("--author needs a name"), "{text}");
+    assert!(text.contains("(4 characters or\nmore)"), "{text}");
+}
