@@ -76,7 +76,10 @@ fn fit_to_terminal(text: &str) -> String {
     use std::io::IsTerminal;
     match crossterm::terminal::size() {
         Ok((cols, _)) if cols >= 20 && std::io::stderr().is_terminal() => {
-            textwrap::fill(text, usize::from(cols))
+            // First fit: each line as full as it goes, as a terminal user reads a message.
+            let options = textwrap::Options::new(usize::from(cols))
+                .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+            textwrap::fill(text, options)
         }
         _ => text.to_string(),
     }

@@ -250,6 +250,7 @@ pub struct Say {
     pub err_author_several: &'static str,
     pub err_author_no_peers: &'static str,
     pub err_author_blank: &'static str,
+    pub err_author_short_id: &'static str,
     // praxis export
     pub err_export_for: &'static str,
     pub err_export_format: &'static str,
@@ -651,6 +652,7 @@ const EN: Say = Say {
     err_author_several: "--author {who} could mean {whom}: give more of the name, or the start of their journal id",
     err_author_no_peers: "--author {who}: nobody has shared anything with this journal yet. What peers share comes in with praxis import FILE or praxis network sync DIR",
     err_author_blank: "--author needs a name, or the start of a journal id (4 characters or more)",
+    err_author_short_id: "--author {who}: the start of a journal id needs 4 characters or more",
     // praxis export
     err_export_for: "--for {value}: use mentor, network or backup",
     err_export_format: "--format {value}: use json or markdown",
@@ -1048,6 +1050,7 @@ const DA: Say = Say {
     err_author_several: "--author {who} kan være {whom}: skriv mere af navnet eller begyndelsen af vedkommendes journal-id",
     err_author_no_peers: "--author {who}: ingen har delt noget med denne journal endnu. Det, andre deler, kommer ind med praxis import FIL eller praxis network sync MAPPE",
     err_author_blank: "--author skal have et navn eller begyndelsen af et journal-id (mindst 4 tegn)",
+    err_author_short_id: "--author {who}: begyndelsen af et journal-id skal være mindst 4 tegn",
     // praxis export
     err_export_for: "--for {value}: brug mentor, network eller backup",
     err_export_format: "--format {value}: brug json eller markdown",

@@ -216,6 +216,9 @@ fn peer_named(
     match found.as_slice() {
         [(id, _)] => Ok(*id),
         [] if peers.is_empty() => Err(invalid(fill(w.err_author_no_peers, &[("who", who)]))),
+        [] if starts_an_id(&peers, who) => {
+            Err(invalid(fill(w.err_author_short_id, &[("who", who)])))
+        }
         [] => {
             let all: Vec<_> = peers.iter().collect();
             Err(invalid(fill(
@@ -228,6 +231,14 @@ fn peer_named(
             &[("who", who), ("whom", &listed(many))],
         ))),
     }
+}
+
+/// Whether `who`, too short to name a journal by its id, starts one of `peers`' ids.
+fn starts_an_id(peers: &[(crate::record::JournalId, String)], who: &str) -> bool {
+    let wanted = who.trim().to_uppercase();
+    peers
+        .iter()
+        .any(|(id, _)| id.to_string().starts_with(&wanted))
 }
 
 /// Who among `peers` `who` may mean, the closest way of naming them first (see [`peer_named`]).

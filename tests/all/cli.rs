@@ -2006,4 +2006,7 @@ fn search_finds_what_peers_shared_with_their_name_and_mine_keeps_to_ones_own() {
     // A blank name is asked for, not looked up.
     let err = j.fails(&["list", "--author", " "]);
     assert!(err.contains("--author needs a name"), "{err}");
+    // Too short a start of her journal's id is told the rule, not that she is unknown.
+    let err = j.fails(&["list", "--author", &peer_id[..3].to_lowercase()]);
+    assert!(err.contains("needs 4 characters or more"), "{err}");
 }
