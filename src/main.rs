@@ -74,9 +74,13 @@ fn main() -> ExitCode {
 /// cut a long message anywhere, in the middle of a word or an id.
 fn fit_to_terminal(text: &str) -> String {
     use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return text.to_string();
+    }
     match crossterm::terminal::size() {
-        Ok((cols, _)) if cols >= 20 && std::io::stderr().is_terminal() => {
-            // First fit: each line as full as it goes, as a terminal user reads a message.
+        Ok((cols, _)) if cols >= 20 => {
+            // First fit: each line as full as it goes, as a terminal user reads a message
+            // (`praxis::width::wrap` balances a paragraph's lines instead, for the app).
             let options = textwrap::Options::new(usize::from(cols))
                 .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
             textwrap::fill(text, options)

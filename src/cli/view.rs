@@ -235,10 +235,13 @@ fn peer_named(
 
 /// Whether `who`, too short to name a journal by its id, starts one of `peers`' ids.
 fn starts_an_id(peers: &[(crate::record::JournalId, String)], who: &str) -> bool {
-    let wanted = who.trim().to_uppercase();
-    peers
-        .iter()
-        .any(|(id, _)| id.to_string().starts_with(&wanted))
+    let wanted = who.trim().to_lowercase();
+    peers.iter().any(|(id, _)| id_starts_with(*id, &wanted))
+}
+
+/// Whether journal `id` starts with `start` (in lower case): an id is typed in either case.
+fn id_starts_with(id: crate::record::JournalId, start: &str) -> bool {
+    id.to_string().to_lowercase().starts_with(start)
 }
 
 /// Who among `peers` `who` may mean, the closest way of naming them first (see [`peer_named`]).
@@ -269,9 +272,7 @@ fn peers_named<'p>(
     if !whole_words.is_empty() {
         return whole_words;
     }
-    let by_id = by(&|(id, _)| {
-        wanted.chars().count() >= 4 && id.to_string().to_lowercase().starts_with(&wanted)
-    });
+    let by_id = by(&|(id, _)| wanted.chars().count() >= 4 && id_starts_with(*id, &wanted));
     if !by_id.is_empty() {
         return by_id;
     }
