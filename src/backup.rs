@@ -7,6 +7,7 @@
 //! highest number, never the day in the name, which a wrong clock may have made.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicU64;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -183,23 +184,27 @@ pub fn write_export_of<W: std::io::Write>(
     now: DateTime<Utc>,
     w: W,
 ) -> Result<usize, ExportFailed> {
-    written_export_of(journal, scope, selection, now, w).map(|(count, _)| count)
+    let counted = Default::default();
+    written_export_of(journal, scope, selection, now, w, &counted).map(|(count, _)| count)
 }
 
-/// [`write_export_of`], also returning the content's checksum (a backup's checkpoint names it).
+/// [`write_export_of`], also returning the content's checksum (a backup's checkpoint names it);
+/// a backup counts in `counted` how many of this journal's records and of other journals' it
+/// holds.
 fn written_export_of<W: std::io::Write>(
     journal: &Journal,
     scope: Scope,
     selection: &Selection,
     now: DateTime<Utc>,
     w: W,
+    counted: &[AtomicU64; 2],
 ) -> Result<(usize, String), ExportFailed> {
     let by = exporter_of(journal);
     let comments = journal.all_comments()?;
     let signing = exchange::Signing::By(journal.identity().clone());
     let written = if scope == Scope::Backup {
         let peers = peers_of(journal)?;
-        let records = journal.all_oldest_first();
+        let records = journal.all_oldest_first_counted(Some(counted));
         exchange::write_export(
             w,
             &by,
@@ -262,11 +267,18 @@ pub fn make(
     let path = dir.join(&name);
     let meta = journal.meta();
     let mut checksum = String::new();
+    let counted: [AtomicU64; 2] = Default::default();
     // A backup never eats the room the journal itself needs to go on saving: written whole,
     // it is kept only if the reserve is still free.
     exchange::write_atomically_with(&path, |w| {
-        let (_, sum) =
-            written_export_of(journal, Scope::Backup, &Selection::default(), now, &mut *w)?;
+        let (_, sum) = written_export_of(
+            journal,
+            Scope::Backup,
+            &Selection::default(),
+            now,
+            &mut *w,
+            &counted,
+        )?;
         checksum = sum;
         std::io::Write::flush(w)?;
         match fs2::available_space(&dir) {
@@ -282,7 +294,8 @@ pub fn make(
         ExportFailed::Read(e) => BackupError::Store(e),
         ExportFailed::Write(e) => BackupError::Write(path.clone(), e),
     })?;
-    journal.checkpoint(&name, &checksum, meta.keep_backups.max(1) as usize)?;
+    let records = counted.map(AtomicU64::into_inner);
+    journal.checkpoint(&name, &checksum, records, meta.keep_backups.max(1) as usize)?;
     Ok(path)
 }
 

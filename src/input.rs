@@ -100,17 +100,21 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
         return Err(fail(Problem::TooLarge { limit }));
     }
     // The size on disk can be 0 (files under /proc) or grow while being read: never take in
-    // more than the limit allows.
-    read_limited_bytes(file, limit).map_err(fail)
+    // more than the limit allows. Room for what it says it holds is made at once (an 80 MB
+    // file read into a growing buffer was copied over and over as it doubled).
+    read_limited_bytes(file, limit, meta.len()).map_err(fail)
 }
 
 /// Everything `reader` gives, if it is UTF-8 text of at most `limit` bytes.
 pub fn read_limited(reader: impl Read, limit: u64) -> Result<String, Problem> {
-    String::from_utf8(read_limited_bytes(reader, limit)?).map_err(|_| Problem::NotText)
+    String::from_utf8(read_limited_bytes(reader, limit, 0)?).map_err(|_| Problem::NotText)
 }
 
-fn read_limited_bytes(reader: impl Read, limit: u64) -> Result<Vec<u8>, Problem> {
-    let mut bytes = Vec::new();
+/// Everything `reader` gives, at most `limit` bytes; `expected` of them make room first.
+fn read_limited_bytes(reader: impl Read, limit: u64, expected: u64) -> Result<Vec<u8>, Problem> {
+    let room = usize::try_from(expected.min(limit)).unwrap_or(0);
+    // One byte more: reading to the end then needs no second allocation to see that it ended.
+    let mut bytes = Vec::with_capacity(room.saturating_add(1));
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)?;

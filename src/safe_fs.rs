@@ -4,7 +4,7 @@
 //! files 0600.
 
 use std::fs::{File, Permissions};
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -41,7 +41,7 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 /// and `path` is left as it was.
 pub fn write_atomically_with<E: From<std::io::Error>>(
     path: &Path,
-    fill: impl FnOnce(&mut BufWriter<Writeback>) -> Result<(), E>,
+    fill: impl FnOnce(&mut Handoff) -> Result<(), E>,
 ) -> Result<(), E> {
     write_atomically_as(path, FILE_MODE, fill)
 }
@@ -50,7 +50,7 @@ pub fn write_atomically_with<E: From<std::io::Error>>(
 /// network folder's file, which other users of a shared drive read): 0644.
 pub fn write_shared_atomically_with<E: From<std::io::Error>>(
     path: &Path,
-    fill: impl FnOnce(&mut BufWriter<Writeback>) -> Result<(), E>,
+    fill: impl FnOnce(&mut Handoff) -> Result<(), E>,
 ) -> Result<(), E> {
     write_atomically_as(path, 0o644, fill)
 }
@@ -58,7 +58,7 @@ pub fn write_shared_atomically_with<E: From<std::io::Error>>(
 fn write_atomically_as<E: From<std::io::Error>>(
     path: &Path,
     mode: u32,
-    fill: impl FnOnce(&mut BufWriter<Writeback>) -> Result<(), E>,
+    fill: impl FnOnce(&mut Handoff) -> Result<(), E>,
 ) -> Result<(), E> {
     let dir = parent_of(path);
     remove_leftovers(&dir, Some(Duration::from_secs(600)));
@@ -71,13 +71,8 @@ fn write_atomically_as<E: From<std::io::Error>>(
     tmp.as_file()
         .set_permissions(Permissions::from_mode(mode))?;
     let (file, tmp_path) = tmp.into_parts();
-    let mut w = BufWriter::with_capacity(1 << 16, Writeback::new(file));
     // From here, `tmp_path` removes the temporary file when dropped, unless it was kept.
-    fill(&mut w)?;
-    let file = w
-        .into_inner()
-        .map_err(std::io::IntoInnerError::into_error)?
-        .file;
+    let file = through_handoff(Writeback::new(file), fill)?.file;
     file.sync_all()?;
     drop(file);
     tmp_path.persist(path).map_err(|e| e.error)?;
@@ -85,10 +80,123 @@ fn write_atomically_as<E: From<std::io::Error>>(
     Ok(())
 }
 
+/// Runs `fill` with a [`Handoff`] whose bytes a thread of their own writes to `sink`, in
+/// order; gives the sink back when all of them are written. When the sink fails, its error is
+/// the one returned (`fill` only saw that the writer stopped).
+fn through_handoff<W: Write + Send, E: From<std::io::Error>>(
+    sink: W,
+    fill: impl FnOnce(&mut Handoff) -> Result<(), E>,
+) -> Result<W, E> {
+    std::thread::scope(|s| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<u8>>(IN_FLIGHT);
+        let (give_back, back) = std::sync::mpsc::channel::<Vec<u8>>();
+        let writer = s.spawn(move || -> std::io::Result<W> {
+            let mut sink = sink;
+            for mut buf in receive {
+                sink.write_all(&buf)?;
+                buf.clear();
+                // Emptied, it goes back to be filled again (and freed where it was made).
+                let _ = give_back.send(buf);
+            }
+            sink.flush()?;
+            Ok(sink)
+        });
+        let mut handoff = Handoff {
+            send: Some(send),
+            back,
+            buf: Vec::with_capacity(HANDOFF_BYTES),
+            out: 0,
+        };
+        let filled = fill(&mut handoff).and_then(|()| Ok(handoff.finish()?));
+        drop(handoff);
+        let sink = writer.join().expect("the file's writer does not panic")?;
+        filled.map(|()| sink)
+    })
+}
+
+/// What [`write_atomically_with`] fills: the bytes go in chunks to a thread that writes them
+/// to the file, so that making them (a backup: reading, encoding and hashing 50,000 records)
+/// and the kernel's copying them into the file take a core each.
+pub struct Handoff {
+    send: Option<std::sync::mpsc::SyncSender<Vec<u8>>>,
+    /// Chunks written, to be filled again.
+    back: std::sync::mpsc::Receiver<Vec<u8>>,
+    buf: Vec<u8>,
+    /// Chunks sent and not yet back.
+    out: usize,
+}
+
+/// How many bytes go to the writer at a time.
+const HANDOFF_BYTES: usize = 1 << 20;
+/// How many chunks may wait for the writer.
+const IN_FLIGHT: usize = 2;
+
+impl Handoff {
+    /// Sends what is gathered to the writer.
+    fn send(&mut self) -> std::io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let next = match self.back.try_recv() {
+            Ok(buf) => {
+                self.out -= 1;
+                buf
+            }
+            Err(_) => Vec::with_capacity(HANDOFF_BYTES),
+        };
+        let full = std::mem::replace(&mut self.buf, next);
+        let send = self.send.as_ref().ok_or_else(stopped)?;
+        send.send(full).map_err(|_| stopped())?;
+        self.out += 1;
+        Ok(())
+    }
+
+    /// Sends the rest and waits until the writer has written all of it.
+    fn drain(&mut self) -> std::io::Result<()> {
+        self.send()?;
+        while self.out > 0 {
+            self.back.recv().map_err(|_| stopped())?;
+            self.out -= 1;
+        }
+        Ok(())
+    }
+
+    /// Everything written; the writer is told there is no more.
+    fn finish(&mut self) -> std::io::Result<()> {
+        let drained = self.drain();
+        self.send = None;
+        drained
+    }
+}
+
+/// What `fill` sees when the writer stopped (its own error is the one returned).
+fn stopped() -> std::io::Error {
+    std::io::Error::other("the file's writer stopped")
+}
+
+impl Write for Handoff {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(buf);
+        if self.buf.len() >= HANDOFF_BYTES {
+            self.send()?;
+        }
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.write(buf).map(drop)
+    }
+
+    /// Returns once every byte so far is in the file.
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.drain()
+    }
+}
+
 /// A file being written that the disk starts taking as it grows: every [`WRITEBACK_EVERY`]
 /// bytes, what was written is handed to the kernel to write out (without waiting), so the sync
 /// at the end of a large file (a backup of 50,000 records is 85 MB) waits for little.
-pub struct Writeback {
+struct Writeback {
     file: File,
     written: u64,
     started: u64,
@@ -248,6 +356,118 @@ fn tighten_one(path: &Path, changed: &mut usize) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sink that takes `room` bytes, then fails as a full disk does.
+    struct Disk {
+        taken: Vec<u8>,
+        room: usize,
+    }
+
+    impl Write for Disk {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.room - self.taken.len());
+            if n == 0 && !buf.is_empty() {
+                return Err(std::io::ErrorKind::StorageFull.into());
+            }
+            self.taken.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Bytes that tell their place: writes of many sizes, none the size of a chunk.
+    fn pieces() -> Vec<Vec<u8>> {
+        let mut n = 0u32;
+        (0..3000)
+            .map(|i| {
+                let len = (i * 7919) % 5000;
+                (0..len)
+                    .map(|_| {
+                        n = n.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                        (n >> 16) as u8
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn what_is_handed_off_arrives_whole_and_in_order_and_a_flush_waits_for_it() {
+        let pieces = pieces();
+        let whole: Vec<u8> = pieces.concat();
+        assert!(whole.len() > 5 * HANDOFF_BYTES);
+        let written = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        struct Shared(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+        impl Write for Shared {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                // A slow disk: a flush that did not wait would find bytes missing.
+                std::thread::sleep(Duration::from_millis(5));
+                self.0.lock().unwrap().extend_from_slice(buf);
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let half = pieces.len() / 2;
+        let before_half: usize = pieces[..half].iter().map(Vec::len).sum();
+        through_handoff(Shared(written.clone()), |w| -> std::io::Result<()> {
+            for (n, piece) in pieces.iter().enumerate() {
+                if n == half {
+                    w.flush()?;
+                    assert_eq!(written.lock().unwrap().len(), before_half);
+                }
+                w.write_all(piece)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        assert!(*written.lock().unwrap() == whole);
+    }
+
+    #[test]
+    fn a_sink_that_fails_gives_its_own_error_and_fill_stops() {
+        let mut tried = 0usize;
+        let result = through_handoff(
+            Disk {
+                taken: Vec::new(),
+                room: 3 * HANDOFF_BYTES + 17,
+            },
+            |w| -> std::io::Result<()> {
+                for piece in pieces().iter().cycle().take(100_000) {
+                    tried += piece.len();
+                    w.write_all(piece)?;
+                }
+                Ok(())
+            },
+        );
+        let e = result.err().expect("the disk was full");
+        assert_eq!(e.kind(), std::io::ErrorKind::StorageFull, "{e}");
+        // It stopped soon after the disk did, not at the end of what it had to write.
+        assert!(tried < 10 * HANDOFF_BYTES, "{tried} bytes tried");
+    }
+
+    #[test]
+    fn fill_s_own_error_is_returned_when_the_sink_is_sound() {
+        #[derive(Debug, PartialEq)]
+        enum Failed {
+            Io(std::io::ErrorKind),
+            Mine,
+        }
+        impl From<std::io::Error> for Failed {
+            fn from(e: std::io::Error) -> Failed {
+                Failed::Io(e.kind())
+            }
+        }
+        let result = through_handoff(Vec::new(), |w| {
+            w.write_all(&[1; 3 * HANDOFF_BYTES])?;
+            Err(Failed::Mine)
+        });
+        assert_eq!(result.err(), Some(Failed::Mine));
+    }
 
     #[test]
     fn an_atomic_write_replaces_a_planted_link_and_never_writes_through_it() {

@@ -176,8 +176,8 @@ impl<'j> Guard<'j> {
         }
     }
 
-    /// Makes `changes` (saving first what their keys hold); their records go on to be indexed
-    /// for search.
+    /// Makes `changes` (saving first what their keys hold); their values and records are
+    /// taken out of them (the records go on to be indexed for search).
     pub(super) fn apply(&mut self, changes: &mut [Change]) -> Result<(), StoreError> {
         if changes.is_empty() {
             return Ok(());
@@ -202,13 +202,14 @@ impl<'j> Guard<'j> {
             let mut saved = Vec::new();
             let mut ops = Vec::with_capacity(chunk.len());
             let mut olds = Vec::with_capacity(chunk.len());
-            for c in chunk.iter() {
+            for c in chunk.iter_mut() {
                 let old = j.target_tree(c.target).get(&c.key).map_err(fail)?;
                 encode_undo(&mut saved, c.target, &c.key, old.as_deref());
+                // The value moves to the save log's entry, and sled takes it from there.
                 ops.push(super::log::Op {
                     tree: c.target.code(),
                     key: c.key.clone(),
-                    value: Some(c.value.clone()),
+                    value: Some(std::mem::take(&mut c.value)),
                     existed: old.is_some(),
                 });
                 olds.push(old);
@@ -224,9 +225,12 @@ impl<'j> Guard<'j> {
                 group: Some(self.group),
                 ops,
             };
+            let super::log::Entry::Changes { ops, .. } = &entry else {
+                unreachable!("made just above")
+            };
             let (logged, applied) = std::thread::scope(|s| {
                 let logged = s.spawn(|| j.log(&entry));
-                let applied = j.apply_chunk(chunk, &olds);
+                let applied = j.apply_chunk(chunk, ops, &olds);
                 (
                     logged.join().expect("the save log's writer does not panic"),
                     applied,
@@ -311,9 +315,15 @@ impl Journal {
     }
 
     /// One chunk: the values and the index entries go in side by side on two threads (plain
-    /// inserts; the undo log, not a batch, makes them all-or-nothing). `olds` are what the
-    /// chunk's keys held before it, as the undo log saved them.
-    fn apply_chunk(&self, chunk: &[Change], olds: &[Option<sled::IVec>]) -> Result<(), StoreError> {
+    /// inserts; the undo log, not a batch, makes them all-or-nothing). `ops` are the chunk's
+    /// changes as the save log has them, with their values; `olds` are what the chunk's keys
+    /// held before it, as the undo log saved them.
+    fn apply_chunk(
+        &self,
+        chunk: &[Change],
+        ops: &[super::log::Op],
+        olds: &[Option<sled::IVec>],
+    ) -> Result<(), StoreError> {
         let fail = |e| self.sled_error("save", e);
         let mut removed = Vec::new();
         let mut added = Vec::new();
@@ -339,9 +349,9 @@ impl Journal {
                 }
                 Ok(())
             });
-            let stored = chunk.iter().try_for_each(|c| {
+            let stored = chunk.iter().zip(ops).try_for_each(|(c, op)| {
                 self.target_tree(c.target)
-                    .insert(c.key.as_slice(), c.value.as_slice())
+                    .insert(c.key.as_slice(), op.value.as_deref().unwrap_or_default())
                     .map(drop)
             });
             (

@@ -644,9 +644,16 @@ impl Journal {
     }
 
     /// Notes in the save log that `backup` (in the journal's backups folder, with content
-    /// checksum `checksum`) holds everything saved so far; older stretches of the log beyond
-    /// the newest `keep` backups are removed.
-    pub fn checkpoint(&self, backup: &str, checksum: &str, keep: usize) -> Result<(), StoreError> {
+    /// checksum `checksum`) holds everything saved so far: `records`, this journal's records
+    /// and other journals'; older stretches of the log beyond the newest `keep` backups are
+    /// removed.
+    pub fn checkpoint(
+        &self,
+        backup: &str,
+        checksum: &str,
+        records: [u64; 2],
+        keep: usize,
+    ) -> Result<(), StoreError> {
         let Some(log) = &self.log else {
             return Ok(());
         };
@@ -661,11 +668,7 @@ impl Journal {
             .map(|kv| kv.map(|(k, v)| (k.to_vec(), v.to_vec())))
             .collect::<Result<Vec<_>, _>>()
             .map_err(fail)?;
-        let counts = [
-            self.records.len() as u64,
-            self.foreign.len() as u64,
-            self.comments.len() as u64,
-        ];
+        let counts = [records[0], records[1], self.comments.len() as u64];
         let mut log = log.lock().unwrap_or_else(|e| e.into_inner());
         log.checkpoint(
             log::Checkpoint {
@@ -961,22 +964,40 @@ impl Journal {
 
     /// This journal's records and other journals' (kept apart), merged oldest first by id.
     pub fn all_oldest_first(&self) -> impl Iterator<Item = Result<Record, StoreError>> + '_ {
+        self.all_oldest_first_counted(None)
+    }
+
+    /// [`Journal::all_oldest_first`], counting in `counted` how many came from this journal's
+    /// records and how many from other journals' (a backup's checkpoint notes both; sled can
+    /// only count a tree by reading all of it again).
+    pub fn all_oldest_first_counted<'a>(
+        &'a self,
+        counted: Option<&'a [std::sync::atomic::AtomicU64; 2]>,
+    ) -> impl Iterator<Item = Result<Record, StoreError>> + 'a {
         let mut own = self.records.iter().peekable();
         let mut foreign = self.foreign.iter().peekable();
+        let count = move |tree: usize| {
+            if let Some(counted) = counted {
+                counted[tree].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        };
         std::iter::from_fn(move || {
             let key = |kv: Option<&sled::Result<(sled::IVec, sled::IVec)>>| {
                 kv.map(|kv| kv.as_ref().map(|(k, _)| k.clone()).ok())
             };
-            let next = match (key(own.peek()), key(foreign.peek())) {
+            let from_own = match (key(own.peek()), key(foreign.peek())) {
                 (None, None) => return None,
-                (Some(_), None) => own.next(),
-                (None, Some(_)) => foreign.next(),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
                 // An error is handed on at once; otherwise the smaller id goes first.
-                (Some(None), _) => own.next(),
-                (_, Some(None)) => foreign.next(),
-                (Some(Some(a)), Some(Some(b))) if a <= b => own.next(),
-                _ => foreign.next(),
-            }?;
+                (Some(None), _) => true,
+                (_, Some(None)) => false,
+                (Some(Some(a)), Some(Some(b))) => a <= b,
+            };
+            let next = if from_own { own.next() } else { foreign.next() }?;
+            if next.is_ok() {
+                count(usize::from(!from_own));
+            }
             Some(
                 next.map_err(|e| self.sled_error("read", e))
                     .and_then(|(_, v)| self.decode(&v)),

@@ -704,6 +704,23 @@ fn a_large_write_rolled_back_leaves_records_and_indexes_as_they_were() {
     );
 }
 
+/// An unsigned network file from `peer`'s journal (Bo's), holding `records`.
+fn network_file(peer: JournalId, records: Vec<Record>) -> crate::exchange::Incoming {
+    crate::exchange::Incoming {
+        source: crate::exchange::Source::Praxis(crate::exchange::Scope::Network),
+        exported_by: Some(crate::exchange::Exporter {
+            journal: peer,
+            author_name: "Bo".into(),
+            language: Language::English,
+            key: None,
+            seal_to: None,
+        }),
+        records,
+        comments: Vec::new(),
+        peers: Vec::new(),
+    }
+}
+
 #[test]
 fn a_record_repeated_in_one_file_lands_in_its_highest_revision_even_across_steps() {
     let (_dir, j) = new_journal();
@@ -725,19 +742,7 @@ fn a_record_repeated_in_one_file_lands_in_its_highest_revision_even_across_steps
     let mut records = vec![first];
     records.extend((2..1502).map(note));
     records.extend([edited.clone(), middle]);
-    let incoming = crate::exchange::Incoming {
-        source: crate::exchange::Source::Praxis(crate::exchange::Scope::Network),
-        exported_by: Some(crate::exchange::Exporter {
-            journal: peer,
-            author_name: "Bo".into(),
-            language: Language::English,
-            key: None,
-            seal_to: None,
-        }),
-        records,
-        comments: Vec::new(),
-        peers: Vec::new(),
-    };
+    let incoming = network_file(peer, records);
     let report = j.import(&incoming, false).unwrap();
     assert_eq!(report.repeated, 2);
     assert_eq!(report.added, 1501);
@@ -825,4 +830,36 @@ fn a_tags_list_read_from_its_index_says_what_the_records_say_and_short_ids_agree
     assert!(ids.len() > 256);
     let one_by_one: Vec<String> = ids.iter().map(|id| j.short_id(*id)).collect();
     assert_eq!(j.short_ids(&ids), one_by_one);
+}
+
+#[test]
+fn all_records_oldest_first_are_counted_by_the_tree_they_come_from() {
+    let (_dir, j) = new_journal();
+    let me = j.meta().id;
+    for n in 0..7 {
+        j.insert(&Record::new(me, at(2 * n), Content::Note))
+            .unwrap();
+    }
+    let peer = JournalId::new_at(at(0));
+    let records: Vec<Record> = (0..11)
+        .map(|n| {
+            let mut r = Record::new(peer, at(2 * n + 1), Content::Note);
+            r.visibility = Visibility::Network;
+            r
+        })
+        .collect();
+    let incoming = network_file(peer, records);
+    assert_eq!(j.import(&incoming, false).unwrap().added, 11);
+    let counted: [std::sync::atomic::AtomicU64; 2] = Default::default();
+    let all: Vec<Record> = j
+        .all_oldest_first_counted(Some(&counted))
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        counted.map(std::sync::atomic::AtomicU64::into_inner),
+        [7, 11]
+    );
+    assert_eq!(all.len(), 18);
+    assert!(all.windows(2).all(|w| w[0].id < w[1].id), "merged by id");
+    assert_eq!(all.iter().filter(|r| r.author == peer).count(), 11);
 }
