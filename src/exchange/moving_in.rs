@@ -194,7 +194,15 @@ fn note(
     date: &str,
     tags: Vec<String>,
 ) -> Record {
-    let digest = Sha256::digest(format!("{tool}\n{date}\n{title}\n{body}").as_bytes());
+    // The same bytes as `format!("{tool}\n{date}\n{title}\n{body}")`, without the copy.
+    let mut hash = Sha256::new();
+    for (n, part) in [tool, date, title, body].into_iter().enumerate() {
+        if n > 0 {
+            hash.update(b"\n");
+        }
+        hash.update(part.as_bytes());
+    }
+    let digest = hash.finalize();
     let random = digest[..10]
         .iter()
         .fold(0u128, |acc, b| (acc << 8) | u128::from(*b));

@@ -303,6 +303,9 @@ fn jrnl_and_tui_journal_files_move_in_as_notes_once() {
     );
     let again = read("jrnl.json", &fixture("jrnl.json"), j.meta().id).unwrap();
     assert_eq!(again.records[0].id, first.id, "ids come from the entries");
+    // And stay what earlier versions of praxis made of them: a changed id would bring the
+    // same entry in twice.
+    assert_eq!(first.id.to_key(), "01GNWN76A0JW9KTKNA70CKBMC1");
 
     let tui = read("tj.json", &fixture("tui-journal.json"), j.meta().id).unwrap();
     assert_eq!(tui.source, Source::TuiJournal);

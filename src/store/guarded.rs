@@ -88,7 +88,13 @@ impl Change {
         Change {
             target,
             key: r.id.to_key().into_bytes(),
-            value: serde_json::to_vec(&r).expect("record serialises"),
+            value: {
+                // Room for the text and the fields around it at once (growing, it was copied
+                // again and again).
+                let mut json = Vec::with_capacity(r.title.len() + r.body.len() + 512);
+                serde_json::to_writer(&mut json, &r).expect("record serialises");
+                json
+            },
             index: if target == Target::Records {
                 index_entries_of(&r)
             } else {
