@@ -81,8 +81,8 @@ fn write_atomically_as<E: From<std::io::Error>>(
 }
 
 /// Runs `fill` with a [`Handoff`] whose bytes a thread of their own writes to `sink`, in
-/// order; gives the sink back when all of them are written. When the sink fails, its error is
-/// the one returned (`fill` only saw that the writer stopped).
+/// order; gives the sink back when all of them are written. When `fill` fails because the
+/// sink did, the sink's error is the one returned (`fill` only saw that the writer stopped).
 fn through_handoff<W: Write + Send, E: From<std::io::Error>>(
     sink: W,
     fill: impl FnOnce(&mut Handoff) -> Result<(), E>,
@@ -90,27 +90,36 @@ fn through_handoff<W: Write + Send, E: From<std::io::Error>>(
     std::thread::scope(|s| {
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<u8>>(IN_FLIGHT);
         let (give_back, back) = std::sync::mpsc::channel::<Vec<u8>>();
-        let writer = s.spawn(move || -> std::io::Result<W> {
-            let mut sink = sink;
-            for mut buf in receive {
-                sink.write_all(&buf)?;
-                buf.clear();
-                // Emptied, it goes back to be filled again (and freed where it was made).
-                let _ = give_back.send(buf);
-            }
-            sink.flush()?;
-            Ok(sink)
-        });
+        let writer =
+            std::thread::Builder::new().spawn_scoped(s, move || -> std::io::Result<W> {
+                let mut sink = sink;
+                for mut buf in receive {
+                    sink.write_all(&buf)?;
+                    buf.clear();
+                    // Emptied, it goes back to be filled again (and freed where it was made).
+                    let _ = give_back.send(buf);
+                }
+                sink.flush()?;
+                Ok(sink)
+            })?;
         let mut handoff = Handoff {
             send: Some(send),
             back,
             buf: Vec::with_capacity(HANDOFF_BYTES),
             out: 0,
+            stopped: false,
         };
         let filled = fill(&mut handoff).and_then(|()| Ok(handoff.finish()?));
+        let saw_it_stop = handoff.stopped;
         drop(handoff);
-        let sink = writer.join().expect("the file's writer does not panic")?;
-        filled.map(|()| sink)
+        let written = writer.join().expect("the file's writer does not panic");
+        match (filled, written) {
+            (Ok(()), Ok(sink)) => Ok(sink),
+            // `fill` stopped because the writer did: the writer's error says why.
+            (Err(_), Err(e)) if saw_it_stop => Err(e.into()),
+            (Err(e), _) => Err(e),
+            (Ok(()), Err(e)) => Err(e.into()),
+        }
     })
 }
 
@@ -124,6 +133,8 @@ pub struct Handoff {
     buf: Vec<u8>,
     /// Chunks sent and not yet back.
     out: usize,
+    /// Whether the writer was found to have stopped (it failed).
+    stopped: bool,
 }
 
 /// How many bytes go to the writer at a time.
@@ -146,7 +157,10 @@ impl Handoff {
         };
         let full = std::mem::replace(&mut self.buf, next);
         let send = self.send.as_ref().ok_or_else(stopped)?;
-        send.send(full).map_err(|_| stopped())?;
+        if send.send(full).is_err() {
+            self.stopped = true;
+            return Err(stopped());
+        }
         self.out += 1;
         Ok(())
     }
@@ -155,7 +169,10 @@ impl Handoff {
     fn drain(&mut self) -> std::io::Result<()> {
         self.send()?;
         while self.out > 0 {
-            self.back.recv().map_err(|_| stopped())?;
+            if self.back.recv().is_err() {
+                self.stopped = true;
+                return Err(stopped());
+            }
             self.out -= 1;
         }
         Ok(())
@@ -451,7 +468,7 @@ mod tests {
     }
 
     #[test]
-    fn fill_s_own_error_is_returned_when_the_sink_is_sound() {
+    fn fill_s_own_error_is_returned_when_the_sink_is_sound_or_failed_unseen() {
         #[derive(Debug, PartialEq)]
         enum Failed {
             Io(std::io::ErrorKind),
@@ -464,6 +481,17 @@ mod tests {
         }
         let result = through_handoff(Vec::new(), |w| {
             w.write_all(&[1; 3 * HANDOFF_BYTES])?;
+            Err(Failed::Mine)
+        });
+        assert_eq!(result.err(), Some(Failed::Mine));
+        // The disk fills with what was handed over, but `fill` fails for a reason of its own
+        // (a record that cannot be read) before it notices: its reason is the one told.
+        let full = Disk {
+            taken: Vec::new(),
+            room: 10,
+        };
+        let result = through_handoff(full, |w| {
+            w.write_all(&[1; HANDOFF_BYTES])?;
             Err(Failed::Mine)
         });
         assert_eq!(result.err(), Some(Failed::Mine));

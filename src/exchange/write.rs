@@ -195,16 +195,16 @@ pub fn write_export<W: Write, E: Send>(
     let keep = admits(scope, selection);
     let mut kept: HashSet<RecordId> = HashSet::new();
     std::thread::scope(|s| {
-        let (send, receive) = std::sync::mpsc::sync_channel::<Result<Encoded, E>>(4);
+        let (send, receive) = std::sync::mpsc::sync_channel::<Result<Encoded, ExportError<E>>>(4);
         let (give_back, back) = std::sync::mpsc::channel::<Encoded>();
         let visibility = &visibility;
-        s.spawn(move || {
+        let reader = std::thread::Builder::new().spawn_scoped(s, move || {
             let mut batch = Encoded::default();
             for r in records_oldest_first {
                 let mut r = match r {
                     Ok(r) => r,
                     Err(e) => {
-                        let _ = send.send(Err(e));
+                        let _ = send.send(Err(ExportError::Read(e)));
                         return;
                     }
                 };
@@ -212,8 +212,11 @@ pub fn write_export<W: Write, E: Send>(
                     continue;
                 }
                 super::without_hidden_links(&mut r, scope, visibility);
-                batch.push(&r);
-                if batch.ids.len() == Encoded::RECORDS {
+                if let Err(e) = batch.push(&r) {
+                    let _ = send.send(Err(ExportError::Write(e)));
+                    return;
+                }
+                if batch.is_full() {
                     let next = back.try_recv().unwrap_or_default();
                     // The writer stopped (it failed): its error is the one returned.
                     if send.send(Ok(std::mem::replace(&mut batch, next))).is_err() {
@@ -225,8 +228,9 @@ pub fn write_export<W: Write, E: Send>(
                 let _ = send.send(Ok(batch));
             }
         });
+        reader.map_err(ExportError::Write)?;
         for batch in receive {
-            let mut batch = batch.map_err(ExportError::Read)?;
+            let mut batch = batch?;
             for (id, json) in batch.each() {
                 file.record_json(json).map_err(ExportError::Write)?;
                 kept.insert(id);
@@ -253,13 +257,21 @@ struct Encoded {
 }
 
 impl Encoded {
-    /// Records a batch holds.
+    /// Records a batch holds at most…
     const RECORDS: usize = 64;
+    /// …and bytes, give or take a record (records can be long: a batch of 64 must not be
+    /// gigabytes).
+    const BYTES: usize = 1 << 20;
 
-    fn push(&mut self, r: &Record) {
-        serde_json::to_writer(&mut self.json, r).expect("a record serialises");
+    fn push(&mut self, r: &Record) -> io::Result<()> {
+        serde_json::to_writer(&mut self.json, r).map_err(io::Error::other)?;
         self.ids.push(r.id);
         self.ends.push(self.json.len());
+        Ok(())
+    }
+
+    fn is_full(&self) -> bool {
+        self.ids.len() >= Self::RECORDS || self.json.len() >= Self::BYTES
     }
 
     fn each(&self) -> impl Iterator<Item = (RecordId, &[u8])> {

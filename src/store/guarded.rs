@@ -74,7 +74,7 @@ pub(super) struct Change {
     pub target: Target,
     /// Which key.
     pub key: Vec<u8>,
-    /// What it gets.
+    /// What it gets (taken out by [`Guard::apply`], which leaves it empty).
     pub value: Vec<u8>,
     /// For a record of this journal: its index entries and their values.
     pub index: Vec<(Index, Vec<u8>, Vec<u8>)>,
