@@ -28,9 +28,13 @@ pub fn make_new_files_private() {
     }
 }
 
-/// Writes `text` to `path` atomically (see [`write_atomically_with`]).
+/// Writes `text` to `path` atomically (see [`write_atomically_with`]), straight into the file
+/// (it is all there already: no thread to hand it to).
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    write_atomically_with(path, |w| w.write_all(text.as_bytes()))
+    write_atomically_as(path, FILE_MODE, |mut file: Writeback| {
+        file.write_all(text.as_bytes())?;
+        Ok(file)
+    })
 }
 
 /// Writes to `path` so that a crash leaves either the old file or the whole new one, and so
@@ -43,7 +47,7 @@ pub fn write_atomically_with<E: From<std::io::Error>>(
     path: &Path,
     fill: impl FnOnce(&mut Handoff) -> Result<(), E>,
 ) -> Result<(), E> {
-    write_atomically_as(path, FILE_MODE, fill)
+    write_atomically_as(path, FILE_MODE, |file| through_handoff(file, fill))
 }
 
 /// [`write_atomically_with`] for a file that is meant for others on this machine too (the
@@ -52,13 +56,14 @@ pub fn write_shared_atomically_with<E: From<std::io::Error>>(
     path: &Path,
     fill: impl FnOnce(&mut Handoff) -> Result<(), E>,
 ) -> Result<(), E> {
-    write_atomically_as(path, 0o644, fill)
+    write_atomically_as(path, 0o644, |file| through_handoff(file, fill))
 }
 
+/// The atomic write itself, for a mode: `write` fills the new file and gives it back.
 fn write_atomically_as<E: From<std::io::Error>>(
     path: &Path,
     mode: u32,
-    fill: impl FnOnce(&mut Handoff) -> Result<(), E>,
+    write: impl FnOnce(Writeback) -> Result<Writeback, E>,
 ) -> Result<(), E> {
     let dir = parent_of(path);
     remove_leftovers(&dir, Some(Duration::from_secs(600)));
@@ -72,7 +77,7 @@ fn write_atomically_as<E: From<std::io::Error>>(
         .set_permissions(Permissions::from_mode(mode))?;
     let (file, tmp_path) = tmp.into_parts();
     // From here, `tmp_path` removes the temporary file when dropped, unless it was kept.
-    let file = through_handoff(Writeback::new(file), fill)?.file;
+    let file = write(Writeback::new(file))?.file;
     file.sync_all()?;
     drop(file);
     tmp_path.persist(path).map_err(|e| e.error)?;
@@ -198,10 +203,6 @@ impl Write for Handoff {
             self.send()?;
         }
         Ok(buf.len())
-    }
-
-    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        self.write(buf).map(drop)
     }
 
     /// Returns once every byte so far is in the file.
