@@ -358,6 +358,7 @@ pub struct Say {
     pub input_not_text: &'static str,
     pub input_io: &'static str,
     pub read_not_json: &'static str,
+    pub read_not_json_at_all: &'static str,
     pub read_unknown: &'static str,
     pub read_bad_entry: &'static str,
     pub read_not_entries: &'static str,
@@ -760,6 +761,7 @@ const EN: Say = Say {
     input_not_text: "is not UTF-8 text: save it as UTF-8 and try again. Nothing was changed",
     input_io: "cannot be read ({error}). Nothing was changed",
     read_not_json: "{file} is not valid JSON (line {line}, column {column}: {detail}); was it cut off while copying? Nothing was imported",
+    read_not_json_at_all: "{file} is not valid JSON (line {line}, column {column}: {detail}): is it the file you meant? praxis imports its own exchange files and jrnl and tui-journal JSON exports. Nothing was imported",
     read_unknown: "{file} is not a file praxis can import: it is neither a praxis exchange file nor a jrnl or tui-journal export. Nothing was imported",
     read_bad_entry: "{file} reads as {what}, but its entry {entry} is not one as that tool writes it ({detail}): correct or remove that entry, or export the file again. Nothing was imported",
     read_not_entries: "{file} reads as {what}, but {detail}: export the file again from that tool. Nothing was imported",
@@ -1158,6 +1160,7 @@ const DA: Say = Say {
     input_not_text: "er ikke UTF-8-tekst: gem den som UTF-8, og prøv igen. Intet er ændret",
     input_io: "kan ikke læses ({error}). Intet er ændret",
     read_not_json: "{file} er ikke gyldig JSON (linje {line}, kolonne {column}: {detail}); blev den afbrudt under kopieringen? Intet er importeret",
+    read_not_json_at_all: "{file} er ikke gyldig JSON (linje {line}, kolonne {column}: {detail}): er det den fil, du mente? praxis importerer sine egne udvekslingsfiler og JSON-eksporter fra jrnl og tui-journal. Intet er importeret",
     read_unknown: "{file} er ikke en fil, praxis kan importere: den er hverken en praxis-udvekslingsfil eller en eksport fra jrnl eller tui-journal. Intet er importeret",
     read_bad_entry: "{file} ligner {what}, men dens indlæg nr. {entry} er ikke skrevet, som det program skriver dem ({detail}): ret eller fjern indlægget, eller eksporter filen igen. Intet er importeret",
     read_not_entries: "{file} ligner {what}, men {detail}: eksporter filen igen fra det program. Intet er importeret",
@@ -1434,8 +1437,13 @@ pub fn read_error(e: &crate::exchange::ReadError, lang: Language) -> String {
             line,
             column,
             detail,
+            cut_off,
         } => fill(
-            w.read_not_json,
+            if *cut_off {
+                w.read_not_json
+            } else {
+                w.read_not_json_at_all
+            },
             &[
                 ("file", file),
                 ("line", &line.to_string()),

@@ -337,12 +337,26 @@ pub fn comments_file(by: Exporter, comments: Vec<Comment>, now: DateTime<Utc>) -
     })
 }
 
+/// What the JSON parser said of `file`, which is not JSON (or ends too soon).
+fn not_json(file: &str, e: &serde_json::Error) -> ReadError {
+    let said = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    ReadError::NotJson {
+        file: file.to_string(),
+        line: e.line(),
+        column: e.column(),
+        detail: said.strip_suffix(&place).unwrap_or(&said).to_string(),
+        cut_off: e.is_eof(),
+    }
+}
+
 /// Why a file cannot be read; nothing is imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
     /// Not JSON at all, or cut off.
     #[error(
-        "{file} is not valid JSON (line {line}, column {column}: {detail}); was it cut off while copying? Nothing was imported"
+        "{file} is not valid JSON (line {line}, column {column}: {detail}){}. Nothing was imported",
+        if *cut_off { "; was it cut off while copying?" } else { ": is it the file you meant?" }
     )]
     NotJson {
         /// The file.
@@ -351,8 +365,11 @@ pub enum ReadError {
         line: usize,
         /// Where.
         column: usize,
-        /// What the parser said.
+        /// What the parser said (without the place, which `line` and `column` give).
         detail: String,
+        /// Whether the file ended too soon (it may have been cut off), rather than being
+        /// something other than JSON.
+        cut_off: bool,
     },
     /// JSON, but no format praxis knows.
     #[error(
@@ -639,12 +656,7 @@ pub fn read_into<S: Sink>(
         }
         (Some(stream::Stop::NotStreamable), _) => {}
         (None, Err(e)) if stream::is_syntax(&e) => {
-            return Err(Stopped::Read(ReadError::NotJson {
-                file: file.to_string(),
-                line: e.line(),
-                column: e.column(),
-                detail: e.to_string(),
-            }));
+            return Err(Stopped::Read(not_json(file, &e)));
         }
         (None, Err(e)) if moved_in => {
             let e = match in_entry {
@@ -707,15 +719,9 @@ fn read_whole(file: &str, text: &str) -> Result<(Incoming, Sealed), ReadError> {
     {
         return check_praxis(file, parsed);
     }
-    let not_json = |e: serde_json::Error| ReadError::NotJson {
-        file: file.to_string(),
-        line: e.line(),
-        column: e.column(),
-        detail: e.to_string(),
-    };
     let head = match serde_json::from_str::<Head>(text) {
         Ok(head) => Some(head),
-        Err(e) if stream::is_syntax(&e) => return Err(not_json(e)),
+        Err(e) if stream::is_syntax(&e) => return Err(not_json(file, &e)),
         Err(_) => None, // JSON, but not an object like praxis's.
     };
     if let Some(head) = head

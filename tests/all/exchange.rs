@@ -995,6 +995,20 @@ fn a_broken_jrnl_or_tui_journal_file_is_refused_with_what_is_wrong_and_nothing_i
         err.contains("is not valid JSON") && err.contains("cut off"),
         "{err}"
     );
+    // Something else than JSON is not asked about copying, and the place is said once.
+    let err = anna.fails(&[
+        "import",
+        write("passwd.json", "root:x:0:0:root:/root:/bin/bash\n")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert!(
+        err.contains("is not valid JSON (line 1, column 1: expected value)")
+            && err.contains("is it the file you meant?")
+            && !err.contains("cut off")
+            && !err.contains("at line"),
+        "{err}"
+    );
 
     // A transfer file whose entries are not a list.
     let err = anna.fails(&[
